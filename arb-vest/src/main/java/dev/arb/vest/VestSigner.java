@@ -1,0 +1,141 @@
+package dev.arb.vest;
+
+import dev.arb.api.Secret;
+import dev.arb.vest.internal.VestAbi;
+import java.security.SignatureException;
+import java.util.Objects;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
+
+/**
+ * Signs Vest order, cancel and registration payloads with secp256k1 keys.
+ *
+ * <p>Orders and cancels: {@code keccak256(abi.encode(args))}, then EIP-191 {@code personal_sign} of
+ * the 32 hash bytes ({@code "\x19Ethereum Signed Message:\n32" ‖ hash}) with the <em>signing</em>
+ * key. Registration: EIP-712 {@code SignerProof} digest (domain {@code VestRouterV2}/{@code 0.0.1}/
+ * verifyingContract, no chainId), raw-signed by the <em>primary</em> key. Signatures are RFC 6979
+ * deterministic, low-s, {@code 0x r s v} with v in {27, 28}. Source: Vest API docs (HB-DOC "Signing",
+ * "Authentication"), protocol reference §2, §3, §8.
+ *
+ * <p><b>Note:</b> thread-safe (immutable; signing holds no shared mutable state).
+ */
+public final class VestSigner {
+    private final ECKeyPair keyPair;
+    private final String address;
+
+    private VestSigner(final ECKeyPair keyPair) {
+        this.keyPair = keyPair;
+        this.address = "0x" + Keys.getAddress(keyPair.getPublicKey()).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * @param signingKey secp256k1 private key, 64 hex digits with or without {@code 0x}
+     * @return a signer for that key
+     * @throws IllegalArgumentException if the key is not 32 bytes of hex (the message never contains the key)
+     */
+    public static VestSigner fromPrivateKey(final Secret signingKey) {
+        return new VestSigner(keyPair(signingKey));
+    }
+
+    /** @return the signer's address: {@code 0x} + 40 lowercase hex digits */
+    public String address() {
+        return address;
+    }
+
+    /**
+     * Signs a {@code POST /orders} body's arguments. Strings must be byte-identical to the JSON values.
+     *
+     * @param timeMs     order {@code time}, ms since the epoch
+     * @param nonce      order {@code nonce}
+     * @param orderType  {@code "MARKET"} or {@code "LIMIT"}
+     * @param symbol     market symbol, e.g. {@code "BTC-PERP"}
+     * @param isBuy      {@code true} for a buy
+     * @param size       size in base units with exactly the market's sizeDecimals, e.g. {@code "1.0000"}
+     * @param limitPrice USD price with exactly the market's priceDecimals, e.g. {@code "50000.00"}
+     * @param reduceOnly reduce-only flag
+     * @return the args hash and the EIP-191 signature
+     */
+    public VestSignature signOrder(final long timeMs, final long nonce, final String orderType, final String symbol,
+        final boolean isBuy, final String size, final String limitPrice, final boolean reduceOnly) {
+        return signPrefixed(VestAbi.orderArgsHash(timeMs, nonce, orderType, symbol, isBuy, size, limitPrice, reduceOnly));
+    }
+
+    /**
+     * Signs a {@code POST /orders/cancel} body's arguments {@code (time, nonce, id)}.
+     *
+     * @param timeMs  request time, ms since the epoch
+     * @param nonce   request nonce
+     * @param orderId the venue order id
+     * @return the args hash and the EIP-191 signature
+     */
+    public VestSignature signCancel(final long timeMs, final long nonce, final String orderId) {
+        return signPrefixed(VestAbi.cancelArgsHash(timeMs, nonce, orderId));
+    }
+
+    /**
+     * Signs the EIP-712 {@code SignerProof} that {@code POST /register} needs, with the primary key.
+     *
+     * @param primaryKey        the primary (funded) wallet's private key
+     * @param signingAddress    the delegate signing key's address
+     * @param verifyingContract VestRouterV2 address of the environment
+     * @param signerExpiryMs    expiry of the delegation, ms since the epoch (also sent as {@code expiryTime})
+     * @return the EIP-712 digest and its raw (non-EIP-191) signature
+     * @throws IllegalArgumentException if the key or an address is malformed
+     */
+    public static VestSignature signRegistration(final Secret primaryKey, final String signingAddress,
+        final String verifyingContract, final long signerExpiryMs) {
+        final byte[] digest = VestAbi.registrationDigest(signingAddress, verifyingContract, signerExpiryMs);
+        final Sign.SignatureData sig = Sign.signMessage(digest, keyPair(primaryKey), false);
+        return new VestSignature(Numeric.toHexString(digest), toHex(sig));
+    }
+
+    /**
+     * Recovers the address that EIP-191-signed a 32-byte order or cancel args hash.
+     *
+     * @param argsHashHex  0x + 64 hex digits
+     * @param signatureHex 0x + r(32) s(32) v(1)
+     * @return the signer's address, {@code 0x} + 40 lowercase hex digits
+     * @throws IllegalArgumentException if the hash or signature is malformed or unrecoverable
+     */
+    public static String recoverOrderSigner(final String argsHashHex, final String signatureHex) {
+        final byte[] hash = Numeric.hexStringToByteArray(Objects.requireNonNull(argsHashHex, "argsHashHex"));
+        final byte[] sig = Numeric.hexStringToByteArray(Objects.requireNonNull(signatureHex, "signatureHex"));
+        if (hash.length != 32 || sig.length != 65) {
+            throw new IllegalArgumentException("need a 32-byte hash and a 65-byte signature");
+        }
+        byte v = sig[64];
+        if (v < 27) {
+            v += 27;
+        }
+        final Sign.SignatureData data = new Sign.SignatureData(v, java.util.Arrays.copyOfRange(sig, 0, 32),
+            java.util.Arrays.copyOfRange(sig, 32, 64));
+        try {
+            return "0x" + Keys.getAddress(Sign.signedPrefixedMessageToKey(hash, data));
+        } catch (SignatureException | RuntimeException e) {
+            throw new IllegalArgumentException("unrecoverable signature: " + e.getMessage(), e);
+        }
+    }
+
+    private VestSignature signPrefixed(final byte[] hash) {
+        final Sign.SignatureData sig = Sign.signPrefixedMessage(hash, keyPair);
+        return new VestSignature(Numeric.toHexString(hash), toHex(sig));
+    }
+
+    private static ECKeyPair keyPair(final Secret key) {
+        final String hex = Numeric.cleanHexPrefix(Objects.requireNonNull(key, "key").reveal().trim());
+        if (hex.length() != 64 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("private key must be 32 bytes of hex");
+        }
+        return ECKeyPair.create(Numeric.toBigInt(hex));
+    }
+
+    private static String toHex(final Sign.SignatureData sig) {
+        final byte[] out = new byte[65];
+        System.arraycopy(sig.getR(), 0, out, 0, 32);
+        System.arraycopy(sig.getS(), 0, out, 32, 32);
+        out[64] = sig.getV()[0];
+        return Numeric.toHexString(out);
+    }
+}
