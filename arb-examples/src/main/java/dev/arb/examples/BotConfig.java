@@ -1,0 +1,211 @@
+package dev.arb.examples;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bot's YAML configuration: venues, the per-venue symbol of each pair, and a list of bots.
+ *
+ * <pre>
+ * venues:
+ *   vest:    { env: production }          # production | testnet; optional rest_url / ws_url overrides
+ *   paradex: { env: production }
+ * markets:
+ *   BTC: { vest: BTC-PERP, paradex: BTC-USD-PERP }
+ * bots:
+ *   - id: btc-vest-paradex
+ *     pair: BTC
+ *     dex_a: vest
+ *     dex_b: paradex
+ *     spread_entry: 0.15     # percent, entry spread net of both taker fees
+ *     spread_exit: -0.05     # percent, closing-direction gross spread at which the position is closed
+ *     leverage: 5
+ *     position_size: 0.01    # base units per entry
+ * </pre>
+ *
+ * <p>Unknown keys are errors (a typo must not silently fall back to a default).
+ *
+ * <p><b>Note:</b> immutable once loaded; thread-safe.
+ *
+ * @param venues  per-venue endpoint settings, keyed {@code vest} / {@code paradex}
+ * @param markets per pair, the venue symbols, e.g. {@code BTC -> {vest: BTC-PERP, paradex: BTC-USD-PERP}}
+ * @param bots    the strategies to run
+ */
+public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<String, String>> markets, List<Bot> bots) {
+    /** The venues the bot knows. */
+    public static final Set<String> KNOWN_VENUES = Set.of("vest", "paradex");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /**
+     * Endpoint settings of one venue.
+     *
+     * @param env     {@code production} or {@code testnet}
+     * @param restUrl optional REST base URL override
+     * @param wsUrl   optional WebSocket URL override
+     */
+    public record VenueSettings(String env, @JsonProperty("rest_url") String restUrl,
+        @JsonProperty("ws_url") String wsUrl) {
+    }
+
+    /**
+     * One strategy: trade {@code pair} between {@code dex_a} and {@code dex_b}.
+     *
+     * @param id            unique name
+     * @param pair          key into {@link BotConfig#markets()}
+     * @param dexA          venue A ({@code vest} or {@code paradex})
+     * @param dexB          venue B
+     * @param spreadEntry   entry threshold, percent, net of both taker fees
+     * @param spreadExit    exit threshold, percent: close when the closing-direction gross spread ≥ this
+     * @param leverage      venue leverage to trade with
+     * @param positionSize  base units per entry
+     * @param slippageBps   IOC limit bound beyond the touch, bps (default 10)
+     * @param maxBookAgeMs  books older than this are not traded on, ms (default 2000)
+     */
+    public record Bot(String id, String pair, @JsonProperty("dex_a") String dexA, @JsonProperty("dex_b") String dexB,
+        @JsonProperty("spread_entry") BigDecimal spreadEntry, @JsonProperty("spread_exit") BigDecimal spreadExit,
+        Integer leverage, @JsonProperty("position_size") BigDecimal positionSize,
+        @JsonProperty("slippage_bps") BigDecimal slippageBps, @JsonProperty("max_book_age_ms") Long maxBookAgeMs) {
+
+        /** @return the slippage bound, bps */
+        public double slippageBpsOrDefault() {
+            return slippageBps == null ? 10.0 : slippageBps.doubleValue();
+        }
+
+        /** @return the book age limit, ms */
+        public long maxBookAgeMsOrDefault() {
+            return maxBookAgeMs == null ? 2000L : maxBookAgeMs;
+        }
+    }
+
+    /**
+     * @param pair  a key of {@link #markets()}
+     * @param venue venue name
+     * @return the venue's symbol for the pair
+     */
+    public String symbol(final String pair, final String venue) {
+        return markets.get(pair).get(venue);
+    }
+
+    /**
+     * Reads and validates a YAML file.
+     *
+     * @param file path of the YAML file
+     * @return the validated configuration
+     * @throws ConfigException naming the file and the problem, if unreadable or invalid
+     */
+    public static BotConfig load(final Path file) {
+        final String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config " + file + ": " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses and validates YAML text.
+     *
+     * @param yaml   the YAML document
+     * @param origin name used in error messages
+     * @return the validated configuration
+     * @throws ConfigException if the YAML is malformed or a value is invalid
+     */
+    public static BotConfig parse(final String yaml, final String origin) {
+        final BotConfig config;
+        try {
+            config = YAML.readValue(yaml, BotConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(origin + ": unknown key '" + e.getPropertyName() + "'");
+        } catch (JsonMappingException e) {
+            throw new ConfigException(origin + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(origin + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
+        }
+        if (config == null) {
+            throw new ConfigException(origin + ": empty config");
+        }
+        config.validate(origin);
+        return config;
+    }
+
+    private void validate(final String origin) {
+        if (bots == null || bots.isEmpty()) {
+            throw new ConfigException(origin + ": 'bots' must list at least one bot");
+        }
+        if (markets == null || markets.isEmpty()) {
+            throw new ConfigException(origin + ": 'markets' must map each pair to its venue symbols");
+        }
+        if (venues != null) {
+            for (Map.Entry<String, VenueSettings> v : venues.entrySet()) {
+                if (!KNOWN_VENUES.contains(v.getKey())) {
+                    throw new ConfigException(origin + ": unknown venue '" + v.getKey() + "' under 'venues'");
+                }
+                final String env = v.getValue() == null ? null : v.getValue().env();
+                if (env != null && !env.equals("production") && !env.equals("testnet")) {
+                    throw new ConfigException(origin + ": venues." + v.getKey() + ".env must be production or testnet");
+                }
+            }
+        }
+        final Set<String> ids = new HashSet<>();
+        for (int i = 0; i < bots.size(); i++) {
+            final Bot b = bots.get(i);
+            final String at = origin + ": bots[" + i + "]";
+            if (b == null) {
+                throw new ConfigException(at + " is empty");
+            }
+            require(b.id() != null && !b.id().isBlank(), at + ".id is required");
+            require(ids.add(b.id()), at + ".id '" + b.id() + "' is not unique");
+            require(b.pair() != null && markets.containsKey(b.pair()), at + ".pair must be a key of 'markets'");
+            require(KNOWN_VENUES.contains(b.dexA()), at + ".dex_a must be vest or paradex");
+            require(KNOWN_VENUES.contains(b.dexB()), at + ".dex_b must be vest or paradex");
+            require(!b.dexA().equals(b.dexB()), at + ": dex_a and dex_b must differ");
+            require(markets.get(b.pair()).get(b.dexA()) != null, at + ": markets." + b.pair() + " has no " + b.dexA()
+                + " symbol");
+            require(markets.get(b.pair()).get(b.dexB()) != null, at + ": markets." + b.pair() + " has no " + b.dexB()
+                + " symbol");
+            require(b.spreadEntry() != null && b.spreadEntry().signum() > 0, at + ".spread_entry must be > 0 (percent)");
+            require(b.spreadExit() != null, at + ".spread_exit is required (percent)");
+            require(b.spreadExit().compareTo(b.spreadEntry()) < 0, at + ".spread_exit must be below spread_entry");
+            require(b.leverage() != null && b.leverage() >= 1 && b.leverage() <= 100, at + ".leverage must be 1..100");
+            require(b.positionSize() != null && b.positionSize().signum() > 0, at + ".position_size must be > 0 (base units)");
+            require(b.slippageBps() == null || b.slippageBps().signum() >= 0, at + ".slippage_bps must be >= 0");
+            require(b.maxBookAgeMs() == null || b.maxBookAgeMs() > 0, at + ".max_book_age_ms must be > 0");
+        }
+    }
+
+    private static void require(final boolean ok, final String message) {
+        if (!ok) {
+            throw new ConfigException(message);
+        }
+    }
+
+    /**
+     * An invalid or unreadable configuration; the message is one line naming the key.
+     *
+     * <p><b>Note:</b> immutable, thread-safe.
+     */
+    public static final class ConfigException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message one line naming the problem */
+        public ConfigException(final String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.arb.examples;
+
+import dev.arb.api.ExchangeAdapter;
+import dev.arb.paradex.ParadexAdapter;
+import dev.arb.paradex.ParadexConfig;
+import dev.arb.vest.VestAdapter;
+import dev.arb.vest.VestConfig;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code arb run}: trades the configured bots, either against both venues simulated in-process
+ * ({@code --sim}, no keys needed) or against the real venues ({@code --config}, credentials from the
+ * environment, see {@link Credentials}). Stops after {@code --duration} or on Ctrl-C, then closes
+ * every position with reduce-only orders and prints a summary.
+ *
+ * <p><b>Note:</b> a command object; runs on the calling thread, trading runs on one event loop.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Trade the spread between Vest and Paradex (simulated with --sim).")
+public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--sim", description = "Run against simulated Vest and Paradex venues on 127.0.0.1 (no keys).")
+    boolean sim;
+
+    @Option(names = "--config", description = "YAML config (bots, markets, venues). Defaults to the built-in "
+        + "simulation config with --sim.")
+    Path config;
+
+    @Option(names = "--duration", converter = DurationConverter.class,
+        description = "How long to trade, e.g. 60s, 5m (default: until Ctrl-C; 60s with --sim).")
+    Duration duration;
+
+    @Option(names = "--summary-json", description = "Also write the summary as JSON to this file.")
+    Path summaryJson;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Simulated market seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        final BotConfig botConfig;
+        try {
+            botConfig = config != null ? BotConfig.load(config) : sim ? builtInSimConfig() : null;
+        } catch (BotConfig.ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+        if (botConfig == null) {
+            System.err.println("error: give --config FILE for the real venues, or --sim for simulated ones");
+            return 2;
+        }
+        Credentials.Vest vestCredentials = null;
+        Credentials.Paradex paradexCredentials = null;
+        if (!sim) {
+            try {
+                if (uses(botConfig, "vest")) {
+                    vestCredentials = Credentials.vest(System.getenv());
+                }
+                if (uses(botConfig, "paradex")) {
+                    paradexCredentials = Credentials.paradex(System.getenv());
+                }
+            } catch (Credentials.CredentialException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+        }
+        final Duration runFor = duration != null ? duration : sim ? Duration.ofSeconds(60) : null;
+        final EventLoopGroup loop = new NioEventLoopGroup(1);
+        final CountDownLatch stop = new CountDownLatch(1);
+        final CountDownLatch finished = new CountDownLatch(1);
+        final Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(90, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "arb-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        SimulatedVenues simVenues = null;
+        final Map<String, ExchangeAdapter> adapters = new LinkedHashMap<>();
+        try {
+            final long maxAge = maxBookAge(botConfig);
+            if (sim) {
+                simVenues = SimulatedVenues.start(seed, loop, maxAge);
+                adapters.put("vest", simVenues.vest());
+                adapters.put("paradex", simVenues.paradex());
+                LOG.info("simulated venues up (seed {}), trading for {}", seed, runFor);
+            } else {
+                if (vestCredentials != null) {
+                    adapters.put("vest", new VestAdapter(vestConfig(botConfig, vestCredentials, loop, maxAge)));
+                }
+                if (paradexCredentials != null) {
+                    adapters.put("paradex", new ParadexAdapter(paradexConfig(botConfig, paradexCredentials, loop, maxAge)));
+                }
+                LOG.warn("leverage from the config is not set on the venues by this version; set it in the venue UI");
+            }
+            final TradingSession session = new TradingSession(loop.next(), adapters, botConfig);
+            session.start();
+            final RunSummary summary = session.runFor(runFor, stop, sim ? "sim" : "live");
+            summary.print(System.out);
+            if (summaryJson != null) {
+                summary.writeJson(summaryJson);
+            }
+            return summary.halted() ? 3 : 0;
+        } finally {
+            for (ExchangeAdapter adapter : adapters.values()) {
+                adapter.close();
+            }
+            if (simVenues != null) {
+                simVenues.close();
+            }
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the JVM is exiting through the hook
+            }
+        }
+    }
+
+    private static boolean uses(final BotConfig config, final String venue) {
+        return config.bots().stream().anyMatch(b -> b.dexA().equals(venue) || b.dexB().equals(venue));
+    }
+
+    private static long maxBookAge(final BotConfig config) {
+        return config.bots().stream().mapToLong(BotConfig.Bot::maxBookAgeMsOrDefault).max().orElse(2000);
+    }
+
+    private static BotConfig.VenueSettings settings(final BotConfig config, final String venue) {
+        final BotConfig.VenueSettings s = config.venues() == null ? null : config.venues().get(venue);
+        return s == null ? new BotConfig.VenueSettings("production", null, null) : s;
+    }
+
+    private static VestConfig vestConfig(final BotConfig config, final Credentials.Vest c, final EventLoopGroup loop,
+        final long maxAge) {
+        final BotConfig.VenueSettings s = settings(config, "vest");
+        final VestConfig.Builder b = "testnet".equals(s.env()) ? VestConfig.testnet() : VestConfig.production();
+        if (s.restUrl() != null) {
+            b.restBaseUrl(s.restUrl());
+        }
+        if (s.wsUrl() != null) {
+            b.wsUrl(s.wsUrl());
+        }
+        return b.accountGroup(c.accountGroup()).apiKey(c.apiKey()).signingKey(c.signingKey())
+            .primaryAddress(c.primaryAddress()).maxBookAgeMs(maxAge).eventLoopGroup(loop).build();
+    }
+
+    private static ParadexConfig paradexConfig(final BotConfig config, final Credentials.Paradex c,
+        final EventLoopGroup loop, final long maxAge) {
+        final BotConfig.VenueSettings s = settings(config, "paradex");
+        final ParadexConfig.Builder b = "testnet".equals(s.env()) ? ParadexConfig.testnet() : ParadexConfig.production();
+        if (s.restUrl() != null) {
+            b.restBaseUrl(s.restUrl());
+        }
+        if (s.wsUrl() != null) {
+            b.wsUrl(s.wsUrl());
+        }
+        return b.accountAddress(c.accountAddress()).privateKey(c.privateKey()).maxBookAgeMs(maxAge).eventLoopGroup(loop)
+            .build();
+    }
+
+    static BotConfig builtInSimConfig() throws java.io.IOException {
+        try (InputStream in = RunCommand.class.getResourceAsStream("sim-config.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("sim-config.yaml missing from the jar");
+            }
+            return BotConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in sim config");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.arb.examples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a run did, for the human summary and {@code --summary-json}.
+ *
+ * <p>Amounts: positions in base units, PnL and fees in USD, latencies in ns.
+ *
+ * <p><b>Note:</b> immutable once built; thread-safe.
+ *
+ * @param mode             {@code sim} or {@code live}
+ * @param durationMs       wall time traded, ms
+ * @param opportunities    opportunities seen above the entry threshold
+ * @param entries          entries with a matched size
+ * @param exits            exits
+ * @param oneSidedFills    entries or exits where one leg filled more than the other
+ * @param unwinds          unwind orders sent
+ * @param ordersSent       orders sent to both venues
+ * @param ordersRejected   orders the venues rejected
+ * @param netPositionBase  per venue after shutdown, base units (signed), plus {@code "sum"}
+ * @param realizedPnlUsd   realized PnL, USD, after fees
+ * @param feesUsd          fees paid, USD
+ * @param halted           whether any bot halted
+ * @param tickToDecision   tick-to-decision latency histogram, ns
+ * @param decisionToAck    decision-to-ack latency histogram, ns
+ */
+record RunSummary(String mode, long durationMs, long opportunities, long entries, long exits, long oneSidedFills,
+    long unwinds, long ordersSent, long ordersRejected, Map<String, BigDecimal> netPositionBase,
+    BigDecimal realizedPnlUsd, BigDecimal feesUsd, boolean halted, Histogram tickToDecision, Histogram decisionToAck) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** @return the JSON document written by {@code --summary-json} */
+    ObjectNode toJson() {
+        final ObjectNode root = JSON.createObjectNode();
+        root.put("mode", mode);
+        root.put("durationMs", durationMs);
+        root.put("opportunities", opportunities);
+        root.put("entries", entries);
+        root.put("exits", exits);
+        root.put("oneSidedFills", oneSidedFills);
+        root.put("unwinds", unwinds);
+        root.put("ordersSent", ordersSent);
+        root.put("ordersRejected", ordersRejected);
+        final ObjectNode positions = root.putObject("netPositionBase");
+        netPositionBase.forEach((venue, size) -> positions.put(venue, size));
+        root.put("realizedPnlUsd", realizedPnlUsd);
+        root.put("feesUsd", feesUsd);
+        root.put("halted", halted);
+        percentiles(root.putObject("tickToDecisionNanos"), tickToDecision);
+        percentiles(root.putObject("decisionToAckNanos"), decisionToAck);
+        return root;
+    }
+
+    /**
+     * @param file where to write the JSON
+     * @throws IOException if writing fails
+     */
+    void writeJson(final Path file) throws IOException {
+        final Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, JSON.writeValueAsString(toJson()) + System.lineSeparator());
+    }
+
+    /** @param out where to print the human summary */
+    void print(final PrintStream out) {
+        out.println();
+        out.println("=== arb run summary (" + mode + ", " + durationMs / 1000.0 + " s) ===");
+        out.printf("opportunities %d, entries %d, exits %d, one-sided fills %d, unwinds %d%n", opportunities, entries,
+            exits, oneSidedFills, unwinds);
+        out.printf("orders sent %d, rejected %d%n", ordersSent, ordersRejected);
+        final StringBuilder pos = new StringBuilder();
+        netPositionBase.forEach((venue, size) -> pos.append(pos.length() == 0 ? "" : ", ").append(venue).append(' ')
+            .append(size.toPlainString()));
+        out.println("net position (base units) " + pos);
+        out.println("realized PnL " + realizedPnlUsd.toPlainString() + " USD (fees " + feesUsd.toPlainString() + " USD)");
+        out.printf("tick-to-decision p50 %s, p99 %s; decision-to-ack p50 %s, p99 %s%n",
+            micros(tickToDecision, 50), micros(tickToDecision, 99), micros(decisionToAck, 50), micros(decisionToAck, 99));
+        if (halted) {
+            out.println("HALTED: see the log for the reason");
+        }
+    }
+
+    private static void percentiles(final ObjectNode node, final Histogram h) {
+        node.put("count", h.getTotalCount());
+        node.put("p50", h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50));
+        node.put("p99", h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99));
+        node.put("max", h.getMaxValue());
+    }
+
+    private static String micros(final Histogram h, final double percentile) {
+        if (h.getTotalCount() == 0) {
+            return "n/a";
+        }
+        return String.format("%.1f µs", h.getValueAtPercentile(percentile) / 1000.0);
+    }
+
+    /** @return an empty per-venue position map in insertion order */
+    static Map<String, BigDecimal> positions() {
+        return new LinkedHashMap<>();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.arb.examples;
+
+import dev.arb.api.Secret;
+import dev.arb.paradex.ParadexAdapter;
+import dev.arb.paradex.ParadexConfig;
+import dev.arb.paradex.ParadexSigner;
+import dev.arb.sim.MarketModel;
+import dev.arb.sim.paradex.ParadexSimulator;
+import dev.arb.sim.vest.VestSimulator;
+import dev.arb.vest.VestAdapter;
+import dev.arb.vest.VestConfig;
+import dev.arb.vest.VestSigner;
+import io.netty.channel.EventLoopGroup;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
+
+/**
+ * Both simulated venues started in-process on 127.0.0.1 from one seeded {@link MarketModel}, with
+ * fresh throw-away credentials registered on them, and the real adapters configured to reach them.
+ *
+ * <p><b>Note:</b> not thread-safe; created and closed by one control thread.
+ */
+final class SimulatedVenues implements AutoCloseable {
+    private final VestSimulator vestSim;
+    private final ParadexSimulator paradexSim;
+    private final VestAdapter vest;
+    private final ParadexAdapter paradex;
+
+    private SimulatedVenues(final VestSimulator vestSim, final ParadexSimulator paradexSim, final VestAdapter vest,
+        final ParadexAdapter paradex) {
+        this.vestSim = vestSim;
+        this.paradexSim = paradexSim;
+        this.vest = vest;
+        this.paradex = paradex;
+    }
+
+    /**
+     * @param seed         market model seed (same seed, same price path)
+     * @param loop         event loop shared by both adapters
+     * @param maxBookAgeMs book age above which the adapters report stale, ms
+     * @return started simulators and unconnected adapters pointed at them
+     * @throws Exception if a simulator cannot start or a key cannot be generated
+     */
+    static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs) throws Exception {
+        final MarketModel model = new MarketModel(MarketModel.Config.defaults(seed));
+        final VestSimulator vestSim = VestSimulator.start(model, VestSimulator.Options.defaults());
+        final ParadexSimulator paradexSim = ParadexSimulator.start(model, ParadexSimulator.Options.defaults());
+
+        final Secret vestKey = Secret.of(Numeric.toHexStringWithPrefixZeroPadded(Keys.createEcKeyPair().getPrivateKey(), 64));
+        final String vestApiKey = vestSim.registerSigner(VestSigner.fromPrivateKey(vestKey).address());
+        final VestAdapter vest = new VestAdapter(VestConfig.builder()
+            .restBaseUrl(vestSim.restBaseUrl())
+            .wsUrl(vestSim.wsUrl())
+            .accountGroup(0)
+            .apiKey(Secret.of(vestApiKey))
+            .signingKey(vestKey)
+            .primaryAddress("0x" + "0".repeat(39) + "1")
+            .maxBookAgeMs(maxBookAgeMs)
+            .eventLoopGroup(loop)
+            .build());
+
+        final Secret paradexKey = ParadexSigner.randomPrivateKey();
+        final String account = "0x" + new BigInteger(250, new SecureRandom()).toString(16);
+        final ParadexSigner signer = new ParadexSigner(paradexSim.chainId(), account, paradexKey);
+        paradexSim.registerAccount(account, signer.publicKey());
+        final ParadexAdapter paradex = new ParadexAdapter(ParadexConfig.builder()
+            .restBaseUrl(paradexSim.restBaseUrl())
+            .wsUrl(paradexSim.wsUrl())
+            .chainId(paradexSim.chainId())
+            .accountAddress(account)
+            .privateKey(paradexKey)
+            .maxBookAgeMs(maxBookAgeMs)
+            .eventLoopGroup(loop)
+            .build());
+        return new SimulatedVenues(vestSim, paradexSim, vest, paradex);
+    }
+
+    VestAdapter vest() {
+        return vest;
+    }
+
+    ParadexAdapter paradex() {
+        return paradex;
+    }
+
+    @Override
+    public void close() {
+        vest.close();
+        paradex.close();
+        vestSim.close();
+        paradexSim.close();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.arb.examples;
+
+import dev.arb.api.ExchangeAdapter;
+import dev.arb.api.Position;
+import dev.arb.executor.DeltaNeutralExecutor;
+import dev.arb.executor.ExecutorConfig;
+import dev.arb.executor.ExecutorStats;
+import io.netty.channel.EventLoop;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the configured bots over connected adapters: one {@link DeltaNeutralExecutor} per bot, all on
+ * the one event loop that also carries both venues' market data, then flattens and summarises.
+ *
+ * <p><b>Note:</b> driven from one control thread (the command's); trading runs on {@code loop}.
+ */
+final class TradingSession {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingSession.class);
+    private static final long CONNECT_TIMEOUT_S = 30;
+    private static final long FLATTEN_TIMEOUT_S = 60;
+
+    private final EventLoop loop;
+    private final Map<String, ExchangeAdapter> adapters;
+    private final BotConfig config;
+    private final List<DeltaNeutralExecutor> executors = new ArrayList<>();
+    private final List<RunMetrics> metrics = new ArrayList<>();
+
+    /**
+     * @param loop     the single event loop shared by both adapters (and so by the executors)
+     * @param adapters adapters keyed by venue name
+     * @param config   the bots to run
+     */
+    TradingSession(final EventLoop loop, final Map<String, ExchangeAdapter> adapters, final BotConfig config) {
+        this.loop = loop;
+        this.adapters = adapters;
+        this.config = config;
+    }
+
+    /**
+     * Connects every adapter and starts every bot.
+     *
+     * @throws Exception if a venue cannot be connected within 30 s
+     */
+    void start() throws Exception {
+        final List<CompletableFuture<Void>> connects = new ArrayList<>();
+        for (ExchangeAdapter adapter : adapters.values()) {
+            connects.add(adapter.connect());
+        }
+        CompletableFuture.allOf(connects.toArray(new CompletableFuture<?>[0])).get(CONNECT_TIMEOUT_S, TimeUnit.SECONDS);
+        for (BotConfig.Bot bot : config.bots()) {
+            final ExchangeAdapter a = adapters.get(bot.dexA());
+            final ExchangeAdapter b = adapters.get(bot.dexB());
+            final ExecutorConfig executorConfig = ExecutorConfig.builder()
+                .entryThresholdPct(bot.spreadEntry().doubleValue())
+                .exitThresholdPct(bot.spreadExit().doubleValue())
+                .positionSizeBase(bot.positionSize())
+                .slippageBps(bot.slippageBpsOrDefault())
+                .maxBookAgeMs(bot.maxBookAgeMsOrDefault())
+                .useVwap(true)
+                .build();
+            final RunMetrics m = new RunMetrics(bot.id());
+            final DeltaNeutralExecutor executor = new DeltaNeutralExecutor(a, config.symbol(bot.pair(), bot.dexA()), b,
+                config.symbol(bot.pair(), bot.dexB()), executorConfig, loop, m);
+            executors.add(executor);
+            metrics.add(m);
+            LOG.info("bot {} trading {} on {} ({}) against {} ({}), entry {}%, exit {}%, size {}", bot.id(), bot.pair(),
+                bot.dexA(), config.symbol(bot.pair(), bot.dexA()), bot.dexB(), config.symbol(bot.pair(), bot.dexB()),
+                bot.spreadEntry(), bot.spreadExit(), bot.positionSize());
+            executor.start();
+        }
+    }
+
+    /**
+     * Trades until {@code duration} has passed (null = forever) or {@code stop} is counted down, then
+     * stops entering, flattens every bot and reads the venues' final positions.
+     *
+     * @param duration how long to trade, or null
+     * @param stop     counted down to stop early (Ctrl-C)
+     * @param mode     {@code sim} or {@code live}, for the summary
+     * @return the run's summary
+     * @throws Exception if interrupted or a venue cannot be read
+     */
+    RunSummary runFor(final Duration duration, final CountDownLatch stop, final String mode) throws Exception {
+        final long start = System.nanoTime();
+        if (duration == null) {
+            stop.await();
+        } else {
+            stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        final long tradedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        LOG.info("stopping: no new entries, flattening");
+        boolean haltedBeforeStop = false;
+        for (DeltaNeutralExecutor executor : executors) {
+            haltedBeforeStop |= executor.isHalted();
+        }
+        for (DeltaNeutralExecutor executor : executors) {
+            executor.halt("shutdown");
+        }
+        for (DeltaNeutralExecutor executor : executors) {
+            try {
+                executor.flatten().get(FLATTEN_TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.error("flatten failed: {} — check the venues' positions by hand", e.toString());
+            }
+        }
+        return summarize(mode, tradedMs, haltedBeforeStop);
+    }
+
+    private RunSummary summarize(final String mode, final long tradedMs, final boolean halted) throws Exception {
+        long opportunities = 0;
+        long entries = 0;
+        long exits = 0;
+        long oneSided = 0;
+        long unwinds = 0;
+        long sent = 0;
+        long rejected = 0;
+        BigDecimal pnl = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+        for (DeltaNeutralExecutor executor : executors) {
+            final ExecutorStats s = executor.stats();
+            opportunities += s.opportunities();
+            entries += s.entries();
+            exits += s.exits();
+            oneSided += s.oneSidedFills();
+            unwinds += s.unwinds();
+            sent += s.ordersSent();
+            rejected += s.ordersRejected();
+            pnl = pnl.add(s.realizedPnlUsd());
+            fees = fees.add(s.feesUsd());
+        }
+        final Map<String, BigDecimal> positions = new LinkedHashMap<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map.Entry<String, ExchangeAdapter> e : adapters.entrySet()) {
+            BigDecimal venueTotal = BigDecimal.ZERO;
+            for (String symbol : symbolsOn(e.getKey())) {
+                final Position p = e.getValue().position(symbol).get(30, TimeUnit.SECONDS);
+                venueTotal = venueTotal.add(p.sizeDecimal());
+            }
+            positions.put(e.getKey(), venueTotal.stripTrailingZeros());
+            sum = sum.add(venueTotal);
+        }
+        positions.put("sum", sum.stripTrailingZeros());
+        final Histogram tick = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final Histogram ack = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        loop.submit(() -> {
+            for (RunMetrics m : metrics) {
+                tick.add(m.tickToDecisionNanos);
+                ack.add(m.decisionToAckNanos);
+            }
+        }).get(10, TimeUnit.SECONDS);
+        return new RunSummary(mode, tradedMs, opportunities, entries, exits, oneSided, unwinds, sent, rejected, positions,
+            pnl, fees, halted, tick, ack);
+    }
+
+    private List<String> symbolsOn(final String venue) {
+        final List<String> symbols = new ArrayList<>();
+        for (BotConfig.Bot bot : config.bots()) {
+            if (bot.dexA().equals(venue) || bot.dexB().equals(venue)) {
+                final String s = config.symbol(bot.pair(), venue);
+                if (!symbols.contains(s)) {
+                    symbols.add(s);
+                }
+            }
+        }
+        return symbols;
+    }
+}
