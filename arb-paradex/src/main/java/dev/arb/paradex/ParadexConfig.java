@@ -1,0 +1,342 @@
+package dev.arb.paradex;
+
+import dev.arb.api.Secret;
+import io.netty.channel.EventLoopGroup;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link ParadexAdapter}: endpoints, chain id, account and STARK key, book staleness,
+ * timeouts, JWT refresh, the order-book channel and client-side rate limits.
+ *
+ * <p>Endpoints and chain ids: protocol reference §1 (REST {@code https://api.prod.paradex.trade/v1},
+ * WS {@code wss://ws.api.prod.paradex.trade/v1}) and §3.1 ({@code PRIVATE_SN_PARACLEAR_MAINNET},
+ * testnet {@code PRIVATE_SN_POTC_SEPOLIA}). Rate-limit defaults are well below §3.9's venue limits.
+ *
+ * <p>Without an account address and private key the adapter is public-only (market data and
+ * markets; private calls fail with {@link dev.arb.api.AuthenticationException}).
+ *
+ * <p><b>Note:</b> immutable, thread-safe.
+ */
+public final class ParadexConfig {
+    private final String restBaseUrl;
+    private final String wsUrl;
+    private final String chainId;
+    private final String accountAddress;
+    private final Secret privateKey;
+    private final long maxBookAgeMs;
+    private final long requestTimeoutMs;
+    private final long jwtRefreshBeforeExpiryMs;
+    private final String bookChannelTemplate;
+    private final EventLoopGroup eventLoopGroup;
+    private final BigDecimal defaultTakerFeeRate;
+    private final BigDecimal defaultMakerFeeRate;
+    private final int orderRequestsPerSecond;
+    private final int privateGetRequestsPerSecond;
+    private final long orderPollIntervalMs;
+    private final int orderPollMaxAttempts;
+    private final long signatureExpirySeconds;
+    private final long reconnectDelayMs;
+
+    private ParadexConfig(final Builder b) {
+        restBaseUrl = stripSlash(Objects.requireNonNull(b.restBaseUrl, "restBaseUrl"));
+        wsUrl = Objects.requireNonNull(b.wsUrl, "wsUrl");
+        chainId = Objects.requireNonNull(b.chainId, "chainId");
+        accountAddress = b.accountAddress;
+        privateKey = b.privateKey;
+        maxBookAgeMs = b.maxBookAgeMs;
+        requestTimeoutMs = b.requestTimeoutMs;
+        jwtRefreshBeforeExpiryMs = b.jwtRefreshBeforeExpiryMs;
+        bookChannelTemplate = Objects.requireNonNull(b.bookChannelTemplate, "bookChannelTemplate");
+        eventLoopGroup = b.eventLoopGroup;
+        defaultTakerFeeRate = Objects.requireNonNull(b.defaultTakerFeeRate);
+        defaultMakerFeeRate = Objects.requireNonNull(b.defaultMakerFeeRate);
+        orderRequestsPerSecond = b.orderRequestsPerSecond;
+        privateGetRequestsPerSecond = b.privateGetRequestsPerSecond;
+        orderPollIntervalMs = b.orderPollIntervalMs;
+        orderPollMaxAttempts = b.orderPollMaxAttempts;
+        signatureExpirySeconds = b.signatureExpirySeconds;
+        reconnectDelayMs = b.reconnectDelayMs;
+        if (maxBookAgeMs <= 0 || requestTimeoutMs <= 0 || jwtRefreshBeforeExpiryMs < 0 || orderRequestsPerSecond <= 0
+            || privateGetRequestsPerSecond <= 0 || orderPollIntervalMs <= 0 || orderPollMaxAttempts <= 0
+            || signatureExpirySeconds <= 0 || reconnectDelayMs < 0) {
+            throw new IllegalArgumentException("durations and rates must be positive");
+        }
+        if ((accountAddress == null) != (privateKey == null)) {
+            throw new IllegalArgumentException("accountAddress and privateKey must be given together");
+        }
+        if (!wsUrl.startsWith("ws://") && !wsUrl.startsWith("wss://")) {
+            throw new IllegalArgumentException("wsUrl must be ws:// or wss://: " + wsUrl);
+        }
+    }
+
+    private static String stripSlash(final String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** @return an empty builder (endpoints and chain id must be set) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @return a builder for production: {@code https://api.prod.paradex.trade/v1},
+     *     {@code wss://ws.api.prod.paradex.trade/v1}, chain {@code PRIVATE_SN_PARACLEAR_MAINNET} (§1, §3.1)
+     */
+    public static Builder production() {
+        return new Builder().restBaseUrl("https://api.prod.paradex.trade/v1").wsUrl("wss://ws.api.prod.paradex.trade/v1")
+            .chainId("PRIVATE_SN_PARACLEAR_MAINNET");
+    }
+
+    /**
+     * @return a builder for testnet: {@code https://api.testnet.paradex.trade/v1},
+     *     {@code wss://ws.api.testnet.paradex.trade/v1}, chain {@code PRIVATE_SN_POTC_SEPOLIA} (§1, §3.1)
+     */
+    public static Builder testnet() {
+        return new Builder().restBaseUrl("https://api.testnet.paradex.trade/v1").wsUrl("wss://ws.api.testnet.paradex.trade/v1")
+            .chainId("PRIVATE_SN_POTC_SEPOLIA");
+    }
+
+    /** @return REST base URL including {@code /v1}, no trailing slash */
+    public String restBaseUrl() {
+        return restBaseUrl;
+    }
+
+    /** @return WebSocket URL ({@code ws://} or {@code wss://}) */
+    public String wsUrl() {
+        return wsUrl;
+    }
+
+    /** @return chain id name, e.g. {@code PRIVATE_SN_PARACLEAR_MAINNET} */
+    public String chainId() {
+        return chainId;
+    }
+
+    /** @return account (L2) address hex, or null in public-only mode */
+    public String accountAddress() {
+        return accountAddress;
+    }
+
+    /** @return STARK private key, or null in public-only mode */
+    public Secret privateKey() {
+        return privateKey;
+    }
+
+    /** @return age in ms after which a book counts as stale */
+    public long maxBookAgeMs() {
+        return maxBookAgeMs;
+    }
+
+    /** @return REST request timeout, ms */
+    public long requestTimeoutMs() {
+        return requestTimeoutMs;
+    }
+
+    /** @return how long before the JWT's {@code exp} it is refreshed, ms */
+    public long jwtRefreshBeforeExpiryMs() {
+        return jwtRefreshBeforeExpiryMs;
+    }
+
+    /** @return {@link String#format} template of the book channel, {@code %s} = market */
+    public String bookChannelTemplate() {
+        return bookChannelTemplate;
+    }
+
+    /** @return a shared Netty event loop group, or null for an adapter-owned one */
+    public EventLoopGroup eventLoopGroup() {
+        return eventLoopGroup;
+    }
+
+    /** @return taker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of notional) */
+    public BigDecimal defaultTakerFeeRate() {
+        return defaultTakerFeeRate;
+    }
+
+    /** @return maker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of notional) */
+    public BigDecimal defaultMakerFeeRate() {
+        return defaultMakerFeeRate;
+    }
+
+    /** @return client-side limit of order POST/DELETE requests per second */
+    public int orderRequestsPerSecond() {
+        return orderRequestsPerSecond;
+    }
+
+    /** @return client-side limit of private GET requests per second */
+    public int privateGetRequestsPerSecond() {
+        return privateGetRequestsPerSecond;
+    }
+
+    /** @return interval between {@code GET /orders/{id}} polls of a non-terminal IOC/MARKET order, ms */
+    public long orderPollIntervalMs() {
+        return orderPollIntervalMs;
+    }
+
+    /** @return maximum number of polls before the order's outcome is reported unknown */
+    public int orderPollMaxAttempts() {
+        return orderPollMaxAttempts;
+    }
+
+    /** @return lifetime of the auth signature ({@code PARADEX-SIGNATURE-EXPIRATION} − now), s */
+    public long signatureExpirySeconds() {
+        return signatureExpirySeconds;
+    }
+
+    /** @return delay before reconnecting after the stream dropped, ms */
+    public long reconnectDelayMs() {
+        return reconnectDelayMs;
+    }
+
+    @Override
+    public String toString() {
+        return "ParadexConfig{rest=" + restBaseUrl + ", ws=" + wsUrl + ", chainId=" + chainId + ", account=" + accountAddress
+            + ", privateKey=" + privateKey + '}';
+    }
+
+    /**
+     * Builder of {@link ParadexConfig}.
+     *
+     * <p><b>Note:</b> not thread-safe.
+     */
+    public static final class Builder {
+        private String restBaseUrl;
+        private String wsUrl;
+        private String chainId;
+        private String accountAddress;
+        private Secret privateKey;
+        private long maxBookAgeMs = 5000;
+        private long requestTimeoutMs = 5000;
+        private long jwtRefreshBeforeExpiryMs = 60_000;
+        private String bookChannelTemplate = "order_book.%s.snapshot@15@50ms";
+        private EventLoopGroup eventLoopGroup;
+        private BigDecimal defaultTakerFeeRate = new BigDecimal("0.0003");
+        private BigDecimal defaultMakerFeeRate = new BigDecimal("0.00003");
+        private int orderRequestsPerSecond = 50;
+        private int privateGetRequestsPerSecond = 10;
+        private long orderPollIntervalMs = 50;
+        private int orderPollMaxAttempts = 40;
+        private long signatureExpirySeconds = 1800;
+        private long reconnectDelayMs = 1000;
+
+        private Builder() {
+        }
+
+        /** @param v REST base URL including {@code /v1} @return this */
+        public Builder restBaseUrl(final String v) {
+            restBaseUrl = v;
+            return this;
+        }
+
+        /** @param v WebSocket URL, {@code ws://} or {@code wss://} @return this */
+        public Builder wsUrl(final String v) {
+            wsUrl = v;
+            return this;
+        }
+
+        /** @param v chain id short-string name, e.g. {@code PRIVATE_SN_PARACLEAR_MAINNET} @return this */
+        public Builder chainId(final String v) {
+            chainId = v;
+            return this;
+        }
+
+        /** @param v account (L2) address hex @return this */
+        public Builder accountAddress(final String v) {
+            accountAddress = v;
+            return this;
+        }
+
+        /** @param v STARK private key, hex @return this */
+        public Builder privateKey(final Secret v) {
+            privateKey = v;
+            return this;
+        }
+
+        /** @param v ms after which a book is stale (default 5000) @return this */
+        public Builder maxBookAgeMs(final long v) {
+            maxBookAgeMs = v;
+            return this;
+        }
+
+        /** @param v REST timeout, ms (default 5000) @return this */
+        public Builder requestTimeoutMs(final long v) {
+            requestTimeoutMs = v;
+            return this;
+        }
+
+        /** @param v refresh the JWT this many ms before its {@code exp} (default 60000) @return this */
+        public Builder jwtRefreshBeforeExpiryMs(final long v) {
+            jwtRefreshBeforeExpiryMs = v;
+            return this;
+        }
+
+        /** @param v book channel template, {@code %s} = market (default {@code order_book.%s.snapshot@15@50ms}) @return this */
+        public Builder bookChannelTemplate(final String v) {
+            bookChannelTemplate = v;
+            return this;
+        }
+
+        /** @param v shared Netty event loop group (not shut down by the adapter) @return this */
+        public Builder eventLoopGroup(final EventLoopGroup v) {
+            eventLoopGroup = v;
+            return this;
+        }
+
+        /** @param v default taker fee rate, fraction (default 0.0003) @return this */
+        public Builder defaultTakerFeeRate(final BigDecimal v) {
+            defaultTakerFeeRate = v;
+            return this;
+        }
+
+        /** @param v default maker fee rate, fraction (default 0.00003) @return this */
+        public Builder defaultMakerFeeRate(final BigDecimal v) {
+            defaultMakerFeeRate = v;
+            return this;
+        }
+
+        /** @param v client-side order POST/DELETE limit per second (default 50; venue 800/s, §3.9) @return this */
+        public Builder orderRequestsPerSecond(final int v) {
+            orderRequestsPerSecond = v;
+            return this;
+        }
+
+        /** @param v client-side private GET limit per second (default 10; venue 600/min, §3.9) @return this */
+        public Builder privateGetRequestsPerSecond(final int v) {
+            privateGetRequestsPerSecond = v;
+            return this;
+        }
+
+        /** @param v poll interval of a non-terminal IOC order, ms (default 50) @return this */
+        public Builder orderPollIntervalMs(final long v) {
+            orderPollIntervalMs = v;
+            return this;
+        }
+
+        /** @param v maximum polls of a non-terminal IOC order (default 40) @return this */
+        public Builder orderPollMaxAttempts(final int v) {
+            orderPollMaxAttempts = v;
+            return this;
+        }
+
+        /** @param v auth signature lifetime, s (default 1800; OAS default 30 min, max 1 week, §4.2) @return this */
+        public Builder signatureExpirySeconds(final long v) {
+            signatureExpirySeconds = v;
+            return this;
+        }
+
+        /** @param v delay before an automatic reconnect, ms (default 1000) @return this */
+        public Builder reconnectDelayMs(final long v) {
+            reconnectDelayMs = v;
+            return this;
+        }
+
+        /**
+         * @return the configuration
+         * @throws NullPointerException if an endpoint or the chain id is missing
+         * @throws IllegalArgumentException if a duration or rate is not positive, or only one of
+         *     account and key is set
+         */
+        public ParadexConfig build() {
+            return new ParadexConfig(this);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.arb.paradex.internal;
+
+import dev.arb.api.OrderBook;
+import dev.arb.api.OrderBookListener;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One subscribed market's live book and its feed state: last applied {@code seq_no}, listeners and
+ * the thread-safe mirrors ({@link #lastReceivedNanos()}, {@link #isValid()}) that other threads read.
+ *
+ * <p><b>Note:</b> the book and {@code lastSeqNo} are owned by the adapter's event-loop thread; the
+ * volatile mirrors and the listener list are safe from any thread.
+ */
+public final class MarketBookState {
+    private final String market;
+    private final byte[] marketBytes;
+    private final String channel;
+    private final OrderBook book;
+    private final List<OrderBookListener> listeners = new CopyOnWriteArrayList<>();
+    private long lastSeqNo = -1;
+    private volatile long lastReceivedNanos;
+    private volatile boolean received;
+    private volatile boolean valid;
+
+    /**
+     * @param market  market symbol
+     * @param channel WebSocket channel of its book
+     * @param depth   expected levels per side
+     */
+    public MarketBookState(final String market, final String channel, final int depth) {
+        this.market = market;
+        this.marketBytes = market.getBytes(StandardCharsets.US_ASCII);
+        this.channel = channel;
+        this.book = new OrderBook(ParadexErrors.VENUE, market, BookMessageParser.SCALE, BookMessageParser.SCALE, depth);
+    }
+
+    /** @return market symbol */
+    public String market() {
+        return market;
+    }
+
+    /** @return market symbol as ASCII bytes */
+    public byte[] marketBytes() {
+        return marketBytes;
+    }
+
+    /** @return book channel name */
+    public String channel() {
+        return channel;
+    }
+
+    /** @return the live book (event-loop thread only) */
+    public OrderBook book() {
+        return book;
+    }
+
+    /** @return listeners */
+    public List<OrderBookListener> listeners() {
+        return listeners;
+    }
+
+    /** @return last applied {@code seq_no}, -1 when a snapshot is awaited (event-loop thread) */
+    public long lastSeqNo() {
+        return lastSeqNo;
+    }
+
+    /** @param seq last applied {@code seq_no}, -1 to await a snapshot (event-loop thread) */
+    public void lastSeqNo(final long seq) {
+        lastSeqNo = seq;
+    }
+
+    /** @param nanos {@link System#nanoTime()} of the last received update */
+    public void received(final long nanos) {
+        lastReceivedNanos = nanos;
+        received = true;
+    }
+
+    /** @return {@code true} once any update was received */
+    public boolean hasReceived() {
+        return received;
+    }
+
+    /** @return {@link System#nanoTime()} of the last received update */
+    public long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    /** @param v mirror of the book's validity, written after every change */
+    public void valid(final boolean v) {
+        valid = v;
+    }
+
+    /** @return validity mirror (any thread) */
+    public boolean isValid() {
+        return valid;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.arb.paradex.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arb.api.FixedPoint;
+import dev.arb.api.MalformedMessageException;
+import dev.arb.api.OrderStatus;
+import dev.arb.api.OrderUpdate;
+import dev.arb.api.Side;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Set;
+
+/**
+ * Maps a Paradex {@code OrderResp} to an {@link OrderUpdate}: {@code filled = size − remaining_size};
+ * {@code NEW}/{@code UNTRIGGERED} → NEW, {@code OPEN} → NEW or PARTIALLY_FILLED, {@code CLOSED} →
+ * FILLED when fully filled, else CANCELED (with the filled part) or, when nothing filled and the
+ * {@code cancel_reason} is a risk or validation refusal, REJECTED with that reason as code.
+ *
+ * <p>Source: protocol reference §3.4 ({@code OrderResp} fields, statuses, cancel reasons). Decimal
+ * strings may be empty ({@code ""} = 0) and integers may arrive as strings (§3.6 example).
+ * Paradex reports fees on fills, not on orders: the fee here is estimated as
+ * {@code filled notional × feeRate}.
+ *
+ * <p><b>Note:</b> stateless, thread-safe.
+ */
+public final class OrderResponses {
+    /** Cancel reasons that mean the order ended normally without (full) execution: CANCELED, not REJECTED. */
+    private static final Set<String> CANCEL_REASONS = Set.of("USER_CANCELED", "REMAINING_IOC_CANCEL", "EXPIRED",
+        "POST_ONLY_WOULD_CROSS", "SELF_TRADE", "TIMEOUT", "EMPTY_MARKET");
+
+    private OrderResponses() {
+    }
+
+    /**
+     * @param order     the {@code OrderResp} JSON
+     * @param market    market symbol (used when the response has none)
+     * @param scale     price and size scale (8)
+     * @param feeRate   fee rate for the estimate (fraction of notional)
+     * @param nowMs     local time, used when the response has no timestamp
+     * @return the update
+     * @throws MalformedMessageException if a required field is missing or not a decimal
+     */
+    public static OrderUpdate toUpdate(final JsonNode order, final String market, final int scale,
+        final BigDecimal feeRate, final long nowMs) {
+        try {
+            final String status = text(order, "status");
+            final String sideText = text(order, "side");
+            if (status == null || sideText == null) {
+                throw new MalformedMessageException(ParadexErrors.VENUE, null, "order response without status or side");
+            }
+            final Side side = Side.valueOf(sideText);
+            final long size = decimal(order, "size", scale);
+            final String remainingText = text(order, "remaining_size");
+            final long remaining = remainingText == null || remainingText.isEmpty() ? size : FixedPoint.parse(remainingText, scale);
+            final long filled = Math.max(0, size - remaining);
+            final long avgPrice = filled == 0 ? 0 : decimalRounded(order, "avg_fill_price", scale);
+            final String cancelReason = text(order, "cancel_reason");
+            final OrderStatus mapped;
+            String rejectCode = null;
+            switch (status) {
+                case "NEW", "UNTRIGGERED" -> mapped = filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+                case "OPEN" -> mapped = filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+                case "CLOSED" -> {
+                    if (filled >= size && size > 0) {
+                        mapped = OrderStatus.FILLED;
+                    } else if (filled == 0 && cancelReason != null && !cancelReason.isEmpty()
+                        && !CANCEL_REASONS.contains(cancelReason)) {
+                        mapped = OrderStatus.REJECTED;
+                        rejectCode = cancelReason;
+                    } else {
+                        mapped = OrderStatus.CANCELED;
+                    }
+                }
+                default -> throw new MalformedMessageException(ParadexErrors.VENUE, null, "unknown order status " + status);
+            }
+            final BigDecimal fee = filled == 0 ? BigDecimal.ZERO
+                : FixedPoint.toBigDecimal(filled, scale).multiply(FixedPoint.toBigDecimal(avgPrice, scale)).multiply(feeRate)
+                    .setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            final String m = text(order, "market");
+            final long ts = longOr(order, "last_updated_at", longOr(order, "created_at", nowMs));
+            return new OrderUpdate(ParadexErrors.VENUE, m == null ? market : m, emptyToNull(text(order, "client_id")),
+                text(order, "id"), side, mapped, size, filled, avgPrice, fee, rejectCode,
+                rejectCode != null ? "cancel_reason " + cancelReason : null, ts);
+        } catch (final MalformedMessageException e) {
+            throw e;
+        } catch (final RuntimeException e) {
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable order response: " + e.getMessage(), e);
+        }
+    }
+
+    private static String emptyToNull(final String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /**
+     * @param node object
+     * @param field field name
+     * @return its text, or null if absent or JSON null
+     */
+    public static String text(final JsonNode node, final String field) {
+        final JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * @param node  object
+     * @param field decimal field
+     * @param scale scale
+     * @return the fixed-point value; 0 when absent or {@code ""}
+     */
+    public static long decimal(final JsonNode node, final String field, final int scale) {
+        final String t = text(node, field);
+        return t == null || t.isEmpty() ? 0 : FixedPoint.parse(t, scale);
+    }
+
+    /**
+     * @param node  object
+     * @param field decimal field that may carry more decimals than {@code scale} (averages)
+     * @param scale scale
+     * @return the value rounded half-even to the scale; 0 when absent or {@code ""}
+     */
+    public static long decimalRounded(final JsonNode node, final String field, final int scale) {
+        final String t = text(node, field);
+        return t == null || t.isEmpty() ? 0 : new BigDecimal(t).setScale(scale, RoundingMode.HALF_EVEN).unscaledValue()
+            .longValueExact();
+    }
+
+    /**
+     * @param node     object
+     * @param field    integer field, as a JSON number or a string
+     * @param fallback value when absent or empty
+     * @return the value
+     */
+    public static long longOr(final JsonNode node, final String field, final long fallback) {
+        final String t = text(node, field);
+        return t == null || t.isEmpty() ? fallback : Long.parseLong(t);
+    }
+}

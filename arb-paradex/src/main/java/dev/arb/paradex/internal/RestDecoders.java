@@ -1,0 +1,139 @@
+package dev.arb.paradex.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arb.api.FixedPoint;
+import dev.arb.api.MalformedMessageException;
+import dev.arb.api.MarketSpec;
+import dev.arb.api.OrderBook;
+import dev.arb.api.Position;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decoders of Paradex REST answers into arb-api types: {@code GET /markets} → {@link MarketSpec}s,
+ * {@code GET /positions} → {@link Position}, {@code GET /orderbook/{market}} → {@link OrderBook}.
+ *
+ * <p>Sources: protocol reference §3.2 ({@code price_tick_size}, {@code order_size_increment},
+ * {@code min_notional}, {@code fee_config.api_fee.{maker_fee,taker_fee}.fee}), §3.3 (REST book
+ * {@code [price, size]} string pairs), §3.6 ({@code PositionResp}: signed {@code size}, empty strings
+ * for absent decimals, integers that may arrive as strings). Prices and sizes are at scale 8
+ * (Paradex chain decimals, §3.1 {@code paraclear_decimals}).
+ *
+ * <p><b>Note:</b> stateless, thread-safe.
+ */
+public final class RestDecoders {
+    /** Price and size scale of every Paradex market. */
+    public static final int SCALE = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestDecoders.class);
+
+    private RestDecoders() {
+    }
+
+    /**
+     * @param markets            body of {@code GET /markets}
+     * @param defaultTakerFee    taker fee rate when the market has no {@code fee_config.api_fee}
+     * @param defaultMakerFee    maker fee rate when the market has no {@code fee_config.api_fee}
+     * @return specs by symbol (markets with unusable rules are skipped and logged)
+     * @throws MalformedMessageException if there is no {@code results} array
+     */
+    public static Map<String, MarketSpec> marketSpecs(final JsonNode markets, final BigDecimal defaultTakerFee,
+        final BigDecimal defaultMakerFee) {
+        final JsonNode results = markets == null ? null : markets.get("results");
+        if (results == null || !results.isArray()) {
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, "GET /markets without a results array");
+        }
+        final Map<String, MarketSpec> specs = new LinkedHashMap<>();
+        for (final JsonNode m : results) {
+            final String symbol = OrderResponses.text(m, "symbol");
+            try {
+                final JsonNode apiFee = m.path("fee_config").path("api_fee");
+                final BigDecimal taker = feeOr(apiFee.path("taker_fee").path("fee"), defaultTakerFee);
+                final BigDecimal maker = feeOr(apiFee.path("maker_fee").path("fee"), defaultMakerFee);
+                final String minNotional = OrderResponses.text(m, "min_notional");
+                final MarketSpec spec = MarketSpec.builder().venue(ParadexErrors.VENUE).symbol(symbol)
+                    .baseAsset(OrderResponses.text(m, "base_currency")).priceScale(SCALE).sizeScale(SCALE)
+                    .tickSize(FixedPoint.parse(OrderResponses.text(m, "price_tick_size"), SCALE))
+                    .stepSize(FixedPoint.parse(OrderResponses.text(m, "order_size_increment"), SCALE))
+                    .minNotionalUsd(minNotional == null || minNotional.isEmpty() ? BigDecimal.ZERO : new BigDecimal(minNotional))
+                    .takerFeeRate(taker).makerFeeRate(maker).build();
+                specs.put(symbol, spec);
+            } catch (final RuntimeException e) {
+                LOG.warn("paradex: skipping market {} with unusable trading rules: {}", symbol, e.toString());
+            }
+        }
+        return specs;
+    }
+
+    private static BigDecimal feeOr(final JsonNode fee, final BigDecimal fallback) {
+        if (fee == null || fee.isMissingNode() || fee.isNull() || fee.asText().isEmpty()) {
+            return fallback;
+        }
+        return new BigDecimal(fee.asText());
+    }
+
+    /**
+     * @param positions body of {@code GET /positions}
+     * @param market    market symbol
+     * @return the open position in {@code market}, or flat
+     * @throws MalformedMessageException if there is no {@code results} array or a decimal is unreadable
+     */
+    public static Position position(final JsonNode positions, final String market) {
+        final JsonNode results = positions == null ? null : positions.get("results");
+        if (results == null || !results.isArray()) {
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, "GET /positions without a results array");
+        }
+        for (final JsonNode p : results) {
+            if (!market.equals(OrderResponses.text(p, "market")) || "CLOSED".equals(OrderResponses.text(p, "status"))) {
+                continue;
+            }
+            try {
+                final long size = OrderResponses.decimal(p, "size", SCALE);
+                final long entry = OrderResponses.decimalRounded(p, "average_entry_price", SCALE);
+                final String pnl = OrderResponses.text(p, "unrealized_pnl");
+                return new Position(ParadexErrors.VENUE, market, size, SCALE, entry, SCALE,
+                    pnl == null || pnl.isEmpty() ? BigDecimal.ZERO : new BigDecimal(pnl));
+            } catch (final RuntimeException e) {
+                throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable position of " + market, e);
+            }
+        }
+        return Position.flat(ParadexErrors.VENUE, market, SCALE, SCALE);
+    }
+
+    /**
+     * Writes a REST book snapshot into {@code book} (cleared first) and marks it valid unless crossed.
+     *
+     * @param body          body of {@code GET /orderbook/{market}}
+     * @param book          destination, scale 8
+     * @param receivedNanos {@link System#nanoTime()} at receipt
+     * @throws MalformedMessageException if the arrays are missing or a level is unreadable
+     */
+    public static void orderBook(final JsonNode body, final OrderBook book, final long receivedNanos) {
+        final JsonNode bids = body.get("bids");
+        final JsonNode asks = body.get("asks");
+        if (bids == null || asks == null || !bids.isArray() || !asks.isArray()) {
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, "order book without bids and asks");
+        }
+        try {
+            book.clear();
+            for (final JsonNode l : bids) {
+                book.updateBid(FixedPoint.parse(l.get(0).asText(), SCALE), FixedPoint.parse(l.get(1).asText(), SCALE));
+            }
+            for (final JsonNode l : asks) {
+                book.updateAsk(FixedPoint.parse(l.get(0).asText(), SCALE), FixedPoint.parse(l.get(1).asText(), SCALE));
+            }
+        } catch (final RuntimeException e) {
+            book.invalidate();
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable order book level", e);
+        }
+        book.stamp(OrderResponses.longOr(body, "seq_no", 0), OrderResponses.longOr(body, "last_updated_at", 0), receivedNanos);
+        if (book.isCrossed()) {
+            book.invalidate();
+        } else {
+            book.markValid();
+        }
+    }
+}
