@@ -1,0 +1,670 @@
+package dev.arb.vest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.api.AuthenticationException;
+import dev.arb.api.ExchangeAdapter;
+import dev.arb.api.ExchangeException;
+import dev.arb.api.ExchangeTimeoutException;
+import dev.arb.api.InvalidOrderException;
+import dev.arb.api.MalformedMessageException;
+import dev.arb.api.MarketSpec;
+import dev.arb.api.OrderBook;
+import dev.arb.api.OrderBookListener;
+import dev.arb.api.OrderRequest;
+import dev.arb.api.OrderType;
+import dev.arb.api.OrderUpdate;
+import dev.arb.api.Position;
+import dev.arb.api.TimeInForce;
+import dev.arb.api.TransportException;
+import dev.arb.vest.internal.VestDepthDecoder;
+import dev.arb.vest.internal.VestOrderCodec;
+import dev.arb.vest.internal.VestRestClient;
+import dev.arb.vest.internal.VestWsClient;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Vest venue behind {@link ExchangeAdapter}: {@code {symbol}@depth} books over a Netty WebSocket,
+ * orders, cancels and positions over REST with keccak/EIP-191 signatures ({@link VestSigner}).
+ *
+ * <p><b>Market data.</b> {@link #connect()} loads {@code GET /exchangeInfo} (one {@link MarketSpec}
+ * per symbol: price scale = {@code priceDecimals}, size scale = {@code sizeDecimals}, tick and step 1
+ * at those scales, min size = step, fees from {@code takerFee}/{@code makerFee}), then opens
+ * {@code wsUrl&xwebsocketserver=restserver{accountGroup}} and {@code SUBSCRIBE}s
+ * {@code {symbol}@depth} for every subscribed market. Each depth message is a full snapshot, decoded
+ * straight from the frame's bytes into the book without allocation; a crossed snapshot invalidates the
+ * book; a malformed frame is counted ({@link #malformedMessages()}) and logged once, and the
+ * connection stays up. A JSON {@code PING} is sent every {@link VestConfig#pingIntervalMs()}.
+ * Sources: Vest API docs "WebSocket", "Public channels" (protocol reference §5).
+ *
+ * <p><b>Orders.</b> Size must be a multiple of the step and at least the minimum, the limit price
+ * (the slippage guard of a MARKET order) on the tick: otherwise {@link InvalidOrderException} before
+ * anything is sent. Vest has no client order id, so the adapter remembers, per client order id, the
+ * signed body it sent: a retry with the same client order id resends the identical signed request
+ * (same time, nonce, signature), never a second order. Nonces strictly increase
+ * ({@code max(nowMs, last + 1)}). IOC and MARKET orders complete once terminal: a non-terminal answer
+ * is polled with {@code GET /orders?id=} up to {@link VestConfig#orderPollAttempts()} times, then the
+ * future fails with {@link ExchangeTimeoutException} (outcome unknown). An IOC order that Vest reports
+ * {@code FILLED} for less than its size is reported {@code CANCELED} with the partial filled size.
+ * Sources: protocol reference §3 (signing), §4 (REST, errors).
+ *
+ * <p><b>Note:</b> thread-safe. Books are written, and listeners called, on the adapter's event-loop
+ * thread; REST futures complete on the JDK HTTP client's threads.
+ */
+public final class VestAdapter implements ExchangeAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(VestAdapter.class);
+    private static final String VENUE = "vest";
+    private static final int IDEMPOTENCY_ENTRIES = 4096;
+
+    private final VestConfig config;
+    private final ObjectMapper json = new ObjectMapper();
+    private final VestRestClient rest;
+    private final VestOrderCodec codec = new VestOrderCodec(json);
+    private final VestSigner signer;
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final URI streamUri;
+
+    private final Map<String, MarketBook> subscriptions = new ConcurrentHashMap<>();
+    private volatile MarketBook[] books = new MarketBook[0];
+    private volatile Map<String, MarketSpec> specs;
+    private volatile VestWsClient ws;
+    private volatile boolean connected;
+    private CompletableFuture<Void> connecting;
+
+    private final VestDepthDecoder decoder = new VestDepthDecoder();
+    private byte[] frameScratch = new byte[8192];
+
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong crossed = new AtomicLong();
+    private final AtomicLong listenerErrors = new AtomicLong();
+    private final AtomicLong pongs = new AtomicLong();
+    private final AtomicBoolean malformedLogged = new AtomicBoolean();
+    private final AtomicBoolean crossedLogged = new AtomicBoolean();
+    private final AtomicBoolean listenerErrorLogged = new AtomicBoolean();
+    private final AtomicLong lastNonce = new AtomicLong();
+    private final Map<String, PreparedOrder> sentOrders = new LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<String, PreparedOrder> eldest) {
+            return size() > IDEMPOTENCY_ENTRIES;
+        }
+    };
+
+    /**
+     * @param config endpoints, credentials and limits
+     * @throws IllegalArgumentException if the signing key is malformed
+     */
+    public VestAdapter(final VestConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.rest = new VestRestClient(config.restBaseUrl(), config.accountGroup(), config.apiKey(),
+            config.requestTimeoutMs(), config.ordersPerSecond(), config.restCallsPerSecond(), json,
+            System::currentTimeMillis);
+        this.signer = config.signingKey() == null ? null : VestSigner.fromPrivateKey(config.signingKey());
+        if (config.eventLoopGroup() != null) {
+            group = config.eventLoopGroup();
+            ownsGroup = false;
+        } else {
+            group = new NioEventLoopGroup(1, new DefaultThreadFactory("vest-md", true));
+            ownsGroup = true;
+        }
+        final String ws = config.wsUrl();
+        streamUri = URI.create(ws + (ws.indexOf('?') >= 0 ? '&' : '?') + "xwebsocketserver=restserver"
+            + config.accountGroup());
+    }
+
+    /** @return {@code "vest"} */
+    @Override
+    public String venue() {
+        return VENUE;
+    }
+
+    /** @return the address of the configured signing key, or null when none is configured */
+    public String signerAddress() {
+        return signer == null ? null : signer.address();
+    }
+
+    /** @return frames that could not be parsed since construction (each logged only the first time) */
+    public long malformedMessages() {
+        return malformed.get();
+    }
+
+    /** @return depth snapshots that arrived crossed (best bid ≥ best ask) and invalidated their book */
+    public long crossedBooks() {
+        return crossed.get();
+    }
+
+    /** @return exceptions thrown by {@link OrderBookListener}s (counted, logged once) */
+    public long listenerErrors() {
+        return listenerErrors.get();
+    }
+
+    /** @return {@code {"data":"PONG"}} answers received */
+    public long pongsReceived() {
+        return pongs.get();
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> connect() {
+        if (connecting != null && !connecting.isCompletedExceptionally() && (!connecting.isDone() || connected)) {
+            return connecting;
+        }
+        connecting = loadMarketsInternal().thenCompose(v -> openStream());
+        return connecting;
+    }
+
+    /**
+     * Loads the markets ({@code GET /exchangeInfo}) without opening the stream, for order entry without
+     * market data; {@link #connect()} does this itself.
+     *
+     * @return the markets; fails with {@link TransportException}, {@link ExchangeTimeoutException} or
+     *     {@link MalformedMessageException}
+     */
+    public CompletableFuture<java.util.Collection<MarketSpec>> loadMarkets() {
+        return loadMarketsInternal().thenApply(v -> specs.values());
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        final VestWsClient current;
+        synchronized (this) {
+            connecting = null;
+            current = ws;
+            ws = null;
+        }
+        connected = false;
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return current.close().thenCompose(v -> onLoop(this::invalidateAll));
+    }
+
+    @Override
+    public CompletableFuture<Void> reconnect() {
+        return disconnect().thenCompose(v -> connect());
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
+    @Override
+    public MarketSpec marketSpec(final String market) {
+        final Map<String, MarketSpec> s = specs;
+        if (s == null) {
+            throw new IllegalStateException("connect() has not completed");
+        }
+        final MarketSpec spec = s.get(market);
+        if (spec == null) {
+            throw new InvalidOrderException(VENUE, "1121", "unknown Vest market " + market);
+        }
+        return spec;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InvalidOrderException if markets are loaded and {@code market} is not one of them
+     */
+    @Override
+    public void subscribeOrderBook(final String market, final OrderBookListener listener) {
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(listener, "listener");
+        final Map<String, MarketSpec> s = specs;
+        if (s != null && !s.containsKey(market)) {
+            throw new InvalidOrderException(VENUE, "1121", "unknown Vest market " + market);
+        }
+        final boolean[] created = new boolean[1];
+        final MarketBook mb;
+        synchronized (subscriptions) {
+            mb = subscriptions.computeIfAbsent(market, m -> {
+                created[0] = true;
+                return new MarketBook(m);
+            });
+            mb.listeners.add(listener);
+            if (created[0]) {
+                books = subscriptions.values().toArray(new MarketBook[0]);
+            }
+        }
+        if (created[0] && s != null) {
+            mb.init(s.get(market));
+            final VestWsClient current = ws;
+            if (current != null && connected) {
+                subscribe(current, new MarketBook[] {mb});
+            }
+        }
+    }
+
+    @Override
+    public OrderBook orderBook(final String market) {
+        final MarketBook mb = subscriptions.get(market);
+        return mb == null ? null : mb.book;
+    }
+
+    @Override
+    public long bookAgeMs(final String market) {
+        final MarketBook mb = subscriptions.get(market);
+        if (mb == null || !mb.received) {
+            return Long.MAX_VALUE;
+        }
+        return (System.nanoTime() - mb.lastReceivedNanos) / 1_000_000L;
+    }
+
+    @Override
+    public boolean isStale(final String market) {
+        final MarketBook mb = subscriptions.get(market);
+        return mb == null || !connected || !mb.valid || bookAgeMs(market) > config.maxBookAgeMs();
+    }
+
+    @Override
+    public CompletableFuture<OrderUpdate> placeOrder(final OrderRequest request) {
+        final MarketSpec spec;
+        final PreparedOrder prepared;
+        try {
+            spec = specOrFail(request.market());
+            validate(request, spec);
+            prepared = prepare(request, spec);
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        final boolean immediate = request.type() == OrderType.MARKET || request.timeInForce() == TimeInForce.IOC;
+        return rest.postOrder("/orders", prepared.body).thenCompose(answer -> {
+            final OrderUpdate update = codec.toUpdate(VestOrderCodec.orderNode(answer, null), spec, request,
+                System.currentTimeMillis());
+            if (!immediate || update.status().isTerminal()) {
+                return CompletableFuture.completedFuture(update);
+            }
+            return poll(update.venueOrderId(), spec, request, config.orderPollAttempts());
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelOrder(final String market, final String venueOrderId) {
+        try {
+            specOrFail(market);
+            requireSigner();
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        final long time = System.currentTimeMillis();
+        final long nonce = nextNonce(time);
+        final VestSignature sig = signer.signCancel(time, nonce, venueOrderId);
+        final String body = codec.cancelBody(time, nonce, venueOrderId, config.recvWindowMs(), sig.signatureHex());
+        return rest.postOrder("/orders/cancel", body).thenApply(answer -> null);
+    }
+
+    @Override
+    public CompletableFuture<Position> position(final String market) {
+        final MarketSpec spec;
+        try {
+            spec = specOrFail(market);
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return rest.getPrivate("/account", "").thenApply(account -> VestOrderCodec.position(account, spec));
+    }
+
+    @Override
+    public void close() {
+        try {
+            disconnect().get(config.requestTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.debug("Vest disconnect on close failed", e);
+        }
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---------------------------------------------------------------- connection
+
+    private CompletableFuture<Void> loadMarketsInternal() {
+        return rest.getPublic("/exchangeInfo").thenAccept(info -> {
+            final Map<String, MarketSpec> loaded = new HashMap<>();
+            for (final JsonNode s : info.path("symbols")) {
+                final MarketSpec spec = toSpec(s);
+                loaded.put(spec.symbol(), spec);
+            }
+            if (loaded.isEmpty()) {
+                throw new MalformedMessageException(VENUE, null, "exchangeInfo lists no symbols");
+            }
+            specs = Map.copyOf(loaded);
+            for (final MarketBook mb : books) {
+                final MarketSpec spec = loaded.get(mb.symbol);
+                if (spec == null) {
+                    LOG.warn("Vest has no market {}; its subscription is ignored", mb.symbol);
+                } else if (mb.book == null) {
+                    mb.init(spec);
+                }
+            }
+        });
+    }
+
+    private static MarketSpec toSpec(final JsonNode s) {
+        final MarketSpec.Builder b = MarketSpec.builder().venue(VENUE).symbol(s.path("symbol").asText())
+            .baseAsset(s.path("base").asText(s.path("symbol").asText()))
+            .priceScale(s.path("priceDecimals").asInt()).sizeScale(s.path("sizeDecimals").asInt())
+            .tickSize(1).stepSize(1).minSize(1)
+            .takerFeeRate(new BigDecimal(s.path("takerFee").asText("0")));
+        if (s.hasNonNull("makerFee")) {
+            b.makerFeeRate(new BigDecimal(s.get("makerFee").asText()));
+        }
+        return b.build();
+    }
+
+    private CompletableFuture<Void> openStream() {
+        final VestWsClient client = new VestWsClient(group, streamUri, new StreamHandler(), config.pingIntervalMs(),
+            config.requestTimeoutMs());
+        synchronized (this) {
+            ws = client;
+        }
+        return client.open().handle((v, err) -> {
+            if (err != null) {
+                final Throwable cause = err instanceof CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+                if (cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                    throw new ExchangeTimeoutException(VENUE, null, "Vest WebSocket connect timed out", cause);
+                }
+                throw new TransportException(VENUE, null, "Vest WebSocket connect failed: " + cause, cause);
+            }
+            return null;
+        });
+    }
+
+    private void subscribe(final VestWsClient client, final MarketBook[] targets) {
+        final StringBuilder sb = new StringBuilder("{\"method\":\"SUBSCRIBE\",\"params\":[");
+        int n = 0;
+        for (final MarketBook mb : targets) {
+            if (mb.book == null) {
+                continue;
+            }
+            sb.append(n++ == 0 ? "" : ",").append('"').append(mb.symbol).append("@depth\"");
+        }
+        if (n == 0) {
+            return;
+        }
+        sb.append("],\"id\":").append(client.nextRequestId()).append('}');
+        client.send(sb.toString());
+    }
+
+    private CompletableFuture<Void> onLoop(final Runnable task) {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        if (group.isShuttingDown()) {
+            task.run();
+            done.complete(null);
+            return done;
+        }
+        group.next().execute(() -> {
+            try {
+                task.run();
+            } finally {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    private void invalidateAll() {
+        for (final MarketBook mb : books) {
+            mb.valid = false;
+            if (mb.book != null && mb.book.isValid()) {
+                mb.book.invalidate();
+                notifyListeners(mb);
+            }
+        }
+    }
+
+    private void notifyListeners(final MarketBook mb) {
+        for (final OrderBookListener l : mb.listeners) {
+            try {
+                l.onOrderBook(mb.book);
+            } catch (RuntimeException e) {
+                listenerErrors.incrementAndGet();
+                if (listenerErrorLogged.compareAndSet(false, true)) {
+                    LOG.warn("Vest order book listener threw (logged once, counted in listenerErrors())", e);
+                }
+            }
+        }
+    }
+
+    /** Runs on the event-loop thread for every frame. */
+    private void onFrame(final ByteBuf content, final long receivedNanos) {
+        final int length = content.readableBytes();
+        final byte[] bytes;
+        final int offset;
+        if (content.hasArray()) {
+            bytes = content.array();
+            offset = content.arrayOffset() + content.readerIndex();
+        } else {
+            if (frameScratch.length < length) {
+                frameScratch = new byte[Math.max(length, frameScratch.length * 2)];
+            }
+            content.getBytes(content.readerIndex(), frameScratch, 0, length);
+            bytes = frameScratch;
+            offset = 0;
+        }
+        try {
+            final int kind = decoder.scan(bytes, offset, length);
+            if (kind == VestDepthDecoder.FRAME_CONTROL) {
+                onControl(bytes, offset, length);
+                return;
+            }
+            if (!decoder.isDepthChannel()) {
+                return;
+            }
+            final MarketBook[] current = books;
+            for (final MarketBook mb : current) {
+                if (mb.book != null && decoder.channelEquals(mb.channel)) {
+                    final int result = decoder.applyDepth(mb.book, receivedNanos);
+                    mb.lastReceivedNanos = receivedNanos;
+                    mb.received = true;
+                    mb.valid = result == VestDepthDecoder.APPLIED;
+                    if (result == VestDepthDecoder.CROSSED) {
+                        crossed.incrementAndGet();
+                        if (crossedLogged.compareAndSet(false, true)) {
+                            LOG.warn("Vest {} depth snapshot crossed: book invalidated (logged once, counted in "
+                                + "crossedBooks())", mb.symbol);
+                        }
+                    }
+                    notifyListeners(mb);
+                    return;
+                }
+            }
+        } catch (MalformedMessageException e) {
+            malformed.incrementAndGet();
+            if (malformedLogged.compareAndSet(false, true)) {
+                LOG.warn("malformed Vest frame ignored (logged once, counted in malformedMessages()): {}",
+                    e.getMessage());
+            }
+        }
+    }
+
+    private void onControl(final byte[] bytes, final int offset, final int length) {
+        final JsonNode node;
+        try {
+            node = json.readTree(bytes, offset, length);
+        } catch (java.io.IOException e) {
+            throw new MalformedMessageException(VENUE, null, "control frame is not JSON", e);
+        }
+        if ("PONG".equals(node.path("data").asText(null))) {
+            pongs.incrementAndGet();
+        } else if (node.has("error") || node.has("code")) {
+            LOG.warn("Vest stream error answer: {}", node);
+        }
+    }
+
+    private final class StreamHandler implements VestWsClient.Handler {
+        @Override
+        public void onFrame(final ByteBuf content, final long receivedNanos) {
+            VestAdapter.this.onFrame(content, receivedNanos);
+        }
+
+        @Override
+        public void onOpen() {
+            connected = true;
+            final VestWsClient client = ws;
+            if (client != null) {
+                subscribe(client, books);
+            }
+        }
+
+        @Override
+        public void onClose() {
+            connected = false;
+            invalidateAll();
+        }
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    private MarketSpec specOrFail(final String market) {
+        final Map<String, MarketSpec> s = specs;
+        if (s == null) {
+            throw new TransportException(VENUE, null, "Vest adapter not connected: call connect() first");
+        }
+        final MarketSpec spec = s.get(market);
+        if (spec == null) {
+            throw new InvalidOrderException(VENUE, "1121", "unknown Vest market " + market);
+        }
+        return spec;
+    }
+
+    private void requireSigner() {
+        if (signer == null || config.apiKey() == null) {
+            throw new AuthenticationException(VENUE, null, "Vest API key and signing key are required for trading");
+        }
+    }
+
+    private void validate(final OrderRequest r, final MarketSpec spec) {
+        if (r.size() % spec.stepSize() != 0) {
+            throw new InvalidOrderException(VENUE, null, "size " + spec.formatSize(r.size())
+                + " is not a multiple of the step " + spec.formatSize(spec.stepSize()));
+        }
+        if (r.size() < spec.minSize()) {
+            throw new InvalidOrderException(VENUE, null, "size below the minimum " + spec.formatSize(spec.minSize()));
+        }
+        if (r.limitPrice() <= 0) {
+            throw new InvalidOrderException(VENUE, null,
+                "Vest needs a limit price on every order (the slippage guard of a MARKET order)");
+        }
+        if (r.limitPrice() % spec.tickSize() != 0) {
+            throw new InvalidOrderException(VENUE, null, "limit price " + spec.formatPrice(r.limitPrice())
+                + " is not on the tick " + spec.formatPrice(spec.tickSize()));
+        }
+        if (r.timeInForce() == TimeInForce.POST_ONLY) {
+            throw new InvalidOrderException(VENUE, null, "Vest is taker-only: POST_ONLY is not supported");
+        }
+        requireSigner();
+    }
+
+    private PreparedOrder prepare(final OrderRequest r, final MarketSpec spec) {
+        synchronized (sentOrders) {
+            final PreparedOrder existing = sentOrders.get(r.clientOrderId());
+            if (existing != null) {
+                if (!existing.sameOrder(r)) {
+                    throw new InvalidOrderException(VENUE, null, "client order id " + r.clientOrderId()
+                        + " was already used for a different order");
+                }
+                return existing;
+            }
+            final long time = System.currentTimeMillis();
+            final long nonce = nextNonce(time);
+            final String size = spec.formatSize(r.size());
+            final String price = spec.formatPrice(r.limitPrice());
+            final VestSignature sig = signer.signOrder(time, nonce, VestOrderCodec.orderType(r.type()), r.market(),
+                r.side() == dev.arb.api.Side.BUY, size, price, r.reduceOnly());
+            final PreparedOrder p = new PreparedOrder(r, codec.orderBody(r, time, nonce, size, price,
+                config.recvWindowMs(), sig.signatureHex()));
+            sentOrders.put(r.clientOrderId(), p);
+            return p;
+        }
+    }
+
+    private long nextNonce(final long nowMs) {
+        while (true) {
+            final long last = lastNonce.get();
+            final long next = Math.max(nowMs, last + 1);
+            if (lastNonce.compareAndSet(last, next)) {
+                return next;
+            }
+        }
+    }
+
+    private CompletableFuture<OrderUpdate> poll(final String id, final MarketSpec spec, final OrderRequest r,
+        final int remaining) {
+        if (remaining <= 0) {
+            return CompletableFuture.failedFuture(new ExchangeTimeoutException(VENUE, null, "Vest order " + id + " ("
+                + r.clientOrderId() + ") not terminal after " + config.orderPollAttempts() + " polls"));
+        }
+        final String query = "id=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        return CompletableFuture.supplyAsync(() -> null,
+                CompletableFuture.delayedExecutor(config.orderPollIntervalMs(), TimeUnit.MILLISECONDS))
+            .thenCompose(x -> rest.getPrivate("/orders", query))
+            .thenCompose(answer -> {
+                final OrderUpdate u = codec.toUpdate(VestOrderCodec.orderNode(answer, id), spec, r,
+                    System.currentTimeMillis());
+                return u.status().isTerminal() ? CompletableFuture.completedFuture(u)
+                    : poll(id, spec, r, remaining - 1);
+            });
+    }
+
+    /** A signed order body kept per client order id so that a retry resends exactly the same request. */
+    private static final class PreparedOrder {
+        final OrderRequest request;
+        final String body;
+
+        PreparedOrder(final OrderRequest request, final String body) {
+            this.request = request;
+            this.body = body;
+        }
+
+        boolean sameOrder(final OrderRequest r) {
+            return request.market().equals(r.market()) && request.side() == r.side() && request.type() == r.type()
+                && request.timeInForce() == r.timeInForce() && request.size() == r.size()
+                && request.limitPrice() == r.limitPrice() && request.reduceOnly() == r.reduceOnly();
+        }
+    }
+
+    /** One subscribed market: its book (written on the event loop) and thread-safe freshness flags. */
+    private static final class MarketBook {
+        final String symbol;
+        final byte[] channel;
+        final CopyOnWriteArrayList<OrderBookListener> listeners = new CopyOnWriteArrayList<>();
+        volatile OrderBook book;
+        volatile long lastReceivedNanos;
+        volatile boolean received;
+        volatile boolean valid;
+
+        MarketBook(final String symbol) {
+            this.symbol = symbol;
+            this.channel = (symbol + "@depth").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        synchronized void init(final MarketSpec spec) {
+            if (book == null) {
+                book = OrderBook.forMarket(spec, 32);
+            }
+        }
+    }
+}

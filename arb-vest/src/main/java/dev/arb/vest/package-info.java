@@ -1,0 +1,10 @@
+/**
+ * Vest venue adapter: {@link dev.arb.vest.VestAdapter} (market data, orders, positions behind
+ * {@link dev.arb.api.ExchangeAdapter}), {@link dev.arb.vest.VestConfig} and
+ * {@link dev.arb.vest.VestSigner} (keccak/EIP-191 order and cancel signatures, EIP-712 registration).
+ *
+ * <p>Protocol facts: Vest API docs (vestmarkets.com GitBook, copied in hummingbot
+ * {@code VEST_API_DOCS.md}), summarised in the project's Vest protocol reference. Implementation
+ * classes live in {@code dev.arb.vest.internal} and are not API.
+ */
+package dev.arb.vest;
