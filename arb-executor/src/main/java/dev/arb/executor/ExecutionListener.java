@@ -1,0 +1,87 @@
+package dev.arb.executor;
+
+import dev.arb.api.OrderUpdate;
+import java.math.BigDecimal;
+
+/**
+ * Observer of a {@link DeltaNeutralExecutor}: opportunities, entries, exits, recovery steps,
+ * latencies and halts. Every method has an empty default.
+ *
+ * <p><b>Note:</b> called on the executor's state thread (the venues' event loop): implementations
+ * must return quickly and must not block. An exception thrown is logged and ignored.
+ */
+public interface ExecutionListener {
+    /**
+     * A tick whose net spread reached the entry threshold while the executor could enter.
+     *
+     * @param d         direction of the opportunity
+     * @param spreadPct its net spread (after both taker fees), percent
+     */
+    default void onOpportunity(final Direction d, final double spreadPct) {
+    }
+
+    /**
+     * An entry round left a hedged position open.
+     *
+     * @param d        direction of the position
+     * @param sizeBase hedged size on each venue, base units
+     */
+    default void onEntry(final Direction d, final BigDecimal sizeBase) {
+    }
+
+    /**
+     * An exit round closed some or all of the position.
+     *
+     * @param d               direction of the position that was (partly) closed
+     * @param sizeBase        size closed on each venue, base units
+     * @param realizedPnlUsd  PnL realized during the round (fills and unwinds, fees subtracted), USD
+     */
+    default void onExit(final Direction d, final BigDecimal sizeBase, final BigDecimal realizedPnlUsd) {
+    }
+
+    /**
+     * One venue filled more than the other; the excess is about to be unwound.
+     *
+     * @param venue      venue name as the adapter reports it
+     * @param excessBase size filled beyond the hedged size, base units
+     * @param reason     why (leg rejected, partial fill ...)
+     */
+    default void onOneSidedFill(final String venue, final BigDecimal excessBase, final String reason) {
+    }
+
+    /**
+     * One step of an unwind: a reduce-only order's outcome, or the final failure.
+     *
+     * @param venue    venue name as the adapter reports it
+     * @param sizeBase size the step reduced, base units
+     * @param success  {@code true} once the excess on that venue is gone
+     * @param reason   what is being unwound and which attempt
+     */
+    default void onUnwind(final String venue, final BigDecimal sizeBase, final boolean success, final String reason) {
+    }
+
+    /**
+     * A venue answered an order.
+     *
+     * @param update             the venue's state of the order
+     * @param decisionToAckNanos ns from the decision that sent it to the answer's arrival
+     */
+    default void onOrderAck(final OrderUpdate update, final long decisionToAckNanos) {
+    }
+
+    /**
+     * A book change was evaluated (called on every tick: keep it allocation-free).
+     *
+     * @param tickToDecisionNanos ns from the start of the tick's handling to the decision
+     */
+    default void onDecision(final long tickToDecisionNanos) {
+    }
+
+    /**
+     * The executor halted: no new entries until restarted. Alert the operator.
+     *
+     * @param reason why
+     */
+    default void onHalt(final String reason) {
+    }
+}

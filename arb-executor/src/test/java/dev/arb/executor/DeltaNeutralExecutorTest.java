@@ -1,0 +1,415 @@
+package dev.arb.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.arb.api.MarketSpec;
+import dev.arb.api.OrderRequest;
+import dev.arb.api.OrderType;
+import dev.arb.api.OrderUpdate;
+import dev.arb.api.Side;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeltaNeutralExecutorTest {
+    /** Venue A: prices 2 decimals (tick 0.01), sizes 4 decimals (step 0.001). */
+    private static final MarketSpec SPEC_A = MarketSpec.builder().venue("venue-a").symbol("X-A").priceScale(2)
+        .sizeScale(4).tickSize(1).stepSize(10).build();
+    /** Venue B: prices 8 decimals (tick 0.0001), sizes 6 decimals (step 0.0001). */
+    private static final MarketSpec SPEC_B = MarketSpec.builder().venue("venue-b").symbol("X-B").priceScale(8)
+        .sizeScale(6).tickSize(10_000).stepSize(100).build();
+    /** 0.0123 rounded down to both steps (common step 0.001): 0.012. */
+    private static final long SIZE_A = 120;
+    private static final long SIZE_B = 12_000;
+
+    private final ExecutorService eventLoop = Executors.newSingleThreadExecutor(r -> {
+        final Thread t = new Thread(r, "event-loop");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FakeExchangeAdapter venueA = new FakeExchangeAdapter("venue-a", SPEC_A, eventLoop);
+    private final FakeExchangeAdapter venueB = new FakeExchangeAdapter("venue-b", SPEC_B, eventLoop);
+    private final RecordingListener events = new RecordingListener();
+    private DeltaNeutralExecutor executor;
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        venueA.close();
+        venueB.close();
+        eventLoop.shutdownNow();
+        eventLoop.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private DeltaNeutralExecutor start(final UnaryOperator<ExecutorConfig.Builder> tweak) {
+        final ExecutorConfig config = tweak.apply(ExecutorConfig.builder()
+            .entryThresholdPct(0.15)
+            .exitThresholdPct(-0.05)
+            .positionSizeBase(new BigDecimal("0.0123"))
+            .slippageBps(10)
+            .maxBookAgeMs(60_000)
+            .maxConsecutiveErrors(5)
+            .unwindMaxAttempts(3)
+            .orderTimeoutMs(5_000)).build();
+        executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events);
+        executor.start();
+        return executor;
+    }
+
+    /** A: 99.90 / 100.00, B: 100.50 / 100.60 → buying A and selling B earns 0.5 %. */
+    private void wideSpread() {
+        venueA.setTop(9_990, 1_000_000, 10_000, 1_000_000);
+        venueB.setTop(10_050_000_000L, 100_000_000, 10_060_000_000L, 100_000_000);
+    }
+
+    /** A: 100.20 / 100.30, B: 100.10 / 100.20 → closing (sell A, buy B) costs 0 %. */
+    private void converged() {
+        venueA.setTop(10_020, 1_000_000, 10_030, 1_000_000);
+        venueB.setTop(10_010_000_000L, 100_000_000, 10_020_000_000L, 100_000_000);
+    }
+
+    private void awaitState(final String state) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().state().equals(state));
+    }
+
+    @Test
+    void shouldEnterAboveThresholdAndExitOnConvergence() {
+        venueA.feePerFillUsd = new BigDecimal("0.01");
+        venueB.feePerFillUsd = new BigDecimal("0.01");
+        start(b -> b);
+
+        wideSpread();
+        awaitState("OPEN");
+
+        final OrderRequest buyA = venueA.requests.get(0);
+        final OrderRequest sellB = venueB.requests.get(0);
+        assertThat(buyA.side()).isEqualTo(Side.BUY);
+        assertThat(buyA.type()).isEqualTo(OrderType.LIMIT);
+        assertThat(buyA.size()).isEqualTo(SIZE_A);
+        assertThat(buyA.limitPrice()).isEqualTo(10_010); // 100.00 × 1.001
+        assertThat(buyA.reduceOnly()).isFalse();
+        assertThat(sellB.side()).isEqualTo(Side.SELL);
+        assertThat(sellB.size()).isEqualTo(SIZE_B);
+        assertThat(sellB.limitPrice()).isEqualTo(10_039_950_000L); // 100.50 × 0.999
+        assertThat(events.entries).containsExactly(Direction.BUY_A_SELL_B + " 0.012");
+        assertThat(executor.stats().positionA()).isEqualByComparingTo("0.012");
+        assertThat(executor.stats().positionB()).isEqualByComparingTo("-0.012");
+
+        converged();
+        awaitState("FLAT");
+
+        assertThat(venueA.requests).hasSize(2);
+        assertThat(venueA.requests.get(1).side()).isEqualTo(Side.SELL);
+        assertThat(venueA.requests.get(1).reduceOnly()).isTrue();
+        assertThat(venueB.requests.get(1).side()).isEqualTo(Side.BUY);
+        assertThat(venueB.requests.get(1).reduceOnly()).isTrue();
+        assertThat(venueA.positionSize()).isZero();
+        assertThat(venueB.positionSize()).isZero();
+        final ExecutorStats stats = executor.stats();
+        assertThat(stats.entries()).isEqualTo(1);
+        assertThat(stats.exits()).isEqualTo(1);
+        assertThat(stats.ordersSent()).isEqualTo(4);
+        // A: +0.012 × (100.20 − 100.00); B: 0.012 × (100.50 − 100.20); four fills of 0.01 USD
+        assertThat(stats.realizedPnlUsd()).isEqualByComparingTo("-0.034");
+        assertThat(stats.feesUsd()).isEqualByComparingTo("0.04");
+        // the exit round alone: 0.006 earned, two fills of 0.01 USD
+        assertThat(events.exits).containsExactly(Direction.BUY_A_SELL_B + " 0.012 -0.014");
+        assertThat(events.acks).hasSize(4);
+        assertThat(events.wrongThread).isEmpty();
+        assertThat(allRequests().stream().map(OrderRequest::clientOrderId).distinct()).hasSize(4);
+    }
+
+    @Test
+    void shouldEnterTheReverseDirection() {
+        start(b -> b);
+        venueA.setTop(10_050, 1_000_000, 10_060, 1_000_000);
+        venueB.setTop(9_990_000_000L, 100_000_000, 10_000_000_000L, 100_000_000);
+        awaitState("OPEN");
+
+        assertThat(venueA.requests.get(0).side()).isEqualTo(Side.SELL);
+        assertThat(venueB.requests.get(0).side()).isEqualTo(Side.BUY);
+        assertThat(events.entries).containsExactly(Direction.BUY_B_SELL_A + " 0.012");
+    }
+
+    @Test
+    void shouldNotEnterAgainWhileAnEntryIsInFlight() {
+        final CompletableFuture<Void> gate = new CompletableFuture<>();
+        venueA.script.add(FakeExchangeAdapter.hold(gate, FakeExchangeAdapter.FILL_ALL));
+        venueB.script.add(FakeExchangeAdapter.hold(gate, FakeExchangeAdapter.FILL_ALL));
+        start(b -> b);
+
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().state().equals("ENTERING"));
+        for (int i = 0; i < 3; i++) {
+            venueB.setTop(10_050_000_000L, 100_000_000 + i, 10_060_000_000L, 100_000_000);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().opportunities() == 4);
+
+        assertThat(venueA.requests).hasSize(1);
+        assertThat(venueB.requests).hasSize(1);
+
+        gate.complete(null);
+        awaitState("OPEN");
+        assertThat(executor.stats().entries()).isEqualTo(1);
+        assertThat(venueA.requests).hasSize(1);
+    }
+
+    @Test
+    void shouldUnwindLegAWhenLegBIsRejected() {
+        venueB.script.add(FakeExchangeAdapter.REJECT);
+        start(b -> b);
+
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().unwinds() == 1
+            && executor.stats().state().equals("FLAT"));
+
+        assertThat(venueA.requests).hasSize(2);
+        final OrderRequest unwind = venueA.requests.get(1);
+        assertThat(unwind.side()).isEqualTo(Side.SELL);
+        assertThat(unwind.reduceOnly()).isTrue();
+        assertThat(unwind.size()).isEqualTo(SIZE_A);
+        assertThat(unwind.timeInForce()).isEqualTo(dev.arb.api.TimeInForce.IOC);
+        assertThat(venueA.positionSize()).isZero();
+        final ExecutorStats stats = executor.stats();
+        assertThat(stats.oneSidedFills()).isEqualTo(1);
+        assertThat(stats.ordersRejected()).isEqualTo(1);
+        assertThat(stats.entries()).isZero();
+        assertThat(stats.positionA()).isEqualByComparingTo("0");
+        assertThat(stats.halted()).isFalse();
+        assertThat(events.oneSided).singleElement().asString().startsWith("venue-a 0.012 entry leg on venue-b failed");
+        assertThat(events.unwinds).singleElement().asString().startsWith("venue-a 0.012 true");
+    }
+
+    @Test
+    void shouldUnwindTheExcessOfUnequalPartialFills() {
+        venueB.script.add(FakeExchangeAdapter.fill(7_500)); // 0.0075 of 0.012
+        start(b -> b);
+
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().entries() == 1);
+
+        // hedged size: 0.0075 rounded down to the common step 0.001 = 0.007
+        assertThat(venueA.requests.get(1).side()).isEqualTo(Side.SELL);
+        assertThat(venueA.requests.get(1).size()).isEqualTo(50);
+        assertThat(venueA.requests.get(1).reduceOnly()).isTrue();
+        assertThat(venueB.requests.get(1).side()).isEqualTo(Side.BUY);
+        assertThat(venueB.requests.get(1).size()).isEqualTo(500);
+        assertThat(venueB.requests.get(1).reduceOnly()).isTrue();
+        final ExecutorStats stats = executor.stats();
+        assertThat(stats.state()).isEqualTo("OPEN");
+        assertThat(stats.positionA()).isEqualByComparingTo("0.007");
+        assertThat(stats.positionB()).isEqualByComparingTo("-0.007");
+        assertThat(stats.oneSidedFills()).isEqualTo(1);
+        assertThat(stats.unwinds()).isEqualTo(2);
+        assertThat(venueA.positionSize()).isEqualTo(70);
+        assertThat(venueB.positionSize()).isEqualTo(-7_000);
+        assertThat(events.entries).containsExactly(Direction.BUY_A_SELL_B + " 0.007");
+    }
+
+    @Test
+    void shouldHaltWithAlertWhenUnwindFails() {
+        venueB.script.add(FakeExchangeAdapter.REJECT);
+        venueA.script.add(FakeExchangeAdapter.FILL_ALL);
+        venueA.defaultBehavior = FakeExchangeAdapter.FILL_NONE;
+        start(b -> b.unwindMaxAttempts(3));
+
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.isHalted() && !events.halts.isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().state().equals("IMBALANCED"));
+
+        assertThat(events.halts.get(0)).contains("unwind failed on venue-a");
+        final List<OrderRequest> unwinds = venueA.requests.subList(1, venueA.requests.size());
+        assertThat(unwinds).hasSize(3).allSatisfy(r -> {
+            assertThat(r.reduceOnly()).isTrue();
+            assertThat(r.side()).isEqualTo(Side.SELL);
+        });
+        assertThat(unwinds.get(0).type()).isEqualTo(OrderType.LIMIT);
+        assertThat(unwinds.get(1).type()).isEqualTo(OrderType.LIMIT);
+        assertThat(unwinds.get(2).type()).isEqualTo(OrderType.MARKET);
+        assertThat(unwinds.get(0).limitPrice()).isEqualTo(9_980); // 99.90 − 10 bps
+        assertThat(unwinds.get(1).limitPrice()).isEqualTo(9_970); // 99.90 − 20 bps
+        assertThat(unwinds.get(2).limitPrice()).isEqualTo(9_950); // 99.90 − 40 bps
+        assertThat(executor.stats().positionA()).isEqualByComparingTo("0.012");
+        assertThat(events.unwinds).last().asString().contains("false gave up");
+
+        // halted: a new opportunity sends nothing
+        final int sent = venueA.requests.size();
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().opportunities() >= 2);
+        assertThat(venueA.requests).hasSize(sent);
+    }
+
+    @Test
+    void shouldHaltAfterTooManyConsecutiveErrors() {
+        venueA.defaultBehavior = FakeExchangeAdapter.REJECT;
+        venueB.defaultBehavior = FakeExchangeAdapter.REJECT;
+        start(b -> b.maxConsecutiveErrors(2));
+
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(executor::isHalted);
+        awaitState("FLAT");
+
+        assertThat(events.halts).singleElement().asString().contains("2 consecutive order errors");
+        assertThat(executor.stats().ordersRejected()).isEqualTo(2);
+        assertThat(executor.stats().halted()).isTrue();
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().opportunities() >= 2);
+        assertThat(venueA.requests).hasSize(1);
+    }
+
+    @Test
+    void shouldLearnTheFillOfATimedOutOrderFromThePosition() {
+        venueA.script.add(FakeExchangeAdapter.FILL_SILENTLY);
+        start(b -> b.orderTimeoutMs(200));
+
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().entries() == 1);
+
+        assertThat(executor.stats().state()).isEqualTo("OPEN");
+        assertThat(executor.stats().positionA()).isEqualByComparingTo("0.012");
+        assertThat(venueA.requests).hasSize(1);
+        assertThat(venueB.requests).hasSize(1);
+    }
+
+    @Test
+    void shouldUnwindTheRestOfAPartialExit() {
+        start(b -> b);
+        wideSpread();
+        awaitState("OPEN");
+        venueB.script.add(FakeExchangeAdapter.fill(5_000)); // exit buys back only 0.005 of 0.012 on B
+
+        converged();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().exits() == 1
+            && executor.stats().state().equals("FLAT"));
+
+        assertThat(venueB.requests).hasSize(3);
+        assertThat(venueB.requests.get(2).side()).isEqualTo(Side.BUY);
+        assertThat(venueB.requests.get(2).size()).isEqualTo(7_000);
+        assertThat(venueB.requests.get(2).reduceOnly()).isTrue();
+        assertThat(venueA.positionSize()).isZero();
+        assertThat(venueB.positionSize()).isZero();
+        assertThat(events.exits).singleElement().asString().startsWith(Direction.BUY_A_SELL_B + " 0.012");
+    }
+
+    @Test
+    void shouldFlattenBothSidesAndStopEntering() throws Exception {
+        start(b -> b);
+        wideSpread();
+        awaitState("OPEN");
+
+        executor.flatten().get(10, TimeUnit.SECONDS);
+
+        assertThat(venueA.positionSize()).isZero();
+        assertThat(venueB.positionSize()).isZero();
+        final OrderRequest closeA = venueA.requests.get(venueA.requests.size() - 1);
+        final OrderRequest closeB = venueB.requests.get(venueB.requests.size() - 1);
+        assertThat(closeA.reduceOnly()).isTrue();
+        assertThat(closeA.side()).isEqualTo(Side.SELL);
+        assertThat(closeA.size()).isEqualTo(SIZE_A);
+        assertThat(closeB.reduceOnly()).isTrue();
+        assertThat(closeB.side()).isEqualTo(Side.BUY);
+        assertThat(closeB.size()).isEqualTo(SIZE_B);
+        final ExecutorStats stats = executor.stats();
+        assertThat(stats.state()).isEqualTo("FLAT");
+        assertThat(stats.positionA()).isEqualByComparingTo("0");
+        assertThat(stats.exits()).isEqualTo(1);
+
+        final int sent = venueA.requests.size();
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().opportunities() >= 2);
+        assertThat(venueA.requests).hasSize(sent);
+    }
+
+    @Test
+    void shouldFailFlattenWhenTheVenueNeverFills() {
+        start(b -> b.unwindMaxAttempts(2));
+        wideSpread();
+        awaitState("OPEN");
+        venueA.defaultBehavior = FakeExchangeAdapter.FILL_NONE;
+
+        final CompletableFuture<Void> flatten = executor.flatten();
+
+        await().atMost(Duration.ofSeconds(10)).until(flatten::isDone);
+        assertThat(flatten).isCompletedExceptionally();
+        assertThat(executor.isHalted()).isTrue();
+        assertThat(venueA.positionSize()).isEqualTo(SIZE_A);
+        assertThat(venueB.positionSize()).isZero();
+        assertThat(venueA.requests).hasSize(3); // entry + 2 attempts
+    }
+
+    @Test
+    void shouldRejectASizeBelowTheCommonStep() {
+        final ExecutorConfig config = ExecutorConfig.builder().positionSizeBase(new BigDecimal("0.0009")).build();
+        executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events);
+        org.assertj.core.api.Assertions.assertThatThrownBy(executor::start)
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.001");
+    }
+
+    private List<OrderRequest> allRequests() {
+        final List<OrderRequest> all = new CopyOnWriteArrayList<>(venueA.requests);
+        all.addAll(venueB.requests);
+        return all;
+    }
+
+    /** Records listener calls as strings; checks each runs on the event loop. */
+    static final class RecordingListener implements ExecutionListener {
+        final List<String> entries = new CopyOnWriteArrayList<>();
+        final List<String> exits = new CopyOnWriteArrayList<>();
+        final List<String> oneSided = new CopyOnWriteArrayList<>();
+        final List<String> unwinds = new CopyOnWriteArrayList<>();
+        final List<String> halts = new CopyOnWriteArrayList<>();
+        final List<OrderUpdate> acks = new CopyOnWriteArrayList<>();
+        final List<String> wrongThread = new CopyOnWriteArrayList<>();
+
+        private void onLoop(final String what) {
+            if (!Thread.currentThread().getName().equals("event-loop")) {
+                wrongThread.add(what + " on " + Thread.currentThread().getName());
+            }
+        }
+
+        @Override
+        public void onEntry(final Direction d, final BigDecimal sizeBase) {
+            onLoop("entry");
+            entries.add(d + " " + sizeBase.stripTrailingZeros().toPlainString());
+        }
+
+        @Override
+        public void onExit(final Direction d, final BigDecimal sizeBase, final BigDecimal realizedPnlUsd) {
+            onLoop("exit");
+            exits.add(d + " " + sizeBase.stripTrailingZeros().toPlainString() + " "
+                + realizedPnlUsd.stripTrailingZeros().toPlainString());
+        }
+
+        @Override
+        public void onOneSidedFill(final String venue, final BigDecimal excessBase, final String reason) {
+            onLoop("oneSided");
+            oneSided.add(venue + " " + excessBase.stripTrailingZeros().toPlainString() + " " + reason);
+        }
+
+        @Override
+        public void onUnwind(final String venue, final BigDecimal sizeBase, final boolean success, final String reason) {
+            onLoop("unwind");
+            unwinds.add(venue + " " + sizeBase.stripTrailingZeros().toPlainString() + " " + success + " " + reason);
+        }
+
+        @Override
+        public void onOrderAck(final OrderUpdate update, final long decisionToAckNanos) {
+            onLoop("ack");
+            acks.add(update);
+        }
+
+        @Override
+        public void onHalt(final String reason) {
+            onLoop("halt");
+            halts.add(reason);
+        }
+    }
+}
