@@ -154,7 +154,9 @@ public final class BookFeed {
     }
 
     private void notifyListeners(final MarketBookState state) {
-        for (final OrderBookListener l : state.listeners()) {
+        final java.util.List<OrderBookListener> listeners = state.listeners();
+        for (int i = 0; i < listeners.size(); i++) {
+            final OrderBookListener l = listeners.get(i);
             try {
                 l.onOrderBook(state.book());
             } catch (final RuntimeException e) {

@@ -56,7 +56,7 @@ public final class MarketBookState {
         return book;
     }
 
-    /** @return listeners */
+    /** @return listeners (append-only; iterate by index to avoid allocating an iterator) */
     public List<OrderBookListener> listeners() {
         return listeners;
     }
