@@ -1,0 +1,324 @@
+package dev.arb.sim.vest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.api.FixedPoint;
+import dev.arb.api.FixedPointFormatException;
+import dev.arb.vest.VestSigner;
+import dev.arb.vest.internal.VestAbi;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulated Vest REST API under {@code /v2}. Request and answer shapes follow the Vest API docs
+ * (protocol reference §4); signature checks follow §3.
+ *
+ * <p><b>Note:</b> sharable; runs only on the simulator's single event-loop thread.
+ */
+@ChannelHandler.Sharable
+final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final VestSimulator sim;
+    private final AtomicLong orderIds = new AtomicLong(0x1000);
+
+    VestSimRestHandler(final VestSimulator sim) {
+        this.sim = sim;
+    }
+
+    /** A venue error answered as HTTP {@code status} with {@code {"code","msg"}}. */
+    private static final class VenueError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final int code;
+
+        VenueError(final int status, final int code, final String msg) {
+            super(msg, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest req) {
+        final QueryStringDecoder qs = new QueryStringDecoder(req.uri());
+        final String path = qs.path();
+        int status = 200;
+        String body;
+        try {
+            final int forced = sim.takeForcedStatus();
+            if (forced != 0) {
+                throw new VenueError(forced, forced == 429 ? 1003 : forced, "simulated HTTP " + forced);
+            }
+            body = route(req, path, qs.parameters()).toString();
+        } catch (VenueError e) {
+            status = e.status;
+            body = JSON.createObjectNode().put("code", e.code).put("msg", e.getMessage()).toString();
+        } catch (RuntimeException e) {
+            status = 500;
+            body = JSON.createObjectNode().put("code", 1000).put("msg", "internal error: " + e).toString();
+        }
+        final FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(status), Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        HttpUtil.setContentLength(resp, resp.content().readableBytes());
+        final boolean keepAlive = HttpUtil.isKeepAlive(req);
+        HttpUtil.setKeepAlive(resp, keepAlive);
+        if (keepAlive) {
+            ctx.writeAndFlush(resp);
+        } else {
+            ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private JsonNode route(final FullHttpRequest req, final String path, final Map<String, List<String>> query) {
+        final HttpMethod method = req.method();
+        if (method.equals(HttpMethod.GET) && path.equals("/v2/exchangeInfo")) {
+            return exchangeInfo();
+        }
+        final VestSimAccount account = sim.account(req.headers().get("X-API-KEY"));
+        if (!path.startsWith("/v2/")) {
+            throw new VenueError(404, 1130, "unknown path");
+        }
+        if (account == null) {
+            throw new VenueError(401, 1002, "unauthorized");
+        }
+        if (method.equals(HttpMethod.GET)) {
+            if (!query.containsKey("time")) {
+                throw new VenueError(400, 1130, "time is required");
+            }
+            if (path.equals("/v2/account")) {
+                return accountAnswer(account);
+            }
+            if (path.equals("/v2/orders")) {
+                return ordersAnswer(account, query);
+            }
+        } else if (method.equals(HttpMethod.POST)) {
+            final JsonNode body;
+            try {
+                body = JSON.readTree(req.content().toString(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new VenueError(400, 1130, "invalid JSON");
+            }
+            if (path.equals("/v2/orders")) {
+                return placeOrder(account, body);
+            }
+            if (path.equals("/v2/orders/cancel")) {
+                return cancelOrder(account, body);
+            }
+        }
+        throw new VenueError(404, 1130, "unknown endpoint " + method + " " + path);
+    }
+
+    private JsonNode exchangeInfo() {
+        final ObjectNode root = JSON.createObjectNode();
+        final ArrayNode symbols = root.putArray("symbols");
+        for (final VestSimLadder l : sim.ladders()) {
+            final VestSimulator.SimSymbol s = l.symbol;
+            final String base = s.symbol().substring(0, s.symbol().indexOf('-') > 0 ? s.symbol().indexOf('-')
+                : s.symbol().length());
+            symbols.addObject().put("symbol", s.symbol()).put("displayName", s.symbol()).put("base", base)
+                .put("quote", "USDC").put("sizeDecimals", s.sizeDecimals()).put("priceDecimals", s.priceDecimals())
+                .put("initMarginRatio", "0.1").put("maintMarginRatio", "0.05")
+                .put("takerFee", s.takerFee().toPlainString()).put("isolated", false);
+        }
+        root.putObject("exchange").put("lp", "100000.000000").put("insurance", "10000000000.000000")
+            .put("collateralDecimals", 6);
+        return root;
+    }
+
+    private JsonNode accountAnswer(final VestSimAccount account) {
+        final ObjectNode root = JSON.createObjectNode();
+        root.put("address", account.signerAddress);
+        final ArrayNode positions = root.putArray("positions");
+        for (final Map.Entry<String, Long> e : account.positions().entrySet()) {
+            final VestSimLadder l = sim.ladder(e.getKey());
+            if (l == null || e.getValue() == 0) {
+                continue;
+            }
+            positions.addObject().put("symbol", e.getKey()).put("isLong", e.getValue() > 0)
+                .put("size", FixedPoint.format(Math.abs(e.getValue()), l.symbol.sizeDecimals()));
+        }
+        root.put("time", System.currentTimeMillis());
+        return root;
+    }
+
+    private JsonNode ordersAnswer(final VestSimAccount account, final Map<String, List<String>> query) {
+        final ArrayNode out = JSON.createArrayNode();
+        for (final String ids : query.getOrDefault("id", List.of())) {
+            for (final String id : ids.split(",")) {
+                final ObjectNode o = account.order(id.trim());
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String text(final JsonNode order, final String field) {
+        final JsonNode n = order.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new VenueError(400, 1130, field + " must be a string");
+        }
+        return n.asText();
+    }
+
+    private static long number(final JsonNode order, final String field) {
+        final JsonNode n = order.get(field);
+        if (n == null || !n.canConvertToLong()) {
+            throw new VenueError(400, 1130, field + " must be an integer");
+        }
+        return n.asLong();
+    }
+
+    private static boolean bool(final JsonNode order, final String field) {
+        final JsonNode n = order.get(field);
+        if (n == null || !n.isBoolean()) {
+            throw new VenueError(400, 1130, field + " must be a boolean");
+        }
+        return n.asBoolean();
+    }
+
+    private static void verifySigner(final VestSimAccount account, final byte[] hash, final JsonNode body) {
+        final JsonNode sig = body.get("signature");
+        if (sig == null || !sig.isTextual()) {
+            throw new VenueError(400, 1022, "invalid signature");
+        }
+        final String recovered;
+        try {
+            recovered = VestSigner.recoverOrderSigner("0x" + HexFormat.of().formatHex(hash), sig.asText());
+        } catch (IllegalArgumentException e) {
+            throw new VenueError(400, 1022, "invalid signature");
+        }
+        if (!recovered.equals(account.signerAddress)) {
+            throw new VenueError(400, 1022, "invalid signature");
+        }
+    }
+
+    /** Parses a decimal that must have exactly {@code decimals} fractional digits (Vest BAD_DECIMALS 1111). */
+    private static long exact(final String text, final int decimals) {
+        final int dot = text.indexOf('.');
+        final int fraction = dot < 0 ? 0 : text.length() - dot - 1;
+        if (fraction != decimals || (decimals == 0 && dot >= 0)) {
+            throw new VenueError(400, 1111, "bad decimals: " + text);
+        }
+        try {
+            return FixedPoint.parse(text, decimals);
+        } catch (FixedPointFormatException e) {
+            throw new VenueError(400, 1111, "bad decimals: " + text);
+        }
+    }
+
+    private JsonNode placeOrder(final VestSimAccount account, final JsonNode body) {
+        final JsonNode order = body.get("order");
+        if (order == null || !order.isObject()) {
+            throw new VenueError(400, 1130, "order is required");
+        }
+        final long time = number(order, "time");
+        final long nonce = number(order, "nonce");
+        final String symbol = text(order, "symbol");
+        final boolean isBuy = bool(order, "isBuy");
+        final String sizeText = text(order, "size");
+        final String orderType = text(order, "orderType");
+        final String limitText = text(order, "limitPrice");
+        final boolean reduceOnly = bool(order, "reduceOnly");
+        final VestSimLadder ladder = sim.ladder(symbol);
+        if (ladder == null) {
+            throw new VenueError(400, 1121, "unknown symbol");
+        }
+        verifySigner(account, VestAbi.orderArgsHash(time, nonce, orderType, symbol, isBuy, sizeText, limitText,
+            reduceOnly), body);
+        final String signature = body.get("signature").asText();
+        final ObjectNode seen = account.orderBySignature(signature);
+        if (seen != null) {
+            return seen;
+        }
+        if (!orderType.equals("MARKET") && !orderType.equals("LIMIT")) {
+            throw new VenueError(400, 1116, "invalid order type");
+        }
+        final VestSimulator.SimSymbol s = ladder.symbol;
+        final long size = exact(sizeText, s.sizeDecimals());
+        final long limit = exact(limitText, s.priceDecimals());
+        if (size <= 0 || limit <= 0) {
+            throw new VenueError(400, 1130, "size and limitPrice must be positive");
+        }
+        final int reject = sim.takeOrderRejection();
+        if (reject != 0) {
+            throw new VenueError(400, reject, "simulated rejection");
+        }
+        final long position = account.position(symbol);
+        if (reduceOnly) {
+            final boolean increases = position == 0 || (position > 0) == isBuy;
+            if (increases) {
+                throw new VenueError(400, 3018, "reduce-only order increases the position");
+            }
+            if (size > Math.abs(position)) {
+                throw new VenueError(400, 3019, "reduce-only order exceeds the position");
+            }
+        }
+        long filled = 0;
+        BigDecimal notional = BigDecimal.ZERO;
+        final long[] prices = isBuy ? ladder.askPrices : ladder.bidPrices;
+        final long[] sizes = isBuy ? ladder.askSizes : ladder.bidSizes;
+        for (int i = 0; i < prices.length && filled < size; i++) {
+            if (isBuy ? prices[i] > limit : prices[i] < limit) {
+                break;
+            }
+            final long take = Math.min(size - filled, sizes[i]);
+            filled += take;
+            notional = notional.add(BigDecimal.valueOf(prices[i], s.priceDecimals())
+                .multiply(BigDecimal.valueOf(take, s.sizeDecimals())));
+        }
+        account.addPosition(symbol, isBuy ? filled : -filled);
+        final long now = System.currentTimeMillis();
+        final ObjectNode answer = JSON.createObjectNode();
+        answer.put("id", "0x" + Long.toHexString(orderIds.incrementAndGet()));
+        answer.put("nonce", nonce).put("symbol", symbol).put("isBuy", isBuy).put("orderType", orderType)
+            .put("limitPrice", limitText).put("size", sizeText).put("reduceOnly", reduceOnly)
+            .put("status", filled == size ? "FILLED" : "CANCELLED")
+            .put("lastFilledSize", FixedPoint.format(filled, s.sizeDecimals()))
+            .put("avgFilledPrice", filled == 0 ? "0" : notional.divide(BigDecimal.valueOf(filled, s.sizeDecimals()),
+                s.priceDecimals(), RoundingMode.HALF_EVEN).toPlainString())
+            .put("fees", notional.multiply(s.takerFee()).setScale(6, RoundingMode.HALF_EVEN).toPlainString())
+            .put("postTime", now).put("lastFilledTime", now);
+        account.recordOrder(signature, answer);
+        return answer;
+    }
+
+    private JsonNode cancelOrder(final VestSimAccount account, final JsonNode body) {
+        final JsonNode order = body.get("order");
+        if (order == null || !order.isObject()) {
+            throw new VenueError(400, 1130, "order is required");
+        }
+        final long time = number(order, "time");
+        final long nonce = number(order, "nonce");
+        final String id = text(order, "id");
+        verifySigner(account, VestAbi.cancelArgsHash(time, nonce, id), body);
+        if (account.order(id) == null) {
+            throw new VenueError(400, 3017, "order not found");
+        }
+        return JSON.createObjectNode().put("id", id);
+    }
+}

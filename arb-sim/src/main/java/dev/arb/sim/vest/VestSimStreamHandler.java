@@ -1,0 +1,73 @@
+package dev.arb.sim.vest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The simulated Vest stream's requests: {@code SUBSCRIBE}/{@code UNSUBSCRIBE} (answered
+ * {@code {"result":null,"id":N}}; a new depth subscription immediately gets the current snapshot)
+ * and the JSON {@code PING} (answered {@code {"data":"PONG"}}). Source: Vest API docs "WebSocket"
+ * (protocol reference §5).
+ *
+ * <p><b>Note:</b> not thread-safe: one instance per connection, on the simulator's event loop.
+ */
+final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final VestSimulator sim;
+
+    VestSimStreamHandler(final VestSimulator sim) {
+        this.sim = sim;
+    }
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            final Set<String> subs = ConcurrentHashMap.newKeySet();
+            ctx.channel().attr(VestSimulator.SUBSCRIPTIONS).set(subs);
+            sim.addStream(ctx.channel());
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final TextWebSocketFrame frame) {
+        final JsonNode req;
+        try {
+            req = JSON.readTree(frame.text());
+        } catch (java.io.IOException e) {
+            ctx.writeAndFlush(new TextWebSocketFrame("{\"error\":{\"code\":1130,\"msg\":\"invalid JSON\"}}"));
+            return;
+        }
+        final String method = req.path("method").asText("");
+        final long id = req.path("id").asLong(0);
+        final Set<String> subs = ctx.channel().attr(VestSimulator.SUBSCRIPTIONS).get();
+        switch (method) {
+            case "PING" -> ctx.writeAndFlush(new TextWebSocketFrame("{\"data\":\"PONG\"}"));
+            case "SUBSCRIBE" -> {
+                ctx.write(new TextWebSocketFrame("{\"result\":null,\"id\":" + id + "}"));
+                for (final JsonNode p : req.path("params")) {
+                    final String channel = p.asText();
+                    if (subs.add(channel) && channel.endsWith("@depth")) {
+                        final String symbol = channel.substring(0, channel.length() - "@depth".length());
+                        if (sim.ladder(symbol) != null) {
+                            ctx.write(new TextWebSocketFrame(sim.depthMessage(symbol)));
+                        }
+                    }
+                }
+                ctx.flush();
+            }
+            case "UNSUBSCRIBE" -> {
+                req.path("params").forEach(p -> subs.remove(p.asText()));
+                ctx.writeAndFlush(new TextWebSocketFrame("{\"result\":null,\"id\":" + id + "}"));
+            }
+            default -> ctx.writeAndFlush(new TextWebSocketFrame(
+                "{\"error\":{\"code\":1130,\"msg\":\"unknown method\"},\"id\":" + id + "}"));
+        }
+    }
+}
