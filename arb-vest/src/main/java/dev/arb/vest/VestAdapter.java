@@ -34,7 +34,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,8 +65,9 @@ import org.slf4j.LoggerFactory;
  * {@code FILLED} for less than its size is reported {@code CANCELED} with the partial filled size.
  * Sources: protocol reference §3 (signing), §4 (REST, errors).
  *
- * <p><b>Note:</b> thread-safe. Books are written, and listeners called, on the adapter's event-loop
- * thread; REST futures complete on the JDK HTTP client's threads.
+ * <p><b>Note:</b> thread-safe. Books are written, and listeners called, on one event-loop thread (of
+ * {@link VestConfig#eventLoopGroup()} when shared, else the adapter's own); REST futures complete on
+ * the JDK HTTP client's threads.
  */
 public final class VestAdapter implements ExchangeAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(VestAdapter.class);
@@ -80,6 +80,7 @@ public final class VestAdapter implements ExchangeAdapter {
     private final VestOrderCodec codec = new VestOrderCodec(json);
     private final VestSigner signer;
     private final EventLoopGroup group;
+    private final io.netty.channel.EventLoop loop;
     private final boolean ownsGroup;
     private final URI streamUri;
 
@@ -127,6 +128,7 @@ public final class VestAdapter implements ExchangeAdapter {
             group = new NioEventLoopGroup(1, new DefaultThreadFactory("vest-md", true));
             ownsGroup = true;
         }
+        loop = group.next();
         final String ws = config.wsUrl();
         streamUri = URI.create(ws + (ws.indexOf('?') >= 0 ? '&' : '?') + "xwebsocketserver=restserver"
             + config.accountGroup());
@@ -241,7 +243,10 @@ public final class VestAdapter implements ExchangeAdapter {
                 created[0] = true;
                 return new MarketBook(m);
             });
-            mb.listeners.add(listener);
+            final OrderBookListener[] old = mb.listeners;
+            final OrderBookListener[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = listener;
+            mb.listeners = grown;
             if (created[0]) {
                 books = subscriptions.values().toArray(new MarketBook[0]);
             }
@@ -373,7 +378,7 @@ public final class VestAdapter implements ExchangeAdapter {
     }
 
     private CompletableFuture<Void> openStream() {
-        final VestWsClient client = new VestWsClient(group, streamUri, new StreamHandler(), config.pingIntervalMs(),
+        final VestWsClient client = new VestWsClient(loop, streamUri, new StreamHandler(), config.pingIntervalMs(),
             config.requestTimeoutMs());
         synchronized (this) {
             ws = client;
@@ -410,12 +415,12 @@ public final class VestAdapter implements ExchangeAdapter {
 
     private CompletableFuture<Void> onLoop(final Runnable task) {
         final CompletableFuture<Void> done = new CompletableFuture<>();
-        if (group.isShuttingDown()) {
+        if (loop.isShuttingDown()) {
             task.run();
             done.complete(null);
             return done;
         }
-        group.next().execute(() -> {
+        loop.execute(() -> {
             try {
                 task.run();
             } finally {
@@ -650,7 +655,7 @@ public final class VestAdapter implements ExchangeAdapter {
     private static final class MarketBook {
         final String symbol;
         final byte[] channel;
-        final CopyOnWriteArrayList<OrderBookListener> listeners = new CopyOnWriteArrayList<>();
+        volatile OrderBookListener[] listeners = new OrderBookListener[0];
         volatile OrderBook book;
         volatile long lastReceivedNanos;
         volatile boolean received;
