@@ -22,6 +22,7 @@ import org.web3j.utils.Numeric;
  *
  * <p><b>Note:</b> stateless, thread-safe.
  */
+@SuppressWarnings("rawtypes") // web3j's FunctionEncoder takes List<Type> with the raw Type
 public final class VestAbi {
     /** {@code keccak256("EIP712Domain(string name,string version,address verifyingContract)")}. */
     static final byte[] DOMAIN_TYPEHASH =
