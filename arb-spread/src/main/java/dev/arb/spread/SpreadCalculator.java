@@ -140,19 +140,16 @@ public final class SpreadCalculator {
         }
         final long size = sizeAt(book.sizeScale());
         long remaining = size;
-        long offsetSum = 0; // Σ |price - best| × take, exact while it fits
-        double offsetSumD = 0;
+        long offsetSum = 0; // Σ |price - best| × take, exact while it fits a long
         boolean overflow = false;
         long worst = best;
         for (int i = 0; i < levels && remaining > 0; i++) {
             final long price = bids ? book.bidPrice(i) : book.askPrice(i);
-            final long levelSize = bids ? book.bidSize(i) : book.askSize(i);
-            final long take = Math.min(levelSize, remaining);
+            final long take = Math.min(bids ? book.bidSize(i) : book.askSize(i), remaining);
             remaining -= take;
             worst = price;
-            final long diff = bids ? best - price : price - best;
-            offsetSumD += (double) diff * take;
             if (!overflow) {
+                final long diff = bids ? best - price : price - best;
                 final long product = diff * take;
                 final long sum = offsetSum + product;
                 if (Math.multiplyHigh(diff, take) != 0 || product < 0 || ((offsetSum ^ sum) & (product ^ sum)) < 0) {
@@ -165,10 +162,24 @@ public final class SpreadCalculator {
         if (remaining > 0) {
             return false;
         }
-        final long offset = overflow ? (long) Math.ceil(offsetSumD / size) : ceilDiv(offsetSum, size);
+        final long offset = overflow ? offsetInDouble(book, bids, best, size) : ceilDiv(offsetSum, size);
         walkVwap = bids ? best - offset : best + offset;
         walkWorst = worst;
         return true;
+    }
+
+    /** Slow path when the exact sum would overflow a long: the same walk in {@code double}. */
+    private static long offsetInDouble(final OrderBook book, final boolean bids, final long best, final long size) {
+        final int levels = bids ? book.bidLevels() : book.askLevels();
+        long remaining = size;
+        double offsetSum = 0;
+        for (int i = 0; i < levels && remaining > 0; i++) {
+            final long price = bids ? book.bidPrice(i) : book.askPrice(i);
+            final long take = Math.min(bids ? book.bidSize(i) : book.askSize(i), remaining);
+            remaining -= take;
+            offsetSum += (double) (bids ? best - price : price - best) * take;
+        }
+        return (long) Math.ceil(offsetSum / size);
     }
 
     private long sizeAt(final int scale) {

@@ -159,6 +159,33 @@ class SpreadCalculatorTest {
     }
 
     @Test
+    void shouldFallBackToDoubleWhenTheExactSumWouldOverflow() {
+        final OrderBook a = new OrderBook("a", "X", 8, 8, 20);
+        final OrderBook b = new OrderBook("b", "X", 8, 8, 20);
+        // 1,000 base units per level at scale 8 = 1e11; price steps of 1,000 USD = 1e11: products ≈ 1e22
+        for (int i = 0; i < 5; i++) {
+            a.updateAsk(10_000_000_000_000L + i * 100_000_000_000L, 100_000_000_000L);
+            a.updateBid(9_000_000_000_000L - i * 100_000_000_000L, 100_000_000_000L);
+            b.updateAsk(10_000_000_000_000L + i * 100_000_000_000L, 100_000_000_000L);
+            b.updateBid(9_000_000_000_000L - i * 100_000_000_000L, 100_000_000_000L);
+        }
+        fresh(a);
+        fresh(b);
+        final BigDecimal size = new BigDecimal("3500");
+
+        final SpreadSnapshot s = compute(SpreadConfig.builder().sizeBase(size).build(), a, b);
+
+        assertThat(s.usable()).isTrue();
+        final long refAsk = referenceVwap(a, false, size).setScale(8, RoundingMode.CEILING).unscaledValue()
+            .longValueExact();
+        final long refBid = referenceVwap(b, true, size).setScale(8, RoundingMode.FLOOR).unscaledValue()
+            .longValueExact();
+        assertThat(s.askA()).isBetween(refAsk - 1, refAsk + 1);
+        assertThat(s.bidB()).isBetween(refBid - 1, refBid + 1);
+        assertThat(s.worstAskA()).isEqualTo(10_300_000_000_000L);
+    }
+
+    @Test
     void shouldBeUnusableWhenTooThinForTheSize() {
         final OrderBook a = bookA();
         a.updateAsk(10_000, 5_000);
