@@ -1,0 +1,501 @@
+package dev.arb.sim.paradex;
+
+import dev.arb.sim.MarketModel;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated Paradex venue on {@code 127.0.0.1} speaking the real wire protocols, for tests and the
+ * bot's simulation mode: one Netty server serves the REST API under {@code /v1} and the JSON-RPC
+ * WebSocket at {@code /v1}.
+ *
+ * <p>Market data: every {@code model.config().stepMillis()} the model advances one step and every
+ * subscriber of {@code order_book.{market}.snapshot@15@…} receives a full snapshot
+ * ({@code update_type "s"}, increasing {@code seq_no}, the shape of protocol reference §2.1) of a
+ * CLOB-like book: {@link Options#bookDepth()} levels a side, one tick wide, around
+ * {@code model.venueMid(MarketModel.VENUE_B, step)} snapped to the market's tick. WebSocket pings are
+ * sent every {@link Options#pingIntervalMs()} (§2.4) and pongs counted.
+ *
+ * <p>REST: {@code /system/config}, {@code /markets}, {@code /auth} (the STARK signature of the auth
+ * {@code Request} is verified against the public key given to {@link #registerAccount}; the JWT
+ * lasts {@link Options#jwtLifetimeSeconds()} and is checked on every private call → 401
+ * {@code INVALID_TOKEN}), {@code POST /orders}, {@code GET /orders/{id}},
+ * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}}, {@code GET /positions}; order
+ * checks and matching are described in the package-private {@code SimExchange}: signature, tick,
+ * step, minimum notional, duplicate client id, reduce-only, immediate IOC/MARKET fills against the
+ * book depth with partial fills, taker fee on notional.
+ *
+ * <p>Fault switches: {@link #rejectNextOrders}, {@link #respondWithStatus}, {@link #dropConnections},
+ * {@link #expireTokens}.
+ *
+ * <p><b>Note:</b> thread-safe. Network I/O and the step timer run on one simulator-owned event-loop
+ * thread; the public methods may be called from any thread.
+ */
+public final class ParadexSimulator implements AutoCloseable {
+    private final MarketModel model;
+    private final Options options;
+    private final EventLoopGroup group;
+    private final EventLoop loop;
+    private final Channel server;
+    private final SimExchange exchange;
+    private final SimJwt jwt = new SimJwt();
+    private final Map<Channel, Set<String>> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> seqNos = new ConcurrentHashMap<>();
+    private final AtomicLong pongs = new AtomicLong();
+    private final AtomicInteger injectedStatus = new AtomicInteger();
+    private final AtomicInteger injectedTimes = new AtomicInteger();
+    private final AtomicInteger rejectTimes = new AtomicInteger();
+    private volatile String rejectCode;
+    private final long startMs = System.currentTimeMillis();
+
+    private ParadexSimulator(final MarketModel model, final Options options) throws InterruptedException {
+        this.model = model;
+        this.options = options;
+        this.exchange = new SimExchange(model, options);
+        for (final Market m : options.markets()) {
+            seqNos.put(m.symbol(), new AtomicLong());
+        }
+        this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("paradex-sim", true));
+        this.loop = group.next();
+        final SimRestHandler rest = new SimRestHandler(this, exchange, jwt);
+        final WebSocketServerProtocolConfig wsConfig = WebSocketServerProtocolConfig.newBuilder().websocketPath("/v1")
+            .checkStartsWith(false).dropPongFrames(false).maxFramePayloadLength(1 << 20).build();
+        this.server = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(final SocketChannel ch) {
+                    ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
+                        new WebSocketServerProtocolHandler(wsConfig), new SimWsHandler(ParadexSimulator.this), rest);
+                }
+            }).bind("127.0.0.1", 0).sync().channel();
+        final long stepMs = Math.max(1, model.config().stepMillis());
+        loop.scheduleAtFixedRate(this::onStep, stepMs, stepMs, TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(this::sendPings, options.pingIntervalMs(), options.pingIntervalMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts a simulator on {@code 127.0.0.1} and an ephemeral port.
+     *
+     * @param model   the shared seeded price model (Paradex quotes {@link MarketModel#VENUE_B})
+     * @param options markets, book depth, timings
+     * @return the running simulator
+     * @throws IllegalStateException if the server cannot bind
+     */
+    public static ParadexSimulator start(final MarketModel model, final Options options) {
+        try {
+            return new ParadexSimulator(Objects.requireNonNull(model), Objects.requireNonNull(options));
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the Paradex simulator", e);
+        }
+    }
+
+    /** @return {@code http://127.0.0.1:PORT/v1} */
+    public String restBaseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** @return {@code ws://127.0.0.1:PORT/v1} */
+    public String wsUrl() {
+        return "ws://127.0.0.1:" + port() + "/v1";
+    }
+
+    private int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** @return the chain id signatures are checked against ({@code PRIVATE_SN_PARACLEAR_MAINNET} by default) */
+    public String chainId() {
+        return options.chainId();
+    }
+
+    /** @return the options */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Onboards an account: its auth and order signatures are verified with this public key.
+     *
+     * @param accountAddress account address, {@code 0x} hex
+     * @param publicKeyHex   STARK public key, {@code 0x} hex
+     */
+    public void registerAccount(final String accountAddress, final String publicKeyHex) {
+        exchange.register(accountAddress, publicKeyHex);
+    }
+
+    /**
+     * @param accountAddress account address
+     * @param market         market symbol
+     * @return the signed position in base units (positive long, negative short)
+     */
+    public BigDecimal positionBase(final String accountAddress, final String market) {
+        return exchange.positionBase(accountAddress, market);
+    }
+
+    /** @return the model step the book is quoted at */
+    public long step() {
+        return exchange.step();
+    }
+
+    /** @return WebSocket pongs received from clients */
+    public long pongsReceived() {
+        return pongs.get();
+    }
+
+    /** @return open WebSocket connections */
+    public int connectedClients() {
+        return subscriptions.size();
+    }
+
+    /**
+     * The next {@code n} order placements are refused with HTTP 400 and {@code errorCode}.
+     *
+     * @param n         number of orders
+     * @param errorCode venue error code, e.g. {@code NOT_ENOUGH_MARGIN}
+     */
+    public void rejectNextOrders(final int n, final String errorCode) {
+        rejectCode = Objects.requireNonNull(errorCode);
+        rejectTimes.set(n);
+    }
+
+    /**
+     * The next {@code times} REST requests (any endpoint) are answered with {@code httpStatus} and a
+     * venue error body.
+     *
+     * @param httpStatus HTTP status, e.g. 429 or 503
+     * @param times      number of requests
+     */
+    public void respondWithStatus(final int httpStatus, final int times) {
+        injectedStatus.set(httpStatus);
+        injectedTimes.set(times);
+    }
+
+    /** Closes every WebSocket connection (clients must reconnect and resubscribe). */
+    public void dropConnections() {
+        for (final Channel c : new ArrayList<>(subscriptions.keySet())) {
+            c.close();
+        }
+    }
+
+    /** Revokes every JWT issued so far: the next private call answers 401 {@code INVALID_TOKEN}. */
+    public void expireTokens() {
+        jwt.expireAll();
+    }
+
+    /** Stops the server and its timer. Idempotent. */
+    @Override
+    public void close() {
+        dropConnections();
+        server.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    // ---- package-private plumbing -------------------------------------------------------------
+
+    int takeInjectedStatus() {
+        while (true) {
+            final int left = injectedTimes.get();
+            if (left <= 0) {
+                return 0;
+            }
+            if (injectedTimes.compareAndSet(left, left - 1)) {
+                return injectedStatus.get();
+            }
+        }
+    }
+
+    String takeOrderRejection() {
+        while (true) {
+            final int left = rejectTimes.get();
+            if (left <= 0) {
+                return null;
+            }
+            if (rejectTimes.compareAndSet(left, left - 1)) {
+                return rejectCode;
+            }
+        }
+    }
+
+    void pongReceived() {
+        pongs.incrementAndGet();
+    }
+
+    void clientConnected(final Channel ch) {
+        subscriptions.put(ch, new LinkedHashSet<>());
+    }
+
+    void clientDisconnected(final Channel ch) {
+        subscriptions.remove(ch);
+    }
+
+    boolean hasMarket(final String market) {
+        return exchange.markets().containsKey(market);
+    }
+
+    boolean subscribe(final Channel ch, final String channel) {
+        final Set<String> set = subscriptions.computeIfAbsent(ch, c -> new LinkedHashSet<>());
+        synchronized (set) {
+            return set.add(channel);
+        }
+    }
+
+    boolean unsubscribe(final Channel ch, final String channel) {
+        final Set<String> set = subscriptions.get(ch);
+        if (set == null) {
+            return false;
+        }
+        synchronized (set) {
+            return set.remove(channel);
+        }
+    }
+
+    /**
+     * @param channel a channel name
+     * @return the market of an {@code order_book.{market}.…} channel, or null
+     */
+    static String bookChannelMarket(final String channel) {
+        if (!channel.startsWith("order_book.")) {
+            return null;
+        }
+        final int end = channel.indexOf('.', "order_book.".length());
+        return end < 0 ? null : channel.substring("order_book.".length(), end);
+    }
+
+    String snapshotMessage(final String channel, final String market) {
+        final Market m = exchange.markets().get(market);
+        final SimExchange.Book book = exchange.book(m);
+        final long seq = seqNos.get(market).incrementAndGet();
+        final long nowMs = startMs + model.stepTimeMs(exchange.step());
+        final StringBuilder sb = new StringBuilder(2048);
+        sb.append("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"").append(channel)
+            .append("\",\"data\":{\"seq_no\":").append(seq).append(",\"market\":\"").append(market)
+            .append("\",\"last_updated_at\":").append(nowMs).append(",\"update_type\":\"s\",\"inserts\":[");
+        for (int i = 0; i < book.bidPrices().length; i++) {
+            level(sb, "BUY", book.bidPrices()[i], book.bidSizes()[i]).append(',');
+        }
+        for (int i = 0; i < book.askPrices().length; i++) {
+            level(sb, "SELL", book.askPrices()[i], book.askSizes()[i]);
+            if (i < book.askPrices().length - 1) {
+                sb.append(',');
+            }
+        }
+        return sb.append("],\"updates\":[],\"deletes\":[]}}}").toString();
+    }
+
+    private static StringBuilder level(final StringBuilder sb, final String side, final long price, final long size) {
+        return sb.append("{\"side\":\"").append(side).append("\",\"price\":\"").append(SimExchange.text(price))
+            .append("\",\"size\":\"").append(SimExchange.text(size)).append("\"}");
+    }
+
+    private void onStep() {
+        exchange.advance();
+        final Map<String, String> messages = new HashMap<>();
+        for (final Map.Entry<Channel, Set<String>> e : subscriptions.entrySet()) {
+            final List<String> channels;
+            synchronized (e.getValue()) {
+                channels = new ArrayList<>(e.getValue());
+            }
+            for (final String channel : channels) {
+                final String market = bookChannelMarket(channel);
+                if (market == null || !hasMarket(market)) {
+                    continue;
+                }
+                final String msg = messages.computeIfAbsent(channel, c -> snapshotMessage(c, market));
+                e.getKey().writeAndFlush(new TextWebSocketFrame(msg));
+            }
+        }
+    }
+
+    private void sendPings() {
+        for (final Channel c : subscriptions.keySet()) {
+            c.writeAndFlush(new PingWebSocketFrame(Unpooled.copiedBuffer("paradex-sim", StandardCharsets.US_ASCII)));
+        }
+    }
+
+    /**
+     * A simulated market's trading rules (the fields of {@code GET /markets}, protocol reference §3.2).
+     *
+     * <p><b>Note:</b> immutable, thread-safe.
+     *
+     * @param symbol             market symbol, e.g. {@code BTC-USD-PERP}
+     * @param tickSize           price tick, USD
+     * @param orderSizeIncrement size step, base units
+     * @param minNotional        minimum order notional, USD
+     * @param takerFee           taker fee rate (fraction of notional)
+     * @param makerFee           maker fee rate (fraction of notional)
+     */
+    public record Market(String symbol, BigDecimal tickSize, BigDecimal orderSizeIncrement, BigDecimal minNotional,
+        BigDecimal takerFee, BigDecimal makerFee) {
+        /** Validates the fields. @throws NullPointerException if a field is null */
+        public Market {
+            Objects.requireNonNull(symbol);
+            Objects.requireNonNull(tickSize);
+            Objects.requireNonNull(orderSizeIncrement);
+            Objects.requireNonNull(minNotional);
+            Objects.requireNonNull(takerFee);
+            Objects.requireNonNull(makerFee);
+        }
+
+        /**
+         * @return BTC-USD-PERP: tick 0.1, increment 0.00001, min notional 10 USD, taker 0.0003, maker
+         *     0.00003 (protocol reference §8)
+         */
+        public static Market btcUsdPerp() {
+            return new Market("BTC-USD-PERP", new BigDecimal("0.1"), new BigDecimal("0.00001"), new BigDecimal("10"),
+                new BigDecimal("0.0003"), new BigDecimal("0.00003"));
+        }
+    }
+
+    /**
+     * Simulator options.
+     *
+     * <p><b>Note:</b> immutable, thread-safe.
+     */
+    public static final class Options {
+        private final List<Market> markets;
+        private final int bookDepth;
+        private final int levelSizeSteps;
+        private final long pingIntervalMs;
+        private final String chainId;
+        private final long jwtLifetimeSeconds;
+
+        private Options(final Builder b) {
+            this.markets = List.copyOf(b.markets.isEmpty() ? List.of(Market.btcUsdPerp()) : b.markets);
+            this.bookDepth = b.bookDepth;
+            this.levelSizeSteps = b.levelSizeSteps;
+            this.pingIntervalMs = b.pingIntervalMs;
+            this.chainId = Objects.requireNonNull(b.chainId);
+            this.jwtLifetimeSeconds = b.jwtLifetimeSeconds;
+            if (bookDepth <= 0 || levelSizeSteps <= 0 || pingIntervalMs <= 0 || jwtLifetimeSeconds <= 0) {
+                throw new IllegalArgumentException("depth, sizes and intervals must be positive");
+            }
+        }
+
+        /** @return BTC-USD-PERP only, depth 15, pings every 55 s, 300 s JWTs, mainnet chain id */
+        public static Options defaults() {
+            return builder().build();
+        }
+
+        /** @return a builder with the defaults */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** @return simulated markets */
+        public List<Market> markets() {
+            return markets;
+        }
+
+        /** @return levels per side of every book (15) */
+        public int bookDepth() {
+            return bookDepth;
+        }
+
+        /** @return size of book level {@code i} (0-based) in steps: {@code levelSizeSteps × (i + 1)} */
+        public int levelSizeSteps() {
+            return levelSizeSteps;
+        }
+
+        /** @return WebSocket ping interval, ms */
+        public long pingIntervalMs() {
+            return pingIntervalMs;
+        }
+
+        /** @return chain id of the signed typed data */
+        public String chainId() {
+            return chainId;
+        }
+
+        /** @return JWT lifetime, s */
+        public long jwtLifetimeSeconds() {
+            return jwtLifetimeSeconds;
+        }
+
+        /**
+         * Builder of {@link Options}.
+         *
+         * <p><b>Note:</b> not thread-safe.
+         */
+        public static final class Builder {
+            private final List<Market> markets = new ArrayList<>();
+            private int bookDepth = 15;
+            private int levelSizeSteps = 5000;
+            private long pingIntervalMs = 55_000;
+            private String chainId = "PRIVATE_SN_PARACLEAR_MAINNET";
+            private long jwtLifetimeSeconds = 300;
+
+            private Builder() {
+            }
+
+            /** @param m a market to simulate (default: {@link Market#btcUsdPerp()} only) @return this */
+            public Builder market(final Market m) {
+                markets.add(Objects.requireNonNull(m));
+                return this;
+            }
+
+            /** @param v levels per side (default 15) @return this */
+            public Builder bookDepth(final int v) {
+                bookDepth = v;
+                return this;
+            }
+
+            /** @param v size of level i in steps is {@code v × (i + 1)} (default 5000) @return this */
+            public Builder levelSizeSteps(final int v) {
+                levelSizeSteps = v;
+                return this;
+            }
+
+            /** @param v WebSocket ping interval, ms (default 55000, as the venue) @return this */
+            public Builder pingIntervalMs(final long v) {
+                pingIntervalMs = v;
+                return this;
+            }
+
+            /** @param v chain id (default {@code PRIVATE_SN_PARACLEAR_MAINNET}) @return this */
+            public Builder chainId(final String v) {
+                chainId = v;
+                return this;
+            }
+
+            /** @param v JWT lifetime, s (default 300, as the venue) @return this */
+            public Builder jwtLifetimeSeconds(final long v) {
+                jwtLifetimeSeconds = v;
+                return this;
+            }
+
+            /** @return the options @throws IllegalArgumentException if a value is not positive */
+            public Options build() {
+                return new Options(this);
+            }
+        }
+    }
+}

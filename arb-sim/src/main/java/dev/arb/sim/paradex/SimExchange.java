@@ -1,0 +1,410 @@
+package dev.arb.sim.paradex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.api.OrderType;
+import dev.arb.api.Side;
+import dev.arb.paradex.ParadexSigner;
+import dev.arb.paradex.internal.ParadexTypedData;
+import dev.arb.sim.MarketModel;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * State and matching of the simulated Paradex: registered accounts, orders, positions and the
+ * CLOB-like book quoted around {@code model.venueMid(VENUE_B, step)}.
+ *
+ * <p>Orders are checked as the venue does (protocol reference §3.4, §3.8, §5): JWT, STARK signature
+ * of the {@code Order} typed data against the account's registered public key
+ * ({@code INVALID_STARKNET_SIGNATURE}), step ({@code INVALID_ORDER_SIZE}), tick
+ * ({@code INVALID_PRICE_PRECISION}), minimum notional ({@code INVALID_ORDER_SIZE}), duplicate client
+ * id ({@code DUPLICATED_CLIENT_ID}). IOC and MARKET orders fill at once against the current book depth
+ * (partial fills possible, the remainder cancelled with {@code REMAINING_IOC_CANCEL}); a reduce-only
+ * order that would increase the position is closed with {@code REDUCE_ONLY_WILL_INCREASE}; GTC
+ * remainders rest without further matching. Like the venue, the POST answer reports {@code NEW}
+ * (matching is asynchronous); {@code GET /orders/{id}} shows the final state. Fees are taker rate ×
+ * notional.
+ *
+ * <p><b>Note:</b> thread-safe (every method synchronises on this object).
+ */
+final class SimExchange {
+    static final int SCALE = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Thrown to answer HTTP 400 with a venue error code. */
+    static final class VenueError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        VenueError(final int status, final String code, final String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    private final MarketModel model;
+    private final ParadexSimulator.Options options;
+    private final Map<String, ParadexSimulator.Market> markets = new LinkedHashMap<>();
+    private final Map<String, String> publicKeys = new HashMap<>();
+    private final Map<String, ObjectNode> orders = new HashMap<>();
+    private final Map<String, String> clientIds = new HashMap<>();
+    private final Map<String, PositionState> positions = new HashMap<>();
+    private final AtomicLong orderIds = new AtomicLong(1_700_000_000_000_000L);
+    private long step;
+
+    SimExchange(final MarketModel model, final ParadexSimulator.Options options) {
+        this.model = model;
+        this.options = options;
+        for (final ParadexSimulator.Market m : options.markets()) {
+            markets.put(m.symbol(), m);
+        }
+    }
+
+    Map<String, ParadexSimulator.Market> markets() {
+        return markets;
+    }
+
+    synchronized long step() {
+        return step;
+    }
+
+    synchronized void advance() {
+        step++;
+    }
+
+    synchronized void register(final String account, final String publicKey) {
+        publicKeys.put(normalise(account), publicKey);
+    }
+
+    synchronized String publicKey(final String account) {
+        return publicKeys.get(normalise(account));
+    }
+
+    static String normalise(final String account) {
+        return "0x" + new BigInteger(account.startsWith("0x") ? account.substring(2) : account, 16).toString(16);
+    }
+
+    // ---- book -------------------------------------------------------------------------------
+
+    /** A book at one step: prices and sizes at scale 8, bids descending, asks ascending. */
+    record Book(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes) {
+    }
+
+    synchronized Book book(final ParadexSimulator.Market m) {
+        return bookAt(m, step);
+    }
+
+    private Book bookAt(final ParadexSimulator.Market m, final long atStep) {
+        final int depth = options.bookDepth();
+        final long tick = fp(m.tickSize());
+        final long stepSize = fp(m.orderSizeIncrement());
+        final long mid = BigDecimal.valueOf(model.venueMid(MarketModel.VENUE_B, atStep)).movePointRight(SCALE)
+            .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        final long bestBid = Math.floorDiv(mid, tick) * tick;
+        final long[] bp = new long[depth];
+        final long[] bs = new long[depth];
+        final long[] ap = new long[depth];
+        final long[] as = new long[depth];
+        for (int i = 0; i < depth; i++) {
+            bp[i] = bestBid - (long) i * tick;
+            ap[i] = bestBid + (long) (i + 1) * tick;
+            final long units = (long) options.levelSizeSteps() * (i + 1);
+            bs[i] = units * stepSize;
+            as[i] = units * stepSize;
+        }
+        return new Book(bp, bs, ap, as);
+    }
+
+    static long fp(final BigDecimal d) {
+        return d.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    static String text(final long fp) {
+        return BigDecimal.valueOf(fp, SCALE).stripTrailingZeros().toPlainString();
+    }
+
+    // ---- orders -----------------------------------------------------------------------------
+
+    synchronized ObjectNode placeOrder(final String account, final JsonNode body, final long nowMs) {
+        final String market = required(body, "market");
+        final ParadexSimulator.Market m = markets.get(market);
+        if (m == null) {
+            throw new VenueError(400, "MARKET_NOT_FOUND", "market " + market + " not found");
+        }
+        final Side side = switch (required(body, "side")) {
+            case "BUY" -> Side.BUY;
+            case "SELL" -> Side.SELL;
+            default -> throw new VenueError(400, "VALIDATION_ERROR", "side must be BUY or SELL");
+        };
+        final OrderType type = switch (required(body, "type")) {
+            case "LIMIT" -> OrderType.LIMIT;
+            case "MARKET" -> OrderType.MARKET;
+            default -> throw new VenueError(400, "ORDER_TYPE_INVALID", "only LIMIT and MARKET are simulated");
+        };
+        final String instruction = body.path("instruction").asText("GTC").isEmpty() ? "GTC"
+            : body.path("instruction").asText("GTC");
+        if (!instruction.equals("GTC") && !instruction.equals("IOC") && !instruction.equals("POST_ONLY")) {
+            throw new VenueError(400, "VALIDATION_ERROR", "instruction " + instruction);
+        }
+        final String sizeText = required(body, "size");
+        final String priceText = type == OrderType.MARKET ? body.path("price").asText("0") : required(body, "price");
+        final String clientId = body.path("client_id").asText("");
+        final long signatureTs = body.path("signature_timestamp").asLong(-1);
+        if (signatureTs <= 0) {
+            throw new VenueError(400, "VALIDATION_ERROR", "signature_timestamp required");
+        }
+        final BigInteger chainSize;
+        final BigInteger chainPrice;
+        try {
+            chainSize = ParadexTypedData.toChainUnits(sizeText);
+        } catch (final IllegalArgumentException e) {
+            throw new VenueError(400, "INVALID_ORDER_SIZE", "size " + sizeText + ": " + e.getMessage());
+        }
+        try {
+            chainPrice = type == OrderType.MARKET ? BigInteger.ZERO : ParadexTypedData.toChainUnits(priceText);
+        } catch (final IllegalArgumentException e) {
+            throw new VenueError(400, "INVALID_PRICE_PRECISION", "price " + priceText + ": " + e.getMessage());
+        }
+        if (!clientId.isEmpty() && clientIds.containsKey(account + '|' + clientId)) {
+            throw new VenueError(400, "DUPLICATED_CLIENT_ID", "client id " + clientId + " already used");
+        }
+        verifySignature(account, body.path("signature").asText(""), signatureTs, market, side, type, chainSize, chainPrice);
+
+        final long size = chainSize.longValueExact();
+        final long limit = chainPrice.longValueExact();
+        if (size <= 0 || size % fp(m.orderSizeIncrement()) != 0) {
+            throw new VenueError(400, "INVALID_ORDER_SIZE", "size must be a positive multiple of " + m.orderSizeIncrement());
+        }
+        if (type == OrderType.LIMIT && (limit <= 0 || limit % fp(m.tickSize()) != 0)) {
+            throw new VenueError(400, "INVALID_PRICE_PRECISION", "price must be a multiple of " + m.tickSize());
+        }
+        final Book book = book(m);
+        final long refPrice = type == OrderType.LIMIT ? limit : (book.bidPrices()[0] + book.askPrices()[0]) / 2;
+        final BigDecimal notional = BigDecimal.valueOf(size, SCALE).multiply(BigDecimal.valueOf(refPrice, SCALE));
+        if (notional.compareTo(m.minNotional()) < 0) {
+            throw new VenueError(400, "INVALID_ORDER_SIZE", "notional " + notional.stripTrailingZeros().toPlainString()
+                + " below min_notional " + m.minNotional());
+        }
+        final boolean reduceOnly = hasFlag(body, "REDUCE_ONLY");
+
+        final String id = Long.toString(orderIds.incrementAndGet());
+        final PositionState pos = positions.computeIfAbsent(account + '|' + market, k -> new PositionState(market));
+        long filled = 0;
+        long filledNotional = 0;
+        String cancelReason = "";
+        String status;
+        if (reduceOnly && (pos.size == 0 || Long.signum(pos.size) == side.sign() || size > Math.abs(pos.size))) {
+            status = "CLOSED";
+            cancelReason = "REDUCE_ONLY_WILL_INCREASE";
+        } else {
+            final long[] prices = side == Side.BUY ? book.askPrices() : book.bidPrices();
+            final long[] sizes = side == Side.BUY ? book.askSizes() : book.bidSizes();
+            final boolean postOnly = instruction.equals("POST_ONLY");
+            final boolean crosses = type == OrderType.MARKET || (side == Side.BUY ? limit >= prices[0] : limit <= prices[0]);
+            if (postOnly && crosses) {
+                status = "CLOSED";
+                cancelReason = "POST_ONLY_WOULD_CROSS";
+            } else {
+                for (int i = 0; i < prices.length && filled < size; i++) {
+                    if (type == OrderType.LIMIT && (side == Side.BUY ? prices[i] > limit : prices[i] < limit)) {
+                        break;
+                    }
+                    final long q = Math.min(size - filled, sizes[i]);
+                    filled += q;
+                    filledNotional = Math.addExact(filledNotional, BigDecimal.valueOf(q, SCALE)
+                        .multiply(BigDecimal.valueOf(prices[i], SCALE)).movePointRight(SCALE).setScale(0, RoundingMode.HALF_EVEN)
+                        .longValueExact());
+                }
+                if (filled == size) {
+                    status = "CLOSED";
+                } else if (type == OrderType.MARKET || instruction.equals("IOC")) {
+                    status = "CLOSED";
+                    cancelReason = filled == 0 && type == OrderType.MARKET ? "EMPTY_MARKET" : "REMAINING_IOC_CANCEL";
+                } else {
+                    status = "OPEN";
+                }
+            }
+        }
+        long avgPrice = 0;
+        if (filled > 0) {
+            avgPrice = BigDecimal.valueOf(filledNotional, SCALE).divide(BigDecimal.valueOf(filled, SCALE), SCALE,
+                RoundingMode.HALF_EVEN).movePointRight(SCALE).longValueExact();
+            pos.apply(side.sign() * filled, avgPrice);
+            pos.fees = pos.fees.add(BigDecimal.valueOf(filledNotional, SCALE).multiply(m.takerFee()));
+        }
+        final ObjectNode order = JSON.createObjectNode();
+        order.put("id", id);
+        order.put("account", account);
+        order.put("market", market);
+        order.put("side", side.name());
+        order.put("type", type.name());
+        order.put("size", sizeText);
+        order.put("remaining_size", text(size - filled));
+        order.put("price", priceText);
+        order.put("avg_fill_price", filled > 0 ? text(avgPrice) : "");
+        order.put("status", status);
+        order.put("cancel_reason", cancelReason);
+        order.put("client_id", clientId);
+        order.put("instruction", instruction);
+        final ArrayNode flags = order.putArray("flags");
+        if (reduceOnly) {
+            flags.add("REDUCE_ONLY");
+        }
+        order.put("timestamp", signatureTs);
+        order.put("created_at", nowMs);
+        order.put("received_at", nowMs);
+        order.put("last_updated_at", nowMs);
+        order.put("seq_no", step);
+        orders.put(id, order);
+        if (!clientId.isEmpty()) {
+            clientIds.put(account + '|' + clientId, id);
+        }
+        final ObjectNode ack = order.deepCopy();
+        ack.put("status", "NEW");
+        ack.put("remaining_size", sizeText);
+        ack.put("avg_fill_price", "");
+        ack.put("cancel_reason", "");
+        return ack;
+    }
+
+    private static boolean hasFlag(final JsonNode body, final String flag) {
+        for (final JsonNode f : body.path("flags")) {
+            if (flag.equals(f.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void verifySignature(final String account, final String signature, final long ts, final String market,
+        final Side side, final OrderType type, final BigInteger size, final BigInteger price) {
+        final String pub = publicKeys.get(normalise(account));
+        final BigInteger r;
+        final BigInteger s;
+        try {
+            final JsonNode rs = JSON.readTree(signature);
+            if (!rs.isArray() || rs.size() != 2) {
+                throw new VenueError(400, "INVALID_STARKNET_SIGNATURE", "signature must be [\"r\",\"s\"]");
+            }
+            r = new BigInteger(rs.get(0).asText());
+            s = new BigInteger(rs.get(1).asText());
+        } catch (final VenueError e) {
+            throw e;
+        } catch (final Exception e) {
+            throw new VenueError(400, "INVALID_STARKNET_SIGNATURE", "signature unreadable");
+        }
+        final String hash = ParadexTypedData.orderMessageHash(options.chainId(), account, ts, market, side, type, size, price)
+            .hexString();
+        if (pub == null || !ParadexSigner.verify(pub, hash, r, s)) {
+            throw new VenueError(400, "INVALID_STARKNET_SIGNATURE", "order signature does not verify");
+        }
+    }
+
+    private static String required(final JsonNode body, final String field) {
+        final JsonNode v = body.get(field);
+        if (v == null || v.isNull() || v.asText().isEmpty()) {
+            throw new VenueError(400, "VALIDATION_ERROR", field + " is required");
+        }
+        return v.asText();
+    }
+
+    synchronized ObjectNode order(final String account, final String id) {
+        final ObjectNode o = orders.get(id);
+        if (o == null || !o.path("account").asText().equals(account)) {
+            throw new VenueError(404, "ORDER_ID_NOT_FOUND", "order " + id + " not found");
+        }
+        return o.deepCopy();
+    }
+
+    synchronized ObjectNode orderByClientId(final String account, final String clientId) {
+        final String id = clientIds.get(account + '|' + clientId);
+        if (id == null) {
+            throw new VenueError(404, "CLIENT_ORDER_ID_NOT_FOUND", "client id " + clientId + " not found");
+        }
+        return order(account, id);
+    }
+
+    synchronized void cancel(final String account, final String id, final long nowMs) {
+        final ObjectNode o = orders.get(id);
+        if (o == null || !o.path("account").asText().equals(account)) {
+            throw new VenueError(404, "ORDER_ID_NOT_FOUND", "order " + id + " not found");
+        }
+        if ("CLOSED".equals(o.path("status").asText())) {
+            throw new VenueError(400, "ORDER_IS_CLOSED", "order " + id + " is closed");
+        }
+        o.put("status", "CLOSED");
+        o.put("cancel_reason", "USER_CANCELED");
+        o.put("last_updated_at", nowMs);
+    }
+
+    synchronized ObjectNode positions(final String account, final long nowMs) {
+        final ObjectNode out = JSON.createObjectNode();
+        final ArrayNode results = out.putArray("results");
+        for (final Map.Entry<String, PositionState> e : positions.entrySet()) {
+            if (!e.getKey().startsWith(account + '|')) {
+                continue;
+            }
+            final PositionState p = e.getValue();
+            final ParadexSimulator.Market m = markets.get(p.market);
+            final Book book = book(m);
+            final long mid = (book.bidPrices()[0] + book.askPrices()[0]) / 2;
+            final BigDecimal size = BigDecimal.valueOf(p.size, SCALE);
+            final ObjectNode n = results.addObject();
+            n.put("id", account + '-' + p.market);
+            n.put("account", account);
+            n.put("market", p.market);
+            n.put("status", p.size == 0 ? "CLOSED" : "OPEN");
+            n.put("side", p.size >= 0 ? "LONG" : "SHORT");
+            n.put("size", size.stripTrailingZeros().toPlainString());
+            n.put("average_entry_price", p.size == 0 ? "" : text(p.entryPrice));
+            n.put("unrealized_pnl", size.multiply(BigDecimal.valueOf(mid - p.entryPrice, SCALE)).setScale(SCALE,
+                RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString());
+            n.put("unrealized_funding_pnl", "0");
+            n.put("liquidation_price", "");
+            n.put("last_updated_at", Long.toString(nowMs));
+            n.put("seq_no", Long.toString(step));
+        }
+        return out;
+    }
+
+    synchronized BigDecimal positionBase(final String account, final String market) {
+        final PositionState p = positions.get(normalise(account) + '|' + market);
+        return p == null ? BigDecimal.ZERO : BigDecimal.valueOf(p.size, SCALE).stripTrailingZeros();
+    }
+
+    /** A signed position at scale 8 with its average entry price. */
+    private static final class PositionState {
+        final String market;
+        long size;
+        long entryPrice;
+        BigDecimal fees = BigDecimal.ZERO;
+
+        PositionState(final String market) {
+            this.market = market;
+        }
+
+        void apply(final long signedFill, final long price) {
+            final long next = size + signedFill;
+            if (size == 0 || Long.signum(size) == Long.signum(signedFill)) {
+                entryPrice = BigDecimal.valueOf(size, SCALE).abs().multiply(BigDecimal.valueOf(entryPrice, SCALE))
+                    .add(BigDecimal.valueOf(signedFill, SCALE).abs().multiply(BigDecimal.valueOf(price, SCALE)))
+                    .divide(BigDecimal.valueOf(next, SCALE).abs(), SCALE, RoundingMode.HALF_EVEN).movePointRight(SCALE)
+                    .longValueExact();
+            } else if (Long.signum(next) != Long.signum(size) && next != 0) {
+                entryPrice = price;
+            } else if (next == 0) {
+                entryPrice = 0;
+            }
+            size = next;
+        }
+    }
+}
