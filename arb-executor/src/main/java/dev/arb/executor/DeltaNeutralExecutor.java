@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Errors.</b> Every failed order (rejected, rate limited, transport, timeout) counts; a
  * success resets the count; {@link ExecutorConfig#maxConsecutiveErrors()} in a row halt. Halting
- * stops entries only: exits, unwinds and {@link #flatten()} go on.
+ * stops entries; exits and unwinds go on, except that automatic exits also stop while the error
+ * budget is spent (so a venue refusing every order is not sent one per tick): {@link #flatten()}
+ * still works and resets the count on its first success.
  *
  * <p><b>PnL.</b> Realized USD from each fill's average price and size, per venue against the
  * average entry price, minus {@link OrderUpdate#feeUsd()}.
@@ -261,7 +263,7 @@ public final class DeltaNeutralExecutor {
             case OPEN: {
                 final double closing = openDirection == Direction.BUY_A_SELL_B
                     ? snapshot.exitSpreadPct() : snapshot.entrySpreadPct();
-                if (closing >= config.exitThresholdPct()) {
+                if (closing >= config.exitThresholdPct() && consecutiveErrors < config.maxConsecutiveErrors()) {
                     exit(t0);
                 }
                 return;

@@ -346,6 +346,45 @@ class DeltaNeutralExecutorTest {
     }
 
     @Test
+    void shouldNotAllocateWhileEvaluatingTicksBelowTheThreshold() {
+        start(b -> b.useVwap(true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !venueA.listeners().isEmpty()
+            && !venueB.listeners().isEmpty());
+        final dev.arb.api.OrderBook bookA = dev.arb.api.OrderBook.forMarket(SPEC_A, 20);
+        final dev.arb.api.OrderBook bookB = dev.arb.api.OrderBook.forMarket(SPEC_B, 20);
+        for (int i = 0; i < 20; i++) { // A 100.00/100.01, B 100.00/100.01: no opportunity either way
+            bookA.updateBid(10_000 - i, 1_000);
+            bookA.updateAsk(10_001 + i, 1_000);
+            bookB.updateBid(10_000_000_000L - i * 1_000_000L, 100_000);
+            bookB.updateAsk(10_001_000_000L + i * 1_000_000L, 100_000);
+        }
+        bookA.markValid();
+        bookB.markValid();
+        final dev.arb.api.OrderBookListener onA = venueA.listeners().get(0);
+        final dev.arb.api.OrderBookListener onB = venueB.listeners().get(0);
+        final com.sun.management.ThreadMXBean mx =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        final long tid = Thread.currentThread().getId();
+        long allocated = 0;
+        // this thread stands in for the event loop: nothing else touches the executor meanwhile
+        for (int round = 0; round < 2; round++) {
+            final long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 50_000; i++) {
+                final long now = System.nanoTime();
+                bookA.stamp(i, 0, now);
+                onA.onOrderBook(bookA);
+                bookB.stamp(i, 0, now);
+                onB.onOrderBook(bookB);
+            }
+            allocated = mx.getThreadAllocatedBytes(tid) - before; // the second round is the steady state
+        }
+
+        assertThat(allocated).as("bytes allocated by 100,000 ticks").isLessThan(1_024);
+        assertThat(executor.stats().opportunities()).isZero();
+        assertThat(venueA.requests).isEmpty();
+    }
+
+    @Test
     void shouldRejectASizeBelowTheCommonStep() {
         final ExecutorConfig config = ExecutorConfig.builder().positionSizeBase(new BigDecimal("0.0009")).build();
         executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events);

@@ -96,6 +96,11 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
         });
     }
 
+    /** @return the listeners subscribed so far */
+    List<OrderBookListener> listeners() {
+        return listeners;
+    }
+
     synchronized long positionSize() {
         return position;
     }
