@@ -85,7 +85,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         super.channelInactive(ctx);
     }
 
-    private static String ack(final String channel, final JsonNode id, final long usIn) {
+    static String ack(final String channel, final JsonNode id, final long usIn) {
         final ObjectNode n = JSON.createObjectNode().put("jsonrpc", "2.0");
         n.putObject("result").put("channel", channel);
         n.put("usIn", usIn);
@@ -94,7 +94,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         return n.toString();
     }
 
-    private static String error(final int code, final String message, final JsonNode id, final long usIn) {
+    static String error(final int code, final String message, final JsonNode id, final long usIn) {
         final ObjectNode n = JSON.createObjectNode().put("jsonrpc", "2.0");
         n.putObject("error").put("code", code).put("message", message);
         final long usOut = System.currentTimeMillis() * 1000;
