@@ -251,8 +251,8 @@ public final class VestAdapter implements ExchangeAdapter {
                 books = subscriptions.values().toArray(new MarketBook[0]);
             }
         }
-        if (created[0] && s != null) {
-            mb.init(s.get(market));
+        final Map<String, MarketSpec> loaded = specs; // re-read: connect() may have loaded markets meanwhile
+        if (loaded != null && loaded.containsKey(market) && mb.init(loaded.get(market))) {
             final VestWsClient current = ws;
             if (current != null && connected) {
                 subscribe(current, new MarketBook[] {mb});
@@ -666,10 +666,13 @@ public final class VestAdapter implements ExchangeAdapter {
             this.channel = (symbol + "@depth").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
 
-        synchronized void init(final MarketSpec spec) {
-            if (book == null) {
-                book = OrderBook.forMarket(spec, 32);
+        /** @return {@code true} if this call created the book */
+        synchronized boolean init(final MarketSpec spec) {
+            if (book != null) {
+                return false;
             }
+            book = OrderBook.forMarket(spec, 32);
+            return true;
         }
     }
 }
