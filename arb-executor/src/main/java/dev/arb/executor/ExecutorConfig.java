@@ -173,7 +173,10 @@ public final class ExecutorConfig {
             return this;
         }
 
-        /** @param vwap measure spreads as VWAP over the position size @return this */
+        /**
+         * @param vwap {@code true} to measure spreads as VWAP over the position size
+         * @return this
+         */
         public Builder useVwap(final boolean vwap) {
             useVwap = vwap;
             return this;
