@@ -136,7 +136,8 @@ public final class DeltaNeutralExecutor {
      * change is evaluated on the state thread.
      *
      * @throws IllegalStateException if already started, or an adapter is not connected
-     * @throws IllegalArgumentException if the position size rounds down to zero on the venues' steps
+     * @throws IllegalArgumentException if the position size rounds down to zero on the venues' steps or
+     *     is below a venue's minimum size
      * @throws dev.arb.api.InvalidOrderException if a venue has no such market
      */
     public void start() {
@@ -153,6 +154,11 @@ public final class DeltaNeutralExecutor {
         }
         entrySizeA = FixedPoint.fromBigDecimal(entrySize, legA.spec.sizeScale());
         entrySizeB = FixedPoint.fromBigDecimal(entrySize, legB.spec.sizeScale());
+        if (entrySizeA < legA.spec.minSize() || entrySizeB < legB.spec.minSize()) {
+            throw new IllegalArgumentException("leg size " + entrySize.toPlainString() + " is below a venue's minimum size ("
+                + legA.name + " " + legA.size(legA.spec.minSize()).toPlainString() + ", " + legB.name + " "
+                + legB.size(legB.spec.minSize()).toPlainString() + ")");
+        }
         calculator = new SpreadCalculator(SpreadConfig.builder()
             .takerFeeBpsA(legA.spec.takerFeeBps())
             .takerFeeBpsB(legB.spec.takerFeeBps())

@@ -137,6 +137,53 @@ class DeltaNeutralExecutorTest {
         assertThat(venueA.requests.get(0).side()).isEqualTo(Side.SELL);
         assertThat(venueB.requests.get(0).side()).isEqualTo(Side.BUY);
         assertThat(events.entries).containsExactly(Direction.BUY_B_SELL_A + " 0.012");
+        assertThat(venueA.positionSize()).isEqualTo(-SIZE_A);
+        assertThat(venueB.positionSize()).isEqualTo(SIZE_B);
+
+        // closing (buy A, sell B) at 0 %: A 100.10 / 100.20, B 100.20 / 100.30
+        venueA.setTop(10_010, 1_000_000, 10_020, 1_000_000);
+        venueB.setTop(10_020_000_000L, 100_000_000, 10_030_000_000L, 100_000_000);
+        awaitState("FLAT");
+
+        assertThat(venueA.requests.get(1).side()).isEqualTo(Side.BUY);
+        assertThat(venueA.requests.get(1).reduceOnly()).isTrue();
+        assertThat(venueB.requests.get(1).side()).isEqualTo(Side.SELL);
+        assertThat(venueA.positionSize()).isZero();
+        assertThat(venueB.positionSize()).isZero();
+        // A: sold 100.50, bought 100.20; B: bought 100.00, sold 100.20 → 0.012 × 0.50
+        assertThat(executor.stats().realizedPnlUsd()).isEqualByComparingTo("0.006");
+    }
+
+    @Test
+    void shouldFlattenAfterTheEntryInFlightCompletes() throws Exception {
+        final CompletableFuture<Void> gate = new CompletableFuture<>();
+        venueA.script.add(FakeExchangeAdapter.hold(gate, FakeExchangeAdapter.FILL_ALL));
+        venueB.script.add(FakeExchangeAdapter.hold(gate, FakeExchangeAdapter.fill(5_000)));
+        start(b -> b);
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().state().equals("ENTERING"));
+
+        final CompletableFuture<Void> flatten = executor.flatten();
+        gate.complete(null);
+        flatten.get(10, TimeUnit.SECONDS);
+
+        assertThat(venueA.positionSize()).isZero();
+        assertThat(venueB.positionSize()).isZero();
+        assertThat(executor.stats().state()).isEqualTo("FLAT");
+        assertThat(executor.stats().entries()).isEqualTo(1); // 0.005 hedged before the flatten closed it
+        assertThat(allRequests()).filteredOn(r -> !r.reduceOnly()).hasSize(2);
+    }
+
+    @Test
+    void shouldRejectASizeBelowAVenueMinimum() {
+        final MarketSpec bigMin = MarketSpec.builder().venue("venue-a").symbol("X-A").priceScale(2).sizeScale(4)
+            .tickSize(1).stepSize(10).minSize(1_000).build();
+        final FakeExchangeAdapter strict = new FakeExchangeAdapter("venue-a", bigMin, eventLoop);
+        final ExecutorConfig config = ExecutorConfig.builder().positionSizeBase(new BigDecimal("0.05")).build();
+        executor = new DeltaNeutralExecutor(strict, "X-A", venueB, "X-B", config, eventLoop, events);
+        org.assertj.core.api.Assertions.assertThatThrownBy(executor::start)
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minimum size");
+        strict.close();
     }
 
     @Test
