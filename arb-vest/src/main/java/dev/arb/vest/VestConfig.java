@@ -220,97 +220,145 @@ public final class VestConfig {
         private Builder() {
         }
 
-        /** @param v REST base URL including {@code /v2} @return this */
+        /**
+         * @param v REST base URL including {@code /v2}
+         * @return this
+         */
         public Builder restBaseUrl(final String v) {
             restBaseUrl = v;
             return this;
         }
 
-        /** @param v WebSocket URL including {@code ?version=1.0} @return this */
+        /**
+         * @param v WebSocket URL including {@code ?version=1.0}
+         * @return this
+         */
         public Builder wsUrl(final String v) {
             wsUrl = v;
             return this;
         }
 
-        /** @param v account group ({@code accGroup}), default 0 @return this */
+        /**
+         * @param v account group ({@code accGroup}), default 0
+         * @return this
+         */
         public Builder accountGroup(final int v) {
             accountGroup = v;
             return this;
         }
 
-        /** @param v API key from {@code POST /register} @return this */
+        /**
+         * @param v API key from {@code POST /register}
+         * @return this
+         */
         public Builder apiKey(final Secret v) {
             apiKey = v;
             return this;
         }
 
-        /** @param v delegate signing private key @return this */
+        /**
+         * @param v delegate signing private key
+         * @return this
+         */
         public Builder signingKey(final Secret v) {
             signingKey = v;
             return this;
         }
 
-        /** @param v primary wallet address @return this */
+        /**
+         * @param v primary wallet address
+         * @return this
+         */
         public Builder primaryAddress(final String v) {
             primaryAddress = v;
             return this;
         }
 
-        /** @param v VestRouterV2 address @return this */
+        /**
+         * @param v VestRouterV2 address
+         * @return this
+         */
         public Builder verifyingContract(final String v) {
             verifyingContract = v;
             return this;
         }
 
-        /** @param v max book age, ms (default 5000) @return this */
+        /**
+         * @param v max book age, ms (default 5000)
+         * @return this
+         */
         public Builder maxBookAgeMs(final long v) {
             maxBookAgeMs = v;
             return this;
         }
 
-        /** @param v recvWindow, ms (default 5000) @return this */
+        /**
+         * @param v recvWindow, ms (default 5000)
+         * @return this
+         */
         public Builder recvWindowMs(final long v) {
             recvWindowMs = v;
             return this;
         }
 
-        /** @param v REST timeout, ms (default 5000) @return this */
+        /**
+         * @param v REST timeout, ms (default 5000)
+         * @return this
+         */
         public Builder requestTimeoutMs(final long v) {
             requestTimeoutMs = v;
             return this;
         }
 
-        /** @param v JSON PING interval, ms (default 30000) @return this */
+        /**
+         * @param v JSON PING interval, ms (default 30000)
+         * @return this
+         */
         public Builder pingIntervalMs(final long v) {
             pingIntervalMs = v;
             return this;
         }
 
-        /** @param v order polls after a non-terminal IOC/MARKET acknowledgement (default 5) @return this */
+        /**
+         * @param v order polls after a non-terminal IOC/MARKET acknowledgement (default 5)
+         * @return this
+         */
         public Builder orderPollAttempts(final int v) {
             orderPollAttempts = v;
             return this;
         }
 
-        /** @param v delay between order polls, ms (default 200) @return this */
+        /**
+         * @param v delay between order polls, ms (default 200)
+         * @return this
+         */
         public Builder orderPollIntervalMs(final long v) {
             orderPollIntervalMs = v;
             return this;
         }
 
-        /** @param v client-side order/cancel rate limit per second (default 10) @return this */
+        /**
+         * @param v client-side order/cancel rate limit per second (default 10)
+         * @return this
+         */
         public Builder ordersPerSecond(final int v) {
             ordersPerSecond = v;
             return this;
         }
 
-        /** @param v client-side limit on other REST calls per second (default 5) @return this */
+        /**
+         * @param v client-side limit on other REST calls per second (default 5)
+         * @return this
+         */
         public Builder restCallsPerSecond(final int v) {
             restCallsPerSecond = v;
             return this;
         }
 
-        /** @param v shared Netty event loop group (not shut down by the adapter) @return this */
+        /**
+         * @param v shared Netty event loop group (not shut down by the adapter)
+         * @return this
+         */
         public Builder eventLoopGroup(final EventLoopGroup v) {
             eventLoopGroup = v;
             return this;

@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param signatureHex 0x + 130 lowercase hex digits
  */
 public record VestSignature(String hashHex, String signatureHex) {
-    /** Validates the fields. @throws NullPointerException if a field is null */
+    /**
+     * Validates the fields.
+     *
+     * @param hashHex      0x + 64 lowercase hex digits
+     * @param signatureHex 0x + 130 lowercase hex digits
+     * @throws NullPointerException if a field is null
+     */
     public VestSignature {
         Objects.requireNonNull(hashHex, "hashHex");
         Objects.requireNonNull(signatureHex, "signatureHex");

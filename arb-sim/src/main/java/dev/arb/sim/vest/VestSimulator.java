@@ -297,7 +297,16 @@ public final class VestSimulator implements AutoCloseable {
      */
     public record SimSymbol(String symbol, int sizeDecimals, int priceDecimals, BigDecimal takerFee,
         double priceFactor) {
-        /** Validates. @throws NullPointerException if symbol or fee is null */
+        /**
+         * Validates.
+         *
+         * @param symbol        Vest symbol
+         * @param sizeDecimals  size decimals
+         * @param priceDecimals price decimals
+         * @param takerFee      taker fee fraction
+         * @param priceFactor   multiplier of the model mid
+         * @throws NullPointerException if symbol or fee is null
+         */
         public SimSymbol {
             Objects.requireNonNull(symbol, "symbol");
             Objects.requireNonNull(takerFee, "takerFee");
@@ -323,7 +332,17 @@ public final class VestSimulator implements AutoCloseable {
      */
     public record Options(List<SimSymbol> symbols, int ladderLevels, double halfSpreadBps, double levelSpacingBps,
         BigDecimal levelBaseSize, double sizeGrowth) {
-        /** Validates. @throws IllegalArgumentException if a value is out of range */
+        /**
+         * Validates.
+         *
+         * @param symbols         markets quoted
+         * @param ladderLevels    levels per side
+         * @param halfSpreadBps   best level distance from the mid, bps
+         * @param levelSpacingBps extra distance per level, bps
+         * @param levelBaseSize   best level size, base units
+         * @param sizeGrowth      size growth per level (fraction)
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public Options {
             symbols = List.copyOf(symbols);
             if (symbols.isEmpty() || ladderLevels <= 0 || halfSpreadBps <= 0 || levelSpacingBps <= 0
@@ -359,37 +378,55 @@ public final class VestSimulator implements AutoCloseable {
             private Builder() {
             }
 
-            /** @param v markets @return this */
+            /**
+             * @param v markets
+             * @return this
+             */
             public Builder symbols(final List<SimSymbol> v) {
                 symbols = v;
                 return this;
             }
 
-            /** @param v levels per side @return this */
+            /**
+             * @param v levels per side
+             * @return this
+             */
             public Builder ladderLevels(final int v) {
                 ladderLevels = v;
                 return this;
             }
 
-            /** @param v half-spread, bps @return this */
+            /**
+             * @param v half-spread, bps
+             * @return this
+             */
             public Builder halfSpreadBps(final double v) {
                 halfSpreadBps = v;
                 return this;
             }
 
-            /** @param v level spacing, bps @return this */
+            /**
+             * @param v level spacing, bps
+             * @return this
+             */
             public Builder levelSpacingBps(final double v) {
                 levelSpacingBps = v;
                 return this;
             }
 
-            /** @param v best level size, base units @return this */
+            /**
+             * @param v best level size, base units
+             * @return this
+             */
             public Builder levelBaseSize(final BigDecimal v) {
                 levelBaseSize = v;
                 return this;
             }
 
-            /** @param v size growth per level (fraction) @return this */
+            /**
+             * @param v size growth per level (fraction)
+             * @return this
+             */
             public Builder sizeGrowth(final double v) {
                 sizeGrowth = v;
                 return this;
