@@ -221,109 +221,217 @@ public final class ParadexConfig {
         private Builder() {
         }
 
-        /** @param v REST base URL including {@code /v1} @return this */
+        /**
+
+         * @param v REST base URL including {@code /v1}
+
+         * @return this
+
+         */
         public Builder restBaseUrl(final String v) {
             restBaseUrl = v;
             return this;
         }
 
-        /** @param v WebSocket URL, {@code ws://} or {@code wss://} @return this */
+        /**
+
+         * @param v WebSocket URL, {@code ws://} or {@code wss://}
+
+         * @return this
+
+         */
         public Builder wsUrl(final String v) {
             wsUrl = v;
             return this;
         }
 
-        /** @param v chain id short-string name, e.g. {@code PRIVATE_SN_PARACLEAR_MAINNET} @return this */
+        /**
+
+         * @param v chain id short-string name, e.g. {@code PRIVATE_SN_PARACLEAR_MAINNET}
+
+         * @return this
+
+         */
         public Builder chainId(final String v) {
             chainId = v;
             return this;
         }
 
-        /** @param v account (L2) address hex @return this */
+        /**
+
+         * @param v account (L2) address hex
+
+         * @return this
+
+         */
         public Builder accountAddress(final String v) {
             accountAddress = v;
             return this;
         }
 
-        /** @param v STARK private key, hex @return this */
+        /**
+
+         * @param v STARK private key, hex
+
+         * @return this
+
+         */
         public Builder privateKey(final Secret v) {
             privateKey = v;
             return this;
         }
 
-        /** @param v ms after which a book is stale (default 5000) @return this */
+        /**
+
+         * @param v ms after which a book is stale (default 5000)
+
+         * @return this
+
+         */
         public Builder maxBookAgeMs(final long v) {
             maxBookAgeMs = v;
             return this;
         }
 
-        /** @param v REST timeout, ms (default 5000) @return this */
+        /**
+
+         * @param v REST timeout, ms (default 5000)
+
+         * @return this
+
+         */
         public Builder requestTimeoutMs(final long v) {
             requestTimeoutMs = v;
             return this;
         }
 
-        /** @param v refresh the JWT this many ms before its {@code exp} (default 60000) @return this */
+        /**
+
+         * @param v refresh the JWT this many ms before its {@code exp} (default 60000)
+
+         * @return this
+
+         */
         public Builder jwtRefreshBeforeExpiryMs(final long v) {
             jwtRefreshBeforeExpiryMs = v;
             return this;
         }
 
-        /** @param v book channel template, {@code %s} = market (default {@code order_book.%s.snapshot@15@50ms}) @return this */
+        /**
+
+         * @param v book channel template, {@code %s} = market (default {@code order_book.%s.snapshot@15@50ms})
+
+         * @return this
+
+         */
         public Builder bookChannelTemplate(final String v) {
             bookChannelTemplate = v;
             return this;
         }
 
-        /** @param v shared Netty event loop group (not shut down by the adapter) @return this */
+        /**
+
+         * @param v shared Netty event loop group (not shut down by the adapter)
+
+         * @return this
+
+         */
         public Builder eventLoopGroup(final EventLoopGroup v) {
             eventLoopGroup = v;
             return this;
         }
 
-        /** @param v default taker fee rate, fraction (default 0.0003) @return this */
+        /**
+
+         * @param v default taker fee rate, fraction (default 0.0003)
+
+         * @return this
+
+         */
         public Builder defaultTakerFeeRate(final BigDecimal v) {
             defaultTakerFeeRate = v;
             return this;
         }
 
-        /** @param v default maker fee rate, fraction (default 0.00003) @return this */
+        /**
+
+         * @param v default maker fee rate, fraction (default 0.00003)
+
+         * @return this
+
+         */
         public Builder defaultMakerFeeRate(final BigDecimal v) {
             defaultMakerFeeRate = v;
             return this;
         }
 
-        /** @param v client-side order POST/DELETE limit per second (default 50; venue 800/s, §3.9) @return this */
+        /**
+
+         * @param v client-side order POST/DELETE limit per second (default 50; venue 800/s, §3.9)
+
+         * @return this
+
+         */
         public Builder orderRequestsPerSecond(final int v) {
             orderRequestsPerSecond = v;
             return this;
         }
 
-        /** @param v client-side private GET limit per second (default 10; venue 600/min, §3.9) @return this */
+        /**
+
+         * @param v client-side private GET limit per second (default 10; venue 600/min, §3.9)
+
+         * @return this
+
+         */
         public Builder privateGetRequestsPerSecond(final int v) {
             privateGetRequestsPerSecond = v;
             return this;
         }
 
-        /** @param v poll interval of a non-terminal IOC order, ms (default 50) @return this */
+        /**
+
+         * @param v poll interval of a non-terminal IOC order, ms (default 50)
+
+         * @return this
+
+         */
         public Builder orderPollIntervalMs(final long v) {
             orderPollIntervalMs = v;
             return this;
         }
 
-        /** @param v maximum polls of a non-terminal IOC order (default 40) @return this */
+        /**
+
+         * @param v maximum polls of a non-terminal IOC order (default 40)
+
+         * @return this
+
+         */
         public Builder orderPollMaxAttempts(final int v) {
             orderPollMaxAttempts = v;
             return this;
         }
 
-        /** @param v auth signature lifetime, s (default 1800; OAS default 30 min, max 1 week, §4.2) @return this */
+        /**
+
+         * @param v auth signature lifetime, s (default 1800; OAS default 30 min, max 1 week, §4.2)
+
+         * @return this
+
+         */
         public Builder signatureExpirySeconds(final long v) {
             signatureExpirySeconds = v;
             return this;
         }
 
-        /** @param v delay before an automatic reconnect, ms (default 1000) @return this */
+        /**
+
+         * @param v delay before an automatic reconnect, ms (default 1000)
+
+         * @return this
+
+         */
         public Builder reconnectDelayMs(final long v) {
             reconnectDelayMs = v;
             return this;

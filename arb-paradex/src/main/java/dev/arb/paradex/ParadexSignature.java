@@ -17,7 +17,14 @@ import java.util.Objects;
  * @param s              signature s
  */
 public record ParadexSignature(String messageHashHex, BigInteger r, BigInteger s) {
-    /** Validates the fields. @throws NullPointerException if a field is null */
+    /**
+     * Validates the fields.
+     *
+     * @param messageHashHex the signed message hash, {@code 0x} hex
+     * @param r              signature r
+     * @param s              signature s
+     * @throws NullPointerException if a field is null
+     */
     public ParadexSignature {
         Objects.requireNonNull(messageHashHex, "messageHashHex");
         Objects.requireNonNull(r, "r");

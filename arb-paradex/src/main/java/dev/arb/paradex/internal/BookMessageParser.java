@@ -181,22 +181,46 @@ public final class BookMessageParser {
         return levels;
     }
 
-    /** @param i entry index @return {@link #OP_INSERT}, {@link #OP_UPDATE} or {@link #OP_DELETE} */
+    /**
+
+     * @param i entry index
+
+     * @return {@link #OP_INSERT}, {@link #OP_UPDATE} or {@link #OP_DELETE}
+
+     */
     public byte op(final int i) {
         return ops[i];
     }
 
-    /** @param i entry index @return {@code true} for a bid (BUY) level */
+    /**
+
+     * @param i entry index
+
+     * @return {@code true} for a bid (BUY) level
+
+     */
     public boolean isBuy(final int i) {
         return buys[i];
     }
 
-    /** @param i entry index @return price at scale 8 */
+    /**
+
+     * @param i entry index
+
+     * @return price at scale 8
+
+     */
     public long price(final int i) {
         return prices[i];
     }
 
-    /** @param i entry index @return size at scale 8 (base units) */
+    /**
+
+     * @param i entry index
+
+     * @return size at scale 8 (base units)
+
+     */
     public long size(final int i) {
         return sizes[i];
     }

@@ -355,7 +355,17 @@ public final class ParadexSimulator implements AutoCloseable {
      */
     public record Market(String symbol, BigDecimal tickSize, BigDecimal orderSizeIncrement, BigDecimal minNotional,
         BigDecimal takerFee, BigDecimal makerFee) {
-        /** Validates the fields. @throws NullPointerException if a field is null */
+        /**
+         * Validates the fields.
+         *
+         * @param symbol             market symbol
+         * @param tickSize           price tick, USD
+         * @param orderSizeIncrement size step, base units
+         * @param minNotional        minimum order notional, USD
+         * @param takerFee           taker fee rate
+         * @param makerFee           maker fee rate
+         * @throws NullPointerException if a field is null
+         */
         public Market {
             Objects.requireNonNull(symbol);
             Objects.requireNonNull(tickSize);
@@ -456,43 +466,85 @@ public final class ParadexSimulator implements AutoCloseable {
             private Builder() {
             }
 
-            /** @param m a market to simulate (default: {@link Market#btcUsdPerp()} only) @return this */
+            /**
+
+             * @param m a market to simulate (default: {@link Market#btcUsdPerp()} only)
+
+             * @return this
+
+             */
             public Builder market(final Market m) {
                 markets.add(Objects.requireNonNull(m));
                 return this;
             }
 
-            /** @param v levels per side (default 15) @return this */
+            /**
+
+             * @param v levels per side (default 15)
+
+             * @return this
+
+             */
             public Builder bookDepth(final int v) {
                 bookDepth = v;
                 return this;
             }
 
-            /** @param v size of level i in steps is {@code v × (i + 1)} (default 5000) @return this */
+            /**
+
+             * @param v size of level i in steps is {@code v × (i + 1)} (default 5000)
+
+             * @return this
+
+             */
             public Builder levelSizeSteps(final int v) {
                 levelSizeSteps = v;
                 return this;
             }
 
-            /** @param v WebSocket ping interval, ms (default 55000, as the venue) @return this */
+            /**
+
+             * @param v WebSocket ping interval, ms (default 55000, as the venue)
+
+             * @return this
+
+             */
             public Builder pingIntervalMs(final long v) {
                 pingIntervalMs = v;
                 return this;
             }
 
-            /** @param v chain id (default {@code PRIVATE_SN_PARACLEAR_MAINNET}) @return this */
+            /**
+
+             * @param v chain id (default {@code PRIVATE_SN_PARACLEAR_MAINNET})
+
+             * @return this
+
+             */
             public Builder chainId(final String v) {
                 chainId = v;
                 return this;
             }
 
-            /** @param v JWT lifetime, s (default 300, as the venue) @return this */
+            /**
+
+             * @param v JWT lifetime, s (default 300, as the venue)
+
+             * @return this
+
+             */
             public Builder jwtLifetimeSeconds(final long v) {
                 jwtLifetimeSeconds = v;
                 return this;
             }
 
-            /** @return the options @throws IllegalArgumentException if a value is not positive */
+            /**
+
+             * @return the options
+
+             * @throws IllegalArgumentException if a value is not positive
+
+             */
             public Options build() {
                 return new Options(this);
             }
