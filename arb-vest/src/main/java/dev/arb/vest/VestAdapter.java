@@ -453,8 +453,11 @@ public final class VestAdapter implements ExchangeAdapter {
         }
     }
 
-    /** Runs on the event-loop thread for every frame. */
-    private void onFrame(final ByteBuf content, final long receivedNanos) {
+    /**
+     * Decodes one frame into its book and notifies listeners. Runs on the event-loop thread for every
+     * frame; package-private so that tests can drive it directly.
+     */
+    void onFrame(final ByteBuf content, final long receivedNanos) {
         final int length = content.readableBytes();
         final byte[] bytes;
         final int offset;

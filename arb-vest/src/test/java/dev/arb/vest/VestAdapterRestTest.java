@@ -282,6 +282,55 @@ class VestAdapterRestTest {
     }
 
     @Test
+    void shouldNotAllocateOnTheDepthPathFromHeapOrDirectBuffers() {
+        final long[] calls = new long[1];
+        adapter.subscribeOrderBook("BTC-PERP", b -> calls[0] += b.isValid() ? 1 : 0);
+        final StringBuilder sb = new StringBuilder("{\"channel\":\"BTC-PERP@depth\",\"data\":{\"bids\":[");
+        for (int i = 0; i < 20; i++) {
+            sb.append(i == 0 ? "" : ",").append("[\"").append(65000 - i).append(".50\",\"0.").append(1000 + i).append("\"]");
+        }
+        sb.append("],\"asks\":[");
+        for (int i = 0; i < 20; i++) {
+            sb.append(i == 0 ? "" : ",").append("[\"").append(65001 + i).append(".25\",\"1.").append(1000 + i).append("\"]");
+        }
+        sb.append("]},\"tsMs\":1700000000000}");
+        final byte[] frame = sb.toString().getBytes(StandardCharsets.US_ASCII);
+        final io.netty.buffer.ByteBuf heap = io.netty.buffer.Unpooled.wrappedBuffer(frame);
+        final io.netty.buffer.ByteBuf direct = io.netty.buffer.Unpooled.directBuffer(frame.length).writeBytes(frame);
+        final com.sun.management.ThreadMXBean mx =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) {
+            adapter.onFrame(heap, i);
+            adapter.onFrame(direct, i);
+        }
+        final long tid = Thread.currentThread().getId();
+        final long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 10_000; i++) {
+            adapter.onFrame(heap, i);
+            adapter.onFrame(direct, i);
+        }
+        final long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        direct.release();
+        assertThat(allocated).as("bytes allocated by 20k frames").isLessThan(20_000L);
+        assertThat(calls[0]).isEqualTo(60_000L);
+        assertThat(adapter.malformedMessages()).isZero();
+        assertThat(adapter.orderBook("BTC-PERP").bestBid()).isEqualTo(6_500_050L);
+        assertThat(adapter.orderBook("BTC-PERP").askLevels()).isEqualTo(20);
+    }
+
+    @Test
+    void shouldFailConnectWithATransportErrorWhenTheStreamIsUnreachable() {
+        assertThat(failure(adapter.connect())).isInstanceOf(TransportException.class);
+        assertThat(adapter.isConnected()).isFalse();
+    }
+
+    @Test
+    void shouldFailConnectWhenExchangeInfoFails() {
+        server.stubFor(get(urlPathEqualTo("/v2/exchangeInfo")).willReturn(aResponse().withStatus(503)));
+        assertThat(failure(adapter.connect())).isInstanceOf(TransportException.class);
+    }
+
+    @Test
     void shouldSendASignedCancel() throws Exception {
         server.stubFor(post(urlPathEqualTo("/v2/orders/cancel"))
             .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"0x7\"}")));
