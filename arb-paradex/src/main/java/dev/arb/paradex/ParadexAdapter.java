@@ -319,13 +319,13 @@ public final class ParadexAdapter implements ExchangeAdapter {
         }
     }
 
-    /** Best opposite price from the live book's thread-safe mirror when valid; 0 if unknown. */
+    /** Best opposite price from the book's thread-safe mirrors when valid; 0 if unknown. */
     private long referencePrice(final String market, final Side side) {
         final MarketBookState s = books.get(market);
         if (s == null || !s.isValid()) {
             return 0;
         }
-        final long p = side == Side.BUY ? s.book().bestAsk() : s.book().bestBid();
+        final long p = side == Side.BUY ? s.bestAsk() : s.bestBid();
         return p == OrderBook.NO_PRICE ? 0 : p;
     }
 

@@ -128,7 +128,7 @@ public final class BookFeed {
                 return;
             }
         }
-        state.valid(book.isValid());
+        state.publish();
         notifyListeners(state);
     }
 

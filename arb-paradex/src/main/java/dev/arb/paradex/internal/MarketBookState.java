@@ -23,6 +23,8 @@ public final class MarketBookState {
     private volatile long lastReceivedNanos;
     private volatile boolean received;
     private volatile boolean valid;
+    private volatile long bestBid = OrderBook.NO_PRICE;
+    private volatile long bestAsk = OrderBook.NO_PRICE;
 
     /**
      * @param market  market symbol
@@ -90,6 +92,23 @@ public final class MarketBookState {
     /** @param v mirror of the book's validity, written after every change */
     public void valid(final boolean v) {
         valid = v;
+    }
+
+    /** Copies the book's validity and best prices into the thread-safe mirrors (event-loop thread). */
+    public void publish() {
+        bestBid = book.bestBid();
+        bestAsk = book.bestAsk();
+        valid = book.isValid();
+    }
+
+    /** @return best bid mirror at scale 8, or {@link OrderBook#NO_PRICE} (any thread) */
+    public long bestBid() {
+        return bestBid;
+    }
+
+    /** @return best ask mirror at scale 8, or {@link OrderBook#NO_PRICE} (any thread) */
+    public long bestAsk() {
+        return bestAsk;
     }
 
     /** @return validity mirror (any thread) */

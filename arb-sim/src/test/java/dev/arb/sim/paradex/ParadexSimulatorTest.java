@@ -42,6 +42,7 @@ class ParadexSimulatorTest {
     private static final String MARKET = "BTC-USD-PERP";
     private static final String ACCOUNT = "0x129c135ed63df9353885e292be4426b8ed6122b13c6c0e1bb787288a1f5adfa";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ParadexSimulator sim;
     private ParadexAdapter adapter;
@@ -51,8 +52,21 @@ class ParadexSimulatorTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = ParadexSimulator.start(new MarketModel(MarketModel.Config.defaults(7)),
-            ParadexSimulator.Options.builder().pingIntervalMs(100).build());
+        start(flatModel());
+    }
+
+    /** A market that never moves: mid 65000, so the book is bid 65000.0 / ask 65000.1, 0.05 BTC at level 0. */
+    private static MarketModel flatModel() {
+        return new MarketModel(new MarketModel.Config(3, 65_000.0, 100, 0, 0, 0, 0, 0, 0, 0, 1, 1));
+    }
+
+    private void restart(final MarketModel model) throws Exception {
+        tearDown();
+        start(model);
+    }
+
+    private void start(final MarketModel model) throws Exception {
+        sim = ParadexSimulator.start(model, ParadexSimulator.Options.builder().pingIntervalMs(100).build());
         key = ParadexSigner.randomPrivateKey();
         sim.registerAccount(ACCOUNT, new ParadexSigner(sim.chainId(), ACCOUNT, key).publicKey());
         adapter = newAdapter(key);
@@ -78,8 +92,12 @@ class ParadexSimulatorTest {
     void tearDown() {
         if (adapter != null) {
             adapter.close();
+            adapter = null;
         }
-        sim.close();
+        if (sim != null) {
+            sim.close();
+            sim = null;
+        }
     }
 
     private long bestAsk() {
@@ -116,7 +134,8 @@ class ParadexSimulatorTest {
     }
 
     @Test
-    void shouldAuthenticateAndStreamAValidTickAlignedBook() {
+    void shouldAuthenticateAndStreamAValidTickAlignedBook() throws Exception {
+        restart(new MarketModel(MarketModel.Config.defaults(7)));
         assertThat(adapter.marketSpec(MARKET).tickSize()).isEqualTo(fp("0.1"));
         assertThat(adapter.marketSpec(MARKET).stepSize()).isEqualTo(fp("0.00001"));
         assertThat(adapter.marketSpec(MARKET).minNotionalUsd()).isEqualByComparingTo("10");
@@ -146,7 +165,7 @@ class ParadexSimulatorTest {
             .get(10, TimeUnit.SECONDS);
         assertThat(buy.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(buy.filledSize()).isEqualTo(fp("0.01"));
-        assertThat(buy.avgFillPrice()).isPositive().isLessThanOrEqualTo(limit);
+        assertThat(buy.avgFillPrice()).isEqualTo(fp("65000.1"));
         assertThat(buy.feeUsd()).isPositive();
         assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo("0.01");
         final Position p = adapter.position(MARKET).get(10, TimeUnit.SECONDS);
@@ -162,14 +181,48 @@ class ParadexSimulatorTest {
 
     @Test
     void shouldPartiallyFillIocAgainstBookDepth() throws Exception {
-        // level 0 holds 0.05 BTC; a buy limited to the best ask can take only that level
-        final OrderUpdate u = adapter.placeOrder(order("p-1", Side.BUY, OrderType.LIMIT, "0.08", bestAsk(), false))
+        assertThat(bestBid()).isEqualTo(fp("65000"));
+        assertThat(bestAsk()).isEqualTo(fp("65000.1"));
+        // level 0 holds 0.05 BTC; a buy limited to the best ask takes only that level, the rest is cancelled
+        final OrderUpdate u = adapter.placeOrder(order("p-1", Side.BUY, OrderType.LIMIT, "0.08", fp("65000.1"), false))
             .get(10, TimeUnit.SECONDS);
-        assertThat(u.status()).isIn(OrderStatus.CANCELED, OrderStatus.FILLED);
-        if (u.status() == OrderStatus.CANCELED) {
-            assertThat(u.filledSize()).isLessThan(fp("0.08"));
-        }
-        assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo(FixedPoint.toBigDecimal(u.filledSize(), 8));
+        assertThat(u.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(u.filledSize()).isEqualTo(fp("0.05"));
+        assertThat(u.avgFillPrice()).isEqualTo(fp("65000.1"));
+        assertThat(u.feeUsd()).isEqualByComparingTo("0.9750015");
+        assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo("0.05");
+
+        // a sell sweeping two bid levels (0.05 @ 65000.0, then 0.10 @ 64999.9) fills at their weighted average
+        final OrderUpdate sweep = adapter.placeOrder(order("p-2", Side.SELL, OrderType.LIMIT, "0.1", fp("64999.9"), false))
+            .get(10, TimeUnit.SECONDS);
+        assertThat(sweep.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(sweep.avgFillPrice()).isEqualTo(fp("64999.95"));
+        assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo("-0.05");
+        final Position p = adapter.position(MARKET).get(10, TimeUnit.SECONDS);
+        assertThat(p.size()).isEqualTo(-fp("0.05"));
+        assertThat(p.entryPrice()).isEqualTo(fp("64999.95"));
+    }
+
+    @Test
+    void shouldRestGtcOrderAndCancelIt() throws Exception {
+        final OrderUpdate resting = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY)
+            .type(OrderType.LIMIT).timeInForce(TimeInForce.GTC).size(fp("0.001")).limitPrice(fp("64000"))
+            .clientOrderId("g-1").build()).get(10, TimeUnit.SECONDS);
+        assertThat(resting.status()).isEqualTo(OrderStatus.NEW);
+        adapter.cancelOrder(MARKET, resting.venueOrderId()).get(10, TimeUnit.SECONDS);
+        final Throwable again = failure(adapter.cancelOrder(MARKET, resting.venueOrderId()));
+        assertThat(again).isInstanceOf(OrderRejectedException.class);
+        assertThat(((OrderRejectedException) again).venueCode()).isEqualTo("ORDER_IS_CLOSED");
+        assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void shouldRejectOffTickAndBelowMinNotionalOnTheVenueToo() throws Exception {
+        // the adapter validates client-side; the venue's own checks are exercised with a raw request
+        final String jwt = authenticate();
+        assertThat(postRawOrder(jwt, "0.001", "65000.05", "IOC").get("error").asText()).isEqualTo("INVALID_PRICE_PRECISION");
+        assertThat(postRawOrder(jwt, "0.000015", "65000", "IOC").get("error").asText()).isEqualTo("INVALID_ORDER_SIZE");
+        assertThat(postRawOrder(jwt, "0.0001", "65000", "IOC").get("error").asText()).isEqualTo("INVALID_ORDER_SIZE");
     }
 
     @Test
@@ -180,31 +233,54 @@ class ParadexSimulatorTest {
         assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo(BigDecimal.ZERO);
     }
 
-    @Test
-    void shouldRejectTamperedOrderSignature() throws Exception {
+    private String authenticate() throws Exception {
         final ParadexSigner signer = new ParadexSigner(sim.chainId(), ACCOUNT, key);
-        final HttpClient http = HttpClient.newHttpClient();
         final long now = System.currentTimeMillis() / 1000;
         final ParadexSignature auth = signer.signAuth(now, now + 600);
-        final HttpResponse<String> authResp = http.send(HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + "/auth"))
+        final HttpResponse<String> authResp = HTTP.send(HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + "/auth"))
             .POST(HttpRequest.BodyPublishers.noBody()).header("PARADEX-STARKNET-ACCOUNT", ACCOUNT)
             .header("PARADEX-STARKNET-SIGNATURE", auth.wireString()).header("PARADEX-TIMESTAMP", Long.toString(now))
             .header("PARADEX-SIGNATURE-EXPIRATION", Long.toString(now + 600)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(authResp.statusCode()).isEqualTo(200);
-        final String jwt = JSON.readTree(authResp.body()).get("jwt_token").asText();
+        return JSON.readTree(authResp.body()).get("jwt_token").asText();
+    }
+
+    /** Posts an order signed over exactly the body's size and price; returns the response body. */
+    private JsonNode postRawOrder(final String jwt, final String size, final String price, final String instruction)
+        throws Exception {
+        final ParadexSigner signer = new ParadexSigner(sim.chainId(), ACCOUNT, key);
         final long ts = System.currentTimeMillis();
-        final String price = FixedPoint.formatTrimmed(bestAsk(), 8);
-        final ParadexSignature sig = signer.signOrder(ts, MARKET, Side.BUY, OrderType.LIMIT, "0.01", price);
-        final String body = JSON.createObjectNode().put("market", MARKET).put("side", "BUY").put("type", "LIMIT")
-            .put("size", "0.02").put("price", price).put("instruction", "IOC").put("client_id", "t-1")
-            .put("signature", sig.wireString()).put("signature_timestamp", ts).toString();
-        final HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + "/orders"))
+        final ParadexSignature sig = signer.signOrder(ts, MARKET, Side.BUY, OrderType.LIMIT, size, price);
+        return post(jwt, JSON.createObjectNode().put("market", MARKET).put("side", "BUY").put("type", "LIMIT")
+            .put("size", size).put("price", price).put("instruction", instruction).put("client_id", "raw-" + ts + size)
+            .put("signature", sig.wireString()).put("signature_timestamp", ts).toString(), 400);
+    }
+
+    private JsonNode post(final String jwt, final String body, final int expectedStatus) throws Exception {
+        final HttpResponse<String> resp = HTTP.send(HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + "/orders"))
             .POST(HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + jwt).build(),
             HttpResponse.BodyHandlers.ofString());
-        assertThat(resp.statusCode()).isEqualTo(400);
-        final JsonNode error = JSON.readTree(resp.body());
+        assertThat(resp.statusCode()).as(resp.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(resp.body());
+    }
+
+    @Test
+    void shouldRejectTamperedOrderSignature() throws Exception {
+        final String jwt = authenticate();
+        final ParadexSigner signer = new ParadexSigner(sim.chainId(), ACCOUNT, key);
+        final long ts = System.currentTimeMillis();
+        final String price = FixedPoint.formatTrimmed(bestAsk() + fp("10"), 8);
+        final ParadexSignature sig = signer.signOrder(ts, MARKET, Side.BUY, OrderType.LIMIT, "0.01", price);
+        final String signed = JSON.createObjectNode().put("market", MARKET).put("side", "BUY").put("type", "LIMIT")
+            .put("size", "0.01").put("price", price).put("instruction", "IOC").put("client_id", "t-1")
+            .put("signature", sig.wireString()).put("signature_timestamp", ts).toString();
+        // tamper: the size no longer matches what was signed
+        final JsonNode error = post(jwt, signed.replace("\"size\":\"0.01\"", "\"size\":\"0.02\""), 400);
         assertThat(error.get("error").asText()).isEqualTo("INVALID_STARKNET_SIGNATURE");
         assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo(BigDecimal.ZERO);
+        // the untampered request is accepted
+        assertThat(post(jwt, signed, 201).get("status").asText()).isEqualTo("NEW");
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.positionBase(ACCOUNT, MARKET).signum() > 0);
     }
 
     @Test
@@ -237,7 +313,8 @@ class ParadexSimulatorTest {
     }
 
     @Test
-    void shouldAnswerPingsAndRecoverFromDroppedConnections() {
+    void shouldAnswerPingsAndRecoverFromDroppedConnections() throws Exception {
+        restart(new MarketModel(MarketModel.Config.defaults(11)));
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.pongsReceived() > 0);
         final int before = invalidations.get();
         sim.dropConnections();
