@@ -15,7 +15,7 @@ import java.util.Objects;
  * never mixed as raw longs. With a configured {@link SpreadConfig#sizeBase()} every side's price is
  * the volume-weighted average price (VWAP) of the levels needed to fill that size, computed exactly
  * in {@code long} arithmetic and rounded against us (ask up, bid down; a double fallback is used
- * only if the intermediate sums would overflow a long); if a side lacks that depth the snapshot is
+ * only if the sum could overflow a long, i.e. when |deepest price − best price| × size does not fit); if a side lacks that depth the snapshot is
  * unusable. The size is converted to a book's size scale the first time that scale is seen (rounded
  * up, so the measured depth is never less than asked) and cached per scale.
  *
@@ -140,29 +140,23 @@ public final class SpreadCalculator {
         }
         final long size = sizeAt(book.sizeScale());
         long remaining = size;
-        long offsetSum = 0; // Σ |price - best| × take, exact while it fits a long
-        boolean overflow = false;
+        long offsetSum = 0; // Σ |price - best| × take
         long worst = best;
         for (int i = 0; i < levels && remaining > 0; i++) {
             final long price = bids ? book.bidPrice(i) : book.askPrice(i);
             final long take = Math.min(bids ? book.bidSize(i) : book.askSize(i), remaining);
             remaining -= take;
             worst = price;
-            if (!overflow) {
-                final long diff = bids ? best - price : price - best;
-                final long product = diff * take;
-                final long sum = offsetSum + product;
-                if (Math.multiplyHigh(diff, take) != 0 || product < 0 || ((offsetSum ^ sum) & (product ^ sum)) < 0) {
-                    overflow = true;
-                } else {
-                    offsetSum = sum;
-                }
-            }
+            offsetSum += (bids ? best - price : price - best) * take;
         }
         if (remaining > 0) {
             return false;
         }
-        final long offset = overflow ? offsetInDouble(book, bids, best, size) : ceilDiv(offsetSum, size);
+        // levels are sorted, so the sum is at most |worst - best| × size: if that fits, the sum is exact
+        final long worstDiff = bids ? best - worst : worst - best;
+        final long bound = worstDiff * size;
+        final long offset = Math.multiplyHigh(worstDiff, size) == 0 && bound >= 0
+            ? ceilDiv(offsetSum, size) : offsetInDouble(book, bids, best, size);
         walkVwap = bids ? best - offset : best + offset;
         walkWorst = worst;
         return true;
