@@ -6,6 +6,7 @@ import dev.arb.api.AuthenticationException;
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.ExchangeException;
 import dev.arb.api.ExchangeTimeoutException;
+import dev.arb.api.FixedPoint;
 import dev.arb.api.InvalidOrderException;
 import dev.arb.api.MalformedMessageException;
 import dev.arb.api.MarketSpec;
@@ -63,7 +64,14 @@ import org.slf4j.LoggerFactory;
  * is polled with {@code GET /orders?id=} up to {@link VestConfig#orderPollAttempts()} times, then the
  * future fails with {@link ExchangeTimeoutException} (outcome unknown). An IOC order that Vest reports
  * {@code FILLED} for less than its size is reported {@code CANCELED} with the partial filled size.
- * Sources: protocol reference §3 (signing), §4 (REST, errors).
+ * After a {@link TransportException} or {@link ExchangeTimeoutException} the outcome is unknown:
+ * retry with the same client order id (identical request, so at most one order) within
+ * {@link VestConfig#recvWindowMs()}, or look the order up; after the receive window Vest refuses the
+ * old request ({@code ORDER_EXPIRED 1132}, an {@link dev.arb.api.OrderRejectedException}) even if the
+ * first attempt was executed. POST_ONLY is refused (Vest is taker-only). Client-side rate limits
+ * ({@link VestConfig#ordersPerSecond()}, {@link VestConfig#restCallsPerSecond()}) delay requests and
+ * fail with {@link dev.arb.api.RateLimitedException} when the wait would exceed the request timeout.
+ * Sources: protocol reference §3 (signing), §4 (REST, errors), §6 (taker-only).
  *
  * <p><b>Note:</b> thread-safe. Books are written, and listeners called, on one event-loop thread (of
  * {@link VestConfig#eventLoopGroup()} when shared, else the adapter's own); REST futures complete on
@@ -579,6 +587,10 @@ public final class VestAdapter implements ExchangeAdapter {
         if (r.limitPrice() % spec.tickSize() != 0) {
             throw new InvalidOrderException(VENUE, null, "limit price " + spec.formatPrice(r.limitPrice())
                 + " is not on the tick " + spec.formatPrice(spec.tickSize()));
+        }
+        if (spec.minNotionalUsd().signum() > 0 && FixedPoint.toBigDecimal(r.size(), spec.sizeScale())
+            .multiply(FixedPoint.toBigDecimal(r.limitPrice(), spec.priceScale())).compareTo(spec.minNotionalUsd()) < 0) {
+            throw new InvalidOrderException(VENUE, null, "notional below the minimum " + spec.minNotionalUsd() + " USD");
         }
         if (r.timeInForce() == TimeInForce.POST_ONLY) {
             throw new InvalidOrderException(VENUE, null, "Vest is taker-only: POST_ONLY is not supported");
