@@ -231,17 +231,18 @@ public final class DeltaNeutralExecutor {
     private void onBook(final Leg leg, final OrderBook book) {
         leg.book = book;
         if (legA.book != null && legB.book != null) {
-            tick();
+            tick(book.receivedNanos());
         }
     }
 
-    private void tick() {
+    /** @param receivedNanos when the frame that changed the book arrived ({@link System#nanoTime()}) */
+    private void tick(final long receivedNanos) {
         final long t0 = System.nanoTime();
         calculator.compute(legA.book, legB.book, t0, snapshot);
         if (snapshot.usable()) {
             decide(t0);
         }
-        listener.onDecision(System.nanoTime() - t0);
+        listener.onDecision(System.nanoTime() - (receivedNanos != 0 ? receivedNanos : t0));
     }
 
     private void decide(final long t0) {

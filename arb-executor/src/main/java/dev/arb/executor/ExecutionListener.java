@@ -72,7 +72,9 @@ public interface ExecutionListener {
     /**
      * A book change was evaluated (called on every tick: keep it allocation-free).
      *
-     * @param tickToDecisionNanos ns from the start of the tick's handling to the decision
+     * @param tickToDecisionNanos ns from the arrival of the frame that changed the book
+     *                            ({@link dev.arb.api.OrderBook#receivedNanos()}) to the decision, so it
+     *                            includes the adapter's parse and book update
      */
     default void onDecision(final long tickToDecisionNanos) {
     }

@@ -124,6 +124,8 @@ class DeltaNeutralExecutorTest {
         assertThat(events.exits).containsExactly(Direction.BUY_A_SELL_B + " 0.012 -0.014");
         assertThat(events.acks).hasSize(4);
         assertThat(events.wrongThread).isEmpty();
+        assertThat(events.decisions).as("one decision per book change once both books are known").isEqualTo(3);
+        assertThat(events.maxDecisionNanos).isPositive();
         assertThat(allRequests().stream().map(OrderRequest::clientOrderId).distinct()).hasSize(4);
     }
 
@@ -454,6 +456,8 @@ class DeltaNeutralExecutorTest {
         final List<String> halts = new CopyOnWriteArrayList<>();
         final List<OrderUpdate> acks = new CopyOnWriteArrayList<>();
         final List<String> wrongThread = new CopyOnWriteArrayList<>();
+        volatile long decisions;
+        volatile long maxDecisionNanos;
 
         private void onLoop(final String what) {
             if (!Thread.currentThread().getName().equals("event-loop")) {
@@ -490,6 +494,12 @@ class DeltaNeutralExecutorTest {
         public void onOrderAck(final OrderUpdate update, final long decisionToAckNanos) {
             onLoop("ack");
             acks.add(update);
+        }
+
+        @Override
+        public void onDecision(final long tickToDecisionNanos) {
+            decisions++; // single writer: the event loop
+            maxDecisionNanos = Math.max(maxDecisionNanos, tickToDecisionNanos);
         }
 
         @Override
