@@ -11,6 +11,7 @@ import dev.arb.api.MalformedMessageException;
 public final class CaptureFormatException extends MalformedMessageException {
     private static final long serialVersionUID = 1L;
 
+    /** 1-based line of the capture. */
     private final long lineNumber;
 
     /**

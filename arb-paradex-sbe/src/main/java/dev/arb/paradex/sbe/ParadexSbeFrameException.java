@@ -12,7 +12,9 @@ import dev.arb.api.MalformedMessageException;
 public final class ParadexSbeFrameException extends MalformedMessageException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the frame was dropped. */
     private final FrameStatus status;
+    /** The header's template id, or -1. */
     private final int templateId;
 
     /**
