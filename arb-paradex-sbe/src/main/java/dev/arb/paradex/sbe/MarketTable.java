@@ -53,7 +53,7 @@ final class MarketTable {
 
     /**
      * @param symbol market symbol
-     * @return its slot, added if new
+     * @return its slot, added if new; frames of this market report this very {@code String} instance
      * @throws IllegalStateException if the table is full
      */
     int add(final String symbol) {
@@ -62,6 +62,7 @@ final class MarketTable {
         if (slot < 0) {
             throw new IllegalStateException("more than " + MAX_MARKETS + " markets");
         }
+        symbols[slot] = symbol; // hand out the caller's instance from now on
         return slot;
     }
 
