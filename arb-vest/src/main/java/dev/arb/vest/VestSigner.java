@@ -101,6 +101,32 @@ public final class VestSigner {
      */
     public static String recoverOrderSigner(final String argsHashHex, final String signatureHex) {
         final byte[] hash = Numeric.hexStringToByteArray(Objects.requireNonNull(argsHashHex, "argsHashHex"));
+        final Sign.SignatureData data = signatureData(hash, signatureHex);
+        try {
+            return "0x" + Keys.getAddress(Sign.signedPrefixedMessageToKey(hash, data));
+        } catch (SignatureException | RuntimeException e) {
+            throw new IllegalArgumentException("unrecoverable signature: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Recovers the address that raw-signed a registration EIP-712 digest (the primary wallet).
+     *
+     * @param digestHex    0x + 64 hex digits, as {@link #signRegistration} returns in {@code hashHex}
+     * @param signatureHex 0x + r(32) s(32) v(1)
+     * @return the signer's address, {@code 0x} + 40 lowercase hex digits
+     * @throws IllegalArgumentException if the digest or signature is malformed or unrecoverable
+     */
+    public static String recoverRegistrationSigner(final String digestHex, final String signatureHex) {
+        final byte[] digest = Numeric.hexStringToByteArray(Objects.requireNonNull(digestHex, "digestHex"));
+        try {
+            return "0x" + Keys.getAddress(Sign.signedMessageHashToKey(digest, signatureData(digest, signatureHex)));
+        } catch (SignatureException | RuntimeException e) {
+            throw new IllegalArgumentException("unrecoverable signature: " + e.getMessage(), e);
+        }
+    }
+
+    private static Sign.SignatureData signatureData(final byte[] hash, final String signatureHex) {
         final byte[] sig = Numeric.hexStringToByteArray(Objects.requireNonNull(signatureHex, "signatureHex"));
         if (hash.length != 32 || sig.length != 65) {
             throw new IllegalArgumentException("need a 32-byte hash and a 65-byte signature");
@@ -109,13 +135,8 @@ public final class VestSigner {
         if (v < 27) {
             v += 27;
         }
-        final Sign.SignatureData data = new Sign.SignatureData(v, java.util.Arrays.copyOfRange(sig, 0, 32),
+        return new Sign.SignatureData(v, java.util.Arrays.copyOfRange(sig, 0, 32),
             java.util.Arrays.copyOfRange(sig, 32, 64));
-        try {
-            return "0x" + Keys.getAddress(Sign.signedPrefixedMessageToKey(hash, data));
-        } catch (SignatureException | RuntimeException e) {
-            throw new IllegalArgumentException("unrecoverable signature: " + e.getMessage(), e);
-        }
     }
 
     private VestSignature signPrefixed(final byte[] hash) {

@@ -62,6 +62,8 @@ class VestSignerVectorsTest {
             assertThat(sig.signatureHex()).isEqualTo(c.get("signature").asText());
             assertThat(VestSigner.fromPrivateKey(Secret.of(c.get("primaryPrivateKey").asText())).address())
                 .isEqualTo(c.get("primaryAddress").asText().toLowerCase(Locale.ROOT));
+            assertThat(VestSigner.recoverRegistrationSigner(sig.hashHex(), sig.signatureHex()))
+                .isEqualTo(c.get("primaryAddress").asText().toLowerCase(Locale.ROOT));
         }
     }
 

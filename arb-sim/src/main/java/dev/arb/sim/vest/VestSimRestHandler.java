@@ -97,6 +97,9 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (method.equals(HttpMethod.GET) && path.equals("/v2/exchangeInfo")) {
             return exchangeInfo();
         }
+        if (method.equals(HttpMethod.POST) && path.equals("/v2/register")) {
+            return register(req);
+        }
         final VestSimAccount account = sim.account(req.headers().get("X-API-KEY"));
         if (!path.startsWith("/v2/")) {
             throw new VenueError(404, 1130, "unknown path");
@@ -129,6 +132,39 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
             }
         }
         throw new VenueError(404, 1130, "unknown endpoint " + method + " " + path);
+    }
+
+    /**
+     * {@code POST /register}: checks the primary wallet's EIP-712 {@code SignerProof} (prod or dev
+     * verifying contract) and returns {@code {"apiKey","accGroup":0}} (protocol reference §2).
+     */
+    private JsonNode register(final FullHttpRequest req) {
+        final JsonNode body;
+        try {
+            body = JSON.readTree(req.content().toString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new VenueError(400, 1130, "invalid JSON");
+        }
+        final String signingAddr = text(body, "signingAddr");
+        final String primaryAddr = text(body, "primaryAddr").toLowerCase(java.util.Locale.ROOT);
+        final String signature = text(body, "signature");
+        final long expiry = number(body, "expiryTime");
+        if (expiry <= System.currentTimeMillis()) {
+            throw new VenueError(400, 1130, "expiryTime is in the past");
+        }
+        for (final String contract : List.of(dev.arb.vest.VestConfig.PROD_VERIFYING_CONTRACT,
+            dev.arb.vest.VestConfig.DEV_VERIFYING_CONTRACT)) {
+            final byte[] digest = VestAbi.registrationDigest(signingAddr, contract, expiry);
+            try {
+                if (VestSigner.recoverRegistrationSigner("0x" + HexFormat.of().formatHex(digest), signature)
+                    .equals(primaryAddr)) {
+                    return JSON.createObjectNode().put("apiKey", sim.registerSigner(signingAddr)).put("accGroup", 0);
+                }
+            } catch (IllegalArgumentException e) {
+                break;
+            }
+        }
+        throw new VenueError(400, 1022, "invalid signature");
     }
 
     private JsonNode exchangeInfo() {

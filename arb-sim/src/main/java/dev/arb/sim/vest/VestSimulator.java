@@ -52,6 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * API key was registered for. Errors use the documented codes and {@code {"code","msg"}} bodies with
  * HTTP 400: unknown API key 1002, bad signature 1022, wrong decimals 1111, unknown symbol 1121,
  * bad parameter 1130, reduce-only increase 3018 / exceeding the position 3019, unknown order 3017.
+ * {@code POST /register} checks the primary wallet's EIP-712 proof (prod or dev verifying contract)
+ * and returns a fresh API key, like {@link #registerSigner}.
  * A request whose signature was already seen gets the original order back (the simulator's answer
  * to an idempotent retry; the real venue may answer 3015 DUPLICATE instead).
  *

@@ -223,6 +223,45 @@ class VestSimulatorTest {
     }
 
     @Test
+    void shouldRegisterASignerFromAnEip712ProofAndTradeWithTheNewKey() throws Exception {
+        final String primaryKey = "0xac2a66d4181d09f9f278b2c3f59802c7c415de4f819be1c46e121c91f8bba0fb";
+        final String primary = VestSigner.fromPrivateKey(Secret.of(primaryKey)).address();
+        final String signingAddr = VestSigner.fromPrivateKey(Secret.of(KEY)).address();
+        final long expiry = System.currentTimeMillis() + 7 * 24 * 3_600_000L;
+        final VestSignature proof = VestSigner.signRegistration(Secret.of(primaryKey), signingAddr,
+            VestConfig.PROD_VERIFYING_CONTRACT, expiry);
+        final HttpClient http = HttpClient.newHttpClient();
+        final java.util.function.Function<String, HttpResponse<String>> register = body -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + "/register"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        final String good = "{\"signingAddr\":\"" + signingAddr + "\",\"primaryAddr\":\"" + primary
+            + "\",\"signature\":\"" + proof.signatureHex() + "\",\"expiryTime\":" + expiry + ",\"networkType\":0}";
+        final JsonNode answer = new ObjectMapper().readTree(register.apply(good).body());
+        assertThat(answer.get("accGroup").asInt()).isZero();
+        final String newKey = answer.get("apiKey").asText();
+        assertThat(newKey).isNotEqualTo(apiKey);
+        final String forged = good.replace("\"expiryTime\":" + expiry, "\"expiryTime\":" + (expiry + 1));
+        final HttpResponse<String> bad = register.apply(forged);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(bad.body()).get("code").asInt()).isEqualTo(1022);
+
+        try (VestAdapter second = new VestAdapter(VestConfig.builder().restBaseUrl(sim.restBaseUrl()).wsUrl(sim.wsUrl())
+            .apiKey(Secret.of(newKey)).signingKey(Secret.of(KEY)).build())) {
+            second.loadMarkets().get(5, TimeUnit.SECONDS);
+            assertThat(second.placeOrder(buy("reg-1", 100, bestAsk.get() + 5_000)).get(5, TimeUnit.SECONDS).status())
+                .isEqualTo(OrderStatus.FILLED);
+        }
+        assertThat(sim.positionBase(newKey, "BTC-PERP")).isEqualByComparingTo("0.0100");
+        assertThat(sim.positionBase(apiKey, "BTC-PERP")).isZero();
+    }
+
+    @Test
     void shouldRejectUnknownKeysWrongDecimalsAndUnknownSymbols() throws Exception {
         final long time = System.currentTimeMillis();
         final VestSigner signer = VestSigner.fromPrivateKey(Secret.of(KEY));
