@@ -28,9 +28,9 @@ record LegOutcome(OrderRequest request, OrderUpdate update, Throwable error, lon
         return update == null ? 0 : update.filledSize();
     }
 
-    /** @return {@code true} if the venue refused the order or the call failed */
+    /** @return {@code true} if the venue refused the order, the call failed or the outcome is unknown */
     boolean failed() {
-        return error != null || update.status() == OrderStatus.REJECTED;
+        return error != null || update.status() == OrderStatus.REJECTED || update.status() == OrderStatus.UNKNOWN;
     }
 
     /** @return {@code true} if the order may or may not have executed (timeout) */
