@@ -70,6 +70,8 @@ public final class ParadexSbeDecoder {
     private static final int MIN_HEARTBEAT_BLOCK =
         HeartbeatEventDecoder.seqEncodingOffset() + HeartbeatEventDecoder.seqEncodingLength();
     private static final int VAR_LENGTH_HEADER = BookEventDecoder.marketHeaderLength();
+    /** {@link #marketSlot} result: the market string runs past the frame end. */
+    private static final int BAD_MARKET = -2;
     private static final short SNAPSHOT = PkgType.SNAPSHOT.value();
     private static final short DELTA = PkgType.DELTA.value();
     private static final short SIDE_BUY = dev.arb.paradex.sbe.internal.codec.Side.BUY.value();
@@ -122,7 +124,7 @@ public final class ParadexSbeDecoder {
      *             {@code new OrderBook(ParadexSbe.VENUE, "BTC-USD-PERP", 8, 8, 128)}
      * @return the applier created for it (sequence state and counters)
      * @throws IllegalArgumentException if the book's scales are not 8 or its market is already registered
-     * @throws IllegalStateException    if more than {@link MarketTable#MAX_MARKETS} markets were seen
+     * @throws IllegalStateException    if more than 2048 distinct markets were seen on this decoder
      */
     public SequencedBookApplier addBook(final OrderBook book) {
         final int slot = markets.add(book.symbol());
@@ -409,8 +411,6 @@ public final class ParadexSbeDecoder {
         }
         return FrameStatus.DECODED;
     }
-
-    private static final int BAD_MARKET = -2;
 
     /**
      * @param position where the {@code market} varString8 starts (u8 length, then UTF-8 bytes)
