@@ -386,8 +386,10 @@ public final class VestAdapter implements ExchangeAdapter {
     }
 
     private CompletableFuture<Void> openStream() {
-        final VestWsClient client = new VestWsClient(loop, streamUri, new StreamHandler(), config.pingIntervalMs(),
+        final StreamHandler handler = new StreamHandler();
+        final VestWsClient client = new VestWsClient(loop, streamUri, handler, config.pingIntervalMs(),
             config.requestTimeoutMs());
+        handler.client = client;
         synchronized (this) {
             ws = client;
         }
@@ -530,25 +532,32 @@ public final class VestAdapter implements ExchangeAdapter {
         }
     }
 
+    /** Callbacks of one connection; events of a connection that is no longer current are ignored. */
     private final class StreamHandler implements VestWsClient.Handler {
+        volatile VestWsClient client;
+
         @Override
         public void onFrame(final ByteBuf content, final long receivedNanos) {
-            VestAdapter.this.onFrame(content, receivedNanos);
+            if (client == ws) {
+                VestAdapter.this.onFrame(content, receivedNanos);
+            }
         }
 
         @Override
         public void onOpen() {
-            connected = true;
-            final VestWsClient client = ws;
-            if (client != null) {
-                subscribe(client, books);
+            final VestWsClient current = client;
+            if (current != null && current == ws) {
+                connected = true;
+                subscribe(current, books);
             }
         }
 
         @Override
         public void onClose() {
-            connected = false;
-            invalidateAll();
+            if (client == ws) {
+                connected = false;
+                invalidateAll();
+            }
         }
     }
 
