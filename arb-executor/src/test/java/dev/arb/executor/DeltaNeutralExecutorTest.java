@@ -315,6 +315,33 @@ class DeltaNeutralExecutorTest {
     }
 
     @Test
+    void shouldStopAutomaticExitsOnceTheErrorBudgetIsSpentButStillFlatten() throws Exception {
+        start(b -> b.maxConsecutiveErrors(2));
+        wideSpread();
+        awaitState("OPEN");
+        venueA.defaultBehavior = FakeExchangeAdapter.RATE_LIMITED;
+        venueB.defaultBehavior = FakeExchangeAdapter.RATE_LIMITED;
+
+        converged();
+        await().atMost(Duration.ofSeconds(10)).until(executor::isHalted);
+        awaitState("OPEN");
+        assertThat(events.halts).singleElement().asString().contains("2 consecutive order errors")
+            .contains("RateLimitedException");
+        assertThat(executor.stats().ordersRejected()).as("rate limits are errors, not rejections").isZero();
+        final int sent = venueA.requests.size();
+        converged();
+        converged();
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.decisions >= 7);
+        assertThat(venueA.requests).as("no exit per tick while the budget is spent").hasSize(sent);
+
+        venueA.defaultBehavior = FakeExchangeAdapter.FILL_ALL;
+        venueB.defaultBehavior = FakeExchangeAdapter.FILL_ALL;
+        executor.flatten().get(10, TimeUnit.SECONDS);
+        assertThat(venueA.positionSize()).isZero();
+        assertThat(venueB.positionSize()).isZero();
+    }
+
+    @Test
     void shouldLearnTheFillOfATimedOutOrderFromThePosition() {
         venueA.script.add(FakeExchangeAdapter.FILL_SILENTLY);
         start(b -> b.orderTimeoutMs(200));

@@ -39,6 +39,10 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
         throw new OrderRejectedException(v.venue(), "E1", "rejected by script");
     }, v.venueThread);
 
+    static final Behavior RATE_LIMITED = (v, r) -> CompletableFuture.supplyAsync(() -> {
+        throw new dev.arb.api.RateLimitedException(v.venue(), "429", "too many requests", 1_000);
+    }, v.venueThread);
+
     static Behavior fill(final long size) {
         return (v, r) -> v.fill(r, Math.min(size, r.size()));
     }
