@@ -177,7 +177,7 @@ public final class DeltaNeutralExecutor {
     /**
      * Stops entering for good, waits for a round in flight, then closes both venues' positions (as
      * the venues report them) with reduce-only orders, escalating like an unwind, and checks they
-     * are flat.
+     * are flat. Never block on the returned future on the state thread: it completes there.
      *
      * @return completes when both venues report the market flat; fails with
      *     {@link IllegalStateException} (and halts) if still not flat after
