@@ -17,7 +17,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Decimals are printed as the venue prints them, without exponent or trailing zeros
  * ({@link FixedPoint#formatTrimmed(long, int)} at scale 8, e.g. {@code 83472.2 0.01198}); an empty side prints
- * {@code -} for its price and its size. When the sequence breaks it prints {@code GAP <expected> <got>}; when a
+ * a single {@code -} in place of its price and size (e.g. {@code 1000 62000.5 0.25 -}). When the sequence breaks it prints {@code GAP <expected> <got>}; when a
  * frame leaves the book crossed, {@code CROSSED <seq>}. Text frames (subscription acks) are skipped. The
  * book's receive stamp is the capture's {@code t_ns}.
  *
@@ -88,7 +88,7 @@ public final class ParadexReplay {
 
     private static StringBuilder appendSide(final StringBuilder sb, final long price, final long size) {
         if (price == OrderBook.NO_PRICE) {
-            return sb.append("- -");
+            return sb.append('-');
         }
         return sb.append(FixedPoint.formatTrimmed(price, ParadexSbe.PRICE_SCALE)).append(' ')
             .append(FixedPoint.formatTrimmed(size, ParadexSbe.SIZE_SCALE));

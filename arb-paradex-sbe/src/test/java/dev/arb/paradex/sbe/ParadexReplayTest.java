@@ -74,7 +74,7 @@ class ParadexReplayTest {
         ParadexReplay.run(new StringReader(snapshotWithoutAsks), Fixtures.BTC,
             new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        assertThat(lines(bytes)).containsExactly("1000 62000.5 0.25 - -");
+        assertThat(lines(bytes)).containsExactly("1000 62000.5 0.25 -");
     }
 
     @Test
