@@ -1,5 +1,6 @@
 package dev.arb.api;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -108,6 +109,96 @@ public interface ExchangeAdapter extends AutoCloseable {
      * @return the venue's current position in the market (flat if none)
      */
     CompletableFuture<Position> position(String market);
+
+    /**
+     * Looks an order up by its client order id: the way to resolve an order whose acknowledgement
+     * was lost ({@link ExchangeTimeoutException}, {@link TransportException}) before anything else is
+     * sent for its market.
+     *
+     * @param market        venue symbol
+     * @param clientOrderId the id the order was sent with
+     * @return the venue's state of the order; fails with {@link OrderRejectedException} (venue code
+     *     {@code NOT_FOUND}) when the venue never received it
+     */
+    default CompletableFuture<OrderUpdate> orderStatus(final String market, final String clientOrderId) {
+        return CompletableFuture.failedFuture(unsupported("orderStatus"));
+    }
+
+    /**
+     * Requests a cancel by client order id.
+     *
+     * @param market        venue symbol
+     * @param clientOrderId the id the order was sent with
+     * @return completes when the venue accepted the cancel request
+     */
+    default CompletableFuture<Void> cancelOrderByClientId(final String market, final String clientOrderId) {
+        return CompletableFuture.failedFuture(unsupported("cancelOrderByClientId"));
+    }
+
+    /**
+     * @param market venue symbol, or null for every market
+     * @return our working orders on the venue
+     */
+    default CompletableFuture<List<OrderUpdate>> openOrders(final String market) {
+        return CompletableFuture.failedFuture(unsupported("openOrders"));
+    }
+
+    /**
+     * @param market       venue symbol, or null for every market
+     * @param sinceEpochMs only fills at or after this time, ms since the epoch
+     * @return our fills, oldest first
+     */
+    default CompletableFuture<List<Fill>> recentFills(final String market, final long sinceEpochMs) {
+        return CompletableFuture.failedFuture(unsupported("recentFills"));
+    }
+
+    /**
+     * @return every non-flat position of the account on this venue
+     */
+    default CompletableFuture<List<Position>> positions() {
+        return CompletableFuture.failedFuture(unsupported("positions"));
+    }
+
+    /**
+     * Sets the account's leverage for a market (Vest {@code POST /account/leverage}); venues without a
+     * per-market setting complete at once.
+     *
+     * @param market   venue symbol
+     * @param leverage 1..the venue's maximum
+     * @return completes when the venue confirmed
+     */
+    default CompletableFuture<Void> setLeverage(final String market, final int leverage) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Registers a listener for order updates and fills from the venue's private stream. Adapters
+     * without a private stream never call it.
+     *
+     * @param listener called on the event-loop thread
+     */
+    default void addOrderListener(final OrderListener listener) {
+    }
+
+    /**
+     * Installs a tap that sees every received WebSocket frame (for recording), or removes it.
+     *
+     * @param tap the tap, or null to remove
+     */
+    default void setWireTap(final WireTap tap) {
+    }
+
+    /**
+     * @return the venue's trading status as last known; {@link VenueStatus#OK} for venues that publish
+     *     none. Thread-safe.
+     */
+    default VenueStatus venueStatus() {
+        return VenueStatus.OK;
+    }
+
+    private UnsupportedOperationException unsupported(final String operation) {
+        return new UnsupportedOperationException(venue() + " adapter does not support " + operation);
+    }
 
     /** Disconnects and releases threads and connections owned by the adapter. */
     @Override
