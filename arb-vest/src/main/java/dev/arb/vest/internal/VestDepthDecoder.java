@@ -1,6 +1,5 @@
 package dev.arb.vest.internal;
 
-import dev.arb.api.FixedPointFormatException;
 import dev.arb.api.MalformedMessageException;
 import dev.arb.api.OrderBook;
 import java.util.Arrays;
@@ -39,6 +38,14 @@ public final class VestDepthDecoder {
     private static final byte[] KEY_ASKS = ascii("asks");
     private static final byte[] DEPTH_SUFFIX = ascii("@depth");
     private static final String VENUE = "vest";
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
 
     private byte[] bytes;
     private int end;
@@ -323,12 +330,60 @@ public final class VestDepthDecoder {
         return bytes[start - 1] == '"' ? after - 1 - start : after - start;
     }
 
-    private long parseDecimal(final int offset, final int length, final int scale) {
-        try {
-            return dev.arb.api.FixedPoint.parse(bytes, offset, length, scale);
-        } catch (FixedPointFormatException e) {
-            throw new MalformedMessageException(VENUE, null, "bad decimal in depth: " + e.getMessage(), e);
+    /**
+     * Parses an unsigned ASCII decimal at {@code scale} (exactly like {@link dev.arb.api.FixedPoint#parse(byte[],
+     * int, int, int)} for non-negative input, extra trailing zeros allowed), without a division per digit:
+     * up to 18 significant digits cannot overflow, so only longer numbers pay for an overflow check.
+     */
+    long parseDecimal(final int offset, final int length, final int scale) {
+        if (length <= 0) {
+            throw malformed("empty decimal");
         }
+        final int end = offset + length;
+        long value = 0;
+        int significant = 0;
+        int fraction = -1;
+        boolean anyDigit = false;
+        for (int i = offset; i < end; i++) {
+            final int c = bytes[i];
+            if (c == '.') {
+                if (fraction >= 0) {
+                    throw malformed("two decimal points");
+                }
+                fraction = 0;
+                continue;
+            }
+            final int digit = c - '0';
+            if (digit < 0 || digit > 9) {
+                throw malformed("not a decimal digit");
+            }
+            anyDigit = true;
+            if (fraction >= 0) {
+                if (fraction == scale) {
+                    if (digit != 0) {
+                        throw malformed("more than " + scale + " decimals");
+                    }
+                    continue;
+                }
+                fraction++;
+            }
+            if (value == 0 && digit == 0) {
+                continue;
+            }
+            if (++significant > 18 && value > (Long.MAX_VALUE - digit) / 10) {
+                throw malformed("decimal overflows");
+            }
+            value = value * 10 + digit;
+        }
+        if (!anyDigit) {
+            throw malformed("no digits");
+        }
+        final int missing = scale - Math.max(fraction, 0);
+        final long factor = POW10[missing];
+        if (significant + missing > 18 && value > Long.MAX_VALUE / factor) {
+            throw malformed("decimal overflows");
+        }
+        return value * factor;
     }
 
     private long parseLong(final int from, final int to) {

@@ -144,6 +144,48 @@ class VestDepthDecoderTest {
         assertThat(decoder.isDepthChannel()).isFalse();
     }
 
+    private static String frameWith(final String price, final String size) {
+        return "{\"channel\":\"X@depth\",\"data\":{\"bids\":[[\"" + price + "\",\"" + size + "\"]],\"asks\":[]}}";
+    }
+
+    @Test
+    void shouldParseDecimalsExactlyLikeFixedPoint() {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        final String[] odd = {"0", "00012.5000", "1.", ".5", "9223372036854775807", "9223372036854775808",
+            "922337203685477580.7", "1.23456789", "12a", "1..2", "", ".", "+1", "-1", "000000000000000000000001",
+            "0.000000000000000001", "99999999999999999.99"};
+        for (int n = 0; n < 20_000 + odd.length; n++) {
+            final int scale = n < odd.length ? 2 + (n % 3) * 4 : random.nextInt(0, 11);
+            final String price;
+            if (n < odd.length) {
+                price = odd[n];
+            } else {
+                final long v = random.nextLong(1, Long.MAX_VALUE >> random.nextInt(0, 60));
+                final StringBuilder t = new StringBuilder("0".repeat(random.nextInt(0, 3)))
+                    .append(FixedPoint.format(v, random.nextInt(0, 13)));
+                if (t.indexOf(".") >= 0) {
+                    t.append("0".repeat(random.nextInt(0, 3)));
+                }
+                price = t.toString();
+            }
+            final OrderBook book = new OrderBook("vest", "X", scale, 0, 4);
+            final byte[] frame = frameWith(price, "1").getBytes(StandardCharsets.US_ASCII);
+            Long expected;
+            try {
+                expected = FixedPoint.parse(price, scale);
+            } catch (IllegalArgumentException e) {
+                expected = null;
+            }
+            if (expected == null || expected <= 0 || price.startsWith("+")) { // venue decimals are unsigned
+                assertThatThrownBy(() -> decoder.decode(frame, 0, frame.length, book, 1L)).as(price + " @" + scale)
+                    .isInstanceOf(MalformedMessageException.class);
+            } else {
+                decoder.decode(frame, 0, frame.length, book, 1L);
+                assertThat(book.bestBid()).as(price + " @" + scale).isEqualTo(expected.longValue());
+            }
+        }
+    }
+
     @Test
     void shouldNotAllocateWhenDecodingASnapshot() throws Exception {
         final byte[] frame = fixture("ws-depth-ndx.json");
