@@ -73,6 +73,20 @@ import org.slf4j.LoggerFactory;
  * fail with {@link dev.arb.api.RateLimitedException} when the wait would exceed the request timeout.
  * Sources: protocol reference §3 (signing), §4 (REST, errors), §6 (taker-only).
  *
+ * <p>Typical use:
+ * <pre>{@code
+ * VestAdapter vest = new VestAdapter(VestConfig.production()
+ *     .apiKey(Secret.of(System.getenv("VEST_API_KEY")))
+ *     .signingKey(Secret.of(System.getenv("VEST_SIGNING_KEY")))
+ *     .accountGroup(0).build());
+ * vest.subscribeOrderBook("BTC-PERP", book -> { if (book.isValid()) onBook(book); });
+ * vest.connect().join();
+ * MarketSpec btc = vest.marketSpec("BTC-PERP");               // scales 2 (price) and 4 (size)
+ * OrderUpdate u = vest.placeOrder(OrderRequest.builder().market("BTC-PERP").side(Side.BUY)
+ *     .size(btc.parseSize("0.0100")).limitPrice(btc.parsePrice("65050.00"))
+ *     .clientOrderId("leg-a-42").build()).join();               // IOC: terminal, filledSize known
+ * }</pre>
+ *
  * <p><b>Note:</b> thread-safe. Books are written, and listeners called, on one event-loop thread (of
  * {@link VestConfig#eventLoopGroup()} when shared, else the adapter's own); REST futures complete on
  * the JDK HTTP client's threads.
