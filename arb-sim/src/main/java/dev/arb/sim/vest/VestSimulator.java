@@ -353,9 +353,9 @@ public final class VestSimulator implements AutoCloseable {
             }
         }
 
-        /** @return BTC-PERP, 20 levels, 1 bp half-spread, 1 bp apart, 0.05 BTC growing 50 % per level */
+        /** @return BTC-PERP, 20 levels, 1 bp half-spread, 2 bps apart, 0.05 BTC growing 50 % per level */
         public static Options defaults() {
-            return new Options(List.of(SimSymbol.btcPerp()), 20, 1.0, 1.0, new BigDecimal("0.05"), 0.5);
+            return new Options(List.of(SimSymbol.btcPerp()), 20, 1.0, 2.0, new BigDecimal("0.05"), 0.5);
         }
 
         /** @return a builder starting from {@link #defaults()} */
