@@ -22,6 +22,8 @@ public final class FixedPoint {
     public static final int MAX_SCALE = 18;
 
     private static final long[] POW10 = new long[MAX_SCALE + 1];
+    /** {@code Long.MAX_VALUE / 10}: appending a digit to a larger value (or a digit above 7 to it) overflows. */
+    private static final long OVERFLOW_GUARD = Long.MAX_VALUE / 10;
 
     static {
         long p = 1;
@@ -151,7 +153,7 @@ public final class FixedPoint {
                 }
                 fractionDigits++;
             }
-            if (value > (Long.MAX_VALUE - digit) / 10) {
+            if (value >= OVERFLOW_GUARD && (value > OVERFLOW_GUARD || digit > 7)) {
                 throw malformed(bytes, offset, length);
             }
             value = value * 10 + digit;
@@ -296,7 +298,7 @@ public final class FixedPoint {
     }
 
     private static long accumulate(final long value, final int digit, final CharSequence text) {
-        if (value > (Long.MAX_VALUE - digit) / 10) {
+        if (value >= OVERFLOW_GUARD && (value > OVERFLOW_GUARD || digit > 7)) {
             throw new FixedPointFormatException("decimal overflows a long: " + text);
         }
         return value * 10 + digit;
