@@ -19,6 +19,13 @@ public final class ExecutorConfig {
     private final int maxConsecutiveErrors;
     private final int unwindMaxAttempts;
     private final long orderTimeoutMs;
+    private final long maxQuoteAgeMs;
+    private final long maxSkewMs;
+    private final BigDecimal unwindLossBoundUsd;
+    private final int orderRetries;
+    private final BigDecimal deltaToleranceBase;
+    private final long deltaCheckIntervalMs;
+    private final DriftAction driftAction;
 
     private ExecutorConfig(final Builder b) {
         entryThresholdPct = b.entryThresholdPct;
@@ -30,12 +37,21 @@ public final class ExecutorConfig {
         maxConsecutiveErrors = b.maxConsecutiveErrors;
         unwindMaxAttempts = b.unwindMaxAttempts;
         orderTimeoutMs = b.orderTimeoutMs;
+        maxQuoteAgeMs = b.maxQuoteAgeMs;
+        maxSkewMs = b.maxSkewMs;
+        unwindLossBoundUsd = b.unwindLossBoundUsd;
+        orderRetries = b.orderRetries;
+        deltaToleranceBase = b.deltaToleranceBase;
+        deltaCheckIntervalMs = b.deltaCheckIntervalMs;
+        driftAction = b.driftAction;
     }
 
     /**
      * @return a builder with entry 0.15 %, exit −0.05 %, slippage 10 bps, max book age 2,000 ms,
-     *     top of book (no VWAP), 5 consecutive errors, 3 unwind attempts, 5,000 ms order timeout;
-     *     the position size has no default
+     *     top of book (no VWAP), 5 consecutive errors, 3 unwind attempts, 5,000 ms order timeout,
+     *     quote age 2,000 ms, skew 1,000 ms, unwind loss bound 50 USD, 2 retries of a rate-limited
+     *     order, delta tolerance 0, no periodic delta check, drift action HALT; the position size
+     *     has no default
      */
     public static Builder builder() {
         return new Builder();
@@ -89,13 +105,54 @@ public final class ExecutorConfig {
         return orderTimeoutMs;
     }
 
+    /** @return no entry when either book was received longer ago than this, ms */
+    public long maxQuoteAgeMs() {
+        return maxQuoteAgeMs;
+    }
+
+    /** @return no entry when the two books' venue timestamps differ by more than this, ms */
+    public long maxSkewMs() {
+        return maxSkewMs;
+    }
+
+    /**
+     * @return the largest loss one unwind may realize against the leg's entry price, USD; the
+     *     escalating orders are priced no worse than this bound and the executor halts when it is hit
+     */
+    public BigDecimal unwindLossBoundUsd() {
+        return unwindLossBoundUsd;
+    }
+
+    /** @return times a rate-limited order is re-sent, with the same client order id */
+    public int orderRetries() {
+        return orderRetries;
+    }
+
+    /** @return largest tolerated {@code |posA + posB|} in the periodic net-delta check, base units */
+    public BigDecimal deltaToleranceBase() {
+        return deltaToleranceBase;
+    }
+
+    /** @return period of the net-delta check, ms; 0 = off */
+    public long deltaCheckIntervalMs() {
+        return deltaCheckIntervalMs;
+    }
+
+    /** @return what a net-delta drift beyond tolerance triggers */
+    public DriftAction driftAction() {
+        return driftAction;
+    }
+
     @Override
     public String toString() {
         return "ExecutorConfig{entryThresholdPct=" + entryThresholdPct + ", exitThresholdPct=" + exitThresholdPct
             + ", positionSizeBase=" + positionSizeBase.toPlainString() + ", slippageBps=" + slippageBps
             + ", maxBookAgeMs=" + maxBookAgeMs + ", useVwap=" + useVwap + ", maxConsecutiveErrors="
             + maxConsecutiveErrors + ", unwindMaxAttempts=" + unwindMaxAttempts + ", orderTimeoutMs="
-            + orderTimeoutMs + '}';
+            + orderTimeoutMs + ", maxQuoteAgeMs=" + maxQuoteAgeMs + ", maxSkewMs=" + maxSkewMs
+            + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", orderRetries=" + orderRetries
+            + ", deltaToleranceBase=" + deltaToleranceBase.toPlainString() + ", deltaCheckIntervalMs="
+            + deltaCheckIntervalMs + ", driftAction=" + driftAction + '}';
     }
 
     /**
@@ -113,8 +170,91 @@ public final class ExecutorConfig {
         private int maxConsecutiveErrors = 5;
         private int unwindMaxAttempts = 3;
         private long orderTimeoutMs = 5_000;
+        private long maxQuoteAgeMs = 2_000;
+        private long maxSkewMs = 1_000;
+        private BigDecimal unwindLossBoundUsd = new BigDecimal("50");
+        private int orderRetries = 2;
+        private BigDecimal deltaToleranceBase = BigDecimal.ZERO;
+        private long deltaCheckIntervalMs;
+        private DriftAction driftAction = DriftAction.HALT;
 
         private Builder() {
+        }
+
+        /**
+         * @param ms quote-age gate, ms (≥ 1)
+         * @return this
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder maxQuoteAgeMs(final long ms) {
+            maxQuoteAgeMs = positive(ms, "maxQuoteAgeMs");
+            return this;
+        }
+
+        /**
+         * @param ms largest difference of the two venues' book timestamps, ms (≥ 0)
+         * @return this
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maxSkewMs(final long ms) {
+            maxSkewMs = nonNegative(ms, "maxSkewMs");
+            return this;
+        }
+
+        /**
+         * @param usd loss bound per unwind, USD (&gt; 0)
+         * @return this
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder unwindLossBoundUsd(final BigDecimal usd) {
+            if (usd == null || usd.signum() <= 0) {
+                throw new IllegalArgumentException("unwindLossBoundUsd must be positive: " + usd);
+            }
+            unwindLossBoundUsd = usd;
+            return this;
+        }
+
+        /**
+         * @param n re-sends of a rate-limited order with the same client order id (≥ 0)
+         * @return this
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder orderRetries(final int n) {
+            orderRetries = (int) nonNegative(n, "orderRetries");
+            return this;
+        }
+
+        /**
+         * @param base tolerated {@code |posA + posB|}, base units (≥ 0)
+         * @return this
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder deltaToleranceBase(final BigDecimal base) {
+            if (base == null || base.signum() < 0) {
+                throw new IllegalArgumentException("deltaToleranceBase must be ≥ 0: " + base);
+            }
+            deltaToleranceBase = base;
+            return this;
+        }
+
+        /**
+         * @param ms period of the net-delta check, ms; 0 turns it off
+         * @return this
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder deltaCheckIntervalMs(final long ms) {
+            deltaCheckIntervalMs = nonNegative(ms, "deltaCheckIntervalMs");
+            return this;
+        }
+
+        /**
+         * @param action what a drift beyond tolerance triggers
+         * @return this
+         * @throws NullPointerException if null
+         */
+        public Builder driftAction(final DriftAction action) {
+            driftAction = Objects.requireNonNull(action, "driftAction");
+            return this;
         }
 
         /**

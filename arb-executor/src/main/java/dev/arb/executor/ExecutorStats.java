@@ -13,7 +13,7 @@ import java.math.BigDecimal;
  * @param exits          exit rounds that closed some or all of the position
  * @param oneSidedFills  rounds whose legs filled unequally (one-sided or partial)
  * @param unwinds        reduce-only unwind sequences started for an excess on one venue
- * @param ordersSent     orders sent to either venue
+ * @param ordersSent     orders sent to either venue (a retry with the same client order id counts once)
  * @param ordersRejected orders refused by a venue
  * @param realizedPnlUsd realized PnL in USD from fill prices and sizes, fees already subtracted
  * @param feesUsd        fees paid in USD (negative = rebates)
@@ -22,8 +22,16 @@ import java.math.BigDecimal;
  * @param state          {@code FLAT}, {@code ENTERING}, {@code OPEN}, {@code EXITING}, {@code UNWINDING},
  *                       {@code FLATTENING} or {@code IMBALANCED} (exposure left after a failed unwind)
  * @param halted         {@code true} once halted: no new entries
+ * @param droppedInFlight opportunities dropped because a round was in flight (here or on a shared market)
+ * @param staleQuoteSkips opportunities not taken because of the quote-age or skew gate
+ * @param riskBlocked    opportunities refused by a risk limit or the open breaker
+ * @param lostAcks       orders whose acknowledgement was lost (looked up on the venue)
+ * @param illegalTransitions order states reported out of lifecycle order
+ * @param alerts         alerts this executor raised
+ * @param haltReason     the first halt reason, or null
  */
 public record ExecutorStats(long opportunities, long entries, long exits, long oneSidedFills, long unwinds,
     long ordersSent, long ordersRejected, BigDecimal realizedPnlUsd, BigDecimal feesUsd, BigDecimal positionA,
-    BigDecimal positionB, String state, boolean halted) {
+    BigDecimal positionB, String state, boolean halted, long droppedInFlight, long staleQuoteSkips,
+    long riskBlocked, long lostAcks, long illegalTransitions, long alerts, String haltReason) {
 }

@@ -4,6 +4,7 @@ import dev.arb.api.ExchangeTimeoutException;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderStatus;
 import dev.arb.api.OrderUpdate;
+import dev.arb.api.TransportException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -17,10 +18,23 @@ import java.util.concurrent.TimeoutException;
  * @param update       the venue's answer, or null on error
  * @param error        the error (unwrapped), or null
  * @param arrivedNanos {@link System#nanoTime()} when the answer or error arrived
+ * @param lostAck      {@code true} if the first answer was lost and {@code update} comes from a lookup
+ * @param resolvedBy   how a lost ack was resolved ({@code lookup}, {@code position}), or null
  */
-record LegOutcome(OrderRequest request, OrderUpdate update, Throwable error, long arrivedNanos) {
+record LegOutcome(OrderRequest request, OrderUpdate update, Throwable error, long arrivedNanos, boolean lostAck,
+    String resolvedBy) {
     static LegOutcome of(final OrderRequest request, final OrderUpdate update, final Throwable error) {
-        return new LegOutcome(request, update, unwrap(error), System.nanoTime());
+        return new LegOutcome(request, update, unwrap(error), System.nanoTime(), false, null);
+    }
+
+    /** @return a copy marked as resolved after a lost ack */
+    LegOutcome resolved(final OrderUpdate resolvedUpdate, final String by) {
+        return new LegOutcome(request, resolvedUpdate, null, arrivedNanos, true, by);
+    }
+
+    /** @return a copy marked as a lost ack that is still unresolved */
+    LegOutcome lost() {
+        return new LegOutcome(request, update, error, arrivedNanos, true, resolvedBy);
     }
 
     /** @return filled size at the market's size scale (0 on error or when nothing filled) */
@@ -33,9 +47,10 @@ record LegOutcome(OrderRequest request, OrderUpdate update, Throwable error, lon
         return error != null || update.status() == OrderStatus.REJECTED || update.status() == OrderStatus.UNKNOWN;
     }
 
-    /** @return {@code true} if the order may or may not have executed (timeout) */
+    /** @return {@code true} if the order may or may not have executed (timeout, transport error after sending) */
     boolean outcomeUnknown() {
         return error instanceof TimeoutException || error instanceof ExchangeTimeoutException
+            || error instanceof TransportException
             || (update != null && update.status() == OrderStatus.UNKNOWN);
     }
 
@@ -50,7 +65,7 @@ record LegOutcome(OrderRequest request, OrderUpdate update, Throwable error, lon
         return "ok";
     }
 
-    private static Throwable unwrap(final Throwable t) {
+    static Throwable unwrap(final Throwable t) {
         Throwable e = t;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();

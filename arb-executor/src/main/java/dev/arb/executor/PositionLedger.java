@@ -65,6 +65,25 @@ final class PositionLedger {
         return position;
     }
 
+    /** @return average entry price of the open position, USD per base unit (0 when flat) */
+    BigDecimal avgEntryPrice() {
+        return avgEntryPrice;
+    }
+
+    /**
+     * Takes a venue-reported position as the truth (adoption or drift re-hedge).
+     *
+     * @param size       signed size, base units
+     * @param entryPrice average entry price, USD per base unit (0 if unknown)
+     */
+    void adopt(final BigDecimal size, final BigDecimal entryPrice) {
+        position = size;
+        avgEntryPrice = size.signum() == 0 ? BigDecimal.ZERO : entryPrice;
+        if (entryPrice.signum() > 0) {
+            lastFillPrice = entryPrice;
+        }
+    }
+
     /** @return realized PnL so far, USD, fees subtracted */
     BigDecimal realizedPnlUsd() {
         return realizedPnlUsd;

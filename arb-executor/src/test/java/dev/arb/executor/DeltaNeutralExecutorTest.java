@@ -8,7 +8,11 @@ import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderType;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Side;
+import dev.arb.executor.alert.Alert;
+import dev.arb.executor.alert.AlertKind;
+import dev.arb.executor.journal.Journal;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +44,8 @@ class DeltaNeutralExecutorTest {
     private final FakeExchangeAdapter venueB = new FakeExchangeAdapter("venue-b", SPEC_B, eventLoop);
     private final RecordingListener events = new RecordingListener();
     private DeltaNeutralExecutor executor;
+    private RiskGuard risk;
+    private final List<Alert> alerts = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void tearDown() throws InterruptedException {
@@ -59,7 +65,10 @@ class DeltaNeutralExecutorTest {
             .maxConsecutiveErrors(5)
             .unwindMaxAttempts(3)
             .orderTimeoutMs(5_000)).build();
-        executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events);
+        risk = new RiskGuard(new RiskLimits(null, null, null, null, 0, config.maxConsecutiveErrors(),
+            Duration.ofSeconds(60)), alerts::add, Journal.inMemory(), Clock.systemUTC());
+        executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events,
+            new ExecutorContext("test", Journal.inMemory(), alerts::add, risk, null));
         executor.start();
         return executor;
     }
@@ -297,48 +306,63 @@ class DeltaNeutralExecutorTest {
     }
 
     @Test
-    void shouldHaltAfterTooManyConsecutiveErrors() {
+    void shouldOpenTheBreakerAfterTooManyConsecutiveErrors() {
         venueA.defaultBehavior = FakeExchangeAdapter.REJECT;
         venueB.defaultBehavior = FakeExchangeAdapter.REJECT;
         start(b -> b.maxConsecutiveErrors(2));
 
         wideSpread();
-        await().atMost(Duration.ofSeconds(10)).until(executor::isHalted);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(risk.status().state()));
         awaitState("FLAT");
 
-        assertThat(events.halts).singleElement().asString().contains("2 consecutive order errors");
+        assertThat(alerts).anySatisfy(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.BREAKER_TRIP);
+            assertThat(a.message()).contains("2 consecutive order errors");
+        });
+        assertThat(risk.status().trips()).isEqualTo(1);
         assertThat(executor.stats().ordersRejected()).isEqualTo(2);
-        assertThat(executor.stats().halted()).isTrue();
+        assertThat(executor.stats().halted()).as("an error trip cools down, it does not halt").isFalse();
         wideSpread();
-        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().opportunities() >= 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().riskBlocked() >= 1);
         assertThat(venueA.requests).hasSize(1);
     }
 
     @Test
     void shouldStopAutomaticExitsOnceTheErrorBudgetIsSpentButStillFlatten() throws Exception {
-        start(b -> b.maxConsecutiveErrors(2));
+        start(b -> b.maxConsecutiveErrors(2).orderRetries(0));
         wideSpread();
         awaitState("OPEN");
         venueA.defaultBehavior = FakeExchangeAdapter.RATE_LIMITED;
         venueB.defaultBehavior = FakeExchangeAdapter.RATE_LIMITED;
 
         converged();
-        await().atMost(Duration.ofSeconds(10)).until(executor::isHalted);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(risk.status().state()));
         awaitState("OPEN");
-        assertThat(events.halts).singleElement().asString().contains("2 consecutive order errors")
-            .contains("RateLimitedException");
+        assertThat(alerts).anySatisfy(a -> assertThat(a.message()).contains("2 consecutive order errors"));
         assertThat(executor.stats().ordersRejected()).as("rate limits are errors, not rejections").isZero();
         final int sent = venueA.requests.size();
         converged();
         converged();
         await().atMost(Duration.ofSeconds(10)).until(() -> events.decisions >= 7);
-        assertThat(venueA.requests).as("no exit per tick while the budget is spent").hasSize(sent);
+        assertThat(venueA.requests).as("no exit per tick while the breaker cools down").hasSize(sent);
 
         venueA.defaultBehavior = FakeExchangeAdapter.FILL_ALL;
         venueB.defaultBehavior = FakeExchangeAdapter.FILL_ALL;
         executor.flatten().get(10, TimeUnit.SECONDS);
         assertThat(venueA.positionSize()).isZero();
         assertThat(venueB.positionSize()).isZero();
+    }
+
+    @Test
+    void shouldResendARateLimitedOrderWithTheSameClientOrderId() {
+        venueB.script.add(FakeExchangeAdapter.RATE_LIMITED);
+        start(b -> b.orderRetries(2));
+        wideSpread();
+        awaitState("OPEN");
+        assertThat(venueB.requests).hasSize(2);
+        assertThat(venueB.requests.get(1).clientOrderId()).isEqualTo(venueB.requests.get(0).clientOrderId());
+        assertThat(venueA.positionSize()).isEqualTo(SIZE_A);
+        assertThat(venueB.positionSize()).isEqualTo(-SIZE_B);
     }
 
     @Test
@@ -463,7 +487,10 @@ class DeltaNeutralExecutorTest {
     @Test
     void shouldRejectASizeBelowTheCommonStep() {
         final ExecutorConfig config = ExecutorConfig.builder().positionSizeBase(new BigDecimal("0.0009")).build();
-        executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events);
+        risk = new RiskGuard(new RiskLimits(null, null, null, null, 0, config.maxConsecutiveErrors(),
+            Duration.ofSeconds(60)), alerts::add, Journal.inMemory(), Clock.systemUTC());
+        executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events,
+            new ExecutorContext("test", Journal.inMemory(), alerts::add, risk, null));
         org.assertj.core.api.Assertions.assertThatThrownBy(executor::start)
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.001");
     }

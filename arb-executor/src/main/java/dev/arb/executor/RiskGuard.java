@@ -1,0 +1,285 @@
+package dev.arb.executor;
+
+import dev.arb.executor.alert.Alert;
+import dev.arb.executor.alert.AlertKind;
+import dev.arb.executor.alert.AlertSink;
+import dev.arb.executor.journal.Journal;
+import dev.arb.executor.journal.JournalEvent;
+import dev.arb.executor.journal.JournalEventType;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The trading circuit breaker shared by every executor of a run: admits or refuses each entry against
+ * {@link RiskLimits}, counts order errors, and halts on a daily loss or by hand.
+ *
+ * <p>Consecutive errors are counted by a Resilience4j {@link CircuitBreaker}
+ * (https://resilience4j.readme.io/docs/circuitbreaker) with a count-based window of
+ * {@code maxConsecutiveErrors} calls and a 100 % failure threshold, so exactly that many failed orders
+ * in a row open it; after {@code cooldown} it turns half-open by itself and admits one trial entry,
+ * whose orders close it again or re-open it. A manual {@link #halt} or the daily loss force it open
+ * ({@code HALTED}) until {@link #resume()} or the next trading day (daily loss only).
+ *
+ * <p>Exposure: every executor reports its legs' notional and unrealized PnL with
+ * {@link #updateExposure}; the total across them is checked against {@code maxTotalNotionalUsd}.
+ *
+ * <p><b>Note:</b> thread-safe (synchronized; called on control paths only, never per tick).
+ */
+public final class RiskGuard {
+    private static final long DAY_MS = TimeUnit.DAYS.toMillis(1);
+
+    private final RiskLimits limits;
+    private final AlertSink alerts;
+    private final Journal journal;
+    private final Clock clock;
+    private final CircuitBreaker breaker;
+    private final AtomicLong trips = new AtomicLong();
+    private final Map<String, BigDecimal> notionalByBot = new HashMap<>();
+    private final Map<String, BigDecimal> unrealizedByBot = new HashMap<>();
+    private final Set<String> claimedMarkets = new HashSet<>();
+    private BigDecimal realizedToday = BigDecimal.ZERO;
+    private long tradingDay;
+    private String haltReason;
+    private boolean dailyLossHalt;
+    private volatile String lastReason;
+
+    /**
+     * @param limits  the limits
+     * @param alerts  where trips and resets are reported
+     * @param journal where breaker events are recorded
+     * @param clock   wall clock (UTC) for the daily reset
+     * @throws NullPointerException if an argument is null
+     */
+    public RiskGuard(final RiskLimits limits, final AlertSink alerts, final Journal journal, final Clock clock) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tradingDay = dayOf(clock.millis());
+        final int n = limits.maxConsecutiveErrors();
+        breaker = CircuitBreaker.of("arb-trading", CircuitBreakerConfig.custom()
+            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .slidingWindowSize(n)
+            .minimumNumberOfCalls(n)
+            .failureRateThreshold(100f)
+            .waitDurationInOpenState(limits.cooldown())
+            .automaticTransitionFromOpenToHalfOpenEnabled(true)
+            .permittedNumberOfCallsInHalfOpenState(1)
+            .build());
+        breaker.getEventPublisher().onStateTransition(e -> {
+            final CircuitBreaker.State to = e.getStateTransition().getToState();
+            final String reason = to == CircuitBreaker.State.OPEN ? n + " consecutive order errors, cooling down "
+                + limits.cooldown().toMillis() + " ms" : "breaker " + e.getStateTransition();
+            journal.append(JournalEvent.note(journal.runId(), JournalEventType.BREAKER, to + ": " + reason));
+            if (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN) {
+                trips.incrementAndGet();
+                lastReason = to == CircuitBreaker.State.OPEN ? reason : haltReasonOrNull();
+                alerts.alert(Alert.of(AlertKind.BREAKER_TRIP, true, "risk", lastReason == null ? reason : lastReason));
+            } else if (to == CircuitBreaker.State.CLOSED) {
+                alerts.alert(Alert.of(AlertKind.BREAKER_RESET, false, "risk", reason));
+            }
+        });
+    }
+
+    /**
+     * @param maxConsecutiveErrors errors in a row that open the breaker
+     * @return a guard with only the error limit, alerts to the log, an in-memory journal
+     */
+    public static RiskGuard errorsOnly(final int maxConsecutiveErrors) {
+        return new RiskGuard(RiskLimits.errorsOnly(maxConsecutiveErrors), AlertSink.log(), Journal.inMemory(),
+            Clock.systemUTC());
+    }
+
+    private synchronized String haltReasonOrNull() {
+        return haltReason;
+    }
+
+    /** @return the limits */
+    public RiskLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Decides whether an entry may be sent; in the half-open state the one trial permit is taken.
+     *
+     * @param bot             the bot asking
+     * @param positionBase    the bot's current absolute position per venue, base units
+     * @param entryBase       the entry's size per leg, base units
+     * @param priceUsd        a price of the instrument, USD per base unit
+     * @return null if admitted, else why not
+     */
+    public synchronized String admitEntry(final String bot, final BigDecimal positionBase, final BigDecimal entryBase,
+        final BigDecimal priceUsd) {
+        rollDay();
+        if (haltReason != null) {
+            return "halted: " + haltReason;
+        }
+        final BigDecimal after = positionBase.abs().add(entryBase);
+        if (limits.maxPositionBase().signum() > 0 && after.compareTo(limits.maxPositionBase()) > 0) {
+            return "position " + after.toPlainString() + " would exceed max_position_base "
+                + limits.maxPositionBase().toPlainString();
+        }
+        final BigDecimal notional = after.multiply(priceUsd);
+        if (limits.maxPositionUsd().signum() > 0 && notional.compareTo(limits.maxPositionUsd()) > 0) {
+            return "notional " + notional.toPlainString() + " USD would exceed max_position_usd "
+                + limits.maxPositionUsd().toPlainString();
+        }
+        if (limits.maxTotalNotionalUsd().signum() > 0) {
+            BigDecimal total = entryBase.multiply(priceUsd).multiply(BigDecimal.valueOf(2));
+            for (BigDecimal v : notionalByBot.values()) {
+                total = total.add(v);
+            }
+            if (total.compareTo(limits.maxTotalNotionalUsd()) > 0) {
+                return "total notional " + total.toPlainString() + " USD would exceed max_total_notional_usd "
+                    + limits.maxTotalNotionalUsd().toPlainString();
+            }
+        }
+        if (!breaker.tryAcquirePermission()) {
+            return "breaker " + breaker.getState() + (lastReason != null ? " (" + lastReason + ")" : "");
+        }
+        // the permit is released by the order outcomes (recordSuccess / recordError)
+        return null;
+    }
+
+    /** @return {@code true} unless halted or the breaker is open (no permit is taken) */
+    public synchronized boolean tradingAllowed() {
+        rollDay();
+        return haltReason == null && breaker.getState() != CircuitBreaker.State.OPEN
+            && breaker.getState() != CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    /** @return {@code true} while the breaker is open after errors (cooling down); automatic exits pause */
+    public boolean coolingDown() {
+        return breaker.getState() == CircuitBreaker.State.OPEN;
+    }
+
+    /** An order the venue accepted (even if nothing filled). */
+    public void recordSuccess() {
+        breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * An order that failed (refused, rate limited, transport error, outcome unknown).
+     *
+     * @param why the failure
+     */
+    public void recordError(final Throwable why) {
+        breaker.onError(0, TimeUnit.NANOSECONDS, why);
+    }
+
+    /**
+     * @param bot          the bot
+     * @param notionalUsd  the bot's legs' notional now (sum of both venues), USD
+     * @param unrealizedUsd the bot's unrealized PnL now, USD
+     */
+    public synchronized void updateExposure(final String bot, final BigDecimal notionalUsd,
+        final BigDecimal unrealizedUsd) {
+        notionalByBot.put(bot, notionalUsd);
+        unrealizedByBot.put(bot, unrealizedUsd);
+        checkDailyLoss();
+    }
+
+    /**
+     * @param realizedUsd realized PnL of a round, USD (fees subtracted)
+     */
+    public synchronized void recordRealized(final BigDecimal realizedUsd) {
+        rollDay();
+        realizedToday = realizedToday.add(realizedUsd);
+        checkDailyLoss();
+    }
+
+    /**
+     * Marks a market as having an opportunity in flight.
+     *
+     * @param venueMarket {@code venue:market}
+     * @return {@code false} if another executor has one in flight there
+     */
+    public synchronized boolean claim(final String venueMarket) {
+        return claimedMarkets.add(venueMarket);
+    }
+
+    /** @param venueMarket {@code venue:market} claimed before */
+    public synchronized void release(final String venueMarket) {
+        claimedMarkets.remove(venueMarket);
+    }
+
+    /**
+     * Stops every entry (exits, unwinds and flattens go on) until {@link #resume()}.
+     *
+     * @param reason for the operator
+     */
+    public void halt(final String reason) {
+        synchronized (this) {
+            if (haltReason != null) {
+                return;
+            }
+            haltReason = reason;
+        }
+        breaker.transitionToForcedOpenState();
+    }
+
+    /** Lifts a manual or daily-loss halt and closes the breaker. */
+    public void resume() {
+        synchronized (this) {
+            haltReason = null;
+            dailyLossHalt = false;
+        }
+        breaker.transitionToClosedState();
+    }
+
+    /** @return the breaker's state for the summary */
+    public synchronized BreakerStatus status() {
+        rollDay();
+        final String state = haltReason != null ? "HALTED" : breaker.getState().name();
+        BigDecimal daily = realizedToday;
+        for (BigDecimal u : unrealizedByBot.values()) {
+            daily = daily.add(u);
+        }
+        return new BreakerStatus(state, trips.get(), lastReason, daily);
+    }
+
+    private void checkDailyLoss() {
+        if (limits.maxDailyLossUsd().signum() == 0 || dailyLossHalt) {
+            return;
+        }
+        BigDecimal daily = realizedToday;
+        for (BigDecimal u : unrealizedByBot.values()) {
+            daily = daily.add(u);
+        }
+        if (daily.negate().compareTo(limits.maxDailyLossUsd()) >= 0) {
+            dailyLossHalt = true;
+            final String reason = "daily loss " + daily.negate().toPlainString() + " USD reached max_daily_loss_usd "
+                + limits.maxDailyLossUsd().toPlainString();
+            if (haltReason == null) {
+                haltReason = reason;
+                breaker.transitionToForcedOpenState();
+            }
+        }
+    }
+
+    private void rollDay() {
+        final long day = dayOf(clock.millis());
+        if (day != tradingDay) {
+            tradingDay = day;
+            realizedToday = BigDecimal.ZERO;
+            if (dailyLossHalt) {
+                dailyLossHalt = false;
+                haltReason = null;
+                breaker.transitionToClosedState();
+            }
+        }
+    }
+
+    private long dayOf(final long epochMs) {
+        return Math.floorDiv(epochMs - limits.dailyResetHourUtc() * 3_600_000L, DAY_MS);
+    }
+}

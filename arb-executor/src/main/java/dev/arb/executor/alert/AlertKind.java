@@ -1,0 +1,27 @@
+package dev.arb.executor.alert;
+
+/**
+ * What an {@link Alert} is about.
+ *
+ * <p><b>Note:</b> immutable, thread-safe.
+ */
+public enum AlertKind {
+    /** One venue filled more than the other; an unwind follows. */
+    ONE_SIDED_FILL,
+    /** An unwind removed the excess. */
+    UNWIND_DONE,
+    /** An unwind failed or hit its loss bound: exposure is left and the executor halted. */
+    UNWIND_FAILED,
+    /** The trading circuit breaker opened (errors, daily loss, manual halt). */
+    BREAKER_TRIP,
+    /** The breaker closed again after its cooldown and a successful trial. */
+    BREAKER_RESET,
+    /** An executor halted: no new entries until restarted. */
+    HALT,
+    /** Start-up reconciliation found the venues differing from the journal. */
+    RECONCILIATION_DIFFERENCE,
+    /** The running net-delta check found {@code posA + posB} beyond tolerance. */
+    DELTA_DRIFT,
+    /** A venue reported an order state that does not follow from the previous one. */
+    ILLEGAL_TRANSITION
+}

@@ -1,0 +1,125 @@
+package dev.arb.executor.journal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state a journal implies: per venue and market the expected position (the last
+ * {@link JournalEventType#BASELINE} plus the signed filled size of every order after it) and the
+ * orders whose outcome is not known (an intent with no terminal answer: the process died, or the ack
+ * was lost and never resolved).
+ *
+ * <p><b>Note:</b> immutable after {@link #replay}; thread-safe.
+ */
+public final class JournalState {
+    private final Map<String, Long> expectedPositions;
+    private final List<JournalEvent> unresolved;
+    private final int events;
+
+    private JournalState(final Map<String, Long> expectedPositions, final List<JournalEvent> unresolved,
+        final int events) {
+        this.expectedPositions = Collections.unmodifiableMap(expectedPositions);
+        this.unresolved = Collections.unmodifiableList(unresolved);
+        this.events = events;
+    }
+
+    /** Per-order replay state. */
+    private static final class OrderTrack {
+        final JournalEvent intent;
+        long filled;
+        boolean terminal;
+
+        OrderTrack(final JournalEvent intent) {
+            this.intent = intent;
+        }
+    }
+
+    /**
+     * @param events records in journal order
+     * @return the implied state
+     */
+    public static JournalState replay(final List<JournalEvent> events) {
+        final Map<String, Long> baseline = new LinkedHashMap<>();
+        final Map<String, OrderTrack> orders = new LinkedHashMap<>();
+        for (JournalEvent e : events) {
+            switch (e.type()) {
+                case BASELINE: {
+                    final String key = key(e.venue(), e.market());
+                    baseline.put(key, e.size());
+                    orders.values().removeIf(o -> key(o.intent.venue(), o.intent.market()).equals(key) && o.terminal);
+                    break;
+                }
+                case INTENT:
+                    orders.putIfAbsent(e.clientOrderId(), new OrderTrack(e));
+                    break;
+                case ACK:
+                case UPDATE:
+                case ERROR: {
+                    final OrderTrack o = e.clientOrderId() == null ? null : orders.get(e.clientOrderId());
+                    if (o == null) {
+                        break;
+                    }
+                    if (e.status() != null && !"UNKNOWN".equals(e.status())) {
+                        o.filled = Math.max(o.filled, e.filledSize());
+                        o.terminal = isTerminal(e.status());
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        final Map<String, Long> expected = new LinkedHashMap<>(baseline);
+        final List<JournalEvent> unresolved = new ArrayList<>();
+        for (OrderTrack o : orders.values()) {
+            final String key = key(o.intent.venue(), o.intent.market());
+            final long signed = "BUY".equals(o.intent.side()) ? o.filled : -o.filled;
+            expected.merge(key, signed, Long::sum);
+            if (!o.terminal) {
+                unresolved.add(o.intent);
+            }
+        }
+        return new JournalState(expected, unresolved, events.size());
+    }
+
+    private static boolean isTerminal(final String status) {
+        return "FILLED".equals(status) || "CANCELED".equals(status) || "REJECTED".equals(status)
+            || "EXPIRED".equals(status);
+    }
+
+    /**
+     * @param venue  venue name
+     * @param market venue symbol
+     * @return the map key used by {@link #expectedPositions()}
+     */
+    public static String key(final String venue, final String market) {
+        return venue + ':' + market;
+    }
+
+    /**
+     * @param venue  venue name
+     * @param market venue symbol
+     * @return expected signed position, size scale (0 when the journal knows nothing)
+     */
+    public long expectedPosition(final String venue, final String market) {
+        return expectedPositions.getOrDefault(key(venue, market), 0L);
+    }
+
+    /** @return expected signed positions by {@code venue:market}, size scale */
+    public Map<String, Long> expectedPositions() {
+        return expectedPositions;
+    }
+
+    /** @return intents of orders with no terminal answer in the journal */
+    public List<JournalEvent> unresolvedOrders() {
+        return unresolved;
+    }
+
+    /** @return number of records replayed */
+    public int eventCount() {
+        return events;
+    }
+}
