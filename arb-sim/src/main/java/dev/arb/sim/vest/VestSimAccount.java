@@ -1,19 +1,26 @@
 package dev.arb.sim.vest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One simulated Vest account: the signer its API key authorises, its positions and its orders.
+ * One simulated Vest account: the signer its API key authorises, its positions (size and entry
+ * notional at the market's scales), leverage per symbol, and its orders in arrival order.
  *
  * <p><b>Note:</b> thread-safe: every method synchronises on the account.
  */
 final class VestSimAccount {
     final String signerAddress;
     private final Map<String, Long> positions = new HashMap<>();
-    private final Map<String, ObjectNode> ordersById = new HashMap<>();
+    private final Map<String, java.math.BigDecimal> entryNotional = new HashMap<>();
+    private final Map<String, Integer> leverages = new HashMap<>();
+    private final Map<String, ObjectNode> ordersById = new LinkedHashMap<>();
     private final Map<String, ObjectNode> ordersBySignature = new HashMap<>();
+    private final List<Long> nonces = new ArrayList<>();
 
     VestSimAccount(final String signerAddress) {
         this.signerAddress = signerAddress;
@@ -23,17 +30,57 @@ final class VestSimAccount {
         return positions.getOrDefault(symbol, 0L);
     }
 
-    synchronized void addPosition(final String symbol, final long delta) {
-        positions.merge(symbol, delta, Long::sum);
+    /**
+     * Applies a fill; keeps the entry notional of the open position (average entry price).
+     *
+     * @param symbol   market
+     * @param delta    signed size, size scale
+     * @param notional |delta| × price, USD
+     */
+    synchronized void addPosition(final String symbol, final long delta, final java.math.BigDecimal notional) {
+        final long before = positions.getOrDefault(symbol, 0L);
+        final long after = before + delta;
+        positions.put(symbol, after);
+        final java.math.BigDecimal entry = entryNotional.getOrDefault(symbol, java.math.BigDecimal.ZERO);
+        if (after == 0) {
+            entryNotional.remove(symbol);
+        } else if (before == 0 || (before > 0) == (delta > 0)) {
+            entryNotional.put(symbol, entry.add(notional));
+        } else if ((before > 0) != (after > 0)) {
+            // flipped: the remainder opened at this fill's price
+            entryNotional.put(symbol, notional.multiply(java.math.BigDecimal.valueOf(Math.abs(after)))
+                .divide(java.math.BigDecimal.valueOf(Math.abs(delta)), 12, java.math.RoundingMode.HALF_EVEN));
+        } else {
+            entryNotional.put(symbol, entry.multiply(java.math.BigDecimal.valueOf(Math.abs(after)))
+                .divide(java.math.BigDecimal.valueOf(Math.abs(before)), 12, java.math.RoundingMode.HALF_EVEN));
+        }
+    }
+
+    /** @return entry notional of the open position in {@code symbol}, USD (0 if flat) */
+    synchronized java.math.BigDecimal entryNotional(final String symbol) {
+        return entryNotional.getOrDefault(symbol, java.math.BigDecimal.ZERO);
     }
 
     synchronized Map<String, Long> positions() {
         return new HashMap<>(positions);
     }
 
+    synchronized void setLeverage(final String symbol, final int value) {
+        leverages.put(symbol, value);
+    }
+
+    synchronized Integer leverage(final String symbol) {
+        return leverages.get(symbol);
+    }
+
+    synchronized Map<String, Integer> leverages() {
+        return new HashMap<>(leverages);
+    }
+
     synchronized void recordOrder(final String signature, final ObjectNode order) {
         ordersById.put(order.get("id").asText(), order);
         ordersBySignature.put(signature, order);
+        nonces.add(order.get("nonce").asLong());
     }
 
     synchronized ObjectNode orderBySignature(final String signature) {
@@ -42,5 +89,13 @@ final class VestSimAccount {
 
     synchronized ObjectNode order(final String id) {
         return ordersById.get(id);
+    }
+
+    synchronized List<ObjectNode> orders() {
+        return new ArrayList<>(ordersById.values());
+    }
+
+    synchronized List<Long> nonces() {
+        return List.copyOf(nonces);
     }
 }

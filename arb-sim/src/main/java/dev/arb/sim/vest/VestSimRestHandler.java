@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -64,20 +65,39 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest req) {
         final QueryStringDecoder qs = new QueryStringDecoder(req.uri());
         final String path = qs.path();
+        sim.recordRequest(req.method().name(), path);
+        final VestSimFaults faults = sim.faults();
         int status = 200;
         String body;
+        boolean drop = false;
         try {
-            final int forced = sim.takeForcedStatus();
-            if (forced != 0) {
+            if (faults.forcedStatus.take()) {
+                final int forced = faults.forcedStatusCode;
                 throw new VenueError(forced, forced == 429 ? 1003 : forced, "simulated HTTP " + forced);
             }
             body = route(req, path, qs.parameters()).toString();
+            drop = req.method().equals(HttpMethod.POST) && (path.equals("/v2/orders") || path.equals("/v2/orders/cancel"))
+                && faults.dropResponses.take();
         } catch (VenueError e) {
-            status = e.status;
-            body = JSON.createObjectNode().put("code", e.code).put("msg", e.getMessage()).toString();
+            final ObjectNode err = JSON.createObjectNode().put("code", e.code).put("msg", e.getMessage());
+            switch (faults.errorShape) {
+                case DETAIL -> {
+                    status = e.status;
+                    body = JSON.createObjectNode().set("detail", err).toString();
+                }
+                case HTTP_200 -> body = err.toString();
+                default -> {
+                    status = e.status;
+                    body = err.toString();
+                }
+            }
         } catch (RuntimeException e) {
             status = 500;
             body = JSON.createObjectNode().put("code", 1000).put("msg", "internal error: " + e).toString();
+        }
+        if (drop) {
+            ctx.close();
+            return;
         }
         final FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
             HttpResponseStatus.valueOf(status), Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
@@ -85,10 +105,18 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         HttpUtil.setContentLength(resp, resp.content().readableBytes());
         final boolean keepAlive = HttpUtil.isKeepAlive(req);
         HttpUtil.setKeepAlive(resp, keepAlive);
-        if (keepAlive) {
-            ctx.writeAndFlush(resp);
+        final Runnable write = () -> {
+            if (keepAlive) {
+                ctx.writeAndFlush(resp);
+            } else {
+                ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+            }
+        };
+        final long delay = faults.responseDelayMs;
+        if (delay > 0) {
+            ctx.executor().schedule(write, delay, TimeUnit.MILLISECONDS);
         } else {
-            ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+            write.run();
         }
     }
 
@@ -97,15 +125,22 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (method.equals(HttpMethod.GET) && path.equals("/v2/exchangeInfo")) {
             return exchangeInfo();
         }
+        if (method.equals(HttpMethod.GET) && path.equals("/v2/ticker/latest")) {
+            return JSON.createObjectNode().set("tickers", readTree(sim.tickersMessage()).get("data"));
+        }
         if (method.equals(HttpMethod.POST) && path.equals("/v2/register")) {
             return register(req);
         }
-        final VestSimAccount account = sim.account(req.headers().get("X-API-KEY"));
+        final String apiKey = req.headers().get("X-API-KEY");
+        final VestSimAccount account = sim.account(apiKey);
         if (!path.startsWith("/v2/")) {
             throw new VenueError(404, 1130, "unknown path");
         }
         if (account == null) {
             throw new VenueError(401, 1002, "unauthorized");
+        }
+        if (path.equals("/v2/account/listenKey")) {
+            return listenKey(method, apiKey, query);
         }
         if (method.equals(HttpMethod.GET)) {
             if (!query.containsKey("time")) {
@@ -118,20 +153,68 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 return ordersAnswer(account, query);
             }
         } else if (method.equals(HttpMethod.POST)) {
-            final JsonNode body;
-            try {
-                body = JSON.readTree(req.content().toString(StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                throw new VenueError(400, 1130, "invalid JSON");
-            }
+            final JsonNode body = readTree(req.content().toString(StandardCharsets.UTF_8));
             if (path.equals("/v2/orders")) {
                 return placeOrder(account, body);
             }
             if (path.equals("/v2/orders/cancel")) {
                 return cancelOrder(account, body);
             }
+            if (path.equals("/v2/account/leverage")) {
+                return leverage(account, body);
+            }
         }
         throw new VenueError(404, 1130, "unknown endpoint " + method + " " + path);
+    }
+
+    private static JsonNode readTree(final String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new VenueError(400, 1130, "invalid JSON");
+        }
+    }
+
+    /**
+     * {@code POST} (create or re-issue), {@code PUT} (extend; 1125 if expired), {@code DELETE}
+     * {@code /account/listenKey} (protocol reference §4 Listen key).
+     */
+    private JsonNode listenKey(final HttpMethod method, final String apiKey, final Map<String, List<String>> query) {
+        if (method.equals(HttpMethod.POST)) {
+            return JSON.createObjectNode().put("listenKey", sim.createListenKey(apiKey));
+        }
+        final List<String> keys = query.get("listenKey");
+        final String key = keys == null || keys.isEmpty() ? null : keys.get(0);
+        if (method.equals(HttpMethod.PUT)) {
+            if (!sim.renewListenKey(apiKey, key)) {
+                throw new VenueError(400, 1125, "Listen key expired. Make a POST request to create a new key.");
+            }
+            return JSON.createObjectNode().put("listenKey", key);
+        }
+        if (method.equals(HttpMethod.DELETE)) {
+            sim.deleteListenKey(key);
+            return JSON.createObjectNode();
+        }
+        throw new VenueError(404, 1130, "unknown endpoint " + method + " /account/listenKey");
+    }
+
+    /** {@code POST /account/leverage} {@code {time, symbol, value}} → {@code {symbol, value}} (unsigned, as documented). */
+    private JsonNode leverage(final VestSimAccount account, final JsonNode body) {
+        number(body, "time");
+        final String symbol = text(body, "symbol");
+        final long value = number(body, "value");
+        if (sim.ladder(symbol) == null) {
+            throw new VenueError(400, 1121, "unknown symbol");
+        }
+        if (value < 1 || value > 50) {
+            throw new VenueError(400, 1130, "leverage out of range");
+        }
+        final Integer before = account.leverage(symbol);
+        if (before != null && value < before && account.position(symbol) != 0) {
+            throw new VenueError(400, 3021, "cannot decrease leverage with a position");
+        }
+        account.setLeverage(symbol, (int) value);
+        return JSON.createObjectNode().put("symbol", symbol).put("value", value);
     }
 
     /**
@@ -187,30 +270,61 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private JsonNode accountAnswer(final VestSimAccount account) {
         final ObjectNode root = JSON.createObjectNode();
         root.put("address", account.signerAddress);
+        root.putArray("balances").addObject().put("asset", "USDC").put("total", "1000000.000000")
+            .put("locked", "0.000000");
         final ArrayNode positions = root.putArray("positions");
         for (final Map.Entry<String, Long> e : account.positions().entrySet()) {
             final VestSimLadder l = sim.ladder(e.getKey());
             if (l == null || e.getValue() == 0) {
                 continue;
             }
+            final int pd = l.symbol.priceDecimals();
+            final BigDecimal size = BigDecimal.valueOf(Math.abs(e.getValue()), l.symbol.sizeDecimals());
+            final BigDecimal entry = account.entryNotional(e.getKey()).divide(size, pd, RoundingMode.HALF_EVEN);
+            final BigDecimal mark = BigDecimal.valueOf(l.bidPrices[0] + l.askPrices[0], pd)
+                .divide(BigDecimal.valueOf(2), pd, RoundingMode.HALF_EVEN);
+            final BigDecimal pnl = mark.subtract(entry).multiply(size).multiply(BigDecimal.valueOf(
+                Long.signum(e.getValue()))).setScale(6, RoundingMode.HALF_EVEN);
             positions.addObject().put("symbol", e.getKey()).put("isLong", e.getValue() > 0)
-                .put("size", FixedPoint.format(Math.abs(e.getValue()), l.symbol.sizeDecimals()));
+                .put("size", FixedPoint.format(Math.abs(e.getValue()), l.symbol.sizeDecimals()))
+                .put("entryPrice", entry.toPlainString()).put("unrealizedPnl", pnl.toPlainString())
+                .put("markPrice", mark.toPlainString());
         }
+        final ArrayNode leverages = root.putArray("leverages");
+        account.leverages().forEach((symbol, value) -> leverages.addObject().put("symbol", symbol).put("value", value));
         root.put("time", System.currentTimeMillis());
         return root;
     }
 
+    /** {@code GET /orders}: filters {@code id} (comma list), {@code nonce}, {@code symbol}, {@code status}, {@code startTime}. */
     private JsonNode ordersAnswer(final VestSimAccount account, final Map<String, List<String>> query) {
         final ArrayNode out = JSON.createArrayNode();
-        for (final String ids : query.getOrDefault("id", List.of())) {
-            for (final String id : ids.split(",")) {
-                final ObjectNode o = account.order(id.trim());
-                if (o != null) {
-                    out.add(o);
-                }
+        final java.util.Set<String> ids = new java.util.HashSet<>();
+        for (final String list : query.getOrDefault("id", List.of())) {
+            for (final String id : list.split(",")) {
+                ids.add(id.trim());
             }
         }
+        final String nonce = first(query, "nonce");
+        final String symbol = first(query, "symbol");
+        final String status = first(query, "status");
+        final String startTime = first(query, "startTime");
+        for (final ObjectNode o : account.orders()) {
+            if (!ids.isEmpty() && !ids.contains(o.path("id").asText())
+                || nonce != null && !nonce.equals(o.path("nonce").asText())
+                || symbol != null && !symbol.equals(o.path("symbol").asText())
+                || status != null && !status.equals(o.path("status").asText())
+                || startTime != null && o.path("postTime").asLong() < Long.parseLong(startTime)) {
+                continue;
+            }
+            out.add(o);
+        }
         return out;
+    }
+
+    private static String first(final Map<String, List<String>> query, final String name) {
+        final List<String> v = query.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
     }
 
     private static String text(final JsonNode order, final String field) {
@@ -300,9 +414,23 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (size <= 0 || limit <= 0) {
             throw new VenueError(400, 1130, "size and limitPrice must be positive");
         }
-        final int reject = sim.takeOrderRejection();
-        if (reject != 0) {
-            throw new VenueError(400, reject, "simulated rejection");
+        final VestSimFaults faults = sim.faults();
+        if (faults.rejectSync.take()) {
+            throw new VenueError(400, faults.rejectSyncCode, "simulated rejection");
+        }
+        final long now = System.currentTimeMillis();
+        final String id = "0x" + Long.toHexString(orderIds.incrementAndGet());
+        if (faults.rejectAsync.take()) {
+            final ObjectNode pending = JSON.createObjectNode().put("id", id).put("nonce", nonce).put("symbol", symbol)
+                .put("isBuy", isBuy).put("orderType", orderType).put("limitPrice", limitText).put("size", sizeText)
+                .put("reduceOnly", reduceOnly).put("status", "NEW").put("postTime", now);
+            account.recordOrder(signature, pending);
+            sim.publishOrderEvent(account, pending.deepCopy());
+            final ObjectNode ack = pending.deepCopy();
+            pending.put("status", "REJECTED").put("code", faults.rejectAsyncCode);
+            sim.publishOrderEvent(account, JSON.createObjectNode().put("id", id).put("status", "REJECTED")
+                .put("code", faults.rejectAsyncCode).put("postTime", now).put("nonce", nonce));
+            return faults.ackIdOnly ? JSON.createObjectNode().put("id", id) : ack;
         }
         final long position = account.position(symbol);
         if (reduceOnly) {
@@ -314,33 +442,60 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 throw new VenueError(400, 3019, "reduce-only order exceeds the position");
             }
         }
+        long fillable = size;
+        if (faults.limitFills.take()) {
+            fillable = Math.min(size, faults.maxFillBase.setScale(s.sizeDecimals(), RoundingMode.DOWN).unscaledValue()
+                .longValueExact());
+        }
         long filled = 0;
         BigDecimal notional = BigDecimal.ZERO;
         final long[] prices = isBuy ? ladder.askPrices : ladder.bidPrices;
         final long[] sizes = isBuy ? ladder.askSizes : ladder.bidSizes;
-        for (int i = 0; i < prices.length && filled < size; i++) {
+        for (int i = 0; i < prices.length && filled < fillable; i++) {
             if (isBuy ? prices[i] > limit : prices[i] < limit) {
                 break;
             }
-            final long take = Math.min(size - filled, sizes[i]);
+            final long take = Math.min(fillable - filled, sizes[i]);
             filled += take;
             notional = notional.add(BigDecimal.valueOf(prices[i], s.priceDecimals())
                 .multiply(BigDecimal.valueOf(take, s.sizeDecimals())));
         }
-        account.addPosition(symbol, isBuy ? filled : -filled);
-        final long now = System.currentTimeMillis();
+        account.addPosition(symbol, isBuy ? filled : -filled, notional);
+        final String avg = filled == 0 ? "0" : notional.divide(BigDecimal.valueOf(filled, s.sizeDecimals()),
+            s.priceDecimals(), RoundingMode.HALF_EVEN).toPlainString();
+        final String filledText = FixedPoint.format(filled, s.sizeDecimals());
         final ObjectNode answer = JSON.createObjectNode();
-        answer.put("id", "0x" + Long.toHexString(orderIds.incrementAndGet()));
+        answer.put("id", id);
         answer.put("nonce", nonce).put("symbol", symbol).put("isBuy", isBuy).put("orderType", orderType)
             .put("limitPrice", limitText).put("size", sizeText).put("reduceOnly", reduceOnly)
             .put("status", filled == size ? "FILLED" : "CANCELLED")
-            .put("lastFilledSize", FixedPoint.format(filled, s.sizeDecimals()))
-            .put("avgFilledPrice", filled == 0 ? "0" : notional.divide(BigDecimal.valueOf(filled, s.sizeDecimals()),
-                s.priceDecimals(), RoundingMode.HALF_EVEN).toPlainString())
+            .put("lastFilledSize", filledText)
+            .put("lastFilledPrice", avg)
+            .put("avgFilledPrice", avg)
             .put("fees", notional.multiply(s.takerFee()).setScale(6, RoundingMode.HALF_EVEN).toPlainString())
             .put("postTime", now).put("lastFilledTime", now);
         account.recordOrder(signature, answer);
-        return answer;
+        final ObjectNode created = answer.deepCopy();
+        created.remove(List.of("lastFilledSize", "lastFilledPrice", "avgFilledPrice", "fees", "lastFilledTime"));
+        created.put("status", "NEW");
+        sim.publishOrderEvent(account, created);
+        if (filled == size) {
+            sim.publishOrderEvent(account, answer.deepCopy());
+        } else {
+            // Vest's CANCELLED event carries only id/status/postTime/nonce (protocol reference §5); the
+            // simulator adds the partial fill fields when something filled
+            final ObjectNode cancelled = JSON.createObjectNode().put("id", id).put("status", "CANCELLED")
+                .put("postTime", now).put("nonce", nonce);
+            if (filled > 0) {
+                cancelled.put("lastFilledSize", filledText).put("lastFilledPrice", avg).put("avgFilledPrice", avg)
+                    .put("fees", answer.get("fees").asText()).put("lastFilledTime", now);
+            }
+            sim.publishOrderEvent(account, cancelled);
+        }
+        if (filled > 0) {
+            sim.publishTrade(symbol, avg, filledText, isBuy);
+        }
+        return faults.ackIdOnly ? JSON.createObjectNode().put("id", id) : answer;
     }
 
     private JsonNode cancelOrder(final VestSimAccount account, final JsonNode body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.util.Set;
@@ -12,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The simulated Vest stream's requests: {@code SUBSCRIBE}/{@code UNSUBSCRIBE} (answered
  * {@code {"result":null,"id":N}}; a new depth subscription immediately gets the current snapshot)
- * and the JSON {@code PING} (answered {@code {"data":"PONG"}}). Source: Vest API docs "WebSocket"
- * (protocol reference §5).
+ * and the JSON {@code PING} (answered {@code {"data":"PONG"}} unless a test silenced it). A connection
+ * opened with {@code &listenKey=} is bound to that key's account (unknown key: close code 4004,
+ * expired: 4005) and may subscribe {@code account_private}; without a key that subscription is
+ * refused. Source: Vest API docs "WebSocket", "Private channels" (protocol reference §5).
  *
  * <p><b>Note:</b> not thread-safe: one instance per connection, on the simulator's event loop.
  */
@@ -27,10 +30,22 @@ final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSock
 
     @Override
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception {
-        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
             final Set<String> subs = ConcurrentHashMap.newKeySet();
             ctx.channel().attr(VestSimulator.SUBSCRIPTIONS).set(subs);
             sim.addStream(ctx.channel());
+            final java.util.List<String> keys = new QueryStringDecoder(hs.requestUri()).parameters().get("listenKey");
+            if (keys != null && !keys.isEmpty()) {
+                final String key = keys.get(0);
+                final int refusal = sim.checkListenKey(key);
+                if (refusal != 0) {
+                    VestSimulator.closeWithCode(ctx.channel(), refusal, refusal == 4005 ? "listen key expired"
+                        : "listen key not found");
+                } else {
+                    ctx.channel().attr(VestSimulator.LISTEN_KEY).set(key);
+                    ctx.channel().attr(VestSimulator.ACCOUNT).set(sim.listenKeyAccount(key));
+                }
+            }
         }
         super.userEventTriggered(ctx, evt);
     }
@@ -48,11 +63,21 @@ final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSock
         final long id = req.path("id").asLong(0);
         final Set<String> subs = ctx.channel().attr(VestSimulator.SUBSCRIPTIONS).get();
         switch (method) {
-            case "PING" -> ctx.writeAndFlush(new TextWebSocketFrame("{\"data\":\"PONG\"}"));
+            case "PING" -> {
+                sim.countPing();
+                if (!sim.faults().ignorePing) {
+                    ctx.writeAndFlush(new TextWebSocketFrame("{\"data\":\"PONG\"}"));
+                }
+            }
             case "SUBSCRIBE" -> {
                 ctx.write(new TextWebSocketFrame("{\"result\":null,\"id\":" + id + "}"));
                 for (final JsonNode p : req.path("params")) {
                     final String channel = p.asText();
+                    if ("account_private".equals(channel) && ctx.channel().attr(VestSimulator.ACCOUNT).get() == null) {
+                        ctx.write(new TextWebSocketFrame("{\"error\":{\"code\":4003,\"msg\":\"listen key required\"},"
+                            + "\"id\":" + id + "}"));
+                        continue;
+                    }
                     if (subs.add(channel) && channel.endsWith("@depth")) {
                         final String symbol = channel.substring(0, channel.length() - "@depth".length());
                         if (sim.ladder(symbol) != null) {

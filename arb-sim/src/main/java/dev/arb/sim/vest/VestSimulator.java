@@ -1,10 +1,12 @@
 package dev.arb.sim.vest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.sim.MarketModel;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -13,6 +15,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -32,7 +35,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A simulated Vest venue on {@code 127.0.0.1}, speaking the real v2 wire protocol on one port: REST
@@ -57,24 +60,51 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A request whose signature was already seen gets the original order back (the simulator's answer
  * to an idempotent retry; the real venue may answer 3015 DUPLICATE instead).
  *
+ * <p><b>Account stream.</b> {@code POST/PUT/DELETE /account/listenKey} manage listen keys (valid
+ * {@link Options#listenKeyLifetimeMs()}, 60 minutes by default as on Vest; {@code PUT} of an expired
+ * key answers {@code 1125}); a WebSocket opened with {@code &listenKey=} that {@code SUBSCRIBE}s
+ * {@code account_private} receives the account's {@code ORDER} events ({@code NEW}, then
+ * {@code FILLED}/{@code CANCELLED}, or {@code REJECTED} with a {@code code}); an unknown or expired key
+ * gets close code 4004/4005 (protocol reference §4 listen key, §5). {@code tickers} (mark = quoted mid,
+ * index = the model's fair price, hourly funding 0) and {@code {symbol}@trades} (our fills) are
+ * published too. {@code POST /account/leverage} stores the leverage per symbol (unsigned, as documented);
+ * {@code GET /orders} filters by {@code id}, {@code nonce}, {@code symbol}, {@code status} and
+ * {@code startTime}.
+ *
+ * <p><b>Fault switches</b> for tests: synchronous and asynchronous rejections, forced HTTP statuses,
+ * error bodies in every shape ({@link ErrorShape}), partial fills on demand, lost acknowledgements
+ * (the order executes, the connection closes unanswered), delayed responses and order events, dropped
+ * connections, an unanswered {@code PING}, id-only acknowledgements. Inspection: the nonces of the
+ * orders that reached the venue, request counts and arrival times per endpoint.
+ *
+ * <p><b>Stepping.</b> By default a timer moves the model every {@code stepMillis}; with
+ * {@link Options#manualStepping()} only {@link #advance()} does, for paced latency harnesses.
+ *
  * <p><b>Note:</b> thread-safe. All network work runs on one event-loop thread; the public methods
  * may be called from any thread.
  */
 public final class VestSimulator implements AutoCloseable {
     static final AttributeKey<Set<String>> SUBSCRIPTIONS = AttributeKey.valueOf("vestSimSubscriptions");
+    static final AttributeKey<VestSimAccount> ACCOUNT = AttributeKey.valueOf("vestSimAccount");
+    static final AttributeKey<String> LISTEN_KEY = AttributeKey.valueOf("vestSimListenKey");
+    private static final String TICKERS = "tickers";
+    private static final String ACCOUNT_PRIVATE = "account_private";
 
     private final MarketModel model;
     private final Options options;
     private final EventLoopGroup group;
+    private final EventLoop loop;
     private final Channel serverChannel;
     private final ChannelGroup streams;
     private final Map<String, VestSimLadder> ladders = new LinkedHashMap<>();
     private final Map<String, VestSimAccount> accounts = new ConcurrentHashMap<>();
+    private final Map<String, ListenKey> listenKeys = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> requestArrivals = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    private final AtomicInteger rejectNext = new AtomicInteger();
-    private volatile int rejectCode;
-    private final AtomicInteger statusTimes = new AtomicInteger();
-    private volatile int statusCode;
+    private final VestSimFaults faults = new VestSimFaults();
+    private final AtomicLong listenKeysCreated = new AtomicLong();
+    private final AtomicLong listenKeyRenewals = new AtomicLong();
+    private final AtomicLong pingsReceived = new AtomicLong();
     private volatile long step;
     private final int port;
 
@@ -87,7 +117,8 @@ public final class VestSimulator implements AutoCloseable {
             ladders.put(s.symbol(), ladder);
         }
         group = new NioEventLoopGroup(1, new DefaultThreadFactory("vest-sim", true));
-        streams = new DefaultChannelGroup("vest-sim-streams", group.next());
+        loop = group.next();
+        streams = new DefaultChannelGroup("vest-sim-streams", loop);
         final VestSimRestHandler rest = new VestSimRestHandler(this);
         final ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
             .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -103,15 +134,18 @@ public final class VestSimulator implements AutoCloseable {
             });
         serverChannel = b.bind("127.0.0.1", 0).sync().channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        final long stepMillis = model.config().stepMillis();
-        group.next().scheduleAtFixedRate(this::advance, stepMillis, stepMillis, TimeUnit.MILLISECONDS);
+        if (!options.manualStepping()) {
+            final long stepMillis = model.config().stepMillis();
+            loop.scheduleAtFixedRate(this::stepAndPublish, stepMillis, stepMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
      * Starts a simulator on {@code 127.0.0.1} at a free port.
      *
-     * @param model   the shared market model (its {@code stepMillis} paces the quotes)
-     * @param options symbols, ladder shape
+     * @param model   the shared market model (its {@code stepMillis} paces the quotes unless
+     *                {@link Options#manualStepping()})
+     * @param options symbols, ladder shape, stepping, listen-key lifetime
      * @return the running simulator
      * @throws IllegalStateException if the server cannot bind
      */
@@ -164,32 +198,226 @@ public final class VestSimulator implements AutoCloseable {
         return BigDecimal.valueOf(account.position(symbol), ladder.symbol.sizeDecimals());
     }
 
+    /**
+     * @param apiKey an API key from {@link #registerSigner}
+     * @param symbol market symbol
+     * @return the leverage last set with {@code POST /account/leverage}, or null if never set
+     * @throws IllegalArgumentException if the API key is unknown
+     */
+    public Integer leverage(final String apiKey, final String symbol) {
+        final VestSimAccount account = accounts.get(apiKey);
+        if (account == null) {
+            throw new IllegalArgumentException("unknown API key");
+        }
+        return account.leverage(symbol);
+    }
+
+    /**
+     * The nonces of the orders that reached the venue as new orders, in arrival order: an identical
+     * signed request sent again (an idempotent retry) is not a new order and is not listed; orders
+     * refused before execution (bad signature, forced HTTP status, synchronous rejection) are not
+     * listed either. A test asserts on it that no duplicate order reached the venue.
+     *
+     * @param apiKey an API key from {@link #registerSigner}
+     * @return nonces, a copy
+     * @throws IllegalArgumentException if the API key is unknown
+     */
+    public List<Long> receivedOrderNonces(final String apiKey) {
+        final VestSimAccount account = accounts.get(apiKey);
+        if (account == null) {
+            throw new IllegalArgumentException("unknown API key");
+        }
+        return account.nonces();
+    }
+
+    /**
+     * @param method HTTP method, e.g. {@code "POST"}
+     * @param path   path including {@code /v2}, e.g. {@code "/v2/orders"}
+     * @return how many such requests arrived (whatever the answer)
+     */
+    public int requestCount(final String method, final String path) {
+        return requestArrivalsMs(method, path).size();
+    }
+
+    /**
+     * @param method HTTP method
+     * @param path   path including {@code /v2}
+     * @return arrival times of such requests, ms since the epoch, oldest first (a copy)
+     */
+    public List<Long> requestArrivalsMs(final String method, final String path) {
+        final List<Long> l = requestArrivals.get(method + ' ' + path);
+        if (l == null) {
+            return List.of();
+        }
+        synchronized (l) {
+            return List.copyOf(l);
+        }
+    }
+
+    /** @return listen keys created by {@code POST /account/listenKey} (re-issues of a live key not counted) */
+    public long listenKeysCreated() {
+        return listenKeysCreated.get();
+    }
+
+    /** @return successful {@code PUT /account/listenKey} renewals */
+    public long listenKeyRenewals() {
+        return listenKeyRenewals.get();
+    }
+
+    /** @return JSON {@code PING}s received on all streams (answered or not) */
+    public long pingsReceived() {
+        return pingsReceived.get();
+    }
+
+    /** @return the number of open WebSocket connections */
+    public int connectedStreams() {
+        return streams.size();
+    }
+
     /** @return the model step last quoted */
     public long currentStep() {
         return step;
     }
 
     /**
-     * Makes the next {@code n} {@code POST /orders} fail with HTTP 400 {@code {"code":code,"msg":…}}.
+     * Moves the model one step, re-quotes every ladder and publishes the depth snapshots (and
+     * {@code tickers}) to subscribers now. With {@link Options#manualStepping()} this is the only way
+     * the quotes move; without it, it adds a step between the timer's.
+     *
+     * @return {@link System#nanoTime()} taken on the simulator's thread just before the first frame is
+     *     written (the planned send time for a latency harness)
+     * @throws IllegalStateException if the simulator is closed or the calling thread is interrupted
+     */
+    public long advance() {
+        if (loop.inEventLoop()) {
+            return stepAndPublish();
+        }
+        try {
+            return loop.submit(this::stepAndPublish).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+            | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("Vest simulator step failed", e);
+        }
+    }
+
+    /**
+     * Makes the next {@code n} {@code POST /orders} fail synchronously with {@code code} (HTTP 400, or
+     * per {@link #errorShape(ErrorShape)}); nothing executes.
      *
      * @param n    number of orders to reject
      * @param code Vest error code, e.g. 3001
      */
     public void rejectNextOrders(final int n, final int code) {
-        rejectCode = code;
-        rejectNext.set(n);
+        faults.rejectSyncCode = code;
+        faults.rejectSync.set(n);
+    }
+
+    /**
+     * Makes the next {@code n} {@code POST /orders} be acknowledged ({@code status NEW}) and then
+     * rejected asynchronously: a {@code REJECTED} ORDER event with {@code code} on the private stream,
+     * and {@code GET /orders} reports {@code REJECTED} with the code. Nothing executes.
+     *
+     * @param n    number of orders
+     * @param code Vest error code, e.g. 3010 OI_CAP_EXCEEDED
+     */
+    public void rejectAsyncNext(final int n, final int code) {
+        faults.rejectAsyncCode = code;
+        faults.rejectAsync.set(n);
     }
 
     /**
      * Makes the next {@code times} REST requests (any endpoint) answer with {@code httpStatus}
-     * (429 carries {@code {"code":1003}}).
+     * (429 carries code 1003, others the status as code); nothing executes.
      *
      * @param httpStatus HTTP status, e.g. 429 or 503
      * @param times      number of requests
      */
     public void respondWithStatus(final int httpStatus, final int times) {
-        statusCode = httpStatus;
-        statusTimes.set(times);
+        faults.forcedStatusCode = httpStatus;
+        faults.forcedStatus.set(times);
+    }
+
+    /**
+     * @param shape body shape of every later error answer (default {@link ErrorShape#CODE_MSG})
+     */
+    public void errorShape(final ErrorShape shape) {
+        faults.errorShape = Objects.requireNonNull(shape);
+    }
+
+    /**
+     * Caps the fill of the next {@code n} orders at {@code maxFillBase} base units (the rest is
+     * cancelled): partial fills on demand.
+     *
+     * @param n           number of orders
+     * @param maxFillBase largest fill, base units (0 = nothing fills)
+     */
+    public void limitNextFills(final int n, final BigDecimal maxFillBase) {
+        faults.maxFillBase = Objects.requireNonNull(maxFillBase);
+        faults.limitFills.set(n);
+    }
+
+    /**
+     * Makes the next {@code n} {@code POST /orders} or {@code POST /orders/cancel} execute and then
+     * close the connection without answering: a lost acknowledgement.
+     *
+     * @param n number of requests
+     */
+    public void dropNextResponses(final int n) {
+        faults.dropResponses.set(n);
+    }
+
+    /**
+     * Delays every REST answer by {@code ms} (the request executes on arrival); 0 turns it off.
+     *
+     * @param ms delay, ms
+     */
+    public void delayResponses(final long ms) {
+        faults.responseDelayMs = Math.max(0, ms);
+    }
+
+    /**
+     * Delays every private-stream ORDER event by {@code ms}; 0 turns it off.
+     *
+     * @param ms delay, ms
+     */
+    public void delayOrderEvents(final long ms) {
+        faults.orderEventDelayMs = Math.max(0, ms);
+    }
+
+    /**
+     * @param silent {@code true}: JSON {@code PING}s are counted but not answered (a dead link as the
+     *               client sees it)
+     */
+    public void stopAnsweringPing(final boolean silent) {
+        faults.ignorePing = silent;
+    }
+
+    /**
+     * @param idOnly {@code true}: {@code POST /orders} answers only {@code {"id":…}} as the docs show,
+     *               so fills are known only from the private stream or {@code GET /orders}
+     */
+    public void ackIdOnly(final boolean idOnly) {
+        faults.ackIdOnly = idOnly;
+    }
+
+    /**
+     * Expires every listen key now: {@code PUT} answers 1125 and private streams are closed with code
+     * 4005 (LISTEN_KEY_EXPIRED).
+     */
+    public void expireListenKeys() {
+        for (final ListenKey k : listenKeys.values()) {
+            k.expiresAtMs = 0;
+        }
+        loop.execute(() -> {
+            for (final Channel ch : streams) {
+                if (ch.attr(LISTEN_KEY).get() != null) {
+                    closeWithCode(ch, 4005, "listen key expired");
+                }
+            }
+        });
     }
 
     /** Closes every WebSocket connection (clients see a disconnect). */
@@ -211,6 +439,10 @@ public final class VestSimulator implements AutoCloseable {
         return options;
     }
 
+    VestSimFaults faults() {
+        return faults;
+    }
+
     VestSimLadder ladder(final String symbol) {
         return ladders.get(symbol);
     }
@@ -227,30 +459,134 @@ public final class VestSimulator implements AutoCloseable {
         streams.add(ch);
     }
 
-    /** @return the rejection code to apply to this order, or 0 */
-    int takeOrderRejection() {
-        while (true) {
-            final int left = rejectNext.get();
-            if (left <= 0) {
-                return 0;
-            }
-            if (rejectNext.compareAndSet(left, left - 1)) {
-                return rejectCode;
-            }
+    void countPing() {
+        pingsReceived.incrementAndGet();
+    }
+
+    void recordRequest(final String method, final String path) {
+        final List<Long> l = requestArrivals.computeIfAbsent(method + ' ' + path, k -> new ArrayList<>());
+        synchronized (l) {
+            l.add(System.currentTimeMillis());
         }
     }
 
-    /** @return the forced HTTP status for this request, or 0 */
-    int takeForcedStatus() {
-        while (true) {
-            final int left = statusTimes.get();
-            if (left <= 0) {
-                return 0;
-            }
-            if (statusTimes.compareAndSet(left, left - 1)) {
-                return statusCode;
+    /**
+     * {@code POST /account/listenKey}: returns the account's live key extended, or a new one.
+     *
+     * @param apiKey the caller's API key
+     * @return the listen key
+     */
+    String createListenKey(final String apiKey) {
+        final long now = System.currentTimeMillis();
+        for (final Map.Entry<String, ListenKey> e : listenKeys.entrySet()) {
+            if (e.getValue().apiKey.equals(apiKey) && e.getValue().expiresAtMs > now) {
+                e.getValue().expiresAtMs = now + options.listenKeyLifetimeMs();
+                return e.getKey();
             }
         }
+        final byte[] raw = new byte[16];
+        random.nextBytes(raw);
+        final String key = HexFormat.of().formatHex(raw);
+        listenKeys.put(key, new ListenKey(apiKey, now + options.listenKeyLifetimeMs()));
+        listenKeysCreated.incrementAndGet();
+        return key;
+    }
+
+    /**
+     * @param apiKey the caller's API key
+     * @param key    the key to extend, or null for the account's newest key
+     * @return {@code true} if the key was live and is extended; {@code false} if unknown or expired
+     */
+    boolean renewListenKey(final String apiKey, final String key) {
+        final long now = System.currentTimeMillis();
+        ListenKey k = key == null ? null : listenKeys.get(key);
+        if (key == null) {
+            // documented PUT carries no key: the account's newest key
+            for (final ListenKey c : listenKeys.values()) {
+                if (c.apiKey.equals(apiKey) && (k == null || c.expiresAtMs > k.expiresAtMs)) {
+                    k = c;
+                }
+            }
+        }
+        if (k == null || !k.apiKey.equals(apiKey) || k.expiresAtMs <= now) {
+            return false;
+        }
+        k.expiresAtMs = now + options.listenKeyLifetimeMs();
+        listenKeyRenewals.incrementAndGet();
+        return true;
+    }
+
+    void deleteListenKey(final String key) {
+        if (key != null) {
+            listenKeys.remove(key);
+        }
+    }
+
+    /** @return 0 if the key is live, else the WS close code to answer (4004 not found, 4005 expired) */
+    int checkListenKey(final String key) {
+        final ListenKey k = listenKeys.get(key);
+        if (k == null) {
+            return 4004;
+        }
+        return k.expiresAtMs > System.currentTimeMillis() ? 0 : 4005;
+    }
+
+    VestSimAccount listenKeyAccount(final String key) {
+        final ListenKey k = listenKeys.get(key);
+        return k == null ? null : accounts.get(k.apiKey);
+    }
+
+    static void closeWithCode(final Channel ch, final int code, final String reason) {
+        ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> ch.close());
+    }
+
+    /**
+     * Publishes an {@code account_private} ORDER event to the account's subscribed private streams,
+     * after {@link #delayOrderEvents} if set.
+     *
+     * @param account the account
+     * @param args    the event's {@code args}
+     */
+    void publishOrderEvent(final VestSimAccount account, final ObjectNode args) {
+        final String msg = "{\"channel\":\"account_private\",\"data\":{\"event\":\"ORDER\",\"args\":" + args
+            + "}}";
+        final long delay = faults.orderEventDelayMs;
+        final Runnable send = () -> {
+            for (final Channel ch : streams) {
+                final Set<String> subs = ch.attr(SUBSCRIPTIONS).get();
+                if (ch.attr(ACCOUNT).get() == account && subs != null && subs.contains(ACCOUNT_PRIVATE)) {
+                    ch.writeAndFlush(new TextWebSocketFrame(msg));
+                }
+            }
+        };
+        if (delay > 0) {
+            loop.schedule(send, delay, TimeUnit.MILLISECONDS);
+        } else {
+            loop.execute(send);
+        }
+    }
+
+    /**
+     * Publishes one of our fills on {@code {symbol}@trades}.
+     *
+     * @param symbol market
+     * @param price  price text
+     * @param qty    size text
+     * @param isBuy  taker side
+     */
+    void publishTrade(final String symbol, final String price, final String qty, final boolean isBuy) {
+        final String channel = symbol + "@trades";
+        final String msg = "{\"channel\":\"" + channel + "\",\"data\":{\"id\":\"" + Long.toHexString(random.nextLong())
+            + "\",\"price\":\"" + price + "\",\"qty\":\"" + qty + "\",\"side\":\"" + (isBuy ? "buy" : "sell")
+            + "\",\"time\":" + System.currentTimeMillis() + "}}";
+        loop.execute(() -> {
+            for (final Channel ch : streams) {
+                final Set<String> subs = ch.attr(SUBSCRIPTIONS).get();
+                if (subs != null && subs.contains(channel)) {
+                    ch.writeAndFlush(new TextWebSocketFrame(msg));
+                }
+            }
+        });
     }
 
     /**
@@ -261,17 +597,38 @@ public final class VestSimulator implements AutoCloseable {
         return ladders.get(symbol).depthMessage(System.currentTimeMillis());
     }
 
-    private void advance() {
+    /** @return the current {@code tickers} message */
+    String tickersMessage() {
+        final StringBuilder sb = new StringBuilder("{\"channel\":\"tickers\",\"data\":[");
+        final double fair = model.fairPrice(step);
+        int i = 0;
+        for (final VestSimLadder l : ladders.values()) {
+            final int pd = l.symbol.priceDecimals();
+            final BigDecimal mark = BigDecimal.valueOf(l.bidPrices[0] + l.askPrices[0], pd)
+                .divide(BigDecimal.valueOf(2), pd, java.math.RoundingMode.HALF_EVEN);
+            final BigDecimal index = BigDecimal.valueOf(fair * l.symbol.priceFactor())
+                .setScale(pd, java.math.RoundingMode.HALF_EVEN);
+            sb.append(i++ == 0 ? "" : ",").append("{\"symbol\":\"").append(l.symbol.symbol())
+                .append("\",\"oneHrFundingRate\":\"0.000000\",\"cumFunding\":\"0.000000000000\",\"imbalance\":\"0\"")
+                .append(",\"indexPrice\":\"").append(index.toPlainString()).append("\",\"markPrice\":\"")
+                .append(mark.toPlainString()).append("\",\"status\":\"TRADING\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    private long stepAndPublish() {
         final long next = step + 1;
         step = next;
         final long now = System.currentTimeMillis();
-        final List<String> channels = new ArrayList<>(ladders.size());
-        final List<String> messages = new ArrayList<>(ladders.size());
+        final List<String> channels = new ArrayList<>(ladders.size() + 1);
+        final List<String> messages = new ArrayList<>(ladders.size() + 1);
         for (final VestSimLadder ladder : ladders.values()) {
             ladder.quote(model, next);
             channels.add(ladder.symbol.symbol() + "@depth");
             messages.add(ladder.depthMessage(now));
         }
+        String tickers = null;
+        final long sendNanos = System.nanoTime();
         for (final Channel ch : streams) {
             final Set<String> subs = ch.attr(SUBSCRIPTIONS).get();
             if (subs == null || subs.isEmpty()) {
@@ -282,8 +639,36 @@ public final class VestSimulator implements AutoCloseable {
                     ch.write(new TextWebSocketFrame(Unpooled.copiedBuffer(messages.get(i), StandardCharsets.UTF_8)));
                 }
             }
+            if (subs.contains(TICKERS)) {
+                if (tickers == null) {
+                    tickers = tickersMessage();
+                }
+                ch.write(new TextWebSocketFrame(tickers));
+            }
             ch.flush();
         }
+        return sendNanos;
+    }
+
+    /** A listen key: its owner and expiry (ms since the epoch; 0 once expired by a test). */
+    private static final class ListenKey {
+        final String apiKey;
+        volatile long expiresAtMs;
+
+        ListenKey(final String apiKey, final long expiresAtMs) {
+            this.apiKey = apiKey;
+            this.expiresAtMs = expiresAtMs;
+        }
+    }
+
+    /** Body shape of the simulator's error answers (the three seen for Vest, protocol reference §4 Errors). */
+    public enum ErrorShape {
+        /** Documented: HTTP 4xx/5xx with {@code {"code":…,"msg":…}}. */
+        CODE_MSG,
+        /** FastAPI style: HTTP 4xx/5xx with {@code {"detail":{"code":…,"msg":…}}}. */
+        DETAIL,
+        /** HTTP 200 with {@code {"code":…,"msg":…}} (observed on v3). */
+        HTTP_200
     }
 
     /**
@@ -331,9 +716,11 @@ public final class VestSimulator implements AutoCloseable {
      * @param levelSpacingBps extra distance of each further level, bps
      * @param levelBaseSize   size of the best level, base units
      * @param sizeGrowth      each level is {@code levelBaseSize × (1 + sizeGrowth × level)}
+     * @param manualStepping  {@code true}: no timer, the model moves only on {@link VestSimulator#advance()}
+     * @param listenKeyLifetimeMs validity of a listen key after creation or renewal, ms (Vest: 60 minutes)
      */
     public record Options(List<SimSymbol> symbols, int ladderLevels, double halfSpreadBps, double levelSpacingBps,
-        BigDecimal levelBaseSize, double sizeGrowth) {
+        BigDecimal levelBaseSize, double sizeGrowth, boolean manualStepping, long listenKeyLifetimeMs) {
         /**
          * Validates.
          *
@@ -343,19 +730,25 @@ public final class VestSimulator implements AutoCloseable {
          * @param levelSpacingBps extra distance per level, bps
          * @param levelBaseSize   best level size, base units
          * @param sizeGrowth      size growth per level (fraction)
+         * @param manualStepping  no timer; steps only on {@link VestSimulator#advance()}
+         * @param listenKeyLifetimeMs listen-key validity, ms
          * @throws IllegalArgumentException if a value is out of range
          */
         public Options {
             symbols = List.copyOf(symbols);
             if (symbols.isEmpty() || ladderLevels <= 0 || halfSpreadBps <= 0 || levelSpacingBps <= 0
-                || levelBaseSize.signum() <= 0 || sizeGrowth < 0) {
+                || levelBaseSize.signum() <= 0 || sizeGrowth < 0 || listenKeyLifetimeMs <= 0) {
                 throw new IllegalArgumentException("invalid Vest simulator options");
             }
         }
 
-        /** @return BTC-PERP, 20 levels, 1 bp half-spread, 2 bps apart, 0.05 BTC growing 50 % per level */
+        /**
+         * @return BTC-PERP, 20 levels, 1 bp half-spread, 2 bps apart, 0.05 BTC growing 50 % per level,
+         *     timer stepping, 60-minute listen keys
+         */
         public static Options defaults() {
-            return new Options(List.of(SimSymbol.btcPerp()), 20, 1.0, 2.0, new BigDecimal("0.05"), 0.5);
+            return new Options(List.of(SimSymbol.btcPerp()), 20, 1.0, 2.0, new BigDecimal("0.05"), 0.5, false,
+                3_600_000L);
         }
 
         /** @return a builder starting from {@link #defaults()} */
@@ -376,8 +769,28 @@ public final class VestSimulator implements AutoCloseable {
             private double levelSpacingBps = d.levelSpacingBps();
             private BigDecimal levelBaseSize = d.levelBaseSize();
             private double sizeGrowth = d.sizeGrowth();
+            private boolean manualStepping = d.manualStepping();
+            private long listenKeyLifetimeMs = d.listenKeyLifetimeMs();
 
             private Builder() {
+            }
+
+            /**
+             * @param v {@code true}: no timer; the model steps only on {@link VestSimulator#advance()}
+             * @return this
+             */
+            public Builder manualStepping(final boolean v) {
+                manualStepping = v;
+                return this;
+            }
+
+            /**
+             * @param v listen-key validity after creation or renewal, ms (default 3 600 000)
+             * @return this
+             */
+            public Builder listenKeyLifetimeMs(final long v) {
+                listenKeyLifetimeMs = v;
+                return this;
             }
 
             /**
@@ -436,7 +849,8 @@ public final class VestSimulator implements AutoCloseable {
 
             /** @return the options @throws IllegalArgumentException if a value is out of range */
             public Options build() {
-                return new Options(symbols, ladderLevels, halfSpreadBps, levelSpacingBps, levelBaseSize, sizeGrowth);
+                return new Options(symbols, ladderLevels, halfSpreadBps, levelSpacingBps, levelBaseSize, sizeGrowth,
+                    manualStepping, listenKeyLifetimeMs);
             }
         }
     }
