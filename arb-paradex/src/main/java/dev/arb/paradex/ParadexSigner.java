@@ -1,12 +1,13 @@
 package dev.arb.paradex;
 
-import com.swmansion.starknet.crypto.StarknetCurve;
-import com.swmansion.starknet.crypto.StarknetCurveSignature;
 import com.swmansion.starknet.data.types.Felt;
 import dev.arb.api.OrderType;
 import dev.arb.api.Secret;
 import dev.arb.api.Side;
 import dev.arb.paradex.internal.ParadexTypedData;
+import dev.arb.paradex.internal.StarkVerifier;
+import dev.arb.paradex.internal.crypto.ParadexOrderHasher;
+import dev.arb.paradex.internal.crypto.StarkEcdsa;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -14,13 +15,15 @@ import java.util.Objects;
 /**
  * Signs Paradex orders and auth requests with a STARK private key: builds the StarkNet typed data
  * (legacy revision 0, Pedersen; domain {@code {name:"Paradex", chainId, version:"1"}}), hashes it
- * with the account address and signs the hash with STARK-curve ECDSA (starknet-jvm
- * {@code StarknetCurve}).
+ * with the account address and signs the hash with STARK-curve ECDSA (pure-Java Pedersen and
+ * fixed-base ECDSA of {@code dev.arb.paradex.internal.crypto}, differential-tested against
+ * starknet-jvm {@code TypedData} and {@code StarknetCurve}).
  *
  * <p>Sources: protocol reference §4.3 (auth {@code Request}), §5.1–§5.5 (Order typed data, Pedersen
  * hashing, felt encoding, curve, wire format); paradex-py {@code message/order.py},
- * {@code message/auth.py}. Signatures use starknet-jvm's deterministic nonce, not RFC 6979, so
- * {@code (r, s)} differ from starknet.js but verify with the same public key (§5.4).
+ * {@code message/auth.py}. Signatures use RFC 6979 nonces (HMAC-SHA256, as the official Java code
+ * samples), so {@code (r, s)} equal starknet.js's byte for byte (§5.4); starknet-jvm's JNI
+ * {@code StarknetCurve.sign} is not used because it is two orders of magnitude slower.
  *
  * <p>The private key never reaches {@link #toString()}, a log line or an exception message.
  *
@@ -32,8 +35,9 @@ public final class ParadexSigner {
     private final String chainId;
     private final String accountAddress;
     private final Secret privateKey;
-    private final Felt privateKeyFelt;
+    private final BigInteger privateKeyValue;
     private final String publicKey;
+    private final ParadexOrderHasher hasher;
 
     /**
      * @param chainId        chain id name, e.g. {@code PRIVATE_SN_PARACLEAR_MAINNET} (§3.1), or its felt as hex
@@ -54,11 +58,13 @@ public final class ParadexSigner {
         } catch (final NumberFormatException e) {
             throw new IllegalArgumentException("private key is not hex");
         }
-        if (key.signum() <= 0 || key.compareTo(StarknetCurve.CURVE_ORDER) >= 0) {
+        if (key.signum() <= 0 || key.compareTo(StarkVerifier.N) >= 0) {
             throw new IllegalArgumentException("private key outside 1..n-1 of the STARK curve");
         }
-        this.privateKeyFelt = new Felt(key);
-        this.publicKey = StarknetCurve.getPublicKey(privateKeyFelt).hexString();
+        this.privateKeyValue = key;
+        this.publicKey = "0x" + StarkEcdsa.publicKey(key).toString(16);
+        this.hasher = new ParadexOrderHasher(new BigInteger(strip0x(ParadexTypedData.chainIdHex(chainId)), 16),
+            new BigInteger(strip0x(accountAddress), 16));
     }
 
     /**
@@ -66,7 +72,7 @@ public final class ParadexSigner {
      *     {@link SecureRandom}; for simulators and the bot's simulation mode
      */
     public static Secret randomPrivateKey() {
-        final BigInteger n = StarknetCurve.CURVE_ORDER;
+        final BigInteger n = StarkVerifier.N;
         BigInteger k;
         do {
             k = new BigInteger(n.bitLength(), RANDOM);
@@ -106,9 +112,11 @@ public final class ParadexSigner {
         final String size, final String price) {
         final BigInteger chainSize = ParadexTypedData.toChainUnits(size);
         final BigInteger chainPrice = type == OrderType.MARKET ? BigInteger.ZERO : ParadexTypedData.toChainUnits(price);
-        final Felt hash = ParadexTypedData.orderMessageHash(chainId, accountAddress, timestampMs, market, side, type,
-            chainSize, chainPrice);
-        return sign(hash);
+        if (chainSize.bitLength() > 63 || chainPrice.bitLength() > 63) {
+            throw new IllegalArgumentException("size or price too large");
+        }
+        return sign(hasher.orderMessageHash(timestampMs, market, side == Side.BUY, type.name(), chainSize.longValue(),
+            chainPrice.longValue()));
     }
 
     /**
@@ -119,7 +127,7 @@ public final class ParadexSigner {
      * @return the message hash and signature
      */
     public ParadexSignature signAuth(final long timestampSeconds, final long expirationSeconds) {
-        return sign(ParadexTypedData.authMessageHash(chainId, accountAddress, timestampSeconds, expirationSeconds));
+        return sign(hasher.authMessageHash(timestampSeconds, expirationSeconds));
     }
 
     /**
@@ -134,15 +142,16 @@ public final class ParadexSigner {
     public static boolean verify(final String publicKeyHex, final String messageHashHex, final BigInteger r,
         final BigInteger s) {
         try {
-            return StarknetCurve.verify(Felt.fromHex(publicKeyHex), Felt.fromHex(messageHashHex), new Felt(r), new Felt(s));
+            return StarkVerifier.verify(new BigInteger(strip0x(publicKeyHex), 16), new BigInteger(strip0x(messageHashHex), 16),
+                r, s);
         } catch (final RuntimeException e) {
             return false;
         }
     }
 
-    private ParadexSignature sign(final Felt hash) {
-        final StarknetCurveSignature sig = StarknetCurve.sign(privateKeyFelt, hash);
-        return new ParadexSignature(hash.hexString(), sig.getR().getValue(), sig.getS().getValue());
+    private ParadexSignature sign(final BigInteger hash) {
+        final BigInteger[] rs = StarkEcdsa.sign(privateKeyValue, hash);
+        return new ParadexSignature("0x" + hash.toString(16), rs[0], rs[1]);
     }
 
     private static String strip0x(final String hex) {

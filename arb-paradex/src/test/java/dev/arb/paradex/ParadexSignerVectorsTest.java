@@ -163,9 +163,34 @@ class ParadexSignerVectorsTest {
             assertThat(ParadexSigner.verify(publicKey, expectedHash, refR, refS)).isTrue();
             assertThat(ParadexSigner.verify(publicKey, expectedHash, ours.r(), ours.s())).isTrue();
             assertThat(ParadexSigner.verify(publicKey, expectedHash, refR.add(BigInteger.ONE), refS)).isFalse();
+            // RFC 6979 nonces: our signature is the reference signature, byte for byte
+            assertThat(ours.r()).as(c.get("name").asText()).isEqualTo(refR);
+            assertThat(ours.s()).as(c.get("name").asText()).isEqualTo(refS);
+            // the direct Pedersen path agrees with starknet-jvm TypedData
+            final Felt viaTypedData;
+            if ("order".equals(c.get("kind").asText())) {
+                viaTypedData = orderTypedData(c.get("chainId").asText(), c.get("order")).getMessageHash(Felt.fromHex(account));
+            } else {
+                final JsonNode r = c.get("request");
+                viaTypedData = ParadexTypedData.authRequest(c.get("chainId").asText(), r.get("timestamp").asLong(),
+                    r.get("expiration").asLong()).getMessageHash(Felt.fromHex(account));
+            }
+            assertThat(viaTypedData.getValue()).isEqualTo(hex(expectedHash));
             checked++;
         }
         assertThat(checked).isEqualTo(6);
+    }
+
+    @Test
+    void shouldAgreeWithStarknetJvmCurve() {
+        final JsonNode ref = vectors.get("reference");
+        final Secret key = Secret.of(ref.get("privateKey").asText());
+        final ParadexSigner signer = new ParadexSigner("PRIVATE_SN_PARACLEAR_MAINNET", ref.get("account").asText(), key);
+        assertThat(hex(signer.publicKey()))
+            .isEqualTo(com.swmansion.starknet.crypto.StarknetCurve.getPublicKey(Felt.fromHex(key.reveal())).getValue());
+        final ParadexSignature sig = signer.signAuth(1_706_868_900L, 1_706_955_300L);
+        assertThat(com.swmansion.starknet.crypto.StarknetCurve.verify(Felt.fromHex(signer.publicKey()),
+            Felt.fromHex(sig.messageHashHex()), new Felt(sig.r()), new Felt(sig.s()))).isTrue();
     }
 
     @Test

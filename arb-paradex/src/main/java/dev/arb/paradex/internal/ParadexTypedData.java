@@ -4,8 +4,11 @@ import com.swmansion.starknet.data.TypedData;
 import com.swmansion.starknet.data.types.Felt;
 import dev.arb.api.OrderType;
 import dev.arb.api.Side;
+import dev.arb.paradex.internal.crypto.ParadexOrderHasher;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds and hashes the Paradex StarkNet typed data (legacy revision 0, Pedersen): the
@@ -17,6 +20,10 @@ import java.math.BigInteger;
  * for MARKET), §5.2 (revision-0 Pedersen hashing), §5.3 (felt encoding); paradex-py
  * {@code message/order.py}, {@code message/auth.py}. Hashing is delegated to starknet-jvm
  * {@link TypedData}.
+ *
+ * <p>{@link #orderMessageHash} and {@link #authMessageHash} compute the same revision-0 hash with the
+ * pure-Java {@link ParadexOrderHasher} (cached per chain and account); the {@link TypedData}
+ * builders are the reference the tests check it against.
  *
  * <p>Shared by {@code ParadexSigner} and the simulator (which recomputes hashes to verify).
  *
@@ -38,7 +45,19 @@ public final class ParadexTypedData {
             + "{\"name\":\"body\",\"type\":\"felt\"},{\"name\":\"timestamp\",\"type\":\"felt\"},"
             + "{\"name\":\"expiration\",\"type\":\"felt\"}]";
 
+    private static final Map<String, Felt> DOMAIN_HASHES = new ConcurrentHashMap<>();
+    private static final Map<String, ParadexOrderHasher> HASHERS = new ConcurrentHashMap<>();
+
     private ParadexTypedData() {
+    }
+
+    /**
+     * @param chainId chain id name or hex
+     * @return the {@code StarkNetDomain} struct hash of {@code {name:"Paradex", chainId, version:"1"}} (cached)
+     */
+    public static Felt domainHash(final String chainId) {
+        return DOMAIN_HASHES.computeIfAbsent(chainIdHex(chainId), hex -> domainOnly(hex).getStructHash("StarkNetDomain",
+            "{\"name\":\"Paradex\",\"chainId\":\"" + hex + "\",\"version\":\"1\"}"));
     }
 
     /**
@@ -151,7 +170,11 @@ public final class ParadexTypedData {
      */
     public static Felt orderMessageHash(final String chainId, final String account, final long timestampMs,
         final String market, final Side side, final OrderType type, final BigInteger chainSize, final BigInteger chainPrice) {
-        return order(chainId, timestampMs, market, side, type, chainSize, chainPrice).getMessageHash(Felt.fromHex(account));
+        if (chainSize.bitLength() > 63 || chainPrice.bitLength() > 63) {
+            throw new IllegalArgumentException("size or price too large");
+        }
+        return new Felt(hasher(chainId, account).orderMessageHash(timestampMs, market, side == Side.BUY, type.name(),
+            chainSize.longValue(), chainPrice.longValue()));
     }
 
     /**
@@ -163,7 +186,14 @@ public final class ParadexTypedData {
      */
     public static Felt authMessageHash(final String chainId, final String account, final long timestampSeconds,
         final long expirationSeconds) {
-        return authRequest(chainId, timestampSeconds, expirationSeconds).getMessageHash(Felt.fromHex(account));
+        return new Felt(hasher(chainId, account).authMessageHash(timestampSeconds, expirationSeconds));
+    }
+
+    private static ParadexOrderHasher hasher(final String chainId, final String account) {
+        final String chainHex = chainIdHex(chainId);
+        final BigInteger accountValue = Felt.fromHex(account).getValue();
+        return HASHERS.computeIfAbsent(chainHex + '|' + accountValue, k -> new ParadexOrderHasher(
+            Felt.fromHex(chainHex).getValue(), accountValue));
     }
 
     private static String orderJson(final String chainId, final long timestampMs, final String market, final Side side,
