@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.ExchangeException;
 import dev.arb.api.ExchangeTimeoutException;
+import dev.arb.api.Fill;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.InvalidOrderException;
 import dev.arb.api.MarketSpec;
@@ -20,6 +21,8 @@ import dev.arb.api.Position;
 import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
 import dev.arb.api.TransportException;
+import dev.arb.api.VenueStatus;
+import dev.arb.api.WireTap;
 import dev.arb.paradex.internal.BookFeed;
 import dev.arb.paradex.internal.MarketBookState;
 import dev.arb.paradex.internal.OrderResponses;
@@ -35,6 +38,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +78,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private static final String VENUE = ParadexErrors.VENUE;
     private static final int SCALE = RestDecoders.SCALE;
     private static final int BOOK_DEPTH = 16;
+    private static final long STATUS_POLL_MS = 30_000;
 
     private final ParadexConfig config;
     private final ParadexSigner signer;
@@ -86,6 +92,8 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private final AtomicLong rpcId = new AtomicLong();
     private volatile Map<String, MarketSpec> specs;
     private volatile boolean wantStream;
+    private volatile WireTap wireTap;
+    private volatile VenueStatus venueStatus = VenueStatus.UNKNOWN;
     private volatile boolean closed;
     private CompletableFuture<Void> connecting;
     private CompletableFuture<Void> streamOpening;
@@ -147,8 +155,29 @@ public final class ParadexAdapter implements ExchangeAdapter {
             .thenCompose(v -> signer == null ? CompletableFuture.<Void>completedFuture(null)
                 : rest.token().thenAccept(t -> { }))
             .thenCompose(v -> openStream())
+            .thenRun(this::startStatusPolling)
             .exceptionallyCompose(e -> CompletableFuture.failedFuture(ParadexRestClient.asExchangeException(e)));
         return connecting;
+    }
+
+    private volatile boolean statusPolling;
+
+    private void startStatusPolling() {
+        if (statusPolling) {
+            return;
+        }
+        statusPolling = true;
+        refreshVenueStatus();
+        loop.scheduleWithFixedDelay(() -> {
+            if (!closed) {
+                refreshVenueStatus();
+            }
+        }, STATUS_POLL_MS, STATUS_POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshVenueStatus() {
+        rest.getPublic("/system/state").whenComplete((body, e) ->
+            venueStatus = e == null ? RestDecoders.venueStatus(body) : VenueStatus.UNKNOWN);
     }
 
     private synchronized CompletableFuture<Void> openStream() {
@@ -423,6 +452,99 @@ public final class ParadexAdapter implements ExchangeAdapter {
             .thenApply(n -> RestDecoders.position(n, market));
     }
 
+    /**
+     * Looks an order up with {@code GET /v1/orders/by_client_id/{client_id}?market=}.
+     *
+     * @param market        venue symbol
+     * @param clientOrderId the id the order was sent with
+     * @return the venue's state; fails with {@link OrderRejectedException} code {@code NOT_FOUND} if unknown
+     */
+    @Override
+    public CompletableFuture<OrderUpdate> orderStatus(final String market, final String clientOrderId) {
+        return rest.sendPrivate("GET", "/orders/by_client_id/" + enc(clientOrderId) + "?market=" + enc(market), null,
+                ParadexRestClient.Limit.PRIVATE_GET)
+            .thenApply(n -> OrderResponses.toUpdate(n, market, SCALE, takerFee(market), System.currentTimeMillis()))
+            .exceptionallyCompose(e -> CompletableFuture.failedFuture(notFound(e)));
+    }
+
+    private static ExchangeException notFound(final Throwable e) {
+        final ExchangeException x = ParadexRestClient.asExchangeException(e);
+        if (x instanceof OrderRejectedException && x.venueCode() != null && x.venueCode().endsWith("NOT_FOUND")) {
+            return new OrderRejectedException(VENUE, "NOT_FOUND", x.getMessage(), x);
+        }
+        return x;
+    }
+
+    private BigDecimal takerFee(final String market) {
+        final Map<String, MarketSpec> s = specs;
+        final MarketSpec spec = s == null ? null : s.get(market);
+        return spec == null ? config.defaultTakerFeeRate() : spec.takerFeeRate();
+    }
+
+    /**
+     * Cancels with {@code DELETE /v1/orders/by_client_id/{client_id}?market=} (204, queued; §3.5).
+     *
+     * @param market        venue symbol
+     * @param clientOrderId the id the order was sent with
+     * @return completes when the venue accepted the cancel request
+     */
+    @Override
+    public CompletableFuture<Void> cancelOrderByClientId(final String market, final String clientOrderId) {
+        return rest.sendPrivate("DELETE", "/orders/by_client_id/" + enc(clientOrderId) + "?market=" + enc(market), null,
+            ParadexRestClient.Limit.ORDERS).thenAccept(n -> { });
+    }
+
+    /**
+     * {@code GET /v1/orders[?market=]}: working orders.
+     *
+     * @param market venue symbol, or null for every market
+     * @return our open orders
+     */
+    @Override
+    public CompletableFuture<List<OrderUpdate>> openOrders(final String market) {
+        return rest.sendPrivate("GET", "/orders" + (market == null ? "" : "?market=" + enc(market)), null,
+            ParadexRestClient.Limit.PRIVATE_GET).thenApply(body -> {
+                final List<OrderUpdate> out = new ArrayList<>();
+                final long now = System.currentTimeMillis();
+                for (final JsonNode o : RestDecoders.results(body, "GET /orders")) {
+                    final String m = OrderResponses.text(o, "market");
+                    out.add(OrderResponses.toUpdate(o, m == null ? market : m, SCALE, takerFee(m), now));
+                }
+                return out;
+            });
+    }
+
+    /**
+     * {@code GET /v1/fills?market=&start_at=} (first page only).
+     *
+     * @param market       venue symbol, or null for every market
+     * @param sinceEpochMs only fills at or after this time, ms since the epoch
+     * @return our fills, oldest first
+     */
+    @Override
+    public CompletableFuture<List<Fill>> recentFills(final String market, final long sinceEpochMs) {
+        return rest.sendPrivate("GET", "/fills?" + (market == null ? "" : "market=" + enc(market) + '&') + "start_at="
+            + sinceEpochMs, null, ParadexRestClient.Limit.PRIVATE_GET).thenApply(RestDecoders::fills);
+    }
+
+    /** @return every open, non-flat position ({@code GET /v1/positions}) */
+    @Override
+    public CompletableFuture<List<Position>> positions() {
+        return rest.sendPrivate("GET", "/positions", null, ParadexRestClient.Limit.PRIVATE_GET)
+            .thenApply(RestDecoders::openPositions);
+    }
+
+    @Override
+    public void setWireTap(final WireTap tap) {
+        wireTap = tap;
+    }
+
+    /** @return the status from {@code GET /v1/system/state}, polled every 30 s after {@link #connect()} */
+    @Override
+    public VenueStatus venueStatus() {
+        return venueStatus;
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -454,6 +576,10 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private final class StreamListener implements ParadexWsClient.Listener {
         @Override
         public void onText(final byte[] bytes, final int offset, final int length, final long receivedNanos) {
+            final WireTap tap = wireTap;
+            if (tap != null) {
+                tap.onFrame(VENUE, receivedNanos, false, bytes, offset, length);
+            }
             feed.onFrame(bytes, offset, length, receivedNanos);
         }
 

@@ -3,11 +3,18 @@ package dev.arb.paradex.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.MalformedMessageException;
+import dev.arb.api.Fill;
+import dev.arb.api.Liquidity;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderBook;
 import dev.arb.api.Position;
+import dev.arb.api.Side;
+import dev.arb.api.VenueStatus;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +108,84 @@ public final class RestDecoders {
             }
         }
         return Position.flat(ParadexErrors.VENUE, market, SCALE, SCALE);
+    }
+
+    /**
+     * @param positions body of {@code GET /positions}
+     * @return every open, non-flat position
+     * @throws MalformedMessageException if there is no {@code results} array or a decimal is unreadable
+     */
+    public static List<Position> openPositions(final JsonNode positions) {
+        final JsonNode results = results(positions, "GET /positions");
+        final List<Position> out = new ArrayList<>();
+        for (final JsonNode p : results) {
+            final String market = OrderResponses.text(p, "market");
+            if (market == null || "CLOSED".equals(OrderResponses.text(p, "status"))) {
+                continue;
+            }
+            final Position pos = position(positions, market);
+            if (!pos.isFlat()) {
+                out.add(pos);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param fills body of {@code GET /fills} ({@code results[]} of {@code {id, side, liquidity, market,
+     *     order_id, price, size, fee, created_at, client_id}}, protocol reference §2.5 fills fields)
+     * @return the fills, oldest first
+     * @throws MalformedMessageException if there is no {@code results} array or a fill is unreadable
+     */
+    public static List<Fill> fills(final JsonNode fills) {
+        final List<Fill> out = new ArrayList<>();
+        for (final JsonNode f : results(fills, "GET /fills")) {
+            try {
+                final String clientId = OrderResponses.text(f, "client_id");
+                final String fee = OrderResponses.text(f, "fee");
+                out.add(new Fill(ParadexErrors.VENUE, OrderResponses.text(f, "market"), OrderResponses.text(f, "order_id"),
+                    clientId == null || clientId.isEmpty() ? null : clientId, Side.valueOf(OrderResponses.text(f, "side")),
+                    OrderResponses.decimal(f, "price", SCALE), OrderResponses.decimal(f, "size", SCALE),
+                    fee == null || fee.isEmpty() ? BigDecimal.ZERO : new BigDecimal(fee),
+                    "MAKER".equals(OrderResponses.text(f, "liquidity")) ? Liquidity.MAKER : Liquidity.TAKER,
+                    OrderResponses.longOr(f, "created_at", 0)));
+            } catch (final RuntimeException e) {
+                throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable fill", e);
+            }
+        }
+        out.sort(Comparator.comparingLong(Fill::timestampMs));
+        return out;
+    }
+
+    /**
+     * @param state body of {@code GET /system/state} ({@code {"status":"ok"|"cancel_only"|"maintenance"}}, §1)
+     * @return the status; {@link VenueStatus#UNKNOWN} for anything else
+     */
+    public static VenueStatus venueStatus(final JsonNode state) {
+        final String status = state == null ? null : OrderResponses.text(state, "status");
+        if (status == null) {
+            return VenueStatus.UNKNOWN;
+        }
+        return switch (status) {
+            case "ok" -> VenueStatus.OK;
+            case "cancel_only" -> VenueStatus.CANCEL_ONLY;
+            case "maintenance" -> VenueStatus.MAINTENANCE;
+            default -> VenueStatus.UNKNOWN;
+        };
+    }
+
+    /**
+     * @param body  a list answer
+     * @param what  the request, for the error message
+     * @return its {@code results} array
+     * @throws MalformedMessageException if there is none
+     */
+    public static JsonNode results(final JsonNode body, final String what) {
+        final JsonNode results = body == null ? null : body.get("results");
+        if (results == null || !results.isArray()) {
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, what + " without a results array");
+        }
+        return results;
     }
 
     /**

@@ -48,13 +48,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code Request} is verified against the public key given to {@link #registerAccount}; the JWT
  * lasts {@link Options#jwtLifetimeSeconds()} and is checked on every private call → 401
  * {@code INVALID_TOKEN}), {@code POST /orders}, {@code GET /orders/{id}},
- * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}}, {@code GET /positions}; order
+ * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}}, {@code GET /orders},
+ * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /system/state},
+ * {@code GET /positions}; order
  * checks and matching are described in the package-private {@code SimExchange}: signature, tick,
  * step, minimum notional, duplicate client id, reduce-only, immediate IOC/MARKET fills against the
  * book depth with partial fills, taker fee on notional.
  *
  * <p>Fault switches: {@link #rejectNextOrders}, {@link #respondWithStatus}, {@link #dropConnections},
- * {@link #expireTokens}.
+ * {@link #expireTokens}, {@link #systemState(String)}.
  *
  * <p><b>Note:</b> thread-safe. Network I/O and the step timer run on one simulator-owned event-loop
  * thread; the public methods may be called from any thread.
@@ -74,6 +76,7 @@ public final class ParadexSimulator implements AutoCloseable {
     private final AtomicInteger injectedTimes = new AtomicInteger();
     private final AtomicInteger rejectTimes = new AtomicInteger();
     private volatile String rejectCode;
+    private volatile String systemState = "ok";
     private final long startMs = System.currentTimeMillis();
 
     private ParadexSimulator(final MarketModel model, final Options options) throws InterruptedException {
@@ -204,6 +207,20 @@ public final class ParadexSimulator implements AutoCloseable {
         for (final Channel c : new ArrayList<>(subscriptions.keySet())) {
             c.close();
         }
+    }
+
+    /**
+     * Sets what {@code GET /v1/system/state} reports (protocol reference §1).
+     *
+     * @param state {@code ok}, {@code cancel_only} or {@code maintenance}
+     */
+    public void systemState(final String state) {
+        systemState = Objects.requireNonNull(state);
+    }
+
+    /** @return what {@code GET /v1/system/state} reports */
+    public String systemState() {
+        return systemState;
     }
 
     /** Revokes every JWT issued so far: the next private call answers 401 {@code INVALID_TOKEN}. */

@@ -58,6 +58,7 @@ final class SimExchange {
     private final Map<String, ObjectNode> orders = new HashMap<>();
     private final Map<String, String> clientIds = new HashMap<>();
     private final Map<String, PositionState> positions = new HashMap<>();
+    private final java.util.List<ObjectNode> fills = new java.util.ArrayList<>();
     private final AtomicLong orderIds = new AtomicLong(1_700_000_000_000_000L);
     private long step;
 
@@ -200,6 +201,7 @@ final class SimExchange {
         final PositionState pos = positions.computeIfAbsent(account + '|' + market, k -> new PositionState(market));
         long filled = 0;
         long filledNotional = 0;
+        final java.util.List<long[]> levelFills = new java.util.ArrayList<>();
         String cancelReason = "";
         String status;
         if (reduceOnly && (pos.size == 0 || Long.signum(pos.size) == side.sign() || size > Math.abs(pos.size))) {
@@ -219,6 +221,7 @@ final class SimExchange {
                         break;
                     }
                     final long q = Math.min(size - filled, sizes[i]);
+                    levelFills.add(new long[] {prices[i], q});
                     filled += q;
                     filledNotional = Math.addExact(filledNotional, BigDecimal.valueOf(q, SCALE)
                         .multiply(BigDecimal.valueOf(prices[i], SCALE)).movePointRight(SCALE).setScale(0, RoundingMode.HALF_EVEN)
@@ -265,6 +268,25 @@ final class SimExchange {
         order.put("last_updated_at", nowMs);
         order.put("seq_no", step);
         orders.put(id, order);
+        int fillNo = 0;
+        for (final long[] f : levelFills) {
+            final ObjectNode fill = JSON.createObjectNode();
+            fill.put("id", id + '-' + fillNo++);
+            fill.put("account", account);
+            fill.put("market", market);
+            fill.put("order_id", id);
+            fill.put("client_id", clientId);
+            fill.put("side", side.name());
+            fill.put("liquidity", "TAKER");
+            fill.put("price", text(f[0]));
+            fill.put("size", text(f[1]));
+            fill.put("fee", BigDecimal.valueOf(f[0], SCALE).multiply(BigDecimal.valueOf(f[1], SCALE)).multiply(m.takerFee())
+                .setScale(SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString());
+            fill.put("fee_currency", "USDC");
+            fill.put("created_at", nowMs);
+            fill.put("fill_type", "FILL");
+            fills.add(fill);
+        }
         if (!clientId.isEmpty()) {
             clientIds.put(account + '|' + clientId, id);
         }
@@ -344,6 +366,41 @@ final class SimExchange {
         o.put("status", "CLOSED");
         o.put("cancel_reason", "USER_CANCELED");
         o.put("last_updated_at", nowMs);
+    }
+
+    synchronized ObjectNode openOrders(final String account, final String market) {
+        final ObjectNode out = JSON.createObjectNode();
+        final ArrayNode results = out.putArray("results");
+        for (final ObjectNode o : orders.values()) {
+            if (o.path("account").asText().equals(account) && "OPEN".equals(o.path("status").asText())
+                && (market == null || market.equals(o.path("market").asText()))) {
+                results.add(o.deepCopy());
+            }
+        }
+        return out;
+    }
+
+    synchronized ObjectNode fills(final String account, final String market, final long startAtMs) {
+        final ObjectNode out = JSON.createObjectNode();
+        final ArrayNode results = out.putArray("results");
+        for (int i = fills.size() - 1; i >= 0; i--) {
+            final ObjectNode f = fills.get(i);
+            if (f.path("account").asText().equals(account) && f.path("created_at").asLong() >= startAtMs
+                && (market == null || market.equals(f.path("market").asText()))) {
+                results.add(f.deepCopy());
+            }
+        }
+        out.putNull("next");
+        out.putNull("prev");
+        return out;
+    }
+
+    synchronized void cancelByClientId(final String account, final String clientId, final long nowMs) {
+        final String id = clientIds.get(account + '|' + clientId);
+        if (id == null) {
+            throw new VenueError(404, "CLIENT_ORDER_ID_NOT_FOUND", "client id " + clientId + " not found");
+        }
+        cancel(account, id, nowMs);
     }
 
     synchronized ObjectNode positions(final String account, final long nowMs) {

@@ -24,9 +24,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * REST endpoints of the simulated Paradex under {@code /v1}: {@code GET /system/config},
- * {@code GET /system/time}, {@code GET /markets}, {@code POST /auth} (and {@code /auth/{key}}),
- * {@code POST /orders}, {@code GET /orders/{id}}, {@code GET /orders/by_client_id/{id}},
- * {@code DELETE /orders/{id}}, {@code GET /positions}. Errors use the venue's
+ * {@code GET /system/state}, {@code GET /system/time}, {@code GET /markets}, {@code POST /auth} (and
+ * {@code /auth/{key}}), {@code POST /orders}, {@code GET /orders} (open), {@code GET /orders/{id}},
+ * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}},
+ * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}. Errors use the venue's
  * {@code {"error":CODE,"message":…,"data":null}} body (protocol reference §3.8).
  *
  * <p><b>Note:</b> sharable; runs on the simulator's event loop.
@@ -96,6 +97,9 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (method.equals(HttpMethod.GET) && p.equals("/system/config")) {
             return json(200, systemConfig());
         }
+        if (method.equals(HttpMethod.GET) && p.equals("/system/state")) {
+            return json(200, JSON.createObjectNode().put("status", sim.systemState()));
+        }
         if (method.equals(HttpMethod.GET) && p.equals("/system/time")) {
             return json(200, JSON.createObjectNode().put("server_time", Long.toString(nowMs)));
         }
@@ -124,6 +128,18 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 throw new SimExchange.VenueError(400, "BINDING_ERROR", "body is not a JSON object");
             }
             return json(201, exchange.placeOrder(account, body, nowMs));
+        }
+        final String marketParam = q.parameters().containsKey("market") ? q.parameters().get("market").get(0) : null;
+        if (method.equals(HttpMethod.GET) && p.equals("/orders")) {
+            return json(200, exchange.openOrders(account, marketParam));
+        }
+        if (method.equals(HttpMethod.GET) && p.equals("/fills")) {
+            final long startAt = q.parameters().containsKey("start_at") ? Long.parseLong(q.parameters().get("start_at").get(0)) : 0;
+            return json(200, exchange.fills(account, marketParam, startAt));
+        }
+        if (method.equals(HttpMethod.DELETE) && p.startsWith("/orders/by_client_id/")) {
+            exchange.cancelByClientId(account, p.substring("/orders/by_client_id/".length()), nowMs);
+            return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT, Unpooled.EMPTY_BUFFER);
         }
         if (method.equals(HttpMethod.GET) && p.startsWith("/orders/by_client_id/")) {
             return json(200, exchange.orderByClientId(account, q.path().substring("/v1/orders/by_client_id/".length())));

@@ -334,4 +334,49 @@ class ParadexSimulatorTest {
         assertThat(again.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo("0.01");
     }
+
+    @Test
+    void shouldLookUpListCancelAndReportFillsPositionsAndStatus() throws Exception {
+        final OrderUpdate filled = adapter.placeOrder(order("l-1", Side.BUY, OrderType.LIMIT, "0.08", fp("65000.1"), false))
+            .get(10, TimeUnit.SECONDS);
+        final OrderUpdate looked = adapter.orderStatus(MARKET, "l-1").get(10, TimeUnit.SECONDS);
+        assertThat(looked.venueOrderId()).isEqualTo(filled.venueOrderId());
+        assertThat(looked.filledSize()).isEqualTo(fp("0.05"));
+        final Throwable missing = failure(adapter.orderStatus(MARKET, "never-sent"));
+        assertThat(missing).isInstanceOf(OrderRejectedException.class);
+        assertThat(((OrderRejectedException) missing).venueCode()).isEqualTo("NOT_FOUND");
+
+        final java.util.List<dev.arb.api.Fill> fills = adapter.recentFills(MARKET, 0).get(10, TimeUnit.SECONDS);
+        assertThat(fills).hasSize(1);
+        assertThat(fills.get(0).price()).isEqualTo(fp("65000.1"));
+        assertThat(fills.get(0).size()).isEqualTo(fp("0.05"));
+        assertThat(fills.get(0).clientOrderId()).isEqualTo("l-1");
+        assertThat(fills.get(0).liquidity()).isEqualTo(dev.arb.api.Liquidity.TAKER);
+        assertThat(fills.get(0).feeUsd()).isEqualByComparingTo("0.9750015");
+
+        adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.SELL).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC).size(fp("0.001")).limitPrice(fp("66000")).clientOrderId("l-2").build())
+            .get(10, TimeUnit.SECONDS);
+        assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).extracting(OrderUpdate::clientOrderId)
+            .containsExactly("l-2");
+        adapter.cancelOrderByClientId(MARKET, "l-2").get(10, TimeUnit.SECONDS);
+        assertThat(adapter.openOrders(null).get(10, TimeUnit.SECONDS)).isEmpty();
+
+        assertThat(adapter.positions().get(10, TimeUnit.SECONDS)).singleElement()
+            .satisfies(p -> assertThat(p.size()).isEqualTo(fp("0.05")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> adapter.venueStatus() == dev.arb.api.VenueStatus.OK);
+    }
+
+    @Test
+    void shouldShowEveryFrameToTheWireTap() {
+        final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+        adapter.setWireTap((venue, nanos, binary, data, offset, length) -> {
+            if ("paradex".equals(venue) && !binary && new String(data, offset, length, java.nio.charset.StandardCharsets.UTF_8)
+                .startsWith("{\"jsonrpc\"")) {
+                frames.incrementAndGet();
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> frames.get() >= 3);
+        adapter.setWireTap(null);
+    }
 }
