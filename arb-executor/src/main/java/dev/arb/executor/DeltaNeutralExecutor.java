@@ -1362,9 +1362,9 @@ public final class DeltaNeutralExecutor {
                 request.side().name(), OrderStatus.PENDING_NEW.name(), request.size(), 0, request.limitPrice(),
                 request.type() + (request.reduceOnly() ? " reduce-only" : "")))
             .handle((v, e) -> e)
-            .thenCompose(journalError -> journalError != null
+            .thenComposeAsync(journalError -> journalError != null
                 ? CompletableFuture.completedFuture(LegOutcome.of(request, null, journalError))
-                : place(leg, request, 0))
+                : place(leg, request, 0), stateThread)
             .thenCompose(outcome -> outcome.outcomeUnknown() ? lookup(leg, outcome.lost(), 1, false)
                 : CompletableFuture.completedFuture(outcome));
         return placed.thenComposeAsync(outcome -> {

@@ -26,6 +26,11 @@ final class InMemoryJournal implements Journal {
     }
 
     @Override
+    public CompletableFuture<Void> flush() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public synchronized List<JournalEvent> events() {
         return new ArrayList<>(events);
     }

@@ -28,6 +28,11 @@ public interface Journal extends AutoCloseable {
     CompletableFuture<Void> append(JournalEvent event);
 
     /**
+     * @return completes once every record appended before this call is committed
+     */
+    CompletableFuture<Void> flush();
+
+    /**
      * @return every committed record in order (records still queued are not included)
      * @throws JournalException if the store cannot be read
      */

@@ -122,6 +122,17 @@ public final class SqliteJournal implements Journal {
         return done;
     }
 
+    @Override
+    public CompletableFuture<Void> flush() {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed.get()) {
+            done.complete(null);
+            return done;
+        }
+        queue.add(new Pending(null, done));
+        return done;
+    }
+
     private void writeLoop() {
         final List<Pending> batch = new ArrayList<>();
         boolean stop = false;
@@ -135,6 +146,10 @@ public final class SqliteJournal implements Journal {
                     for (Pending p : batch) {
                         if (p == STOP) {
                             stop = true;
+                            continue;
+                        }
+                        if (p.event() == null) {
+                            done.add(p.done());
                             continue;
                         }
                         bind(insert, p.event());
@@ -164,7 +179,7 @@ public final class SqliteJournal implements Journal {
             final JournalException failure = new JournalException("journal closed", null);
             Pending p;
             while ((p = queue.poll()) != null) {
-                if (p != STOP) {
+                if (p != STOP && p.done() != null) {
                     p.done().completeExceptionally(failure);
                 }
             }
