@@ -65,6 +65,8 @@ import org.slf4j.LoggerFactory;
  * {@link ExchangeTimeoutException} (outcome unknown). A retry with the same client order id while
  * the outcome is unknown re-sends the same signed request; if the venue answers
  * {@code DUPLICATED_CLIENT_ID} the order is looked up with {@code GET /v1/orders/by_client_id/{id}}.
+ * (While an outcome is unknown, the signed request first sent under a client order id is what a
+ * retry sends, whatever the new request says.)
  * An order closed by the venue's risk checks with nothing filled fails with
  * {@link OrderRejectedException} carrying the {@code cancel_reason}. Fees in {@link OrderUpdate} are
  * estimated from the market's fee rates (Paradex reports fees on fills only).
@@ -120,7 +122,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
         }
         this.feed = new BookFeed(this::resubscribe);
         this.ws = new ParadexWsClient(URI.create(config.wsUrl()), loop, new StreamListener(),
-            (int) Math.min(Integer.MAX_VALUE, config.requestTimeoutMs()));
+            (int) Math.min(Integer.MAX_VALUE, config.requestTimeoutMs()), config.streamIdleTimeoutMs());
     }
 
     /** @return {@code "paradex"} */

@@ -37,6 +37,7 @@ public final class ParadexConfig {
     private final int orderPollMaxAttempts;
     private final long signatureExpirySeconds;
     private final long reconnectDelayMs;
+    private final long streamIdleTimeoutMs;
 
     private ParadexConfig(final Builder b) {
         restBaseUrl = stripSlash(Objects.requireNonNull(b.restBaseUrl, "restBaseUrl"));
@@ -57,6 +58,10 @@ public final class ParadexConfig {
         orderPollMaxAttempts = b.orderPollMaxAttempts;
         signatureExpirySeconds = b.signatureExpirySeconds;
         reconnectDelayMs = b.reconnectDelayMs;
+        streamIdleTimeoutMs = b.streamIdleTimeoutMs;
+        if (streamIdleTimeoutMs <= 0) {
+            throw new IllegalArgumentException("streamIdleTimeoutMs must be positive");
+        }
         if (maxBookAgeMs <= 0 || requestTimeoutMs <= 0 || jwtRefreshBeforeExpiryMs < 0 || orderRequestsPerSecond <= 0
             || privateGetRequestsPerSecond <= 0 || orderPollIntervalMs <= 0 || orderPollMaxAttempts <= 0
             || signatureExpirySeconds <= 0 || reconnectDelayMs < 0) {
@@ -187,6 +192,14 @@ public final class ParadexConfig {
         return reconnectDelayMs;
     }
 
+    /**
+     * @return ms without any frame (data or ping) after which the stream is presumed dead, closed and
+     *     reopened; the venue pings every 55 s (protocol reference §2.4)
+     */
+    public long streamIdleTimeoutMs() {
+        return streamIdleTimeoutMs;
+    }
+
     @Override
     public String toString() {
         return "ParadexConfig{rest=" + restBaseUrl + ", ws=" + wsUrl + ", chainId=" + chainId + ", account=" + accountAddress
@@ -217,6 +230,7 @@ public final class ParadexConfig {
         private int orderPollMaxAttempts = 40;
         private long signatureExpirySeconds = 1800;
         private long reconnectDelayMs = 1000;
+        private long streamIdleTimeoutMs = 70_000;
 
         private Builder() {
         }
@@ -434,6 +448,15 @@ public final class ParadexConfig {
          */
         public Builder reconnectDelayMs(final long v) {
             reconnectDelayMs = v;
+            return this;
+        }
+
+        /**
+         * @param v ms without any frame before the stream is reopened (default 70000)
+         * @return this
+         */
+        public Builder streamIdleTimeoutMs(final long v) {
+            streamIdleTimeoutMs = v;
             return this;
         }
 

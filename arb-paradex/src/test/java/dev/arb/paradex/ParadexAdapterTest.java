@@ -321,4 +321,15 @@ class ParadexAdapterTest {
         assertThat(c.restBaseUrl()).isEqualTo("https://api.prod.paradex.trade/v1");
         assertThat(ParadexConfig.testnet().build().chainId()).isEqualTo("PRIVATE_SN_POTC_SEPOLIA");
     }
+
+    @Test
+    void shouldReopenASilentStream() throws Exception {
+        adapter.close();
+        adapter = new ParadexAdapter(ParadexConfig.builder().restBaseUrl(wm.baseUrl() + "/v1").wsUrl(ws.url())
+            .chainId("PRIVATE_SN_PARACLEAR_MAINNET").streamIdleTimeoutMs(300).reconnectDelayMs(50).build());
+        final int before = ws.handshakes.get();
+        adapter.connect().get(10, TimeUnit.SECONDS);
+        // the test server sends nothing: the adapter closes the silent connection and opens a new one
+        await().atMost(Duration.ofSeconds(10)).until(() -> ws.handshakes.get() >= before + 3);
+    }
 }

@@ -34,6 +34,7 @@ final class TestWsServer implements AutoCloseable {
     private final Channel server;
     final List<String> received = new CopyOnWriteArrayList<>();
     final AtomicInteger pongs = new AtomicInteger();
+    final AtomicInteger handshakes = new AtomicInteger();
 
     TestWsServer() throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -48,6 +49,7 @@ final class TestWsServer implements AutoCloseable {
                             public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception {
                                 if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
                                     clients.add(ctx.channel());
+                                    handshakes.incrementAndGet();
                                 }
                                 super.userEventTriggered(ctx, evt);
                             }

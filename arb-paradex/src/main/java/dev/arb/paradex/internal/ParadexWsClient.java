@@ -22,15 +22,19 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
  * Netty WebSocket client of the Paradex JSON-RPC stream ({@code ws://} and {@code wss://}). WebSocket
  * protocol pings are answered with pongs by Netty's {@link WebSocketClientProtocolHandler} (the
  * server pings every 55 s and drops clients that do not pong within 5 s: protocol reference §2.4).
- * Text frames are handed over as bytes (copied into one reused array; no String per frame).
+ * Text frames are handed over as bytes (copied into one reused array; no String per frame). A
+ * connection silent for longer than the idle timeout is closed, so the owner reconnects.
  *
  * <p><b>Note:</b> thread-safe; every callback runs on the given event loop.
  */
@@ -58,6 +62,7 @@ public final class ParadexWsClient {
     private final EventLoop loop;
     private final Listener listener;
     private final int connectTimeoutMs;
+    private final long idleTimeoutMs;
     private volatile Channel channel;
     private byte[] scratch = new byte[16 * 1024];
 
@@ -66,8 +71,11 @@ public final class ParadexWsClient {
      * @param loop             event loop that owns the connection and runs callbacks
      * @param listener         callbacks
      * @param connectTimeoutMs TCP connect and handshake timeout, ms
+     * @param idleTimeoutMs    close the connection after this many ms without an inbound frame
      */
-    public ParadexWsClient(final URI uri, final EventLoop loop, final Listener listener, final int connectTimeoutMs) {
+    public ParadexWsClient(final URI uri, final EventLoop loop, final Listener listener, final int connectTimeoutMs,
+        final long idleTimeoutMs) {
+        this.idleTimeoutMs = idleTimeoutMs;
         this.uri = uri;
         this.loop = loop;
         this.listener = listener;
@@ -103,6 +111,7 @@ public final class ParadexWsClient {
                     if (ssl != null) {
                         p.addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
                     }
+                    p.addLast(new IdleStateHandler(idleTimeoutMs, 0, 0, TimeUnit.MILLISECONDS));
                     p.addLast(new HttpClientCodec());
                     p.addLast(new HttpObjectAggregator(65536));
                     p.addLast(new WebSocketClientProtocolHandler(wsConfig));
@@ -169,6 +178,9 @@ public final class ParadexWsClient {
                 channel = ctx.channel();
                 opened.complete(null);
                 listener.onOpen();
+            } else if (evt instanceof IdleStateEvent) {
+                // no frame (not even the venue's ping) for idleTimeoutMs: presume the connection dead
+                ctx.close();
             } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
                 opened.completeExceptionally(new java.util.concurrent.TimeoutException("WebSocket handshake timed out"));
                 ctx.close();
