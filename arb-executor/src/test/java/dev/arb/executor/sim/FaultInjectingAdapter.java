@@ -167,8 +167,13 @@ public final class FaultInjectingAdapter implements ExchangeAdapter {
                 return CompletableFuture.failedFuture(cause);
             }
             final OrderUpdate u = venueAnswers.get(clientOrderId);
-            return u != null ? CompletableFuture.completedFuture(u)
-                : CompletableFuture.failedFuture(new OrderRejectedException(venue(), "NOT_FOUND", "no such order"));
+            if (u != null) {
+                return CompletableFuture.completedFuture(u);
+            }
+            // only an order this decorator saw and kept from the venue is known not to exist there
+            final boolean seen = requests.stream().anyMatch(r -> r.clientOrderId().equals(clientOrderId));
+            return CompletableFuture.failedFuture(seen
+                ? new OrderRejectedException(venue(), "NOT_FOUND", "no such order") : cause);
         });
     }
 
