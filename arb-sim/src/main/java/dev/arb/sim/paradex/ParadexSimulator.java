@@ -56,7 +56,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * book depth with partial fills, taker fee on notional.
  *
  * <p>Fault switches: {@link #rejectNextOrders}, {@link #respondWithStatus}, {@link #dropConnections},
- * {@link #expireTokens}, {@link #systemState(String)}.
+ * {@link #expireTokens}, {@link #systemState(String)}, {@link #dropNextOrderResponses},
+ * {@link #delayResponses}; {@link Options#manualStepping()} with {@link #advance()} for deterministic
+ * tests.
  *
  * <p><b>Note:</b> thread-safe. Network I/O and the step timer run on one simulator-owned event-loop
  * thread; the public methods may be called from any thread.
@@ -75,6 +77,9 @@ public final class ParadexSimulator implements AutoCloseable {
     private final AtomicInteger injectedStatus = new AtomicInteger();
     private final AtomicInteger injectedTimes = new AtomicInteger();
     private final AtomicInteger rejectTimes = new AtomicInteger();
+    private final AtomicInteger dropOrderResponses = new AtomicInteger();
+    private volatile long responseDelayMs;
+    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private volatile String rejectCode;
     private volatile String systemState = "ok";
     private final long startMs = System.currentTimeMillis();
@@ -100,7 +105,9 @@ public final class ParadexSimulator implements AutoCloseable {
                 }
             }).bind("127.0.0.1", 0).sync().channel();
         final long stepMs = Math.max(1, model.config().stepMillis());
-        loop.scheduleAtFixedRate(this::onStep, stepMs, stepMs, TimeUnit.MILLISECONDS);
+        if (!options.manualStepping()) {
+            loop.scheduleAtFixedRate(this::stepAndPublish, stepMs, stepMs, TimeUnit.MILLISECONDS);
+        }
         loop.scheduleAtFixedRate(this::sendPings, options.pingIntervalMs(), options.pingIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
@@ -167,6 +174,65 @@ public final class ParadexSimulator implements AutoCloseable {
     /** @return the model step the book is quoted at */
     public long step() {
         return exchange.step();
+    }
+
+    /** @return the model step the book is quoted at (same as {@link #step()}) */
+    public long currentStep() {
+        return exchange.step();
+    }
+
+    /**
+     * Moves the model one step and publishes the book snapshots to subscribers now. With
+     * {@link Options#manualStepping()} this is the only way the book moves; otherwise it adds a step
+     * between the timer's.
+     *
+     * @return {@link System#nanoTime()} taken on the simulator's thread just before the first frame is
+     *     written (the planned send time for a latency harness)
+     * @throws IllegalStateException if the simulator is closed or the step failed
+     */
+    public long advance() {
+        if (loop.inEventLoop()) {
+            return stepAndPublish();
+        }
+        try {
+            return loop.submit(this::stepAndPublish).get(5, TimeUnit.SECONDS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+            | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("Paradex simulator step failed", e);
+        }
+    }
+
+    /**
+     * @param method HTTP method, e.g. {@code "POST"}
+     * @param path   path including {@code /v1} and without the query, e.g. {@code "/v1/orders"}
+     * @return how many such requests arrived (whatever the answer)
+     */
+    public int requestCount(final String method, final String path) {
+        final AtomicInteger n = requestCounts.get(method + ' ' + path);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * The next {@code n} {@code POST /orders} are executed but their answer is lost: the connection
+     * is closed instead of answering (a lost acknowledgement; the client must look the order up by
+     * client id).
+     *
+     * @param n number of order answers to drop
+     */
+    public void dropNextOrderResponses(final int n) {
+        dropOrderResponses.set(n);
+    }
+
+    /**
+     * Delays every REST answer.
+     *
+     * @param ms delay in ms, 0 for none
+     */
+    public void delayResponses(final long ms) {
+        responseDelayMs = Math.max(0, ms);
     }
 
     /** @return WebSocket pongs received from clients */
@@ -262,6 +328,26 @@ public final class ParadexSimulator implements AutoCloseable {
         }
     }
 
+    void countRequest(final String method, final String path) {
+        requestCounts.computeIfAbsent(method + ' ' + path, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    boolean takeDroppedOrderResponse() {
+        while (true) {
+            final int left = dropOrderResponses.get();
+            if (left <= 0) {
+                return false;
+            }
+            if (dropOrderResponses.compareAndSet(left, left - 1)) {
+                return true;
+            }
+        }
+    }
+
+    long responseDelayMs() {
+        return responseDelayMs;
+    }
+
     void pongReceived() {
         pongs.incrementAndGet();
     }
@@ -333,8 +419,9 @@ public final class ParadexSimulator implements AutoCloseable {
             .append("\",\"size\":\"").append(SimExchange.text(size)).append("\"}");
     }
 
-    private void onStep() {
+    private long stepAndPublish() {
         exchange.advance();
+        final long nanos = System.nanoTime();
         final Map<String, String> messages = new HashMap<>();
         for (final Map.Entry<Channel, Set<String>> e : subscriptions.entrySet()) {
             final List<String> channels;
@@ -350,6 +437,7 @@ public final class ParadexSimulator implements AutoCloseable {
                 e.getKey().writeAndFlush(new TextWebSocketFrame(msg));
             }
         }
+        return nanos;
     }
 
     private void sendPings() {
@@ -414,6 +502,7 @@ public final class ParadexSimulator implements AutoCloseable {
         private final long pingIntervalMs;
         private final String chainId;
         private final long jwtLifetimeSeconds;
+        private final boolean manualStepping;
 
         private Options(final Builder b) {
             this.markets = List.copyOf(b.markets.isEmpty() ? List.of(Market.btcUsdPerp()) : b.markets);
@@ -422,6 +511,7 @@ public final class ParadexSimulator implements AutoCloseable {
             this.pingIntervalMs = b.pingIntervalMs;
             this.chainId = Objects.requireNonNull(b.chainId);
             this.jwtLifetimeSeconds = b.jwtLifetimeSeconds;
+            this.manualStepping = b.manualStepping;
             if (bookDepth <= 0 || levelSizeSteps <= 0 || pingIntervalMs <= 0 || jwtLifetimeSeconds <= 0) {
                 throw new IllegalArgumentException("depth, sizes and intervals must be positive");
             }
@@ -467,6 +557,11 @@ public final class ParadexSimulator implements AutoCloseable {
             return jwtLifetimeSeconds;
         }
 
+        /** @return {@code true} if the book moves only on {@link ParadexSimulator#advance()} (no step timer) */
+        public boolean manualStepping() {
+            return manualStepping;
+        }
+
         /**
          * Builder of {@link Options}.
          *
@@ -479,6 +574,7 @@ public final class ParadexSimulator implements AutoCloseable {
             private long pingIntervalMs = 55_000;
             private String chainId = "PRIVATE_SN_PARACLEAR_MAINNET";
             private long jwtLifetimeSeconds = 300;
+            private boolean manualStepping;
 
             private Builder() {
             }
@@ -556,11 +652,17 @@ public final class ParadexSimulator implements AutoCloseable {
             }
 
             /**
+             * @param v {@code true}: no step timer, the book moves only on {@link ParadexSimulator#advance()}
+             * @return this
+             */
+            public Builder manualStepping(final boolean v) {
+                manualStepping = v;
+                return this;
+            }
 
+            /**
              * @return the options
-
              * @throws IllegalArgumentException if a value is not positive
-
              */
             public Options build() {
                 return new Options(this);

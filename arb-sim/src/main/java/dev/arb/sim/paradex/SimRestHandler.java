@@ -53,6 +53,8 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest req) {
         final boolean keepAlive = HttpUtil.isKeepAlive(req);
+        final String path = new QueryStringDecoder(req.uri()).path();
+        sim.countRequest(req.method().name(), path);
         FullHttpResponse resp;
         try {
             final int injected = sim.takeInjectedStatus();
@@ -66,12 +68,26 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } catch (final RuntimeException e) {
             resp = error(500, "INTERNAL_ERROR", e.toString());
         }
+        if (req.method().equals(HttpMethod.POST) && path.equals("/v1/orders") && sim.takeDroppedOrderResponse()) {
+            resp.release();
+            ctx.close();
+            return;
+        }
         resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, resp.content().readableBytes());
-        if (keepAlive) {
-            HttpUtil.setKeepAlive(resp, true);
-            ctx.writeAndFlush(resp);
+        final FullHttpResponse answer = resp;
+        final Runnable write = () -> {
+            if (keepAlive) {
+                HttpUtil.setKeepAlive(answer, true);
+                ctx.writeAndFlush(answer);
+            } else {
+                ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+            }
+        };
+        final long delayMs = sim.responseDelayMs();
+        if (delayMs > 0) {
+            ctx.executor().schedule(write, delayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
         } else {
-            ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+            write.run();
         }
     }
 

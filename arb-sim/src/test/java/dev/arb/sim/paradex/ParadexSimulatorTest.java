@@ -379,4 +379,58 @@ class ParadexSimulatorTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> frames.get() >= 3);
         adapter.setWireTap(null);
     }
+
+    @Test
+    void shouldRecoverALostAcknowledgementByClientOrderId() throws Exception {
+        sim.dropNextOrderResponses(1);
+        final OrderRequest req = order("lost-1", Side.BUY, OrderType.LIMIT, "0.01", fp("65010"), false);
+        final Throwable lost = failure(adapter.placeOrder(req));
+        assertThat(lost).isInstanceOfAny(TransportException.class, dev.arb.api.ExchangeTimeoutException.class);
+        // the venue executed it: a retry with the same client order id must not trade again
+        final OrderUpdate retried = adapter.placeOrder(req).get(10, TimeUnit.SECONDS);
+        assertThat(retried.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(sim.positionBase(ACCOUNT, MARKET)).isEqualByComparingTo("0.01");
+        assertThat(sim.requestCount("POST", "/v1/orders")).isEqualTo(2);
+        assertThat(sim.requestCount("GET", "/v1/orders/by_client_id/lost-1")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTimeOutOnDelayedAnswers() throws Exception {
+        adapter.close();
+        adapter = new ParadexAdapter(ParadexConfig.builder().restBaseUrl(sim.restBaseUrl()).wsUrl(sim.wsUrl())
+            .chainId(sim.chainId()).accountAddress(ACCOUNT).privateKey(key).requestTimeoutMs(300).build());
+        adapter.connect().get(10, TimeUnit.SECONDS);
+        sim.delayResponses(2000);
+        assertThat(failure(adapter.position(MARKET))).isInstanceOf(dev.arb.api.ExchangeTimeoutException.class);
+        sim.delayResponses(0);
+    }
+
+    @Test
+    void shouldMoveOnlyWhenAdvancedInManualStepping() throws Exception {
+        tearDown();
+        sim = ParadexSimulator.start(new MarketModel(MarketModel.Config.defaults(5)),
+            ParadexSimulator.Options.builder().manualStepping(true).build());
+        sim.registerAccount(ACCOUNT, new ParadexSigner(sim.chainId(), ACCOUNT, key).publicKey());
+        adapter = newAdapter(key);
+        adapter.connect().get(10, TimeUnit.SECONDS);
+        adapter.subscribeOrderBook(MARKET, b -> {
+            synchronized (seen) {
+                seen.copyFrom(b);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !adapter.isStale(MARKET));
+        final long seq;
+        synchronized (seen) {
+            seq = seen.sequence();
+        }
+        assertThat(sim.currentStep()).isZero();
+        sim.advance();
+        sim.advance();
+        assertThat(sim.currentStep()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            synchronized (seen) {
+                return seen.sequence() == seq + 2;
+            }
+        });
+    }
 }
