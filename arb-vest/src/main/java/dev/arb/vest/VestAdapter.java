@@ -6,18 +6,27 @@ import dev.arb.api.AuthenticationException;
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.ExchangeException;
 import dev.arb.api.ExchangeTimeoutException;
+import dev.arb.api.Fill;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.InvalidOrderException;
 import dev.arb.api.MalformedMessageException;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderBook;
 import dev.arb.api.OrderBookListener;
+import dev.arb.api.OrderListener;
+import dev.arb.api.OrderRejectedException;
 import dev.arb.api.OrderRequest;
+import dev.arb.api.OrderStatus;
 import dev.arb.api.OrderType;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
+import dev.arb.api.RateLimitedException;
+import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
 import dev.arb.api.TransportException;
+import dev.arb.api.VenueStatus;
+import dev.arb.api.WireTap;
+import dev.arb.vest.internal.VestBackoff;
 import dev.arb.vest.internal.VestDepthDecoder;
 import dev.arb.vest.internal.VestOrderCodec;
 import dev.arb.vest.internal.VestRestClient;
@@ -28,8 +37,10 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -124,6 +135,22 @@ public final class VestAdapter implements ExchangeAdapter {
     private final AtomicBoolean crossedLogged = new AtomicBoolean();
     private final AtomicBoolean listenerErrorLogged = new AtomicBoolean();
     private final AtomicLong lastNonce = new AtomicLong();
+    private final AtomicLong unsorted = new AtomicLong();
+    private final AtomicBoolean unsortedLogged = new AtomicBoolean();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong rateLimitRetries = new AtomicLong();
+    private final AtomicLong orderListenerErrors = new AtomicLong();
+    private final AtomicBoolean orderListenerErrorLogged = new AtomicBoolean();
+    private final AtomicLong untrackedEvents = new AtomicLong();
+    private final VestOrderTracker tracker = new VestOrderTracker();
+    private final List<OrderListener> orderListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, VestTicker> tickers = new ConcurrentHashMap<>();
+    private final VestAccountStream accountStream;
+    private volatile WireTap wireTap;
+    private volatile boolean wantConnected;
+    private volatile int lastCloseCode = -1;
+    private int reconnectAttempt;
+    private static final byte[] TICKERS_CHANNEL = "tickers".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private final Map<String, PreparedOrder> sentOrders = new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -154,6 +181,9 @@ public final class VestAdapter implements ExchangeAdapter {
         final String ws = config.wsUrl();
         streamUri = URI.create(ws + (ws.indexOf('?') >= 0 ? '&' : '?') + "xwebsocketserver=restserver"
             + config.accountGroup());
+        decoder.rejectUnsorted(config.rejectUnsortedDepth());
+        accountStream = config.apiKey() != null && config.accountStream()
+            ? new VestAccountStream(config, rest, loop, json, streamUri.toString(), new AccountSink()) : null;
     }
 
     /** @return {@code "vest"} */
@@ -182,6 +212,49 @@ public final class VestAdapter implements ExchangeAdapter {
         return listenerErrors.get();
     }
 
+    /** @return depth snapshots rejected because their levels were not strictly sorted */
+    public long unsortedBooks() {
+        return unsorted.get();
+    }
+
+    /** @return automatic reconnections of the market-data stream started after unexpected closes */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    /** @return orders resent after a rate-limit answer (HTTP 429 / 1003) */
+    public long rateLimitRetries() {
+        return rateLimitRetries.get();
+    }
+
+    /** @return listen keys obtained with {@code POST /account/listenKey} (0 without an account stream) */
+    public long listenKeysCreated() {
+        return accountStream == null ? 0 : accountStream.listenKeysCreated();
+    }
+
+    /** @return successful listen-key renewals ({@code PUT /account/listenKey}) */
+    public long listenKeyRenewals() {
+        return accountStream == null ? 0 : accountStream.listenKeyRenewals();
+    }
+
+    /** @return ORDER events received on the account stream */
+    public long orderEvents() {
+        return accountStream == null ? 0 : accountStream.orderEvents();
+    }
+
+    /** @return {@code true} while the {@code account_private} stream is open */
+    public boolean isAccountStreamOpen() {
+        return accountStream != null && accountStream.isOpen();
+    }
+
+    /**
+     * @param symbol market symbol
+     * @return the last {@code tickers} entry for it (mark, index, funding), or null if none yet
+     */
+    public VestTicker ticker(final String symbol) {
+        return tickers.get(symbol);
+    }
+
     /** @return {@code {"data":"PONG"}} answers received */
     public long pongsReceived() {
         return pongs.get();
@@ -192,7 +265,9 @@ public final class VestAdapter implements ExchangeAdapter {
         if (connecting != null && !connecting.isCompletedExceptionally() && (!connecting.isDone() || connected)) {
             return connecting;
         }
-        connecting = loadMarketsInternal().thenCompose(v -> openStream());
+        wantConnected = true;
+        connecting = loadMarketsInternal().thenCompose(v -> openStream()).thenCompose(v -> accountStream == null
+            || accountStream.isOpen() ? CompletableFuture.completedFuture(null) : accountStream.start());
         return connecting;
     }
 
@@ -214,12 +289,15 @@ public final class VestAdapter implements ExchangeAdapter {
             connecting = null;
             current = ws;
             ws = null;
+            wantConnected = false;
         }
         connected = false;
+        final CompletableFuture<Void> account = accountStream == null ? CompletableFuture.completedFuture(null)
+            : accountStream.stop();
         if (current == null) {
-            return CompletableFuture.completedFuture(null);
+            return account;
         }
-        return current.close().thenCompose(v -> onLoop(this::invalidateAll));
+        return current.close().thenCombine(account, (a, b) -> (Void) null).thenCompose(v -> onLoop(this::invalidateAll));
     }
 
     @Override
@@ -307,22 +385,392 @@ public final class VestAdapter implements ExchangeAdapter {
     public CompletableFuture<OrderUpdate> placeOrder(final OrderRequest request) {
         final MarketSpec spec;
         final PreparedOrder prepared;
+        final OrderRequest snapped;
         try {
             spec = specOrFail(request.market());
-            validate(request, spec);
-            prepared = prepare(request, spec);
+            snapped = snapToTick(request, spec);
+            validate(snapped, spec);
+            prepared = prepare(snapped, spec);
         } catch (ExchangeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        final boolean immediate = request.type() == OrderType.MARKET || request.timeInForce() == TimeInForce.IOC;
-        return rest.postOrder("/orders", prepared.body).thenCompose(answer -> {
-            final OrderUpdate update = codec.toUpdate(VestOrderCodec.orderNode(answer, null), spec, request,
-                System.currentTimeMillis());
+        final OrderRequest r = prepared.request;
+        final VestOrderTracker.Tracked tracked = tracker.track(r, spec, prepared.nonce, prepared.timeMs);
+        final boolean immediate = r.type() == OrderType.MARKET || r.timeInForce() == TimeInForce.IOC;
+        return postOrder(prepared, 0).thenCompose(answer -> {
+            final JsonNode ack = VestOrderCodec.orderNode(answer, null);
+            tracker.attachId(tracked, ack.path("id").asText(null));
+            final OrderUpdate update = codec.toUpdate(ack, spec, r, System.currentTimeMillis());
             if (!immediate || update.status().isTerminal()) {
                 return CompletableFuture.completedFuture(update);
             }
-            return poll(update.venueOrderId(), spec, request, config.orderPollAttempts());
+            if (accountStream == null || !accountStream.isOpen() || config.streamFillWaitMs() == 0) {
+                return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+            }
+            return tracked.terminal.copy().orTimeout(config.streamFillWaitMs(), TimeUnit.MILLISECONDS)
+                .handle((event, err) -> {
+                    if (err != null || event == null) {
+                        return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+                    }
+                    final OrderUpdate u = codec.update(event, spec, r, System.currentTimeMillis());
+                    if (u.status() == OrderStatus.REJECTED) {
+                        return CompletableFuture.<OrderUpdate>failedFuture(VestOrderCodec.rejected(u));
+                    }
+                    if (u.status() == OrderStatus.CANCELED && !event.hasNonNull("lastFilledSize")) {
+                        // a CANCELLED event carries no fill fields (protocol reference §5): ask for them
+                        return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+                    }
+                    return CompletableFuture.completedFuture(u);
+                }).thenCompose(f -> f);
         });
+    }
+
+    /**
+     * Sends a prepared order; a rate-limit answer (the venue did not execute it) is retried with the
+     * identical signed body after an exponential backoff (or {@code Retry-After} if longer), at most
+     * {@link VestConfig#rateLimitRetries()} times and only while the order's receive window is open.
+     */
+    private CompletableFuture<JsonNode> postOrder(final PreparedOrder prepared, final int attempt) {
+        return rest.postOrder("/orders", prepared.body).handle((answer, err) -> {
+            if (err == null) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            final Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (cause instanceof RateLimitedException rl && attempt < config.rateLimitRetries()) {
+                final long delay = Math.max(rl.retryAfterMs(), VestBackoff.delayMs(attempt, config.rateLimitBackoffMs(),
+                    config.rateLimitBackoffMs() << 4));
+                if (System.currentTimeMillis() + delay < prepared.timeMs + config.recvWindowMs()) {
+                    rateLimitRetries.incrementAndGet();
+                    LOG.info("Vest rate-limited an order (code {}): resending it unchanged in {} ms", rl.venueCode(),
+                        delay);
+                    return CompletableFuture.supplyAsync(() -> null,
+                        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
+                        .thenCompose(x -> postOrder(prepared, attempt + 1));
+                }
+            }
+            return CompletableFuture.<JsonNode>failedFuture(cause);
+        }).thenCompose(f -> f);
+    }
+
+    /** Snaps the limit price to the tick on the safe side: a buy's worst price down, a sell's up. */
+    private static OrderRequest snapToTick(final OrderRequest r, final MarketSpec spec) {
+        if (r.limitPrice() <= 0 || r.limitPrice() % spec.tickSize() == 0) {
+            return r;
+        }
+        final long snapped = spec.snapPriceToTick(r.limitPrice(), r.side());
+        if (snapped <= 0) {
+            throw new InvalidOrderException(VENUE, null, "limit price below one tick");
+        }
+        return OrderRequest.builder().market(r.market()).side(r.side()).type(r.type()).timeInForce(r.timeInForce())
+            .size(r.size()).limitPrice(snapped).reduceOnly(r.reduceOnly()).clientOrderId(r.clientOrderId()).build();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Vest has no client order id: the adapter maps it to the nonce it signed and asks
+     * {@code GET /orders?nonce=}. Only client order ids placed by this adapter instance (the last 4096)
+     * can be resolved; others fail with {@link InvalidOrderException}. Before answering
+     * {@code NOT_FOUND} the adapter waits until the order's receive window ({@code time + recvWindow})
+     * has passed, after which the venue can no longer accept it, so NOT_FOUND is final.
+     */
+    @Override
+    public CompletableFuture<OrderUpdate> orderStatus(final String market, final String clientOrderId) {
+        final MarketSpec spec;
+        final PreparedOrder prepared;
+        try {
+            spec = specOrFail(market);
+            prepared = preparedFor(clientOrderId);
+            if (!prepared.request.market().equals(market)) {
+                throw new InvalidOrderException(VENUE, null, "client order id " + clientOrderId + " is for "
+                    + prepared.request.market());
+            }
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return lookupByNonce(prepared, spec, true);
+    }
+
+    private CompletableFuture<OrderUpdate> lookupByNonce(final PreparedOrder prepared, final MarketSpec spec,
+        final boolean mayWait) {
+        final String query = "nonce=" + prepared.nonce + "&symbol=" + urlEncode(prepared.request.market());
+        return rest.getPrivate("/orders", query).thenCompose(answer -> {
+            for (final JsonNode o : answer.isArray() ? answer : json.createArrayNode().add(answer)) {
+                if (o.path("nonce").asLong(-1) == prepared.nonce) {
+                    final VestOrderTracker.Tracked t = tracker.track(prepared.request, spec, prepared.nonce,
+                        prepared.timeMs);
+                    tracker.attachId(t, o.path("id").asText(null));
+                    return CompletableFuture.completedFuture(codec.update(o, spec, prepared.request,
+                        System.currentTimeMillis()));
+                }
+            }
+            final long windowEnd = prepared.timeMs + config.recvWindowMs() + 1000;
+            final long wait = windowEnd - System.currentTimeMillis();
+            if (mayWait && wait > 0) {
+                return CompletableFuture.supplyAsync(() -> null,
+                    CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
+                    .thenCompose(x -> lookupByNonce(prepared, spec, false));
+            }
+            return CompletableFuture.failedFuture(new OrderRejectedException(VENUE, "NOT_FOUND", "Vest has no order "
+                + "with nonce " + prepared.nonce + " (client order id " + prepared.request.clientOrderId() + ")"));
+        });
+    }
+
+    private PreparedOrder preparedFor(final String clientOrderId) {
+        final PreparedOrder p;
+        synchronized (sentOrders) {
+            p = sentOrders.get(clientOrderId);
+        }
+        if (p == null) {
+            throw new InvalidOrderException(VENUE, null, "client order id " + clientOrderId + " was not placed by "
+                + "this adapter (Vest has no client order ids; only ids sent by this instance can be resolved)");
+        }
+        return p;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Resolves the venue order id from the client order id (see {@link #orderStatus}), then
+     * {@link #cancelOrder}.
+     */
+    @Override
+    public CompletableFuture<Void> cancelOrderByClientId(final String market, final String clientOrderId) {
+        final PreparedOrder prepared;
+        try {
+            specOrFail(market);
+            prepared = preparedFor(clientOrderId);
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        final VestOrderTracker.Tracked t = tracker.byNonce(prepared.nonce);
+        if (t != null && t.venueId != null) {
+            return cancelOrder(market, t.venueId);
+        }
+        return orderStatus(market, clientOrderId).thenCompose(u -> cancelOrder(market, u.venueOrderId()));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code GET /orders?status=NEW} (Vest is taker-only: only GTC LIMIT orders waiting for their
+     * trigger are ever open).
+     */
+    @Override
+    public CompletableFuture<List<OrderUpdate>> openOrders(final String market) {
+        final Map<String, MarketSpec> s;
+        try {
+            s = loadedSpecs();
+            if (market != null) {
+                specOrFail(market);
+            }
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        final String query = "status=NEW" + (market == null ? "" : "&symbol=" + urlEncode(market));
+        return rest.getPrivate("/orders", query).thenApply(answer -> {
+            final List<OrderUpdate> out = new ArrayList<>();
+            final long now = System.currentTimeMillis();
+            for (final JsonNode o : answer) {
+                final MarketSpec spec = s.get(o.path("symbol").asText());
+                if (spec != null && "NEW".equals(o.path("status").asText())) {
+                    out.add(toUpdate(o, spec, now));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code GET /orders?startTime=}: Vest fills an order against its pool once, so each order with a
+     * filled size is one {@link Fill} (taker, at {@code avgFilledPrice}, fee {@code fees} including the
+     * premium).
+     */
+    @Override
+    public CompletableFuture<List<Fill>> recentFills(final String market, final long sinceEpochMs) {
+        final Map<String, MarketSpec> s;
+        try {
+            s = loadedSpecs();
+            if (market != null) {
+                specOrFail(market);
+            }
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        final String query = "startTime=" + sinceEpochMs + "&limit=1000"
+            + (market == null ? "" : "&symbol=" + urlEncode(market));
+        return rest.getPrivate("/orders", query).thenApply(answer -> {
+            final List<Fill> out = new ArrayList<>();
+            final long now = System.currentTimeMillis();
+            for (final JsonNode o : answer) {
+                final MarketSpec spec = s.get(o.path("symbol").asText());
+                if (spec == null || !o.hasNonNull("lastFilledSize")) {
+                    continue;
+                }
+                final OrderUpdate u = toUpdate(o, spec, now);
+                if (u.filledSize() > 0 && u.timestampMs() >= sinceEpochMs) {
+                    out.add(new Fill(VENUE, u.market(), u.venueOrderId(), u.clientOrderId(), u.side(), u.avgFillPrice(),
+                        u.filledSize(), u.feeUsd(), dev.arb.api.Liquidity.TAKER, u.timestampMs()));
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(Fill::timestampMs));
+            return out;
+        });
+    }
+
+    /** Maps a venue order, using our request (and client order id) when we placed it. */
+    private OrderUpdate toUpdate(final JsonNode o, final MarketSpec spec, final long now) {
+        final VestOrderTracker.Tracked t = tracker.match(o);
+        return t != null ? codec.update(o, spec, t.request, now) : codec.fromVenue(o, spec, null, now);
+    }
+
+    /** {@inheritDoc} <p>{@code GET /account}: {@code isLong} + size, zero sizes skipped. */
+    @Override
+    public CompletableFuture<List<Position>> positions() {
+        final Map<String, MarketSpec> s;
+        try {
+            s = loadedSpecs();
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return rest.getPrivate("/account", "").thenApply(account -> VestOrderCodec.positions(account, s));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code POST /account/leverage} with {@code {"time","symbol","value"}}; unsigned by default as
+     * documented, signed when {@link VestConfig#signLeverage()} (open question §9.8). Vest refuses to
+     * decrease leverage with an open position ({@code 3021}). Call before trading a market (the RUST
+     * bot found orders fail otherwise).
+     *
+     * @throws IllegalArgumentException (in the future) if {@code leverage} is not 1..100
+     */
+    @Override
+    public CompletableFuture<Void> setLeverage(final String market, final int leverage) {
+        try {
+            specOrFail(market);
+            if (leverage < 1 || leverage > 100) {
+                throw new InvalidOrderException(VENUE, null, "leverage must be 1..100, got " + leverage);
+            }
+            if (config.apiKey() == null) {
+                throw new AuthenticationException(VENUE, null, "Vest API key required");
+            }
+        } catch (ExchangeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        final long time = System.currentTimeMillis();
+        final com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode().put("time", time)
+            .put("symbol", market).put("value", leverage);
+        if (config.signLeverage()) {
+            try {
+                requireSigner();
+            } catch (ExchangeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            final long nonce = nextNonce(time);
+            body.put("nonce", nonce).put("signature",
+                dev.arb.vest.internal.VestLeverageSigning.sign(config.signingKey(), time, nonce, market, leverage));
+        }
+        return rest.sendPrivate("POST", "/account/leverage", body.toString()).thenAccept(answer -> {
+            if (answer.has("value") && answer.get("value").asInt() != leverage) {
+                throw new MalformedMessageException(VENUE, null, "Vest set leverage " + answer.get("value").asInt()
+                    + " instead of " + leverage);
+            }
+        });
+    }
+
+    @Override
+    public void addOrderListener(final OrderListener listener) {
+        orderListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void setWireTap(final WireTap tap) {
+        wireTap = tap;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Vest publishes no venue-wide status: {@link VenueStatus#UNKNOWN} until the markets are
+     * loaded; {@link VenueStatus#MAINTENANCE} after the stream was closed with 1012 SERVICE_RESTART and
+     * until it reopens; else {@link VenueStatus#OK}. Per-market status is in {@link #ticker(String)}.
+     */
+    @Override
+    public VenueStatus venueStatus() {
+        if (specs == null) {
+            return VenueStatus.UNKNOWN;
+        }
+        return !connected && lastCloseCode == 1012 ? VenueStatus.MAINTENANCE : VenueStatus.OK;
+    }
+
+    private Map<String, MarketSpec> loadedSpecs() {
+        final Map<String, MarketSpec> s = specs;
+        if (s == null) {
+            throw new TransportException(VENUE, null, "Vest adapter not connected: call connect() first");
+        }
+        return s;
+    }
+
+    private static String urlEncode(final String v) {
+        return java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Private-stream events: order updates and fills to listeners, terminal events to waiting placements. */
+    private final class AccountSink implements VestAccountStream.Sink {
+        @Override
+        public void onRawFrame(final ByteBuf content, final long receivedNanos) {
+            final WireTap tap = wireTap;
+            if (tap != null) {
+                final byte[] copy = new byte[content.readableBytes()];
+                content.getBytes(content.readerIndex(), copy);
+                tap.onFrame(VENUE, receivedNanos, false, copy, 0, copy.length);
+            }
+        }
+
+        @Override
+        public void onOrderEvent(final JsonNode args, final long receivedNanos) {
+            final long now = System.currentTimeMillis();
+            final VestOrderTracker.Tracked t = tracker.match(args);
+            final OrderUpdate u;
+            if (t != null) {
+                u = codec.update(args, t.spec, t.request, now);
+                if (u.filledSize() > 0) {
+                    t.lastFilled = u.filledSize();
+                }
+                if (u.status().isTerminal()) {
+                    t.terminal.complete(args);
+                }
+            } else {
+                final Map<String, MarketSpec> s = specs;
+                final MarketSpec spec = s == null ? null : s.get(args.path("symbol").asText());
+                if (spec == null || !args.hasNonNull("size")) {
+                    untrackedEvents.incrementAndGet();
+                    return;
+                }
+                u = codec.fromVenue(args, spec, null, now);
+            }
+            for (final OrderListener l : orderListeners) {
+                try {
+                    l.onOrderUpdate(u);
+                    if (u.status().isTerminal() && u.filledSize() > 0 && (t == null || !t.fillReported)) {
+                        l.onFill(new Fill(VENUE, u.market(), u.venueOrderId(), u.clientOrderId(), u.side(),
+                            u.avgFillPrice(), u.filledSize(), u.feeUsd(), dev.arb.api.Liquidity.TAKER, u.timestampMs()));
+                    }
+                } catch (RuntimeException e) {
+                    orderListenerErrors.incrementAndGet();
+                    if (orderListenerErrorLogged.compareAndSet(false, true)) {
+                        LOG.warn("Vest order listener threw (logged once)", e);
+                    }
+                }
+            }
+            if (t != null && u.status().isTerminal() && u.filledSize() > 0) {
+                t.fillReported = true;
+            }
+        }
     }
 
     @Override
@@ -402,7 +850,7 @@ public final class VestAdapter implements ExchangeAdapter {
     private CompletableFuture<Void> openStream() {
         final StreamHandler handler = new StreamHandler();
         final VestWsClient client = new VestWsClient(loop, streamUri, handler, config.pingIntervalMs(),
-            config.requestTimeoutMs());
+            config.requestTimeoutMs(), config.pongTimeoutMs(), config.idleTimeoutMs());
         handler.client = client;
         synchronized (this) {
             ws = client;
@@ -424,6 +872,10 @@ public final class VestAdapter implements ExchangeAdapter {
     private void subscribe(final VestWsClient client, final MarketBook[] targets) {
         final StringBuilder sb = new StringBuilder("{\"method\":\"SUBSCRIBE\",\"params\":[");
         int n = 0;
+        if (config.subscribeTickers() && targets == books) {
+            sb.append("\"tickers\"");
+            n++;
+        }
         for (final MarketBook mb : targets) {
             if (mb.book == null) {
                 continue;
@@ -496,6 +948,10 @@ public final class VestAdapter implements ExchangeAdapter {
             bytes = frameScratch;
             offset = 0;
         }
+        final WireTap tap = wireTap;
+        if (tap != null) {
+            tap.onFrame(VENUE, receivedNanos, false, bytes, offset, length);
+        }
         try {
             final int kind = decoder.scan(bytes, offset, length);
             if (kind == VestDepthDecoder.FRAME_CONTROL) {
@@ -503,6 +959,9 @@ public final class VestAdapter implements ExchangeAdapter {
                 return;
             }
             if (!decoder.isDepthChannel()) {
+                if (decoder.channelEquals(TICKERS_CHANNEL)) {
+                    onTickers(bytes, offset, length);
+                }
                 return;
             }
             final MarketBook[] current = books;
@@ -512,6 +971,13 @@ public final class VestAdapter implements ExchangeAdapter {
                     mb.lastReceivedNanos = receivedNanos;
                     mb.received = true;
                     mb.valid = result == VestDepthDecoder.APPLIED;
+                    if (result == VestDepthDecoder.UNSORTED) {
+                        unsorted.incrementAndGet();
+                        if (unsortedLogged.compareAndSet(false, true)) {
+                            LOG.warn("Vest {} depth snapshot not sorted: book invalidated (logged once, counted in "
+                                + "unsortedBooks())", mb.symbol);
+                        }
+                    }
                     if (result == VestDepthDecoder.CROSSED) {
                         crossed.incrementAndGet();
                         if (crossedLogged.compareAndSet(false, true)) {
@@ -541,9 +1007,58 @@ public final class VestAdapter implements ExchangeAdapter {
         }
         if ("PONG".equals(node.path("data").asText(null))) {
             pongs.incrementAndGet();
+            final VestWsClient current = ws;
+            if (current != null) {
+                current.pongReceived();
+            }
         } else if (node.has("error") || node.has("code")) {
             LOG.warn("Vest stream error answer: {}", node);
         }
+    }
+
+    private void onTickers(final byte[] bytes, final int offset, final int length) {
+        final JsonNode node;
+        try {
+            node = json.readTree(bytes, offset, length);
+        } catch (java.io.IOException e) {
+            throw new MalformedMessageException(VENUE, null, "tickers frame is not JSON", e);
+        }
+        final long now = System.currentTimeMillis();
+        for (final JsonNode t : node.path("data")) {
+            final String symbol = t.path("symbol").asText(null);
+            if (symbol == null) {
+                continue;
+            }
+            try {
+                tickers.put(symbol, new VestTicker(symbol, decimalOrNull(t, "markPrice"), decimalOrNull(t, "indexPrice"),
+                    decimalOrNull(t, "oneHrFundingRate"), t.path("status").asText(null), now));
+            } catch (NumberFormatException e) {
+                throw new MalformedMessageException(VENUE, null, "tickers entry with a bad number", e);
+            }
+        }
+    }
+
+    private static BigDecimal decimalOrNull(final JsonNode n, final String field) {
+        return n.hasNonNull(field) ? new BigDecimal(n.get(field).asText()) : null;
+    }
+
+    private void scheduleReconnect() {
+        if (!wantConnected || !config.autoReconnect()) {
+            return;
+        }
+        final long delay = VestBackoff.delayMs(reconnectAttempt++, config.reconnectInitialDelayMs(),
+            config.reconnectMaxDelayMs());
+        loop.schedule(() -> {
+            if (!wantConnected || connected) {
+                return;
+            }
+            reconnects.incrementAndGet();
+            openStream().whenComplete((v, err) -> {
+                if (err != null) {
+                    loop.execute(this::scheduleReconnect);
+                }
+            });
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Callbacks of one connection; events of a connection that is no longer current are ignored. */
@@ -562,6 +1077,8 @@ public final class VestAdapter implements ExchangeAdapter {
             final VestWsClient current = client;
             if (current != null && current == ws) {
                 connected = true;
+                reconnectAttempt = 0;
+                lastCloseCode = -1;
                 subscribe(current, books);
             }
         }
@@ -570,7 +1087,12 @@ public final class VestAdapter implements ExchangeAdapter {
         public void onClose() {
             if (client == ws) {
                 connected = false;
+                lastCloseCode = client.closeCode();
                 invalidateAll();
+                LOG.info("Vest market-data stream closed (code {}{}): {}", client.closeCode(),
+                    client.closedAsStale() ? ", stale" : "", wantConnected && config.autoReconnect()
+                        ? "reconnecting" : "not reconnecting");
+                scheduleReconnect();
             }
         }
     }
@@ -638,7 +1160,7 @@ public final class VestAdapter implements ExchangeAdapter {
             final VestSignature sig = signer.signOrder(time, nonce, VestOrderCodec.orderType(r.type()), r.market(),
                 r.side() == dev.arb.api.Side.BUY, size, price, r.reduceOnly());
             final PreparedOrder p = new PreparedOrder(r, codec.orderBody(r, time, nonce, size, price,
-                config.recvWindowMs(), sig.signatureHex()));
+                config.recvWindowMs(), sig.signatureHex(), config.limitIocTimeInForce()), nonce, time);
             sentOrders.put(r.clientOrderId(), p);
             return p;
         }
@@ -676,10 +1198,14 @@ public final class VestAdapter implements ExchangeAdapter {
     private static final class PreparedOrder {
         final OrderRequest request;
         final String body;
+        final long nonce;
+        final long timeMs;
 
-        PreparedOrder(final OrderRequest request, final String body) {
+        PreparedOrder(final OrderRequest request, final String body, final long nonce, final long timeMs) {
             this.request = request;
             this.body = body;
+            this.nonce = nonce;
+            this.timeMs = timeMs;
         }
 
         boolean sameOrder(final OrderRequest r) {

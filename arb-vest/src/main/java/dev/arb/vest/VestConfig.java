@@ -46,6 +46,20 @@ public final class VestConfig {
     private final int ordersPerSecond;
     private final int restCallsPerSecond;
     private final EventLoopGroup eventLoopGroup;
+    private final long pongTimeoutMs;
+    private final long idleTimeoutMs;
+    private final long reconnectInitialDelayMs;
+    private final long reconnectMaxDelayMs;
+    private final boolean autoReconnect;
+    private final boolean accountStream;
+    private final long listenKeyRenewIntervalMs;
+    private final long streamFillWaitMs;
+    private final int rateLimitRetries;
+    private final long rateLimitBackoffMs;
+    private final boolean subscribeTickers;
+    private final boolean signLeverage;
+    private final String limitIocTimeInForce;
+    private final boolean rejectUnsortedDepth;
 
     private VestConfig(final Builder b) {
         restBaseUrl = stripSlash(Objects.requireNonNull(b.restBaseUrl, "restBaseUrl"));
@@ -64,6 +78,26 @@ public final class VestConfig {
         ordersPerSecond = (int) positive(b.ordersPerSecond, "ordersPerSecond");
         restCallsPerSecond = (int) positive(b.restCallsPerSecond, "restCallsPerSecond");
         eventLoopGroup = b.eventLoopGroup;
+        pongTimeoutMs = positive(b.pongTimeoutMs, "pongTimeoutMs");
+        idleTimeoutMs = positive(b.idleTimeoutMs, "idleTimeoutMs");
+        reconnectInitialDelayMs = positive(b.reconnectInitialDelayMs, "reconnectInitialDelayMs");
+        reconnectMaxDelayMs = positive(b.reconnectMaxDelayMs, "reconnectMaxDelayMs");
+        autoReconnect = b.autoReconnect;
+        accountStream = b.accountStream;
+        listenKeyRenewIntervalMs = positive(b.listenKeyRenewIntervalMs, "listenKeyRenewIntervalMs");
+        streamFillWaitMs = nonNegative(b.streamFillWaitMs, "streamFillWaitMs");
+        rateLimitRetries = (int) nonNegative(b.rateLimitRetries, "rateLimitRetries");
+        rateLimitBackoffMs = positive(b.rateLimitBackoffMs, "rateLimitBackoffMs");
+        subscribeTickers = b.subscribeTickers;
+        signLeverage = b.signLeverage;
+        rejectUnsortedDepth = b.rejectUnsortedDepth;
+        limitIocTimeInForce = Objects.requireNonNull(b.limitIocTimeInForce, "limitIocTimeInForce");
+        if (!limitIocTimeInForce.equals("IOC") && !limitIocTimeInForce.equals("FOK")) {
+            throw new IllegalArgumentException("limitIocTimeInForce must be IOC or FOK");
+        }
+        if (reconnectMaxDelayMs < reconnectInitialDelayMs) {
+            throw new IllegalArgumentException("reconnectMaxDelayMs must be >= reconnectInitialDelayMs");
+        }
         if (accountGroup < 0) {
             throw new IllegalArgumentException("accountGroup must be >= 0");
         }
@@ -188,6 +222,85 @@ public final class VestConfig {
         return eventLoopGroup;
     }
 
+    /** @return a JSON {@code PING} unanswered this long makes the stream stale and reconnects it, ms (default 5000, the RUST bot's bound; the docs give none) */
+    public long pongTimeoutMs() {
+        return pongTimeoutMs;
+    }
+
+    /** @return no frame at all for this long makes the stream stale and reconnects it, ms (default 35000: the RUST bot's 30 s {@code STALE_THRESHOLD_MS} plus the PONG bound, so that a quiet private stream still answers one PING in time; keep it above the ping interval) */
+    public long idleTimeoutMs() {
+        return idleTimeoutMs;
+    }
+
+    /** @return first reconnect delay after an unexpected close, ms (default 250); doubles per failed attempt, with ±20 % jitter */
+    public long reconnectInitialDelayMs() {
+        return reconnectInitialDelayMs;
+    }
+
+    /** @return largest reconnect delay, ms (default 30000) */
+    public long reconnectMaxDelayMs() {
+        return reconnectMaxDelayMs;
+    }
+
+    /** @return {@code true} (default): the streams reconnect by themselves after an unexpected close, with exponential backoff and jitter, and resubscribe */
+    public boolean autoReconnect() {
+        return autoReconnect;
+    }
+
+    /** @return {@code true} (default): with an API key, {@link VestAdapter#connect()} also opens the {@code account_private} stream (listen key from {@code POST /account/listenKey}) */
+    public boolean accountStream() {
+        return accountStream;
+    }
+
+    /** @return interval of {@code PUT /account/listenKey}, ms (default 30 minutes; the key lives 60 minutes, protocol reference §4) */
+    public long listenKeyRenewIntervalMs() {
+        return listenKeyRenewIntervalMs;
+    }
+
+    /** @return how long an IOC/MARKET order whose acknowledgement lacks fill data waits for its terminal ORDER event on the private stream before polling {@code GET /orders?id=}, ms (default 1000) */
+    public long streamFillWaitMs() {
+        return streamFillWaitMs;
+    }
+
+    /** @return how many times an order rejected as rate limited (HTTP 429 / code 1003, so not executed) is resent, identical, after a backoff (default 2; only within the receive window) */
+    public int rateLimitRetries() {
+        return rateLimitRetries;
+    }
+
+    /** @return first backoff after a rate-limit answer, ms (default 500; doubles per retry; a longer {@code Retry-After} wins) */
+    public long rateLimitBackoffMs() {
+        return rateLimitBackoffMs;
+    }
+
+    /** @return {@code true} (default): the market-data stream also subscribes {@code tickers} (mark, index, funding; {@link VestAdapter#ticker(String)}) */
+    public boolean subscribeTickers() {
+        return subscribeTickers;
+    }
+
+    /** @return {@code false} (default, as documented and as two clients do): {@code POST /account/leverage} is sent unsigned; {@code true} adds {@code nonce} and a signature over {@code (time, nonce, symbol, value)} as the RUST bot does (open question §9.8) */
+    public boolean signLeverage() {
+        return signLeverage;
+    }
+
+    /**
+     * @return {@code true} (default): a depth snapshot whose levels are not strictly sorted (bids
+     *     descending, asks ascending) is counted and invalidates the book; {@code false}: it is sorted.
+     *     Vest does not document the order (open question §9.10; the RUST bot sorts itself).
+     */
+    public boolean rejectUnsortedDepth() {
+        return rejectUnsortedDepth;
+    }
+
+    /**
+     * @return the {@code timeInForce} sent for an IOC LIMIT order: {@code "IOC"} (default; what the RUST
+     *     bot traded with on v2) or {@code "FOK"} (the docs list only GTC/FOK for LIMIT, open question
+     *     §9.5). Either never rests; an unaccepted value is refused by the venue with {@code 1133}
+     *     INVALID_TIME_IN_FORCE, never executed as GTC. MARKET orders carry no {@code timeInForce}.
+     */
+    public String limitIocTimeInForce() {
+        return limitIocTimeInForce;
+    }
+
     @Override
     public String toString() {
         return "VestConfig{rest=" + restBaseUrl + " ws=" + wsUrl + " accountGroup=" + accountGroup + " apiKey="
@@ -216,8 +329,148 @@ public final class VestConfig {
         private long ordersPerSecond = 10;
         private long restCallsPerSecond = 5;
         private EventLoopGroup eventLoopGroup;
+        private long pongTimeoutMs = 5000;
+        private long idleTimeoutMs = 35_000;
+        private long reconnectInitialDelayMs = 250;
+        private long reconnectMaxDelayMs = 30_000;
+        private boolean autoReconnect = true;
+        private boolean accountStream = true;
+        private long listenKeyRenewIntervalMs = 1_800_000;
+        private long streamFillWaitMs = 1000;
+        private long rateLimitRetries = 2;
+        private long rateLimitBackoffMs = 500;
+        private boolean subscribeTickers = true;
+        private boolean signLeverage = false;
+        private String limitIocTimeInForce = "IOC";
+        private boolean rejectUnsortedDepth = true;
+
+        /**
+         * @param v reject unsorted depth snapshots (default true) or sort them
+         * @return this
+         */
+        public Builder rejectUnsortedDepth(final boolean v) {
+            rejectUnsortedDepth = v;
+            return this;
+        }
 
         private Builder() {
+        }
+
+        /**
+         * @param v PONG timeout, ms (default 5000)
+         * @return this
+         */
+        public Builder pongTimeoutMs(final long v) {
+            pongTimeoutMs = v;
+            return this;
+        }
+
+        /**
+         * @param v idle timeout, ms (default 35000)
+         * @return this
+         */
+        public Builder idleTimeoutMs(final long v) {
+            idleTimeoutMs = v;
+            return this;
+        }
+
+        /**
+         * @param v first reconnect delay, ms (default 250)
+         * @return this
+         */
+        public Builder reconnectInitialDelayMs(final long v) {
+            reconnectInitialDelayMs = v;
+            return this;
+        }
+
+        /**
+         * @param v largest reconnect delay, ms (default 30000)
+         * @return this
+         */
+        public Builder reconnectMaxDelayMs(final long v) {
+            reconnectMaxDelayMs = v;
+            return this;
+        }
+
+        /**
+         * @param v automatic reconnection (default true)
+         * @return this
+         */
+        public Builder autoReconnect(final boolean v) {
+            autoReconnect = v;
+            return this;
+        }
+
+        /**
+         * @param v open the private account stream when an API key is set (default true)
+         * @return this
+         */
+        public Builder accountStream(final boolean v) {
+            accountStream = v;
+            return this;
+        }
+
+        /**
+         * @param v listen-key renewal interval, ms (default 1800000)
+         * @return this
+         */
+        public Builder listenKeyRenewIntervalMs(final long v) {
+            listenKeyRenewIntervalMs = v;
+            return this;
+        }
+
+        /**
+         * @param v wait for the private stream before polling, ms (default 1000)
+         * @return this
+         */
+        public Builder streamFillWaitMs(final long v) {
+            streamFillWaitMs = v;
+            return this;
+        }
+
+        /**
+         * @param v retries after a rate-limit answer (default 2)
+         * @return this
+         */
+        public Builder rateLimitRetries(final int v) {
+            rateLimitRetries = v;
+            return this;
+        }
+
+        /**
+         * @param v first rate-limit backoff, ms (default 500)
+         * @return this
+         */
+        public Builder rateLimitBackoffMs(final long v) {
+            rateLimitBackoffMs = v;
+            return this;
+        }
+
+        /**
+         * @param v subscribe {@code tickers} (default true)
+         * @return this
+         */
+        public Builder subscribeTickers(final boolean v) {
+            subscribeTickers = v;
+            return this;
+        }
+
+        /**
+         * @param v sign leverage requests (default false)
+         * @return this
+         */
+        public Builder signLeverage(final boolean v) {
+            signLeverage = v;
+            return this;
+        }
+
+        /**
+         * @param v {@code "IOC"} (default) or {@code "FOK"}: {@code timeInForce} of IOC LIMIT orders
+         * @return this
+         */
+        public Builder limitIocTimeInForce(final String v) {
+            limitIocTimeInForce = v;
+            return this;
         }
 
         /**

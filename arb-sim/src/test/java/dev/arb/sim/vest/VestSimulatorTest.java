@@ -53,7 +53,7 @@ class VestSimulatorTest {
         apiKey = sim.registerSigner(signer.address());
         adapter = new VestAdapter(VestConfig.builder().restBaseUrl(sim.restBaseUrl()).wsUrl(sim.wsUrl())
             .apiKey(Secret.of(apiKey)).signingKey(Secret.of(KEY)).pingIntervalMs(100).orderPollIntervalMs(10)
-            .ordersPerSecond(1000).restCallsPerSecond(1000).build());
+            .ordersPerSecond(1000).restCallsPerSecond(1000).rateLimitBackoffMs(20).build());
         adapter.subscribeOrderBook("BTC-PERP", book -> {
             if (book.isValid()) {
                 bestBid.set(book.bestBid());
@@ -155,9 +155,11 @@ class VestSimulatorTest {
         final Throwable rejected = failure(adapter.placeOrder(buy("f-1", 100, bestAsk.get() + 5_000)));
         assertThat(rejected).isInstanceOf(OrderRejectedException.class);
         assertThat(((ExchangeException) rejected).venueCode()).isEqualTo("3001");
-        sim.respondWithStatus(429, 1);
+        sim.respondWithStatus(429, 3); // more than the adapter's 2 identical resends
         assertThat(failure(adapter.placeOrder(buy("f-2", 100, bestAsk.get() + 5_000))))
             .isInstanceOf(RateLimitedException.class);
+        assertThat(sim.requestCount("POST", "/v2/orders")).isEqualTo(4);
+        assertThat(sim.receivedOrderNonces(apiKey)).isEmpty();
         sim.respondWithStatus(503, 1);
         assertThat(failure(adapter.position("BTC-PERP"))).isInstanceOf(TransportException.class);
         assertThat(sim.positionBase(apiKey, "BTC-PERP")).isZero();

@@ -30,6 +30,11 @@ public final class VestDepthDecoder {
     public static final int APPLIED = 2;
     /** {@link #applyDepth}: snapshot applied but crossed (best bid ≥ best ask): book invalidated. */
     public static final int CROSSED = 3;
+    /**
+     * {@link #applyDepth} result: levels not strictly sorted (bids descending, asks ascending, no
+     * repeated price) while {@link #rejectUnsorted(boolean)} is on; the book was cleared and invalidated.
+     */
+    public static final int UNSORTED = 4;
 
     private static final byte[] KEY_CHANNEL = ascii("channel");
     private static final byte[] KEY_DATA = ascii("data");
@@ -61,6 +66,26 @@ public final class VestDepthDecoder {
     private long[] scratchAskSizes = new long[64];
     private int scratchBids;
     private int scratchAsks;
+
+    private boolean rejectUnsorted = true;
+
+    /**
+     * @param reject {@code true} (default): a snapshot whose levels are not strictly sorted is rejected
+     *               ({@link #UNSORTED}); {@code false}: it is sorted into the book. Vest does not
+     *               document the order (open question §9.10).
+     */
+    public void rejectUnsorted(final boolean reject) {
+        rejectUnsorted = reject;
+    }
+
+    private static boolean strictlySorted(final long[] prices, final int n, final boolean descending) {
+        for (int i = 1; i < n; i++) {
+            if (descending ? prices[i] >= prices[i - 1] : prices[i] <= prices[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static byte[] ascii(final String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -154,7 +179,7 @@ public final class VestDepthDecoder {
      *
      * @param book          the channel's book (prices at its price scale, sizes at its size scale)
      * @param receivedNanos {@link System#nanoTime()} at which the frame was received
-     * @return {@link #APPLIED} or {@link #CROSSED}
+     * @return {@link #APPLIED}, {@link #CROSSED} or {@link #UNSORTED}
      * @throws MalformedMessageException if {@code data} is not {@code {"bids":[...],"asks":[...]}} of
      *     positive decimal pairs at the book's scales; the book is then unchanged
      */
@@ -198,6 +223,12 @@ public final class VestDepthDecoder {
             throw malformed("depth data lacks bids or asks");
         }
         book.clear();
+        if (rejectUnsorted && (!strictlySorted(scratchBidPrices, scratchBids, true)
+            || !strictlySorted(scratchAskPrices, scratchAsks, false))) {
+            book.stamp(0, venueTimestampMs, receivedNanos);
+            book.invalidate();
+            return UNSORTED;
+        }
         for (int i = 0; i < scratchBids; i++) {
             book.updateBid(scratchBidPrices[i], scratchBidSizes[i]);
         }

@@ -62,6 +62,24 @@ public final class VestOrderCodec {
      */
     public String orderBody(final OrderRequest req, final long timeMs, final long nonce, final String size,
         final String limitPrice, final long recvWindowMs, final String signatureHex) {
+        return orderBody(req, timeMs, nonce, size, limitPrice, recvWindowMs, signatureHex, "IOC");
+    }
+
+    /**
+     * Builds the {@code POST /orders} body.
+     *
+     * @param req          the order
+     * @param timeMs       order time, ms
+     * @param nonce        nonce
+     * @param size         size text as signed
+     * @param limitPrice   limit price text as signed
+     * @param recvWindowMs recvWindow, ms
+     * @param signatureHex signature
+     * @param iocTimeInForce {@code timeInForce} sent for an IOC LIMIT order ({@code "IOC"} or {@code "FOK"})
+     * @return JSON text
+     */
+    public String orderBody(final OrderRequest req, final long timeMs, final long nonce, final String size,
+        final String limitPrice, final long recvWindowMs, final String signatureHex, final String iocTimeInForce) {
         final ObjectNode root = json.createObjectNode();
         final ObjectNode order = root.putObject("order");
         order.put("time", timeMs);
@@ -73,7 +91,7 @@ public final class VestOrderCodec {
         order.put("limitPrice", limitPrice);
         order.put("reduceOnly", req.reduceOnly());
         if (req.type() == OrderType.LIMIT) {
-            order.put("timeInForce", req.timeInForce() == TimeInForce.GTC ? "GTC" : "IOC");
+            order.put("timeInForce", req.timeInForce() == TimeInForce.GTC ? "GTC" : iocTimeInForce);
         }
         root.put("recvWindow", recvWindowMs);
         root.put("signature", signatureHex);
@@ -133,12 +151,42 @@ public final class VestOrderCodec {
      * @throws MalformedMessageException if a number cannot be read at the market's scale
      */
     public OrderUpdate toUpdate(final JsonNode order, final MarketSpec spec, final OrderRequest req, final long nowMs) {
+        final OrderUpdate u = update(order, spec, req, nowMs);
+        if (u.status() == OrderStatus.REJECTED) {
+            throw rejected(u);
+        }
+        return u;
+    }
+
+    /**
+     * @param u a {@link OrderStatus#REJECTED} update
+     * @return the typed exception carrying the venue code
+     */
+    public static OrderRejectedException rejected(final OrderUpdate u) {
+        return new OrderRejectedException(VestErrors.VENUE, u.rejectCode(), "Vest rejected order " + u.venueOrderId()
+            + " (" + u.clientOrderId() + ") code " + u.rejectCode());
+    }
+
+    /**
+     * Like {@link #toUpdate} but a {@code REJECTED} order is returned as an update with
+     * {@link OrderStatus#REJECTED} and its {@code code}, for listeners. Fields the venue omits (a
+     * {@code CANCELLED} event carries only id, status, time and nonce) come from {@code req}.
+     *
+     * @param order  the venue's order object or ORDER event {@code args}
+     * @param spec   the market
+     * @param req    the request it answers
+     * @param nowMs  local time, ms (used when the venue gives none)
+     * @return the update
+     * @throws MalformedMessageException if a number cannot be read at the market's scale
+     */
+    public OrderUpdate update(final JsonNode order, final MarketSpec spec, final OrderRequest req, final long nowMs) {
         final String id = order.path("id").asText(null);
         final String vestStatus = order.path("status").asText("NEW");
+        final long ts = order.path("lastFilledTime").asLong(order.path("postTime").asLong(nowMs));
         if ("REJECTED".equals(vestStatus)) {
             final String code = order.path("code").asText(null);
-            throw new OrderRejectedException(VestErrors.VENUE, code, "Vest rejected order " + id + " ("
-                + req.clientOrderId() + ") code " + code);
+            return new OrderUpdate(VestErrors.VENUE, req.market(), req.clientOrderId(), id, req.side(),
+                OrderStatus.REJECTED, req.size(), 0, 0, BigDecimal.ZERO, code, order.path("msg").asText(null), ts);
         }
         final boolean hasFilled = order.hasNonNull("lastFilledSize");
         long filled = hasFilled ? size(order.get("lastFilledSize").asText(), spec) : 0;
@@ -159,9 +207,42 @@ public final class VestOrderCodec {
         final long avg = filled > 0 && order.hasNonNull("avgFilledPrice")
             ? price(order.get("avgFilledPrice").asText(), spec) : 0;
         final BigDecimal fee = order.hasNonNull("fees") ? decimal(order.get("fees").asText()) : BigDecimal.ZERO;
-        final long ts = order.path("lastFilledTime").asLong(order.path("postTime").asLong(nowMs));
         return new OrderUpdate(VestErrors.VENUE, req.market(), req.clientOrderId(), id, req.side(), status, req.size(),
             filled, avg, fee, null, null, ts);
+    }
+
+    /**
+     * Maps an order the adapter did not place in this process (a {@code GET /orders} element with
+     * {@code symbol}, {@code isBuy}, {@code size}, {@code orderType}) to an update.
+     *
+     * @param order         the venue's order object
+     * @param spec          its market
+     * @param clientOrderId the client order id if known, else null
+     * @param nowMs         local time, ms
+     * @return the update
+     * @throws MalformedMessageException if a field is missing or not at the market's scale
+     */
+    public OrderUpdate fromVenue(final JsonNode order, final MarketSpec spec, final String clientOrderId,
+        final long nowMs) {
+        if (!order.hasNonNull("size") || !order.hasNonNull("isBuy")) {
+            throw new MalformedMessageException(VestErrors.VENUE, null, "order without size or isBuy");
+        }
+        final OrderRequest.Builder b = OrderRequest.builder().market(spec.symbol())
+            .side(order.get("isBuy").asBoolean() ? dev.arb.api.Side.BUY : dev.arb.api.Side.SELL)
+            .size(size(order.get("size").asText(), spec))
+            .reduceOnly(order.path("reduceOnly").asBoolean(false))
+            .clientOrderId(clientOrderId != null ? clientOrderId : "vest-" + order.path("nonce").asText("0"));
+        final long limit = order.hasNonNull("limitPrice") ? price(order.get("limitPrice").asText(), spec) : 0;
+        if ("MARKET".equals(order.path("orderType").asText())) {
+            b.type(OrderType.MARKET).timeInForce(TimeInForce.IOC).limitPrice(limit);
+        } else {
+            b.type(OrderType.LIMIT).timeInForce(order.path("timeInForce").asText("GTC").equals("GTC")
+                ? TimeInForce.GTC : TimeInForce.IOC).limitPrice(limit > 0 ? limit : 1);
+        }
+        final OrderUpdate u = update(order, spec, b.build(), nowMs);
+        return clientOrderId != null ? u : new OrderUpdate(u.venue(), u.market(), null, u.venueOrderId(), u.side(),
+            u.status(), u.size(), u.filledSize(), u.avgFillPrice(), u.feeUsd(), u.rejectCode(), u.rejectReason(),
+            u.timestampMs());
     }
 
     /**
@@ -187,6 +268,26 @@ public final class VestOrderCodec {
                 spec.priceScale(), pnl);
         }
         return Position.flat(VestErrors.VENUE, spec.symbol(), spec.sizeScale(), spec.priceScale());
+    }
+
+    /**
+     * @param account {@code GET /account} answer
+     * @param specs   known markets by symbol
+     * @return every non-flat position in a known market (signed: {@code isLong} → +); zero-size entries
+     *     are skipped (protocol reference §4 GET /account)
+     */
+    public static java.util.List<Position> positions(final JsonNode account, final java.util.Map<String, MarketSpec> specs) {
+        final java.util.List<Position> out = new java.util.ArrayList<>();
+        for (final JsonNode p : account.path("positions")) {
+            final MarketSpec spec = specs.get(p.path("symbol").asText());
+            if (spec != null) {
+                final Position pos = position(account, spec);
+                if (!pos.isFlat() && out.stream().noneMatch(o -> o.market().equals(pos.market()))) {
+                    out.add(pos);
+                }
+            }
+        }
+        return out;
     }
 
     private static long size(final String text, final MarketSpec spec) {

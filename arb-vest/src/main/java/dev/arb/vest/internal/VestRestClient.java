@@ -97,6 +97,36 @@ public final class VestRestClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), orderLimiter, true);
     }
 
+    /**
+     * A private, non-order call with a JSON body or none ({@code POST/PUT/DELETE /account/listenKey},
+     * {@code POST /account/leverage}), under the general client-side limit.
+     *
+     * @param method {@code POST}, {@code PUT} or {@code DELETE}
+     * @param path   e.g. {@code /account/listenKey}
+     * @param body   JSON body, or null for none
+     * @return the parsed body
+     */
+    public CompletableFuture<JsonNode> sendPrivate(final String method, final String path, final String body) {
+        final HttpRequest.Builder b = request(path, true);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(b.build(), restLimiter, false);
+    }
+
+    /**
+     * A public POST ({@code POST /register}): no {@code X-API-KEY}.
+     *
+     * @param path e.g. {@code /register}
+     * @param body JSON body
+     * @return the parsed body
+     */
+    public CompletableFuture<JsonNode> postPublic(final String path, final String body) {
+        return send(request(path, false).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), restLimiter, false);
+    }
+
     private HttpRequest.Builder request(final String pathAndQuery, final boolean authenticated) {
         final HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout)
             .header("xrestservermm", accountGroupHeader).header("Accept", "application/json");

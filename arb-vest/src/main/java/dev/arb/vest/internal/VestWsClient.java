@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -33,9 +34,14 @@ import javax.net.ssl.SSLException;
  * One Netty WebSocket connection to the Vest stream ({@code ws://} or {@code wss://}, JDK TLS).
  *
  * <p>Sends the JSON application ping {@code {"method":"PING","params":[],"id":N}} every
- * {@code pingIntervalMs} (the server answers {@code {"data":"PONG"}}); hands every text or binary
- * frame's content to the {@link Handler} on the event-loop thread, stamped with
- * {@link System#nanoTime()} at receipt. Source: Vest API docs "WebSocket" (protocol reference §5).
+ * {@code pingIntervalMs} (the server answers {@code {"data":"PONG"}}, which the owner reports with
+ * {@link #pongReceived()}); hands every text or binary frame's content to the {@link Handler} on the
+ * event-loop thread, stamped with {@link System#nanoTime()} at receipt. A watchdog closes the
+ * connection (so that the owner reconnects) when a PING stays unanswered for {@code pongTimeoutMs}
+ * or no frame at all arrived for {@code idleTimeoutMs}; {@link #closedAsStale()} tells. A close
+ * frame's status code (Vest: 4004 LISTEN_KEY_NOT_FOUND, 4005 LISTEN_KEY_EXPIRED, 1012
+ * SERVICE_RESTART…) is kept in {@link #closeCode()}. Source: Vest API docs "WebSocket" (protocol
+ * reference §5; ping cadence and the 5 s PONG bound follow the RUST bot, the docs give none).
  *
  * <p><b>Note:</b> thread-safe: {@link #open}, {@link #close} and {@link #send} may be called from any
  * thread; handler callbacks run on the connection's event-loop thread.
@@ -63,7 +69,14 @@ public final class VestWsClient {
     private final long handshakeTimeoutMs;
     private final SslContext sslContext;
     private final AtomicLong requestIds = new AtomicLong();
+    private final long pongTimeoutMs;
+    private final long idleTimeoutMs;
     private volatile Channel channel;
+    private volatile long lastFrameNanos;
+    private volatile long pingSentNanos;
+    private volatile boolean awaitingPong;
+    private volatile int closeCode = -1;
+    private volatile boolean staleClosed;
 
     /**
      * @param group              event loop group the connection runs on
@@ -75,6 +88,23 @@ public final class VestWsClient {
      */
     public VestWsClient(final EventLoopGroup group, final URI uri, final Handler handler, final long pingIntervalMs,
         final long handshakeTimeoutMs) {
+        this(group, uri, handler, pingIntervalMs, handshakeTimeoutMs, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4);
+    }
+
+    /**
+     * @param group              event loop group the connection runs on
+     * @param uri                full stream URI including query
+     * @param handler            frame and lifecycle callbacks
+     * @param pingIntervalMs     JSON ping interval, ms
+     * @param handshakeTimeoutMs connect + handshake timeout, ms
+     * @param pongTimeoutMs      a PING unanswered this long closes the connection, ms
+     * @param idleTimeoutMs      no frame for this long closes the connection, ms
+     * @throws IllegalArgumentException if the scheme is not ws/wss or TLS cannot be set up
+     */
+    public VestWsClient(final EventLoopGroup group, final URI uri, final Handler handler, final long pingIntervalMs,
+        final long handshakeTimeoutMs, final long pongTimeoutMs, final long idleTimeoutMs) {
+        this.pongTimeoutMs = pongTimeoutMs;
+        this.idleTimeoutMs = idleTimeoutMs;
         this.group = group;
         this.uri = uri;
         this.handler = handler;
@@ -92,6 +122,26 @@ public final class VestWsClient {
         } else {
             throw new IllegalArgumentException("not a ws/wss URI: " + uri);
         }
+    }
+
+    /** @return the stream URI (contains the listen key of a private stream: never log it) */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Reports a {@code {"data":"PONG"}} answer: the outstanding PING is answered. Any thread. */
+    public void pongReceived() {
+        awaitingPong = false;
+    }
+
+    /** @return the status code of the close frame received, or -1 if none */
+    public int closeCode() {
+        return closeCode;
+    }
+
+    /** @return {@code true} if the watchdog closed this connection (PONG timeout or idle) */
+    public boolean closedAsStale() {
+        return staleClosed;
     }
 
     /** @return the next unique request id for SUBSCRIBE/PING */
@@ -131,7 +181,7 @@ public final class VestWsClient {
                     p.addLast(new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
                         .webSocketUri(uri).version(WebSocketVersion.V13).allowExtensions(false)
                         .maxFramePayloadLength(1 << 22).handshakeTimeoutMillis(handshakeTimeoutMs)
-                        .dropPongFrames(true).build()));
+                        .handleCloseFrames(false).dropPongFrames(true).build()));
                     p.addLast(new WebSocketFrameAggregator(1 << 22));
                     p.addLast(new FrameHandler(opened));
                 }
@@ -176,6 +226,7 @@ public final class VestWsClient {
         private final CompletableFuture<Void> opened;
         private boolean announcedOpen;
         private io.netty.util.concurrent.ScheduledFuture<?> pinger;
+        private io.netty.util.concurrent.ScheduledFuture<?> watchdog;
 
         FrameHandler(final CompletableFuture<Void> opened) {
             this.opened = opened;
@@ -192,12 +243,20 @@ public final class VestWsClient {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 ctx.channel().attr(OPEN).set(Boolean.TRUE);
                 announcedOpen = true;
+                lastFrameNanos = System.nanoTime();
                 pinger = ctx.executor().scheduleAtFixedRate(() -> {
                     if (ctx.channel().isActive()) {
+                        if (!awaitingPong) {
+                            pingSentNanos = System.nanoTime();
+                            awaitingPong = true;
+                        }
                         ctx.writeAndFlush(new TextWebSocketFrame(
                             "{\"method\":\"PING\",\"params\":[],\"id\":" + nextRequestId() + "}"));
                     }
                 }, pingIntervalMs, pingIntervalMs, TimeUnit.MILLISECONDS);
+                final long checkMs = Math.max(10, Math.min(Math.min(pongTimeoutMs, idleTimeoutMs), pingIntervalMs) / 4);
+                watchdog = ctx.executor().scheduleAtFixedRate(() -> checkAlive(ctx), checkMs, checkMs,
+                    TimeUnit.MILLISECONDS);
                 handler.onOpen();
                 opened.complete(null);
             } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
@@ -209,8 +268,23 @@ public final class VestWsClient {
 
         @Override
         protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame) {
+            final long now = System.nanoTime();
+            lastFrameNanos = now;
             if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
-                handler.onFrame(frame.content(), System.nanoTime());
+                handler.onFrame(frame.content(), now);
+            } else if (frame instanceof CloseWebSocketFrame close) {
+                closeCode = close.statusCode();
+                ctx.close();
+            }
+        }
+
+        private void checkAlive(final ChannelHandlerContext ctx) {
+            final long now = System.nanoTime();
+            final boolean pongLate = awaitingPong && now - pingSentNanos > pongTimeoutMs * 1_000_000L;
+            final boolean idle = now - lastFrameNanos > idleTimeoutMs * 1_000_000L;
+            if ((pongLate || idle) && ctx.channel().isActive()) {
+                staleClosed = true;
+                ctx.close();
             }
         }
 
@@ -219,6 +293,9 @@ public final class VestWsClient {
             ctx.channel().attr(OPEN).set(Boolean.FALSE);
             if (pinger != null) {
                 pinger.cancel(false);
+            }
+            if (watchdog != null) {
+                watchdog.cancel(false);
             }
             opened.completeExceptionally(new java.io.IOException("connection closed before the handshake"));
             if (announcedOpen) {

@@ -84,7 +84,24 @@ class VestDepthDecoderTest {
     }
 
     @Test
-    void shouldReplaceTheWholeBookOnEverySnapshotAndSortUnsortedLevels() throws Exception {
+    void shouldRejectUnsortedLevelsByDefault() throws Exception {
+        final OrderBook book = new OrderBook("vest", "BTC-PERP", 2, 4, 4);
+        final byte[] ndx = fixture("ws-depth-ndx.json");
+        assertThat(decoder.decode(ndx, 0, ndx.length, book, 1L)).isEqualTo(VestDepthDecoder.APPLIED);
+        final byte[] unsortedBids = ("{\"channel\":\"BTC-PERP@depth\",\"data\":{\"asks\":[[\"100.50\",\"1.0000\"]],"
+            + "\"bids\":[[\"99.00\",\"1.0000\"],[\"100.00\",\"0.5000\"]]}}").getBytes(StandardCharsets.US_ASCII);
+        assertThat(decoder.decode(unsortedBids, 0, unsortedBids.length, book, 2L)).isEqualTo(VestDepthDecoder.UNSORTED);
+        assertThat(book.isValid()).isFalse();
+        final byte[] repeatedAsk = ("{\"channel\":\"BTC-PERP@depth\",\"data\":{\"asks\":[[\"100.50\",\"1.0000\"],"
+            + "[\"100.50\",\"2.0000\"]],\"bids\":[[\"100.00\",\"0.5000\"]]}}").getBytes(StandardCharsets.US_ASCII);
+        assertThat(decoder.decode(repeatedAsk, 0, repeatedAsk.length, book, 3L)).isEqualTo(VestDepthDecoder.UNSORTED);
+        assertThat(decoder.decode(ndx, 0, ndx.length, book, 4L)).isEqualTo(VestDepthDecoder.APPLIED);
+        assertThat(book.isValid()).isTrue();
+    }
+
+    @Test
+    void shouldReplaceTheWholeBookOnEverySnapshotAndSortUnsortedLevelsWhenConfigured() throws Exception {
+        decoder.rejectUnsorted(false);
         final OrderBook book = new OrderBook("vest", "BTC-PERP", 2, 4, 4);
         final byte[] ndx = fixture("ws-depth-ndx.json");
         decoder.decode(ndx, 0, ndx.length, book, 1L);

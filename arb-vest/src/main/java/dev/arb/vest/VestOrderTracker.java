@@ -1,0 +1,102 @@
+package dev.arb.vest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arb.api.MarketSpec;
+import dev.arb.api.OrderRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The orders this adapter placed, by nonce (Vest has no client order id; the nonce we signed is our
+ * handle, echoed in every ORDER event and queryable with {@code GET /orders?nonce=}) and by venue id
+ * once known. Each carries a future completed by its first terminal ORDER event, so that a placement
+ * whose acknowledgement lacks fill data learns its fill from the private stream, whichever of the
+ * acknowledgement and the event arrives first. Bounded: the oldest of more than 4096 entries are
+ * forgotten.
+ *
+ * <p><b>Note:</b> thread-safe (synchronised maps; {@link Tracked} fields are volatile).
+ */
+final class VestOrderTracker {
+    private static final int CAPACITY = 4096;
+
+    /** One of our orders. */
+    static final class Tracked {
+        final OrderRequest request;
+        final MarketSpec spec;
+        final long nonce;
+        final long timeMs;
+        final CompletableFuture<JsonNode> terminal = new CompletableFuture<>();
+        volatile String venueId;
+        volatile long lastFilled;
+        volatile boolean fillReported;
+
+        Tracked(final OrderRequest request, final MarketSpec spec, final long nonce, final long timeMs) {
+            this.request = request;
+            this.spec = spec;
+            this.nonce = nonce;
+            this.timeMs = timeMs;
+        }
+    }
+
+    private final Map<Long, Tracked> byNonce = new LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<Long, Tracked> eldest) {
+            final boolean drop = size() > CAPACITY;
+            if (drop && eldest.getValue().venueId != null) {
+                byId.remove(eldest.getValue().venueId);
+            }
+            return drop;
+        }
+    };
+    private final Map<String, Tracked> byId = new java.util.HashMap<>();
+
+    /**
+     * @param request the order
+     * @param spec    its market
+     * @param nonce   the nonce signed
+     * @param timeMs  the {@code time} signed, ms
+     * @return the tracked order (the existing one if this nonce is already tracked)
+     */
+    synchronized Tracked track(final OrderRequest request, final MarketSpec spec, final long nonce, final long timeMs) {
+        return byNonce.computeIfAbsent(nonce, n -> new Tracked(request, spec, nonce, timeMs));
+    }
+
+    synchronized void attachId(final Tracked t, final String venueId) {
+        if (venueId != null && t.venueId == null) {
+            t.venueId = venueId;
+            byId.put(venueId, t);
+        }
+    }
+
+    synchronized Tracked byNonce(final long nonce) {
+        return byNonce.get(nonce);
+    }
+
+    synchronized Tracked byId(final String venueId) {
+        return venueId == null ? null : byId.get(venueId);
+    }
+
+    /**
+     * @param args an ORDER event's {@code args} or a {@code GET /orders} element
+     * @return our order it refers to (by id, else nonce), or null; attaches the id when matched by nonce
+     */
+    synchronized Tracked match(final JsonNode args) {
+        final String id = args.path("id").asText(null);
+        Tracked t = id == null ? null : byId.get(id);
+        if (t == null && args.hasNonNull("nonce")) {
+            t = byNonce.get(args.get("nonce").asLong());
+            if (t != null && (id != null && t.venueId != null && !t.venueId.equals(id)
+                || args.hasNonNull("symbol") && !t.request.market().equals(args.get("symbol").asText()))) {
+                return null; // same nonce, another order (e.g. another process on the account)
+            }
+            if (t != null && id != null && t.venueId == null) {
+                t.venueId = id;
+                byId.put(id, t);
+            }
+        }
+        return t;
+    }
+}
