@@ -163,6 +163,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
     }
 
     private volatile boolean statusPolling;
+    private volatile io.netty.util.concurrent.ScheduledFuture<?> statusPoll;
 
     private void startStatusPolling() {
         if (statusPolling) {
@@ -170,7 +171,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
         }
         statusPolling = true;
         refreshVenueStatus();
-        loop.scheduleWithFixedDelay(() -> {
+        statusPoll = loop.scheduleWithFixedDelay(() -> {
             if (!closed) {
                 refreshVenueStatus();
             }
@@ -551,6 +552,10 @@ public final class ParadexAdapter implements ExchangeAdapter {
     public void close() {
         closed = true;
         wantStream = false;
+        final io.netty.util.concurrent.ScheduledFuture<?> poll = statusPoll;
+        if (poll != null) {
+            poll.cancel(false);
+        }
         ws.close().join();
         if (ownedGroup != null) {
             ownedGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
