@@ -71,6 +71,20 @@ import org.slf4j.LoggerFactory;
  * {@link OrderRejectedException} carrying the {@code cancel_reason}. Fees in {@link OrderUpdate} are
  * estimated from the market's fee rates (Paradex reports fees on fills only).
  *
+ * <p>Usage:
+ * <pre>{@code
+ * ParadexConfig config = ParadexConfig.production()
+ *     .accountAddress("0x…").privateKey(Secret.of(System.getenv("PARADEX_L2_PRIVATE_KEY"))).build();
+ * try (ParadexAdapter paradex = new ParadexAdapter(config)) {
+ *     paradex.connect().join();
+ *     paradex.subscribeOrderBook("BTC-USD-PERP", book -> { if (book.isValid()) { … book.bestBid() … } });
+ *     MarketSpec btc = paradex.marketSpec("BTC-USD-PERP");
+ *     OrderUpdate fill = paradex.placeOrder(OrderRequest.builder().market("BTC-USD-PERP").side(Side.BUY)
+ *         .type(OrderType.LIMIT).timeInForce(TimeInForce.IOC).size(btc.parseSize("0.001"))
+ *         .limitPrice(btc.parsePrice("65000.1")).clientOrderId("leg-1").build()).join();
+ * }
+ * }</pre>
+ *
  * <p><b>Note:</b> thread-safe. Books are written, and listeners called, on the adapter's single
  * event-loop thread; REST futures complete on the HTTP client's threads.
  */
