@@ -71,8 +71,8 @@ public final class ParadexSimulator implements AutoCloseable {
     private final Channel server;
     private final SimExchange exchange;
     private final SimJwt jwt = new SimJwt();
-    private final Map<Channel, Set<String>> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> seqNos = new ConcurrentHashMap<>();
+    private final Map<Channel, SimSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, SimBookFeed> feeds = new ConcurrentHashMap<>();
     private final AtomicLong pongs = new AtomicLong();
     private final AtomicInteger injectedStatus = new AtomicInteger();
     private final AtomicInteger injectedTimes = new AtomicInteger();
@@ -89,7 +89,7 @@ public final class ParadexSimulator implements AutoCloseable {
         this.options = options;
         this.exchange = new SimExchange(model, options);
         for (final Market m : options.markets()) {
-            seqNos.put(m.symbol(), new AtomicLong());
+            feeds.put(m.symbol(), new SimBookFeed(m.symbol(), exchange.book(m), 1, nowMicros()));
         }
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("paradex-sim", true));
         this.loop = group.next();
@@ -101,13 +101,15 @@ public final class ParadexSimulator implements AutoCloseable {
                 @Override
                 protected void initChannel(final SocketChannel ch) {
                     ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                        new WebSocketServerProtocolHandler(wsConfig), new SimWsHandler(ParadexSimulator.this), rest);
+                        new SimSbeNegotiation(), new WebSocketServerProtocolHandler(wsConfig),
+                        new SimWsHandler(ParadexSimulator.this, exchange, jwt), rest);
                 }
             }).bind("127.0.0.1", 0).sync().channel();
         final long stepMs = Math.max(1, model.config().stepMillis());
         if (!options.manualStepping()) {
             loop.scheduleAtFixedRate(this::stepAndPublish, stepMs, stepMs, TimeUnit.MILLISECONDS);
         }
+        exchange.sink(this::publishPrivate);
         loop.scheduleAtFixedRate(this::sendPings, options.pingIntervalMs(), options.pingIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
@@ -242,7 +244,7 @@ public final class ParadexSimulator implements AutoCloseable {
 
     /** @return open WebSocket connections */
     public int connectedClients() {
-        return subscriptions.size();
+        return sessions.size();
     }
 
     /**
@@ -270,9 +272,67 @@ public final class ParadexSimulator implements AutoCloseable {
 
     /** Closes every WebSocket connection (clients must reconnect and resubscribe). */
     public void dropConnections() {
-        for (final Channel c : new ArrayList<>(subscriptions.keySet())) {
+        for (final Channel c : new ArrayList<>(sessions.keySet())) {
             c.close();
         }
+    }
+
+    /**
+     * Same as {@link #systemState(String)}.
+     *
+     * @param state {@code ok}, {@code cancel_only} or {@code maintenance}
+     */
+    public void setSystemState(final String state) {
+        systemState(state);
+    }
+
+    /**
+     * The next {@code n} order placements (REST {@code POST /orders} or WebSocket {@code order.create}) are
+     * executed but not answered: the connection is closed instead (a lost acknowledgement). Same as
+     * {@link #dropNextOrderResponses}.
+     *
+     * @param n number of answers to drop
+     */
+    public void dropNextResponses(final int n) {
+        dropNextOrderResponses(n);
+    }
+
+    /**
+     * The next {@code n} orders that would fill fill at most {@code maxFillBase} (partial fills on demand;
+     * an IOC remainder is cancelled, a GTC remainder rests).
+     *
+     * @param n           number of orders
+     * @param maxFillBase maximum filled size per order, base units (e.g. BTC)
+     */
+    public void limitNextFills(final int n, final BigDecimal maxFillBase) {
+        exchange.limitNextFills(n, SimExchange.fp(maxFillBase));
+    }
+
+    /**
+     * Skips one sequence number on every market's book channels at the next step: subscribers of
+     * {@code order_book.{m}.deltas} (SBE or JSON) see a gap and must resync. With
+     * {@link Options#manualStepping()} the gap appears on the next {@link #advance()}.
+     */
+    public void injectGap() {
+        loop.execute(() -> feeds.values().forEach(SimBookFeed::injectGap));
+    }
+
+    /**
+     * @param account account address ({@code 0x} hex)
+     * @return every non-empty {@code client_id} of the order placements received for the account, in arrival
+     *     order, duplicates included (REST and WebSocket; whether accepted or not)
+     */
+    public List<String> receivedClientIds(final String account) {
+        return exchange.receivedClientIds(account);
+    }
+
+    /** @return WebSocket sessions that sent a valid {@code auth} */
+    public int authenticatedClients() {
+        int n = 0;
+        for (final SimSession s : sessions.values()) {
+            n += s.account() != null ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -352,33 +412,19 @@ public final class ParadexSimulator implements AutoCloseable {
         pongs.incrementAndGet();
     }
 
-    void clientConnected(final Channel ch) {
-        subscriptions.put(ch, new LinkedHashSet<>());
+    void clientConnected(final SimSession session) {
+        sessions.put(session.channel(), session);
     }
 
     void clientDisconnected(final Channel ch) {
-        subscriptions.remove(ch);
+        final SimSession s = sessions.remove(ch);
+        if (s != null && s.account() != null && s.cancelOnDisconnect()) {
+            exchange.cancelAll(s.account(), null, System.currentTimeMillis());
+        }
     }
 
     boolean hasMarket(final String market) {
         return exchange.markets().containsKey(market);
-    }
-
-    boolean subscribe(final Channel ch, final String channel) {
-        final Set<String> set = subscriptions.computeIfAbsent(ch, c -> new LinkedHashSet<>());
-        synchronized (set) {
-            return set.add(channel);
-        }
-    }
-
-    boolean unsubscribe(final Channel ch, final String channel) {
-        final Set<String> set = subscriptions.get(ch);
-        if (set == null) {
-            return false;
-        }
-        synchronized (set) {
-            return set.remove(channel);
-        }
     }
 
     /**
@@ -393,55 +439,99 @@ public final class ParadexSimulator implements AutoCloseable {
         return end < 0 ? null : channel.substring("order_book.".length(), end);
     }
 
-    String snapshotMessage(final String channel, final String market) {
-        final Market m = exchange.markets().get(market);
-        final SimExchange.Book book = exchange.book(m);
-        final long seq = seqNos.get(market).incrementAndGet();
-        final long nowMs = startMs + model.stepTimeMs(exchange.step());
-        final StringBuilder sb = new StringBuilder(2048);
-        sb.append("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"").append(channel)
-            .append("\",\"data\":{\"seq_no\":").append(seq).append(",\"market\":\"").append(market)
-            .append("\",\"last_updated_at\":").append(nowMs).append(",\"update_type\":\"s\",\"inserts\":[");
-        for (int i = 0; i < book.bidPrices().length; i++) {
-            level(sb, "BUY", book.bidPrices()[i], book.bidSizes()[i]).append(',');
-        }
-        for (int i = 0; i < book.askPrices().length; i++) {
-            level(sb, "SELL", book.askPrices()[i], book.askSizes()[i]);
-            if (i < book.askPrices().length - 1) {
-                sb.append(',');
-            }
-        }
-        return sb.append("],\"updates\":[],\"deletes\":[]}}}").toString();
+    /**
+     * @param channel a channel name
+     * @return the market of a {@code bbo.{market}} channel, or null
+     */
+    static String bboChannelMarket(final String channel) {
+        return channel.startsWith("bbo.") && channel.indexOf('.', 4) < 0 ? channel.substring(4) : null;
     }
 
-    private static StringBuilder level(final StringBuilder sb, final String side, final long price, final long size) {
-        return sb.append("{\"side\":\"").append(side).append("\",\"price\":\"").append(SimExchange.text(price))
-            .append("\",\"size\":\"").append(SimExchange.text(size)).append("\"}");
+    /** @return {@code true} for a delta book channel ({@code order_book.{m}.deltas[@…]}) */
+    static boolean isDeltaChannel(final String channel) {
+        final String market = bookChannelMarket(channel);
+        return market != null && channel.startsWith("order_book." + market + ".deltas");
+    }
+
+    /** Writes the first frames of a new book or BBO subscription: a snapshot of the last published book. */
+    void sendInitial(final SimSession session, final String channel) {
+        final String market = bookChannelMarket(channel);
+        final String bboMarket = bboChannelMarket(channel);
+        final SimBookFeed feed = feeds.get(market != null ? market : bboMarket);
+        if (feed == null) {
+            return;
+        }
+        if (market != null) {
+            session.write(session.sbe() ? feed.sbeSnapshot() : null, feed.jsonSnapshot(channel));
+        } else {
+            session.write(session.sbe() ? feed.sbeBbo() : null, feed.jsonBbo(channel));
+        }
+    }
+
+    String snapshotMessage(final String channel, final String market) {
+        return feeds.get(market).jsonSnapshot(channel);
+    }
+
+    private long nowMicros() {
+        return (startMs + model.stepTimeMs(exchange.step())) * 1000;
     }
 
     private long stepAndPublish() {
         exchange.advance();
+        final long ts = nowMicros();
+        final Map<String, List<long[]>> changes = new HashMap<>();
+        final Map<String, SimExchange.Book> before = new HashMap<>();
+        for (final Market m : options.markets()) {
+            final SimBookFeed feed = feeds.get(m.symbol());
+            before.put(m.symbol(), feed.last());
+            changes.put(m.symbol(), feed.step(exchange.book(m), ts));
+        }
         final long nanos = System.nanoTime();
-        final Map<String, String> messages = new HashMap<>();
-        for (final Map.Entry<Channel, Set<String>> e : subscriptions.entrySet()) {
-            final List<String> channels;
-            synchronized (e.getValue()) {
-                channels = new ArrayList<>(e.getValue());
-            }
-            for (final String channel : channels) {
+        final Map<String, byte[]> binary = new HashMap<>();
+        final Map<String, String> text = new HashMap<>();
+        for (final SimSession session : sessions.values()) {
+            for (final String channel : session.channels()) {
                 final String market = bookChannelMarket(channel);
-                if (market == null || !hasMarket(market)) {
+                final String bboMarket = bboChannelMarket(channel);
+                final SimBookFeed feed = feeds.get(market != null ? market : bboMarket == null ? "" : bboMarket);
+                if (feed == null) {
                     continue;
                 }
-                final String msg = messages.computeIfAbsent(channel, c -> snapshotMessage(c, market));
-                e.getKey().writeAndFlush(new TextWebSocketFrame(msg));
+                final boolean delta = market != null && isDeltaChannel(channel);
+                final String key = (market != null ? delta ? "d|" : "s|" : "b|") + (market != null ? market : bboMarket);
+                if (session.sbe()) {
+                    final byte[] frame = binary.computeIfAbsent(key, k -> market == null ? feed.sbeBbo()
+                        : delta ? feed.sbeDelta(changes.get(market)) : feed.sbeSnapshot());
+                    session.write(frame, null);
+                } else {
+                    final String msg = text.computeIfAbsent(channel, c -> market == null ? feed.jsonBbo(c)
+                        : delta ? feed.jsonDelta(c, changes.get(market), before.get(market)) : feed.jsonSnapshot(c));
+                    session.write(null, msg);
+                }
             }
         }
         return nanos;
     }
 
+    private void publishPrivate(final String account, final String channel, final String market,
+        final com.fasterxml.jackson.databind.node.ObjectNode data) {
+        loop.execute(() -> {
+            for (final SimSession s : sessions.values()) {
+                if (!account.equals(s.account())) {
+                    continue;
+                }
+                for (final String c : s.channels()) {
+                    if (c.equals(channel) || c.equals(channel + ".ALL") || c.equals(channel + '.' + market)) {
+                        s.write(null, "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\""
+                            + c + "\",\"data\":" + data + "}}");
+                    }
+                }
+            }
+        });
+    }
+
     private void sendPings() {
-        for (final Channel c : subscriptions.keySet()) {
+        for (final Channel c : sessions.keySet()) {
             c.writeAndFlush(new PingWebSocketFrame(Unpooled.copiedBuffer("paradex-sim", StandardCharsets.US_ASCII)));
         }
     }

@@ -60,7 +60,39 @@ final class SimExchange {
     private final Map<String, PositionState> positions = new HashMap<>();
     private final java.util.List<ObjectNode> fills = new java.util.ArrayList<>();
     private final AtomicLong orderIds = new AtomicLong(1_700_000_000_000_000L);
+    private final Map<String, java.util.List<String>> receivedClientIds = new HashMap<>();
+    private PrivateSink sink = PrivateSink.NONE;
+    private int limitedFills;
+    private long maxFill;
     private long step;
+
+    /** Receives the private-stream events of an account (orders, fills, positions), in order. */
+    interface PrivateSink {
+        /** Discards everything. */
+        PrivateSink NONE = (account, channel, market, data) -> { };
+
+        /**
+         * @param account the account
+         * @param channel {@code orders}, {@code fills} or {@code positions}
+         * @param market  the market
+         * @param data    the payload (REST shape)
+         */
+        void publish(String account, String channel, String market, ObjectNode data);
+    }
+
+    synchronized void sink(final PrivateSink s) {
+        sink = s;
+    }
+
+    synchronized void limitNextFills(final int n, final long maxFillBase) {
+        limitedFills = n;
+        maxFill = maxFillBase;
+    }
+
+    synchronized java.util.List<String> receivedClientIds(final String account) {
+        final java.util.List<String> ids = receivedClientIds.get(normalise(account));
+        return ids == null ? java.util.List.of() : java.util.List.copyOf(ids);
+    }
 
     SimExchange(final MarketModel model, final ParadexSimulator.Options options) {
         this.model = model;
@@ -159,6 +191,9 @@ final class SimExchange {
         final String sizeText = required(body, "size");
         final String priceText = type == OrderType.MARKET ? body.path("price").asText("0") : required(body, "price");
         final String clientId = body.path("client_id").asText("");
+        if (!clientId.isEmpty()) {
+            receivedClientIds.computeIfAbsent(account, k -> new java.util.ArrayList<>()).add(clientId);
+        }
         final long signatureTs = body.path("signature_timestamp").asLong(-1);
         if (signatureTs <= 0) {
             throw new VenueError(400, "VALIDATION_ERROR", "signature_timestamp required");
@@ -216,11 +251,16 @@ final class SimExchange {
                 status = "CLOSED";
                 cancelReason = "POST_ONLY_WOULD_CROSS";
             } else {
-                for (int i = 0; i < prices.length && filled < size; i++) {
+                long fillable = size;
+                if (limitedFills > 0) {
+                    limitedFills--;
+                    fillable = Math.min(size, maxFill);
+                }
+                for (int i = 0; i < prices.length && filled < fillable; i++) {
                     if (type == OrderType.LIMIT && (side == Side.BUY ? prices[i] > limit : prices[i] < limit)) {
                         break;
                     }
-                    final long q = Math.min(size - filled, sizes[i]);
+                    final long q = Math.min(fillable - filled, sizes[i]);
                     levelFills.add(new long[] {prices[i], q});
                     filled += q;
                     filledNotional = Math.addExact(filledNotional, BigDecimal.valueOf(q, SCALE)
@@ -295,6 +335,17 @@ final class SimExchange {
         ack.put("remaining_size", sizeText);
         ack.put("avg_fill_price", "");
         ack.put("cancel_reason", "");
+        sink.publish(account, "orders", market, ack.deepCopy());
+        final int firstFill = fills.size() - levelFills.size();
+        for (int i = firstFill; i < fills.size(); i++) {
+            sink.publish(account, "fills", market, fills.get(i).deepCopy());
+        }
+        if (!"NEW".equals(status)) {
+            sink.publish(account, "orders", market, order.deepCopy());
+        }
+        if (!levelFills.isEmpty()) {
+            publishPosition(account, market, nowMs);
+        }
         return ack;
     }
 
@@ -366,6 +417,32 @@ final class SimExchange {
         o.put("status", "CLOSED");
         o.put("cancel_reason", "USER_CANCELED");
         o.put("last_updated_at", nowMs);
+        sink.publish(account, "orders", o.path("market").asText(), o.deepCopy());
+    }
+
+    /**
+     * Cancels every open order of the account ({@code order.cancel_on_disconnect}, {@code order.cancel_all}).
+     *
+     * @return the number of orders cancelled
+     */
+    synchronized int cancelAll(final String account, final String market, final long nowMs) {
+        int n = 0;
+        for (final ObjectNode o : new java.util.ArrayList<>(orders.values())) {
+            if (o.path("account").asText().equals(account) && "OPEN".equals(o.path("status").asText())
+                && (market == null || market.equals(o.path("market").asText()))) {
+                cancel(account, o.path("id").asText(), nowMs);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void publishPosition(final String account, final String market, final long nowMs) {
+        for (final JsonNode p : positions(account, nowMs).path("results")) {
+            if (market.equals(p.path("market").asText())) {
+                sink.publish(account, "positions", market, (ObjectNode) p.deepCopy());
+            }
+        }
     }
 
     synchronized ObjectNode openOrders(final String account, final String market) {

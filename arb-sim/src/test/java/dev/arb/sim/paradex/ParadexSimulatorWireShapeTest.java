@@ -53,6 +53,7 @@ class ParadexSimulatorWireShapeTest {
             assertThat(msg.at("/params/data/update_type").asText()).isEqualTo("s");
             assertThat(msg.at("/params/data/inserts").size()).isEqualTo(30);
             final long seq = msg.at("/params/data/seq_no").asLong();
+            sim.advance();
             final JsonNode next = JSON.readTree(sim.snapshotMessage("order_book.BTC-USD-PERP.snapshot@15@50ms",
                 "BTC-USD-PERP"));
             assertThat(next.at("/params/data/seq_no").asLong()).isGreaterThan(seq);
@@ -63,7 +64,7 @@ class ParadexSimulatorWireShapeTest {
     void shouldAnswerAcksAndErrorsShapedLikeTheVenue() throws IOException {
         assertThat(shape(JSON.readTree(SimWsHandler.ack("trades.ETH-USD-PERP", IntNode.valueOf(1), 1L))))
             .isEqualTo(shape(fixture("ws-subscribe-ack.json")));
-        assertThat(shape(JSON.readTree(SimWsHandler.error(-32601, "method does not exist", IntNode.valueOf(4), 1L))))
+        assertThat(shape(JSON.readTree(SimWsHandler.error(-32601, "method does not exist", null, IntNode.valueOf(4), 1L))))
             .isEqualTo(shape(fixture("ws-error.json")));
     }
 }
