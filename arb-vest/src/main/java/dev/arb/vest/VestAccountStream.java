@@ -62,6 +62,7 @@ final class VestAccountStream {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicBoolean malformedLogged = new AtomicBoolean();
+    private final AtomicBoolean recreating = new AtomicBoolean();
     private volatile boolean running;
     private volatile boolean open;
     private volatile VestWsClient ws;
@@ -179,10 +180,11 @@ final class VestAccountStream {
     }
 
     private void recreate(final int attempt) {
-        if (!running) {
-            return;
+        if (!running || !recreating.compareAndSet(false, true)) {
+            return; // a new key is already on its way (renewal 1125 and close 4005 often come together)
         }
         createKeyAndOpen().whenComplete((v, err) -> {
+            recreating.set(false);
             if (err != null && running) {
                 scheduleReconnect(attempt + 1, null);
             }
@@ -196,11 +198,14 @@ final class VestAccountStream {
         }
         final long delay = VestBackoff.delayMs(attempt, config.reconnectInitialDelayMs(), config.reconnectMaxDelayMs());
         loop.schedule(() -> {
-            if (!running) {
+            if (!running || open) {
+                return; // stopped, or another path (a renewal answered 1125) already reopened the stream
+            }
+            if (key == null) {
+                recreate(attempt);
                 return;
             }
-            final CompletableFuture<Void> f = key == null ? createKeyAndOpen() : open(key);
-            f.whenComplete((v, err) -> {
+            open(key).whenComplete((v, err) -> {
                 if (err != null) {
                     scheduleReconnect(attempt + 1, null);
                 }
