@@ -104,6 +104,7 @@ public final class DeltaNeutralExecutor {
     private static final int LOOKUP_ATTEMPTS = 3;
     private static final long LOOKUP_DELAY_MS = 200;
     private static final long RECONCILE_TIMEOUT_S = 120;
+    private static final int MAX_QUERY_RETRIES = 10;
 
     private enum State { FLAT, ENTERING, OPEN, EXITING, UNWINDING, FLATTENING, IMBALANCED }
 
@@ -142,6 +143,7 @@ public final class DeltaNeutralExecutor {
     private boolean ready;
     private boolean claimed;
     private int consecutiveErrors;
+    private int queryRetries;
     private long orderCounter;
     private long roundSeq;
     private long entries;
@@ -570,6 +572,7 @@ public final class DeltaNeutralExecutor {
     private RoundResult gateEntry() {
         if (!claimMarkets()) {
             droppedInFlight++;
+            publish();
             return RoundResult.DROPPED_IN_FLIGHT;
         }
         final BigDecimal price = midPriceA();
@@ -714,25 +717,51 @@ public final class DeltaNeutralExecutor {
         }
     }
 
-    /** Derives the state from the tracked positions. @return the hedged open size (0 unless OPEN) */
+    /**
+     * Derives the state from the tracked positions: hedged when {@code |posA + posB|} is within the
+     * dust tolerance (what neither venue would accept as an order). @return the hedged open size (0
+     * unless OPEN)
+     */
     private BigDecimal settleState() {
         final BigDecimal posA = legA.ledger.position();
         final BigDecimal posB = legB.ledger.position();
-        if (posA.signum() == 0 && posB.signum() == 0) {
+        final BigDecimal tolerance = dustTolerance();
+        if (posA.abs().compareTo(tolerance) <= 0 && posB.abs().compareTo(tolerance) <= 0
+            && posA.add(posB).abs().compareTo(tolerance) <= 0) {
             state = State.FLAT;
             openDirection = null;
             return BigDecimal.ZERO;
         }
-        if (posA.signum() == -posB.signum() && posA.abs().compareTo(posB.abs()) == 0) {
+        if (posA.signum() == -posB.signum() && posA.add(posB).abs().compareTo(tolerance) <= 0) {
             state = State.OPEN;
             openDirection = posA.signum() > 0 ? Direction.BUY_A_SELL_B : Direction.BUY_B_SELL_A;
-            return posA.abs();
+            return posA.abs().min(posB.abs());
         }
         state = State.IMBALANCED;
         openDirection = null;
         halt("positions not hedged: " + legA.name + " " + posA.toPlainString() + ", " + legB.name + " "
             + posB.toPlainString());
         return BigDecimal.ZERO;
+    }
+
+    /**
+     * @return the smallest order the venue accepts on this leg now: its minimum size, or its minimum
+     *     notional at the reference price, rounded up to the step; base units
+     */
+    private BigDecimal minTradeable(final Leg leg) {
+        BigDecimal min = leg.size(Math.max(leg.spec.minSize(), leg.spec.stepSize()));
+        final BigDecimal notional = leg.spec.minNotionalUsd();
+        final long ref = referencePrice(leg, Side.BUY);
+        if (notional != null && notional.signum() > 0 && ref > 0) {
+            final BigDecimal bySize = notional.divide(leg.price(ref), leg.spec.sizeScale(), java.math.RoundingMode.CEILING);
+            min = min.max(bySize);
+        }
+        return min;
+    }
+
+    /** @return the largest residual tolerated as hedged: the larger venue minimum order, base units */
+    private BigDecimal dustTolerance() {
+        return minTradeable(legA).max(minTradeable(legB));
     }
 
     // ---------------------------------------------------------------- unwind
@@ -753,6 +782,18 @@ public final class DeltaNeutralExecutor {
             return;
         }
         oneSidedFills++;
+        final boolean dustA = excessA.signum() > 0 && excessA.compareTo(minTradeable(legA)) < 0;
+        final boolean dustB = excessB.signum() > 0 && excessB.compareTo(minTradeable(legB)) < 0;
+        if (dustA || dustB) {
+            alert(AlertKind.ONE_SIDED_FILL, false, "excess below the venues' minimum order left within tolerance "
+                + dustTolerance().toPlainString() + ": " + (dustA ? legA.name + " " + excessA.toPlainString() + " " : "")
+                + (dustB ? legB.name + " " + excessB.toPlainString() : "") + " (" + cause + ")");
+        }
+        if ((excessA.signum() <= 0 || dustA) && (excessB.signum() <= 0 || dustB)) {
+            publish();
+            then.run();
+            return;
+        }
         state = State.UNWINDING;
         if (excessA.signum() > 0) {
             listener.onOneSidedFill(legA.name, excessA, cause);
@@ -763,9 +804,9 @@ public final class DeltaNeutralExecutor {
             alert(AlertKind.ONE_SIDED_FILL, false, legB.name + " excess " + excessB.toPlainString() + ": " + cause);
         }
         publish();
-        final CompletableFuture<String> ua = excessA.signum() > 0 ? unwind(legA, target, cause)
+        final CompletableFuture<String> ua = excessA.signum() > 0 && !dustA ? unwind(legA, target, cause)
             : CompletableFuture.completedFuture(null);
-        final CompletableFuture<String> ub = excessB.signum() > 0 ? unwind(legB, target, cause)
+        final CompletableFuture<String> ub = excessB.signum() > 0 && !dustB ? unwind(legB, target, cause)
             : CompletableFuture.completedFuture(null);
         ua.thenAcceptBothAsync(ub, (failA, failB) -> {
             if (failA != null || failB != null) {
@@ -793,7 +834,7 @@ public final class DeltaNeutralExecutor {
         final BigDecimal entryPrice, final CompletableFuture<String> done) {
         final BigDecimal position = leg.ledger.position();
         final BigDecimal excess = position.abs().subtract(target);
-        if (excess.signum() <= 0) {
+        if (excess.signum() <= 0 || excess.compareTo(minTradeable(leg)) < 0) {
             done.complete(null);
             return;
         }
@@ -919,13 +960,24 @@ public final class DeltaNeutralExecutor {
         final CompletableFuture<Position> qa = queryPosition(legA);
         final CompletableFuture<Position> qb = queryPosition(legB);
         qa.thenAcceptBothAsync(qb, (pa, pb) -> {
-            final boolean flatA = pa != null && pa.isFlat();
-            final boolean flatB = pb != null && pb.isFlat();
+            if ((pa == null || pb == null) && queryRetries < MAX_QUERY_RETRIES) {
+                queryRetries++;
+                delay(LOOKUP_DELAY_MS * queryRetries).thenRunAsync(() -> flattenAttempt(attempt, waiters, direction,
+                    openBefore, pnlBefore), stateThread);
+                return;
+            }
+            queryRetries = 0;
+            final boolean flatA = pa != null && (pa.isFlat() || pa.sizeDecimal().abs().compareTo(minTradeable(legA)) < 0);
+            final boolean flatB = pb != null && (pb.isFlat() || pb.sizeDecimal().abs().compareTo(minTradeable(legB)) < 0);
             if (flatA && flatB) {
-                legA.ledger.resetFlat();
-                legB.ledger.resetFlat();
-                baseline(legA, 0, "flat after flatten");
-                baseline(legB, 0, "flat after flatten");
+                if (!pa.isFlat() || !pb.isFlat()) {
+                    alert(AlertKind.UNWIND_DONE, false, "flat except dust below the venues' minimum order: "
+                        + describe(legA, pa) + ", " + describe(legB, pb));
+                }
+                legA.ledger.adopt(pa.sizeDecimal(), legA.ledger.avgEntryPrice());
+                legB.ledger.adopt(pb.sizeDecimal(), legB.ledger.avgEntryPrice());
+                baseline(legA, pa.size(), "flat after flatten");
+                baseline(legB, pb.size(), "flat after flatten");
                 state = State.FLAT;
                 openDirection = null;
                 final BigDecimal realized = realizedPnlUsd().subtract(pnlBefore);
@@ -977,7 +1029,7 @@ public final class DeltaNeutralExecutor {
             return CompletableFuture.completedFuture(null);
         }
         final long size = leg.sizeDown(p.sizeDecimal().abs());
-        if (size <= 0) {
+        if (size <= 0 || p.sizeDecimal().abs().compareTo(minTradeable(leg)) < 0) {
             return CompletableFuture.completedFuture(null);
         }
         final Side side = p.size() > 0 ? Side.SELL : Side.BUY;

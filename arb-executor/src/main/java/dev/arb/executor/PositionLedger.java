@@ -54,12 +54,6 @@ final class PositionLedger {
         }
     }
 
-    /** The venue reported the market flat: forget any size we could not account for. */
-    void resetFlat() {
-        position = BigDecimal.ZERO;
-        avgEntryPrice = BigDecimal.ZERO;
-    }
-
     /** @return signed position, base units */
     BigDecimal position() {
         return position;

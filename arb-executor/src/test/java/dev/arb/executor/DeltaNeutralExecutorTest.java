@@ -354,6 +354,41 @@ class DeltaNeutralExecutorTest {
     }
 
     @Test
+    void shouldNotEnterWhenTheVenueTimestampsAreTooFarApart() {
+        venueB.venueClockOffsetMs = 5_000;
+        start(b -> b.maxSkewMs(1_000));
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().staleQuoteSkips() >= 1);
+        assertThat(venueA.requests).isEmpty();
+        assertThat(venueB.requests).isEmpty();
+        venueB.venueClockOffsetMs = 500;
+        wideSpread();
+        awaitState("OPEN");
+    }
+
+    @Test
+    void shouldNotEnterOnAQuoteOlderThanTheQuoteAgeGate() {
+        venueA.receivedAgoMs = 3_000;
+        start(b -> b.maxQuoteAgeMs(1_000));
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().staleQuoteSkips() >= 1);
+        assertThat(venueA.requests).isEmpty();
+        assertThat(venueB.requests).isEmpty();
+    }
+
+    @Test
+    void shouldDropAnOpportunityWhileAnotherExecutorUsesTheSameMarket() throws Exception {
+        start(b -> b);
+        assertThat(risk.claim("venue-a:X-A")).isTrue();
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().droppedInFlight() >= 1);
+        assertThat(venueA.requests).isEmpty();
+        risk.release("venue-a:X-A");
+        assertThat(executor.tryEnter(Direction.BUY_A_SELL_B).get(10, TimeUnit.SECONDS)).isEqualTo(RoundResult.DONE);
+        assertThat(executor.stats().state()).isEqualTo("OPEN");
+    }
+
+    @Test
     void shouldResendARateLimitedOrderWithTheSameClientOrderId() {
         venueB.script.add(FakeExchangeAdapter.RATE_LIMITED);
         start(b -> b.orderRetries(2));

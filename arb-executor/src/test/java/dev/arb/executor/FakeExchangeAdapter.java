@@ -68,6 +68,10 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
     final ConcurrentLinkedDeque<Behavior> script = new ConcurrentLinkedDeque<>();
     volatile Behavior defaultBehavior = FILL_ALL;
     volatile BigDecimal feePerFillUsd = BigDecimal.ZERO;
+    /** Added to the venue timestamp of the next books, ms. */
+    volatile long venueClockOffsetMs;
+    /** How long ago the next books were "received", ms. */
+    volatile long receivedAgoMs;
     private final AtomicLong ids = new AtomicLong();
     private long position;
     private volatile long bestBid;
@@ -92,7 +96,8 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
             book.clear();
             book.updateBid(bid, bidSize);
             book.updateAsk(ask, askSize);
-            book.stamp(++sequence, System.currentTimeMillis(), System.nanoTime());
+            book.stamp(++sequence, System.currentTimeMillis() + venueClockOffsetMs,
+                System.nanoTime() - receivedAgoMs * 1_000_000L);
             book.markValid();
             bestBid = bid;
             bestAsk = ask;

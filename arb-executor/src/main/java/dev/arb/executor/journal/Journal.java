@@ -39,6 +39,15 @@ public interface Journal extends AutoCloseable {
     List<JournalEvent> events();
 
     /**
+     * @param seq a record's {@code seq}
+     * @return committed records after it, in order
+     * @throws JournalException if the store cannot be read
+     */
+    default List<JournalEvent> eventsAfter(final long seq) {
+        return events().stream().filter(e -> e.seq() > seq).toList();
+    }
+
+    /**
      * @return the expected state rebuilt from every committed record of every run
      * @throws JournalException if the store cannot be read
      */

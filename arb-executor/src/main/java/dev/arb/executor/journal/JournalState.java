@@ -42,29 +42,61 @@ public final class JournalState {
      * @return the implied state
      */
     public static JournalState replay(final List<JournalEvent> events) {
-        final Map<String, Long> baseline = new LinkedHashMap<>();
-        final Map<String, OrderTrack> orders = new LinkedHashMap<>();
-        for (JournalEvent e : events) {
+        final Replayer r = new Replayer();
+        r.accept(events);
+        return r.state();
+    }
+
+    /**
+     * Replays a journal incrementally: feed records as they are committed, read the state at any time.
+     * Orders that reached a terminal state are folded into the running position and forgotten.
+     *
+     * <p><b>Note:</b> not thread-safe.
+     */
+    public static final class Replayer {
+        private final Map<String, Long> settled = new LinkedHashMap<>();
+        private final Map<String, OrderTrack> open = new LinkedHashMap<>();
+        private int events;
+        private long lastSeq;
+
+        /** @param batch records in journal order, after those already accepted */
+        public void accept(final List<JournalEvent> batch) {
+            for (JournalEvent e : batch) {
+                accept(e);
+            }
+        }
+
+        /** @return the {@code seq} of the last record accepted (0 before any) */
+        public long lastSeq() {
+            return lastSeq;
+        }
+
+        private void accept(final JournalEvent e) {
+            events++;
+            lastSeq = Math.max(lastSeq, e.seq());
             switch (e.type()) {
                 case BASELINE: {
                     final String key = key(e.venue(), e.market());
-                    baseline.put(key, e.size());
-                    orders.values().removeIf(o -> key(o.intent.venue(), o.intent.market()).equals(key) && o.terminal);
+                    settled.put(key, e.size());
+                    open.values().removeIf(o -> key(o.intent.venue(), o.intent.market()).equals(key));
                     break;
                 }
                 case INTENT:
-                    orders.putIfAbsent(e.clientOrderId(), new OrderTrack(e));
+                    open.putIfAbsent(e.clientOrderId(), new OrderTrack(e));
                     break;
                 case ACK:
                 case UPDATE:
                 case ERROR: {
-                    final OrderTrack o = e.clientOrderId() == null ? null : orders.get(e.clientOrderId());
-                    if (o == null) {
+                    final OrderTrack o = e.clientOrderId() == null ? null : open.get(e.clientOrderId());
+                    if (o == null || e.status() == null || "UNKNOWN".equals(e.status())) {
                         break;
                     }
-                    if (e.status() != null && !"UNKNOWN".equals(e.status())) {
-                        o.filled = Math.max(o.filled, e.filledSize());
-                        o.terminal = isTerminal(e.status());
+                    o.filled = Math.max(o.filled, e.filledSize());
+                    o.terminal = isTerminal(e.status());
+                    if (o.terminal) {
+                        final long signed = "BUY".equals(o.intent.side()) ? o.filled : -o.filled;
+                        settled.merge(key(o.intent.venue(), o.intent.market()), signed, Long::sum);
+                        open.remove(e.clientOrderId());
                     }
                     break;
                 }
@@ -72,17 +104,18 @@ public final class JournalState {
                     break;
             }
         }
-        final Map<String, Long> expected = new LinkedHashMap<>(baseline);
-        final List<JournalEvent> unresolved = new ArrayList<>();
-        for (OrderTrack o : orders.values()) {
-            final String key = key(o.intent.venue(), o.intent.market());
-            final long signed = "BUY".equals(o.intent.side()) ? o.filled : -o.filled;
-            expected.merge(key, signed, Long::sum);
-            if (!o.terminal) {
+
+        /** @return the state implied by the records accepted so far */
+        public JournalState state() {
+            final Map<String, Long> expected = new LinkedHashMap<>(settled);
+            final List<JournalEvent> unresolved = new ArrayList<>();
+            for (OrderTrack o : open.values()) {
+                final long signed = "BUY".equals(o.intent.side()) ? o.filled : -o.filled;
+                expected.merge(key(o.intent.venue(), o.intent.market()), signed, Long::sum);
                 unresolved.add(o.intent);
             }
+            return new JournalState(expected, unresolved, events);
         }
-        return new JournalState(expected, unresolved, events.size());
     }
 
     private static boolean isTerminal(final String status) {

@@ -42,6 +42,7 @@ public final class SqliteJournal implements Journal {
     private final Thread writer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Connection connection;
+    private Connection reader;
 
     private record Pending(JournalEvent event, CompletableFuture<Void> done) {
     }
@@ -203,8 +204,22 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public List<JournalEvent> events() {
-        try (Connection c = connect(); Statement s = c.createStatement();
-            ResultSet r = s.executeQuery("SELECT seq, " + COLUMNS + " FROM events ORDER BY seq")) {
+        return eventsAfter(0);
+    }
+
+    @Override
+    public synchronized List<JournalEvent> eventsAfter(final long seq) {
+        try {
+            if (reader == null) {
+                reader = connect();
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal: " + e.getMessage(), e);
+        }
+        try (PreparedStatement s = reader.prepareStatement("SELECT seq, " + COLUMNS
+            + " FROM events WHERE seq > ? ORDER BY seq")) {
+            s.setLong(1, seq);
+            final ResultSet r = s.executeQuery();
             final List<JournalEvent> out = new ArrayList<>();
             while (r.next()) {
                 out.add(new JournalEvent(r.getLong(1), r.getLong(2), r.getString(3),
@@ -230,6 +245,11 @@ public final class SqliteJournal implements Journal {
         }
         try {
             connection.close();
+            synchronized (this) {
+                if (reader != null) {
+                    reader.close();
+                }
+            }
         } catch (SQLException e) {
             LOG.warn("closing the journal failed: {}", e.toString());
         }

@@ -111,10 +111,14 @@ public final class SimVenues implements AutoCloseable {
         final VestAdapter vest = new VestAdapter(VestConfig.builder()
             .restBaseUrl(c.vestRest()).wsUrl(c.vestWs()).accountGroup(0).apiKey(Secret.of(c.vestApiKey()))
             .signingKey(Secret.of(c.vestKey())).primaryAddress("0x" + "0".repeat(39) + "1")
-            .maxBookAgeMs(5_000).eventLoopGroup(group).build());
+            .maxBookAgeMs(5_000).eventLoopGroup(group)
+            // client-side limits far above what the test sends: the venues are local simulators
+            .ordersPerSecond(100_000).restCallsPerSecond(100_000).build());
         final ParadexAdapter paradex = new ParadexAdapter(ParadexConfig.builder()
             .restBaseUrl(c.paradexRest()).wsUrl(c.paradexWs()).chainId(c.chainId()).accountAddress(c.account())
-            .privateKey(Secret.of(c.paradexKey())).maxBookAgeMs(5_000).eventLoopGroup(group).build());
+            .privateKey(Secret.of(c.paradexKey())).maxBookAgeMs(5_000).eventLoopGroup(group)
+            .orderRequestsPerSecond(100_000).privateGetRequestsPerSecond(100_000).orderPollIntervalMs(2)
+            .orderPollMaxAttempts(1_000).build());
         vest.connect().get(30, TimeUnit.SECONDS);
         paradex.connect().get(30, TimeUnit.SECONDS);
         return new Adapters(new FaultInjectingAdapter(vest), new FaultInjectingAdapter(paradex));
