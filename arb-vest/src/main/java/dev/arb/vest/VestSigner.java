@@ -2,6 +2,8 @@ package dev.arb.vest;
 
 import dev.arb.api.Secret;
 import dev.arb.vest.internal.VestAbi;
+import dev.arb.vest.internal.crypto.OrderArgsEncoder;
+import dev.arb.vest.internal.crypto.Secp256k1Signer;
 import java.security.SignatureException;
 import java.util.Objects;
 import org.web3j.crypto.ECKeyPair;
@@ -19,21 +21,28 @@ import org.web3j.utils.Numeric;
  * deterministic, low-s, {@code 0x r s v} with v in {27, 28}. Source: Vest API docs (HB-DOC "Signing",
  * "Authentication"), protocol reference §2, §3, §8.
  *
+ * <p>Orders and cancels take the fast path: ABI encoding into a per-thread reused buffer and
+ * {@link Secp256k1Signer} (recovery id computed while signing, fixed-base table for G) instead of
+ * web3j's {@code TypeEncoder} and four-way public-key recovery; the output is byte-identical.
+ *
  * <p><b>Note:</b> thread-safe (immutable; signing holds no shared mutable state).
  */
 public final class VestSigner {
-    private final ECKeyPair keyPair;
+    private static final ThreadLocal<OrderArgsEncoder> ENCODER = ThreadLocal.withInitial(OrderArgsEncoder::new);
+
+    private final Secp256k1Signer fastSigner;
     private final String address;
 
     private VestSigner(final ECKeyPair keyPair) {
-        this.keyPair = keyPair;
+        this.fastSigner = new Secp256k1Signer(keyPair.getPrivateKey());
         this.address = "0x" + Keys.getAddress(keyPair.getPublicKey()).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
      * @param signingKey secp256k1 private key, 64 hex digits with or without {@code 0x}
      * @return a signer for that key
-     * @throws IllegalArgumentException if the key is not 32 bytes of hex (the message never contains the key)
+     * @throws IllegalArgumentException if the key is not 32 bytes of hex or not in 1..n-1 of secp256k1 (the
+     *     message never contains the key)
      */
     public static VestSigner fromPrivateKey(final Secret signingKey) {
         return new VestSigner(keyPair(signingKey));
@@ -59,7 +68,9 @@ public final class VestSigner {
      */
     public VestSignature signOrder(final long timeMs, final long nonce, final String orderType, final String symbol,
         final boolean isBuy, final String size, final String limitPrice, final boolean reduceOnly) {
-        return signPrefixed(VestAbi.orderArgsHash(timeMs, nonce, orderType, symbol, isBuy, size, limitPrice, reduceOnly));
+        final byte[] hash = new byte[32];
+        ENCODER.get().orderArgsHash(timeMs, nonce, orderType, symbol, isBuy, size, limitPrice, reduceOnly, hash);
+        return signPrefixed(hash);
     }
 
     /**
@@ -71,7 +82,9 @@ public final class VestSigner {
      * @return the args hash and the EIP-191 signature
      */
     public VestSignature signCancel(final long timeMs, final long nonce, final String orderId) {
-        return signPrefixed(VestAbi.cancelArgsHash(timeMs, nonce, orderId));
+        final byte[] hash = new byte[32];
+        ENCODER.get().cancelArgsHash(timeMs, nonce, orderId, hash);
+        return signPrefixed(hash);
     }
 
     /**
@@ -140,8 +153,7 @@ public final class VestSigner {
     }
 
     private VestSignature signPrefixed(final byte[] hash) {
-        final Sign.SignatureData sig = Sign.signPrefixedMessage(hash, keyPair);
-        return new VestSignature(Numeric.toHexString(hash), toHex(sig));
+        return new VestSignature(Numeric.toHexString(hash), Numeric.toHexString(fastSigner.signPrefixed(hash)));
     }
 
     private static ECKeyPair keyPair(final Secret key) {
