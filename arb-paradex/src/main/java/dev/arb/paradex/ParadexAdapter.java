@@ -23,7 +23,14 @@ import dev.arb.api.TimeInForce;
 import dev.arb.api.TransportException;
 import dev.arb.api.VenueStatus;
 import dev.arb.api.WireTap;
+import dev.arb.api.AuthenticationException;
+import dev.arb.api.OrderListener;
+import dev.arb.api.RateLimitedException;
 import dev.arb.paradex.internal.BookFeed;
+import dev.arb.paradex.internal.JwtToken;
+import dev.arb.paradex.internal.SbeBookFeed;
+import dev.arb.paradex.internal.WsRpc;
+import io.netty.buffer.ByteBuf;
 import dev.arb.paradex.internal.MarketBookState;
 import dev.arb.paradex.internal.OrderResponses;
 import dev.arb.paradex.internal.ParadexErrors;
@@ -94,6 +101,8 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private static final String VENUE = ParadexErrors.VENUE;
     private static final int SCALE = RestDecoders.SCALE;
     private static final int BOOK_DEPTH = 16;
+    /** The SBE delta channel opens with the whole book (115+ levels a side: paradex-sbe reference §4). */
+    private static final int SBE_BOOK_DEPTH = 128;
     private static final long STATUS_POLL_MS = 30_000;
 
     private final ParadexConfig config;
@@ -105,7 +114,26 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private final ParadexWsClient ws;
     private final Map<String, MarketBookState> books = new ConcurrentHashMap<>();
     private final Map<String, PendingOrder> pending = new ConcurrentHashMap<>();
-    private final AtomicLong rpcId = new AtomicLong();
+    private final SbeBookFeed sbeFeed;
+    private final WsRpc rpc;
+    private final java.util.List<OrderListener> orderListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Position> streamedPositions = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<OrderUpdate>> closeWaiters = new ConcurrentHashMap<>();
+    private final Map<String, OrderUpdate> recentClosed = java.util.Collections.synchronizedMap(
+        new java.util.LinkedHashMap<>(64, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(final Map.Entry<String, OrderUpdate> eldest) {
+                return size() > 512;
+            }
+        });
+    private final java.util.Set<String> subscribedOnConnection = new java.util.HashSet<>();
+    private volatile boolean wsAuthenticated;
+    private volatile long privateMessageErrors;
+    private volatile long controlErrors;
+    private boolean privateErrorLogged;
+    private volatile io.netty.util.concurrent.ScheduledFuture<?> jwtRefresh;
     private volatile Map<String, MarketSpec> specs;
     private volatile boolean wantStream;
     private volatile WireTap wireTap;
@@ -127,6 +155,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
         this.rest = new ParadexRestClient(config.restBaseUrl(), config.requestTimeoutMs(), signer,
             config.jwtRefreshBeforeExpiryMs(), config.signatureExpirySeconds(), config.orderRequestsPerSecond(),
             config.privateGetRequestsPerSecond(), System::currentTimeMillis);
+        rest.subkey(config.subkeyPublicKey());
         if (config.eventLoopGroup() != null) {
             this.ownedGroup = null;
             this.loop = config.eventLoopGroup().next();
@@ -134,8 +163,10 @@ public final class ParadexAdapter implements ExchangeAdapter {
             this.ownedGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("paradex-md", true));
             this.loop = ownedGroup.next();
         }
-        this.feed = new BookFeed(this::resubscribe);
-        this.ws = new ParadexWsClient(URI.create(config.wsUrl()), loop, new StreamListener(),
+        this.feed = new BookFeed(this::resubscribe, this::onControl);
+        this.sbeFeed = config.sbe() ? new SbeBookFeed(this::resubscribe) : null;
+        this.rpc = new WsRpc(loop, config.requestTimeoutMs());
+        this.ws = new ParadexWsClient(URI.create(config.streamUrl()), loop, new StreamListener(),
             (int) Math.min(Integer.MAX_VALUE, config.requestTimeoutMs()), config.streamIdleTimeoutMs());
     }
 
@@ -169,11 +200,44 @@ public final class ParadexAdapter implements ExchangeAdapter {
             .thenAccept(body -> specs = RestDecoders.marketSpecs(body, config.defaultTakerFeeRate(),
                 config.defaultMakerFeeRate()))
             .thenCompose(v -> signer == null ? CompletableFuture.<Void>completedFuture(null)
-                : rest.token().thenAccept(t -> { }))
+                : rest.token().thenAccept(this::scheduleJwtRefresh))
             .thenCompose(v -> openStream())
             .thenRun(this::startStatusPolling)
             .exceptionallyCompose(e -> CompletableFuture.failedFuture(ParadexRestClient.asExchangeException(e)));
         return connecting;
+    }
+
+    /**
+     * Schedules a proactive JWT refresh {@link ParadexConfig#jwtRefreshBeforeExpiryMs()} plus a random jitter
+     * of up to {@link ParadexConfig#jwtRefreshJitterMs()} before the token expires (protocol reference §4.2:
+     * JWTs last 5 minutes; paradex-py refreshes 30 s early). An open WebSocket stays authenticated.
+     */
+    private void scheduleJwtRefresh(final JwtToken token) {
+        if (closed || token == null) {
+            return;
+        }
+        final long jitter = config.jwtRefreshJitterMs() <= 0 ? 0
+            : java.util.concurrent.ThreadLocalRandom.current().nextLong(config.jwtRefreshJitterMs() + 1);
+        final long delay = Math.max(1000, token.expiresAtMs() - System.currentTimeMillis()
+            - config.jwtRefreshBeforeExpiryMs() - jitter);
+        final io.netty.util.concurrent.ScheduledFuture<?> old = jwtRefresh;
+        if (old != null) {
+            old.cancel(false);
+        }
+        jwtRefresh = loop.schedule(() -> {
+            if (!closed) {
+                rest.refresh().whenComplete((t, e) -> {
+                    if (e != null) {
+                        LOG.warn("paradex: proactive JWT refresh failed ({}); retrying on next use",
+                            ParadexRestClient.unwrap(e).toString());
+                        loop.schedule(() -> rest.token().thenAccept(this::scheduleJwtRefresh),
+                            5, TimeUnit.SECONDS);
+                    } else {
+                        scheduleJwtRefresh(t);
+                    }
+                });
+            }
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     private volatile boolean statusPolling;
@@ -192,9 +256,18 @@ public final class ParadexAdapter implements ExchangeAdapter {
         }, STATUS_POLL_MS, STATUS_POLL_MS, TimeUnit.MILLISECONDS);
     }
 
-    private void refreshVenueStatus() {
-        rest.getPublic("/system/state").whenComplete((body, e) ->
-            venueStatus = e == null ? RestDecoders.venueStatus(body) : VenueStatus.UNKNOWN);
+    /**
+     * Reads {@code GET /v1/system/state} now (it is also polled every 30 s after {@link #connect()});
+     * {@code cancel_only} and {@code maintenance} make {@link #placeOrder} fail at once with
+     * {@link OrderRejectedException} ({@code SYSTEM_STATUS_CANCEL_ONLY} / {@code SYSTEM_STATUS_MAINTENANCE}).
+     *
+     * @return the status read ({@link VenueStatus#UNKNOWN} if the request failed)
+     */
+    public CompletableFuture<VenueStatus> refreshVenueStatus() {
+        return rest.getPublic("/system/state").handle((body, e) -> {
+            venueStatus = e == null ? RestDecoders.venueStatus(body) : VenueStatus.UNKNOWN;
+            return venueStatus;
+        });
     }
 
     private synchronized CompletableFuture<Void> openStream() {
@@ -253,11 +326,17 @@ public final class ParadexAdapter implements ExchangeAdapter {
     public void subscribeOrderBook(final String market, final OrderBookListener listener) {
         Objects.requireNonNull(listener, "listener");
         final MarketBookState state = books.computeIfAbsent(market, m -> {
-            final MarketBookState s = new MarketBookState(m, String.format(config.bookChannelTemplate(), m), BOOK_DEPTH);
+            final MarketBookState s = new MarketBookState(m, String.format(config.bookChannelTemplate(), m),
+                sbeFeed != null ? SBE_BOOK_DEPTH : BOOK_DEPTH);
             feed.add(s);
-            if (ws.isOpen()) {
-                sendRpc("subscribe", s.channel());
-            }
+            loop.execute(() -> {
+                if (sbeFeed != null) {
+                    sbeFeed.register(s);
+                }
+                if (ws.isOpen()) {
+                    subscribeBook(s);
+                }
+            });
             return s;
         });
         state.listeners().add(listener);
@@ -284,34 +363,151 @@ public final class ParadexAdapter implements ExchangeAdapter {
         return s == null || !ws.isOpen() || !s.isValid() || bookAgeMs(market) > config.maxBookAgeMs();
     }
 
-    /** @return malformed market-data frames received (counted, logged once) */
+    /** @return malformed market-data frames received, JSON and SBE (counted, logged once) */
     public long malformedMessages() {
-        return feed.malformedMessages();
+        return feed.malformedMessages() + (sbeFeed == null ? 0 : sbeFeed.malformedFrames()) + controlErrors;
     }
 
     /** @return sequence gaps detected on delta book feeds (each invalidates the book and resubscribes) */
     public long sequenceGaps() {
-        return feed.sequenceGaps();
+        return feed.sequenceGaps() + (sbeFeed == null ? 0 : sbeFeed.sequenceGaps());
     }
 
     /** @return crossed books invalidated */
     public long crossedBooks() {
-        return feed.crossedBooks();
+        return feed.crossedBooks() + (sbeFeed == null ? 0 : sbeFeed.crossedBooks());
     }
 
     /** @return exceptions thrown by book listeners (counted, logged once) */
     public long listenerErrors() {
-        return feed.listenerErrors();
+        return feed.listenerErrors() + (sbeFeed == null ? 0 : sbeFeed.listenerErrors());
     }
 
+    /** @return private-channel pushes that could not be decoded or whose listener threw (counted, logged once) */
+    public long privateMessageErrors() {
+        return privateMessageErrors;
+    }
+
+    /** @return {@code true} while the WebSocket is open and authenticated (private channels, WS order entry) */
+    public boolean isStreamAuthenticated() {
+        return wsAuthenticated && ws.isOpen();
+    }
+
+    /**
+     * @param market venue symbol
+     * @return the last position pushed on the private {@code positions} channel, or null if none yet
+     */
+    public Position lastStreamedPosition(final String market) {
+        return streamedPositions.get(market);
+    }
+
+    /** Resync: unsubscribe and subscribe again; the channel opens with a fresh snapshot (paradex-sbe §4). */
     private void resubscribe(final MarketBookState state) {
         sendRpc("unsubscribe", state.channel());
         sendRpc("subscribe", state.channel());
     }
 
+    /** Subscribes a market's book once per connection (event-loop thread). */
+    private void subscribeBook(final MarketBookState state) {
+        if (subscribedOnConnection.add(state.channel())) {
+            sendRpc("subscribe", state.channel());
+        }
+    }
+
     private void sendRpc(final String method, final String channel) {
         ws.send("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":{\"channel\":\"" + channel + "\"},\"id\":"
-            + rpcId.incrementAndGet() + '}');
+            + rpc.nextId() + '}');
+    }
+
+    /**
+     * Registers a listener of the private {@code orders} and {@code fills} channels (subscribed after the
+     * WebSocket {@code auth} when an account is configured and {@link ParadexConfig#privateStreams()}).
+     *
+     * @param listener called on the event-loop thread
+     */
+    @Override
+    public void addOrderListener(final OrderListener listener) {
+        orderListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Authenticates the open WebSocket ({@code auth}, §2.2) and subscribes to the private channels. */
+    private void authenticateStream(final boolean retried) {
+        rest.token().thenCompose(t -> rpc.call(ws, "auth", JSON.createObjectNode().put("bearer", t.token().reveal())))
+            .whenComplete((r, e) -> {
+                if (e == null) {
+                    loop.execute(this::onStreamAuthenticated);
+                    return;
+                }
+                final Throwable cause = ParadexRestClient.unwrap(e);
+                if (!retried && cause instanceof AuthenticationException a && "40111".equals(a.venueCode())) {
+                    rest.refresh().whenComplete((t, x) -> authenticateStream(true));
+                } else if (ws.isOpen()) {
+                    LOG.warn("paradex: WebSocket auth failed ({}); private channels and WS order entry unavailable",
+                        cause.toString());
+                }
+            });
+    }
+
+    private void onStreamAuthenticated() {
+        wsAuthenticated = true;
+        for (final String channel : new String[] {"orders.ALL", "fills.ALL", "positions"}) {
+            if (subscribedOnConnection.add(channel)) {
+                sendRpc("subscribe", channel);
+            }
+        }
+        if (config.cancelOnDisconnect()) {
+            rpc.call(ws, "order.cancel_on_disconnect", JSON.createObjectNode().put("enabled", true))
+                .exceptionally(e -> {
+                    LOG.warn("paradex: order.cancel_on_disconnect failed: {}", ParadexRestClient.unwrap(e).toString());
+                    return null;
+                });
+        }
+    }
+
+    /** Handles a JSON control frame: RPC replies, private-channel pushes, error replies. */
+    private void onControl(final JsonNode node) {
+        if (rpc.onReply(node)) {
+            return;
+        }
+        if (!"subscription".equals(node.path("method").asText())) {
+            return;
+        }
+        final String channel = node.path("params").path("channel").asText("");
+        final JsonNode data = node.path("params").path("data");
+        try {
+            if (channel.startsWith("orders")) {
+                final String market = OrderResponses.text(data, "market");
+                final OrderUpdate u = OrderResponses.toUpdate(data, market, SCALE, takerFee(market),
+                    System.currentTimeMillis());
+                if (u.status().isTerminal() && u.venueOrderId() != null) {
+                    recentClosed.put(u.venueOrderId(), u);
+                    final CompletableFuture<OrderUpdate> w = closeWaiters.remove(u.venueOrderId());
+                    if (w != null) {
+                        w.complete(u);
+                    }
+                }
+                for (final OrderListener l : orderListeners) {
+                    l.onOrderUpdate(u);
+                }
+            } else if (channel.startsWith("fills")) {
+                final Fill f = RestDecoders.fill(data);
+                for (final OrderListener l : orderListeners) {
+                    l.onFill(f);
+                }
+            } else if (channel.equals("positions")) {
+                final String market = OrderResponses.text(data, "market");
+                final com.fasterxml.jackson.databind.node.ObjectNode wrapped = JSON.createObjectNode();
+                wrapped.putArray("results").add(data);
+                streamedPositions.put(market, RestDecoders.position(wrapped, market));
+            }
+        } catch (final RuntimeException e) {
+            privateMessageErrors++;
+            if (!privateErrorLogged) {
+                privateErrorLogged = true;
+                LOG.warn("paradex: private {} push unreadable or listener threw (logged once; see privateMessageErrors())",
+                    channel, e);
+            }
+        }
     }
 
     @Override
@@ -331,6 +527,12 @@ public final class ParadexAdapter implements ExchangeAdapter {
         }
         final PendingOrder order = pending.computeIfAbsent(request.clientOrderId(), id -> new PendingOrder(request,
             buildBody(request)));
+        if (venueStatus == VenueStatus.CANCEL_ONLY || venueStatus == VenueStatus.MAINTENANCE) {
+            pending.remove(request.clientOrderId(), order);
+            return CompletableFuture.failedFuture(new OrderRejectedException(VENUE, venueStatus == VenueStatus.CANCEL_ONLY
+                ? "SYSTEM_STATUS_CANCEL_ONLY" : "SYSTEM_STATUS_MAINTENANCE", "venue status " + venueStatus
+                + " (GET /v1/system/state): no new orders"));
+        }
         return submit(order, spec).whenComplete((u, e) -> {
             final Throwable cause = e == null ? null : ParadexRestClient.unwrap(e);
             if (cause == null || cause instanceof OrderRejectedException || cause instanceof InvalidOrderException) {
@@ -375,7 +577,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
         return p == OrderBook.NO_PRICE ? 0 : p;
     }
 
-    private String buildBody(final OrderRequest r) {
+    private ObjectNode buildBody(final OrderRequest r) {
         final long ts = System.currentTimeMillis();
         final String size = FixedPoint.formatTrimmed(r.size(), SCALE);
         final String price = r.type() == OrderType.MARKET ? "0" : FixedPoint.formatTrimmed(r.limitPrice(), SCALE);
@@ -393,7 +595,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
         }
         body.put("signature", sig.wireString());
         body.put("signature_timestamp", ts);
-        return body.toString();
+        return body;
     }
 
     private static String instruction(final TimeInForce tif) {
@@ -407,7 +609,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private CompletableFuture<OrderUpdate> submit(final PendingOrder order, final MarketSpec spec) {
         final OrderRequest r = order.request;
         final BigDecimal feeRate = r.timeInForce() == TimeInForce.POST_ONLY ? spec.makerFeeRate() : spec.takerFeeRate();
-        return rest.sendPrivate("POST", "/orders", order.body, ParadexRestClient.Limit.ORDERS)
+        return sendOrder(order)
             .thenApply(node -> toUpdate(node, r, feeRate))
             .exceptionallyCompose(e -> {
                 final Throwable cause = ParadexRestClient.unwrap(e);
@@ -417,9 +619,58 @@ public final class ParadexAdapter implements ExchangeAdapter {
                 }
                 return CompletableFuture.failedFuture(ParadexRestClient.asExchangeException(cause));
             })
-            .thenCompose(u -> mustWaitForClose(r, u) ? poll(u.venueOrderId(), r, feeRate, config.orderPollMaxAttempts())
+            .thenCompose(u -> mustWaitForClose(r, u) ? awaitClose(u.venueOrderId(), r, feeRate)
                 : CompletableFuture.completedFuture(u))
             .thenApply(ParadexAdapter::rejectIfRefused);
+    }
+
+    /** @return {@code true} when orders go over the WebSocket ({@code order.create}, §2.6) */
+    private boolean useWsOrders() {
+        return config.wsOrderEntry() && wsAuthenticated && ws.isOpen();
+    }
+
+    /** Sends the signed order over the authenticated WebSocket when configured and open, else REST. */
+    private CompletableFuture<JsonNode> sendOrder(final PendingOrder order) {
+        if (!useWsOrders()) {
+            return rest.sendPrivate("POST", "/orders", order.body, ParadexRestClient.Limit.ORDERS);
+        }
+        final RateLimitedException refused = rest.acquire(ParadexRestClient.Limit.ORDERS);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return rpc.call(ws, "order.create", order.node).thenApply(r -> r.path("order"))
+            .exceptionallyCompose(e -> {
+                final Throwable cause = ParadexRestClient.unwrap(e);
+                if (cause instanceof RateLimitedException rl) {
+                    rest.onRateLimited(rl);
+                }
+                return CompletableFuture.failedFuture(cause);
+            });
+    }
+
+    /**
+     * Waits for the order's terminal state: from the private {@code orders} channel when subscribed (falling
+     * back to polling after a short wait), else by polling {@code GET /v1/orders/{id}}.
+     */
+    private CompletableFuture<OrderUpdate> awaitClose(final String id, final OrderRequest r, final BigDecimal feeRate) {
+        if (!isStreamAuthenticated()) {
+            return poll(id, r, feeRate, config.orderPollMaxAttempts());
+        }
+        final CompletableFuture<OrderUpdate> waiter = new CompletableFuture<>();
+        closeWaiters.put(id, waiter);
+        final OrderUpdate done = recentClosed.get(id);
+        if (done != null) {
+            closeWaiters.remove(id, waiter);
+            waiter.complete(done);
+        }
+        final long waitMs = Math.max(100, 2 * config.orderPollIntervalMs());
+        return waiter.completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS).thenCompose(u -> {
+            closeWaiters.remove(id, waiter);
+            if (u == null) {
+                return poll(id, r, feeRate, config.orderPollMaxAttempts());
+            }
+            return CompletableFuture.completedFuture(u);
+        });
     }
 
     private static OrderUpdate rejectIfRefused(final OrderUpdate u) {
@@ -459,6 +710,9 @@ public final class ParadexAdapter implements ExchangeAdapter {
 
     @Override
     public CompletableFuture<Void> cancelOrder(final String market, final String venueOrderId) {
+        if (useWsOrders()) {
+            return wsCancel(JSON.createObjectNode().put("id", venueOrderId));
+        }
         return rest.sendPrivate("DELETE", "/orders/" + enc(venueOrderId), null, ParadexRestClient.Limit.ORDERS)
             .thenAccept(n -> { });
     }
@@ -507,8 +761,85 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<Void> cancelOrderByClientId(final String market, final String clientOrderId) {
+        if (useWsOrders()) {
+            return wsCancel(JSON.createObjectNode().put("client_id", clientOrderId).put("market", market));
+        }
         return rest.sendPrivate("DELETE", "/orders/by_client_id/" + enc(clientOrderId) + "?market=" + enc(market), null,
             ParadexRestClient.Limit.ORDERS).thenAccept(n -> { });
+    }
+
+    private CompletableFuture<Void> wsCancel(final ObjectNode params) {
+        final RateLimitedException refused = rest.acquire(ParadexRestClient.Limit.ORDERS);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return rpc.call(ws, "order.cancel", params).thenAccept(r -> { });
+    }
+
+    /**
+     * Places several orders with one {@code order.create_batch} over the authenticated WebSocket (one rate-limit
+     * unit, protocol reference §2.6, §3.9), or one by one when the WebSocket is not used. Each order is validated
+     * and signed as in {@link #placeOrder}; the answer lists the venue's acknowledgements (not terminal states).
+     *
+     * @param requests the orders (at most 10: the smaller of the documented batch limits, §10 question 8)
+     * @return the acknowledgements in request order; fails as {@link #placeOrder}
+     * @throws IllegalArgumentException if more than 10 orders are given
+     */
+    public CompletableFuture<List<OrderUpdate>> placeOrders(final List<OrderRequest> requests) {
+        if (requests.size() > 10) {
+            throw new IllegalArgumentException("at most 10 orders per batch");
+        }
+        if (!useWsOrders()) {
+            final List<CompletableFuture<OrderUpdate>> each = new ArrayList<>();
+            for (final OrderRequest r : requests) {
+                each.add(placeOrder(r));
+            }
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(v -> each.stream().map(CompletableFuture::join).toList());
+        }
+        final com.fasterxml.jackson.databind.node.ArrayNode orders = JSON.createArrayNode();
+        for (final OrderRequest r : requests) {
+            try {
+                validate(r, marketSpec(r.market()));
+            } catch (final ExchangeException | IllegalStateException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            orders.add(buildBody(r));
+        }
+        final RateLimitedException refused = rest.acquire(ParadexRestClient.Limit.ORDERS);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return rpc.call(ws, "order.create_batch", JSON.createObjectNode().set("orders", orders)).thenApply(result -> {
+            final List<OrderUpdate> out = new ArrayList<>();
+            final JsonNode acks = result.has("orders") ? result.get("orders") : result;
+            for (int i = 0; i < requests.size(); i++) {
+                final OrderRequest r = requests.get(i);
+                out.add(toUpdate(acks.path(i), r, takerFee(r.market())));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Cancels several orders with one {@code order.cancel_batch} over the authenticated WebSocket (§2.6), or one
+     * by one over REST.
+     *
+     * @param venueOrderIds the venue's order ids
+     * @return completes when the venue accepted the cancels
+     */
+    public CompletableFuture<Void> cancelOrders(final List<String> venueOrderIds) {
+        if (!useWsOrders()) {
+            return CompletableFuture.allOf(venueOrderIds.stream().map(id -> cancelOrder(null, id))
+                .toArray(CompletableFuture[]::new));
+        }
+        final com.fasterxml.jackson.databind.node.ArrayNode ids = JSON.createArrayNode();
+        venueOrderIds.forEach(ids::add);
+        final RateLimitedException refused = rest.acquire(ParadexRestClient.Limit.ORDERS);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return rpc.call(ws, "order.cancel_batch", JSON.createObjectNode().set("order_ids", ids)).thenAccept(r -> { });
     }
 
     /**
@@ -570,6 +901,10 @@ public final class ParadexAdapter implements ExchangeAdapter {
         if (poll != null) {
             poll.cancel(false);
         }
+        final io.netty.util.concurrent.ScheduledFuture<?> refresh = jwtRefresh;
+        if (refresh != null) {
+            refresh.cancel(false);
+        }
         ws.close().join();
         if (ownedGroup != null) {
             ownedGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -586,11 +921,13 @@ public final class ParadexAdapter implements ExchangeAdapter {
     /** A signed order body kept per client order id so that a retry re-sends the same request. */
     private static final class PendingOrder {
         final OrderRequest request;
+        final ObjectNode node;
         final String body;
 
-        PendingOrder(final OrderRequest request, final String body) {
+        PendingOrder(final OrderRequest request, final ObjectNode node) {
             this.request = request;
-            this.body = body;
+            this.node = node;
+            this.body = node.toString();
         }
     }
 
@@ -601,19 +938,77 @@ public final class ParadexAdapter implements ExchangeAdapter {
             if (tap != null) {
                 tap.onFrame(VENUE, receivedNanos, false, bytes, offset, length);
             }
-            feed.onFrame(bytes, offset, length, receivedNanos);
+            if (sbeFeed == null) {
+                feed.onFrame(bytes, offset, length, receivedNanos);
+                return;
+            }
+            final JsonNode node;
+            try {
+                node = JSON.readTree(bytes, offset, length);
+            } catch (final java.io.IOException e) {
+                controlErrors++;
+                return;
+            }
+            if (node == null || !node.isObject()) {
+                controlErrors++;
+                return;
+            }
+            if (rpc.onReply(node)) {
+                return;
+            }
+            final JsonNode error = node.get("error");
+            if (error != null && !error.isNull()) {
+                LOG.warn("paradex: JSON-RPC error reply id={} code={} message={} data={}", node.path("id").asText(),
+                    error.path("code").asText(), error.path("message").asText(), error.path("data").asText());
+                return;
+            }
+            onControl(node);
+        }
+
+        @Override
+        public void onBinary(final ByteBuf content, final long receivedNanos) {
+            final WireTap tap = wireTap;
+            if (tap != null) {
+                final int length = content.readableBytes();
+                if (content.hasArray()) {
+                    tap.onFrame(VENUE, receivedNanos, true, content.array(), content.arrayOffset() + content.readerIndex(),
+                        length);
+                } else {
+                    final byte[] copy = new byte[length];
+                    content.getBytes(content.readerIndex(), copy);
+                    tap.onFrame(VENUE, receivedNanos, true, copy, 0, length);
+                }
+            }
+            if (sbeFeed != null) {
+                sbeFeed.onFrame(content, receivedNanos);
+            } else {
+                controlErrors++;
+            }
         }
 
         @Override
         public void onOpen() {
+            subscribedOnConnection.clear();
+            wsAuthenticated = false;
             for (final MarketBookState s : books.values()) {
-                sendRpc("subscribe", s.channel());
+                if (sbeFeed != null) {
+                    sbeFeed.register(s);
+                }
+                subscribeBook(s);
+            }
+            if (signer != null && config.privateStreams()) {
+                authenticateStream(false);
             }
         }
 
         @Override
         public void onClosed() {
+            wsAuthenticated = false;
+            rpc.failAll("WebSocket closed");
             feed.invalidateAll();
+            if (sbeFeed != null) {
+                sbeFeed.invalidateAll();
+            }
             if (wantStream && !closed) {
                 scheduleReconnect();
             }

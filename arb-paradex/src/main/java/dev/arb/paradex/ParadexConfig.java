@@ -38,6 +38,13 @@ public final class ParadexConfig {
     private final long signatureExpirySeconds;
     private final long reconnectDelayMs;
     private final long streamIdleTimeoutMs;
+    private final boolean sbe;
+    private final String sbeQuery;
+    private final boolean wsOrderEntry;
+    private final boolean cancelOnDisconnect;
+    private final boolean privateStreams;
+    private final String subkeyPublicKey;
+    private final long jwtRefreshJitterMs;
 
     private ParadexConfig(final Builder b) {
         restBaseUrl = stripSlash(Objects.requireNonNull(b.restBaseUrl, "restBaseUrl"));
@@ -59,6 +66,19 @@ public final class ParadexConfig {
         signatureExpirySeconds = b.signatureExpirySeconds;
         reconnectDelayMs = b.reconnectDelayMs;
         streamIdleTimeoutMs = b.streamIdleTimeoutMs;
+        sbe = b.sbe;
+        sbeQuery = Objects.requireNonNull(b.sbeQuery, "sbeQuery");
+        wsOrderEntry = b.wsOrderEntry;
+        cancelOnDisconnect = b.cancelOnDisconnect;
+        privateStreams = b.privateStreams;
+        subkeyPublicKey = b.subkeyPublicKey;
+        jwtRefreshJitterMs = Math.min(b.jwtRefreshJitterMs, b.jwtRefreshBeforeExpiryMs);
+        if (b.jwtRefreshJitterMs < 0) {
+            throw new IllegalArgumentException("jwtRefreshJitterMs must not be negative");
+        }
+        if (sbe && !bookChannelTemplate.startsWith("order_book.%s.")) {
+            throw new IllegalArgumentException("bookChannelTemplate must be order_book.%s.… " + bookChannelTemplate);
+        }
         if (streamIdleTimeoutMs <= 0) {
             throw new IllegalArgumentException("streamIdleTimeoutMs must be positive");
         }
@@ -86,20 +106,75 @@ public final class ParadexConfig {
 
     /**
      * @return a builder for production: {@code https://api.prod.paradex.trade/v1},
-     *     {@code wss://ws.api.prod.paradex.trade/v1}, chain {@code PRIVATE_SN_PARACLEAR_MAINNET} (§1, §3.1)
+     *     {@code wss://ws.api.prod.paradex.trade/v1}, chain {@code PRIVATE_SN_PARACLEAR_MAINNET} (§1, §3.1), SBE
+     *     market data on the bare {@code order_book.{market}.deltas} channel (JSON is no longer served for public
+     *     channels since 2026-09-21: paradex-sbe reference §1) and order entry over the WebSocket
      */
     public static Builder production() {
         return new Builder().restBaseUrl("https://api.prod.paradex.trade/v1").wsUrl("wss://ws.api.prod.paradex.trade/v1")
-            .chainId("PRIVATE_SN_PARACLEAR_MAINNET");
+            .chainId("PRIVATE_SN_PARACLEAR_MAINNET").sbe(true).wsOrderEntry(true);
     }
 
     /**
      * @return a builder for testnet: {@code https://api.testnet.paradex.trade/v1},
-     *     {@code wss://ws.api.testnet.paradex.trade/v1}, chain {@code PRIVATE_SN_POTC_SEPOLIA} (§1, §3.1)
+     *     {@code wss://ws.api.testnet.paradex.trade/v1}, chain {@code PRIVATE_SN_POTC_SEPOLIA} (§1, §3.1), SBE
+     *     market data and WebSocket order entry as {@link #production()}
      */
     public static Builder testnet() {
         return new Builder().restBaseUrl("https://api.testnet.paradex.trade/v1").wsUrl("wss://ws.api.testnet.paradex.trade/v1")
-            .chainId("PRIVATE_SN_POTC_SEPOLIA");
+            .chainId("PRIVATE_SN_POTC_SEPOLIA").sbe(true).wsOrderEntry(true);
+    }
+
+    /** @return {@code true} for SBE binary market data (the WebSocket URL carries {@link #sbeQuery()}) */
+    public boolean sbe() {
+        return sbe;
+    }
+
+    /** @return the SBE negotiation query, {@code sbeSchemaId=1&sbeSchemaVersion=1} by default (paradex-sbe §2) */
+    public String sbeQuery() {
+        return sbeQuery;
+    }
+
+    /** @return the URL the WebSocket connects to: {@link #wsUrl()} plus {@link #sbeQuery()} when {@link #sbe()} */
+    public String streamUrl() {
+        return sbe ? wsUrl + (wsUrl.indexOf('?') >= 0 ? '&' : '?') + sbeQuery : wsUrl;
+    }
+
+    /**
+     * @return {@code true} to send orders and cancels as WebSocket RPCs ({@code order.create}, {@code order.cancel},
+     *     protocol reference §2.6) while the authenticated stream is open; REST otherwise
+     */
+    public boolean wsOrderEntry() {
+        return wsOrderEntry;
+    }
+
+    /** @return {@code true} to send {@code order.cancel_on_disconnect {enabled:true}} after every WS {@code auth} */
+    public boolean cancelOnDisconnect() {
+        return cancelOnDisconnect;
+    }
+
+    /**
+     * @return {@code true} (default) to authenticate the WebSocket and subscribe to the private channels
+     *     {@code orders.ALL}, {@code fills.ALL} and {@code positions} when an account is configured
+     */
+    public boolean privateStreams() {
+        return privateStreams;
+    }
+
+    /**
+     * @return the STARK public key of the subkey that signs (the JWT is then requested with
+     *     {@code POST /v1/auth/{subkey}}; the account is the main account), or null (protocol reference §4.2)
+     */
+    public String subkeyPublicKey() {
+        return subkeyPublicKey;
+    }
+
+    /**
+     * @return random extra lead, ms, subtracted from each proactive JWT refresh time (0..this; at most
+     *     {@link #jwtRefreshBeforeExpiryMs()})
+     */
+    public long jwtRefreshJitterMs() {
+        return jwtRefreshJitterMs;
     }
 
     /** @return REST base URL including {@code /v1}, no trailing slash */
@@ -231,8 +306,87 @@ public final class ParadexConfig {
         private long signatureExpirySeconds = 1800;
         private long reconnectDelayMs = 1000;
         private long streamIdleTimeoutMs = 70_000;
+        private boolean sbe;
+        private String sbeQuery = dev.arb.paradex.sbe.ParadexSbe.URL_QUERY;
+        private boolean wsOrderEntry;
+        private boolean cancelOnDisconnect;
+        private boolean privateStreams = true;
+        private String subkeyPublicKey;
+        private long jwtRefreshJitterMs = 10_000;
+        private boolean channelSet;
 
         private Builder() {
+        }
+
+        /**
+         * SBE binary market data (default off in {@link #builder()}, on in {@link #production()} and
+         * {@link #testnet()}). Turning it on also selects the bare {@code order_book.%s.deltas} channel unless
+         * {@link #bookChannelTemplate} was set explicitly; off selects {@code order_book.%s.snapshot@15@50ms}.
+         *
+         * @param v {@code true} for SBE
+         * @return this
+         */
+        public Builder sbe(final boolean v) {
+            sbe = v;
+            if (!channelSet) {
+                bookChannelTemplate = v ? "order_book.%s.deltas" : "order_book.%s.snapshot@15@50ms";
+            }
+            return this;
+        }
+
+        /**
+         * @param v SBE negotiation query (default {@code sbeSchemaId=1&sbeSchemaVersion=1})
+         * @return this
+         */
+        public Builder sbeQuery(final String v) {
+            sbeQuery = v;
+            return this;
+        }
+
+        /**
+         * @param v {@code true} to place and cancel orders over the WebSocket (REST fallback when it is not open)
+         * @return this
+         */
+        public Builder wsOrderEntry(final boolean v) {
+            wsOrderEntry = v;
+            return this;
+        }
+
+        /**
+         * @param v {@code true} to have the venue cancel our open orders when the WebSocket drops
+         * @return this
+         */
+        public Builder cancelOnDisconnect(final boolean v) {
+            cancelOnDisconnect = v;
+            return this;
+        }
+
+        /**
+         * @param v {@code false} to skip WebSocket {@code auth} and the private channels
+         * @return this
+         */
+        public Builder privateStreams(final boolean v) {
+            privateStreams = v;
+            return this;
+        }
+
+        /**
+         * @param v STARK public key ({@code 0x} hex) of the subkey whose private key is {@link #privateKey}; the
+         *          account address stays the main account's
+         * @return this
+         */
+        public Builder subkeyPublicKey(final String v) {
+            subkeyPublicKey = v;
+            return this;
+        }
+
+        /**
+         * @param v random extra lead for proactive JWT refreshes, ms (default 10000)
+         * @return this
+         */
+        public Builder jwtRefreshJitterMs(final long v) {
+            jwtRefreshJitterMs = v;
+            return this;
         }
 
         /**
@@ -339,6 +493,7 @@ public final class ParadexConfig {
 
          */
         public Builder bookChannelTemplate(final String v) {
+            channelSet = true;
             bookChannelTemplate = v;
             return this;
         }

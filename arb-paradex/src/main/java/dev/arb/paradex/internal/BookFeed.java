@@ -29,6 +29,7 @@ public final class BookFeed {
     private final BookMessageParser parser = new BookMessageParser();
     private volatile MarketBookState[] states = new MarketBookState[0];
     private final Consumer<MarketBookState> resubscribe;
+    private final Consumer<JsonNode> control;
 
     private volatile long malformedMessages;
     private volatile long sequenceGaps;
@@ -41,7 +42,16 @@ public final class BookFeed {
 
     /** @param resubscribe called (on the event loop) with a market whose book needs a fresh snapshot */
     public BookFeed(final Consumer<MarketBookState> resubscribe) {
+        this(resubscribe, node -> { });
+    }
+
+    /**
+     * @param resubscribe called (on the event loop) with a market whose book needs a fresh snapshot
+     * @param control     receives every other well-formed JSON frame (RPC replies, private-channel pushes)
+     */
+    public BookFeed(final Consumer<MarketBookState> resubscribe, final Consumer<JsonNode> control) {
         this.resubscribe = resubscribe;
+        this.control = control;
     }
 
     /**
@@ -199,6 +209,7 @@ public final class BookFeed {
             LOG.warn("paradex: JSON-RPC error reply id={} code={} message={}", node.path("id").asText(),
                 error.path("code").asText(), error.path("message").asText());
         }
+        control.accept(node);
     }
 
     private void malformed(final String why) {

@@ -67,6 +67,34 @@ public final class ParadexErrors {
     }
 
     /**
+     * Maps a JSON-RPC error object of the WebSocket ({@code {"code":…,"message":…,"data":…}}, protocol reference
+     * §2.3): 42901 → {@link RateLimitedException}; 40110, 40111, 40112, 40300 and venue auth codes →
+     * {@link AuthenticationException}; -32603 → {@link TransportException}; anything else →
+     * {@link OrderRejectedException} whose venue code is {@code data} when it is a venue error code (as the
+     * REST {@code error} field), else the numeric code.
+     *
+     * @param error the {@code error} member of a reply
+     * @return the matching exception
+     */
+    public static ExchangeException fromRpcError(final JsonNode error) {
+        final int code = error.path("code").asInt();
+        final String message = error.path("message").asText("");
+        final String data = textOrNull(error.get("data"));
+        final String venueCode = data != null && data.matches("[A-Z][A-Z0-9_]*") ? data : Integer.toString(code);
+        final String text = "JSON-RPC error " + code + ": " + message + (data != null ? " (" + data + ')' : "");
+        if (code == 42901) {
+            return new RateLimitedException(VENUE, venueCode, text, 1000);
+        }
+        if (code == 40110 || code == 40111 || code == 40112 || code == 40300 || AUTH_CODES.contains(venueCode)) {
+            return new AuthenticationException(VENUE, venueCode, text);
+        }
+        if (code == -32603 || "SERVICE_UNAVAILABLE".equals(venueCode) || "INTERNAL_ERROR".equals(venueCode)) {
+            return new TransportException(VENUE, venueCode, text);
+        }
+        return new OrderRejectedException(VENUE, venueCode, text);
+    }
+
+    /**
      * @param e an exception from a REST call
      * @return {@code true} if it means the JWT was refused (HTTP 401 or {@code INVALID_TOKEN})
      */

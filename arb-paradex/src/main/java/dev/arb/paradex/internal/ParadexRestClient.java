@@ -56,8 +56,12 @@ public final class ParadexRestClient {
     private final LongSupplier clockMs;
     private final RateLimiter orderLimiter;
     private final RateLimiter getLimiter;
+    private final RateLimiter orderMinuteLimiter;
+    private final RateLimiter getMinuteLimiter;
+    private volatile long ordersBlockedUntilMs;
 
     private final Object authLock = new Object();
+    private volatile String authPath = "/auth";
     private volatile JwtToken token;
     private CompletableFuture<JwtToken> refreshing;
 
@@ -85,6 +89,51 @@ public final class ParadexRestClient {
             .limitForPeriod(ordersPerSecond).limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
         this.getLimiter = RateLimiter.of("paradex-private-get", RateLimiterConfig.custom()
             .limitForPeriod(getsPerSecond).limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
+        // per-minute ceilings of §3.9: orders 17250/min per account, private GETs 600/min per account
+        this.orderMinuteLimiter = RateLimiter.of("paradex-orders-minute", RateLimiterConfig.custom()
+            .limitForPeriod(17_250).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
+        this.getMinuteLimiter = RateLimiter.of("paradex-private-get-minute", RateLimiterConfig.custom()
+            .limitForPeriod(600).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
+    }
+
+    /**
+     * Takes one permit of a client-side limit (per second and per minute, protocol reference §3.9), and
+     * refuses orders while the venue's last 429 asks to wait ({@code Retry-After}).
+     *
+     * @param limit the limit
+     * @return null if allowed, else the exception to fail with
+     */
+    public RateLimitedException acquire(final Limit limit) {
+        if (limit == Limit.NONE) {
+            return null;
+        }
+        if (limit == Limit.ORDERS) {
+            final long wait = ordersBlockedUntilMs - clockMs.getAsLong();
+            if (wait > 0) {
+                return new RateLimitedException(ParadexErrors.VENUE, "429", "venue rate limit: retry in " + wait + " ms", wait);
+            }
+        }
+        final RateLimiter second = limit == Limit.ORDERS ? orderLimiter : getLimiter;
+        final RateLimiter minute = limit == Limit.ORDERS ? orderMinuteLimiter : getMinuteLimiter;
+        if (!second.acquirePermission()) {
+            return new RateLimitedException(ParadexErrors.VENUE, null, "client-side rate limit " + second.getName(), 1000);
+        }
+        if (!minute.acquirePermission()) {
+            return new RateLimitedException(ParadexErrors.VENUE, null, "client-side rate limit " + minute.getName(), 60_000);
+        }
+        return null;
+    }
+
+    /**
+     * Honours a venue rate-limit answer (HTTP 429 or JSON-RPC 42901): orders are refused client-side for the
+     * time the venue asked for.
+     *
+     * @param e the rate-limit exception received
+     */
+    public void onRateLimited(final RateLimitedException e) {
+        if (e.retryAfterMs() > 0) {
+            ordersBlockedUntilMs = Math.max(ordersBlockedUntilMs, clockMs.getAsLong() + e.retryAfterMs());
+        }
     }
 
     /**
@@ -108,13 +157,15 @@ public final class ParadexRestClient {
      */
     public CompletableFuture<JsonNode> sendPrivate(final String method, final String path, final String body,
         final Limit limit) {
-        final RateLimiter limiter = limit == Limit.ORDERS ? orderLimiter : limit == Limit.PRIVATE_GET ? getLimiter : null;
-        if (limiter != null && !limiter.acquirePermission()) {
-            return CompletableFuture.failedFuture(new RateLimitedException(ParadexErrors.VENUE, null,
-                "client-side rate limit " + limiter.getName(), limiter.getRateLimiterConfig().getLimitRefreshPeriod().toMillis()));
+        final RateLimitedException refused = acquire(limit);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
         }
         return attempt(method, path, body, false).handle((r, e) -> {
             final Throwable cause = unwrap(e);
+            if (cause instanceof RateLimitedException rl && limit == Limit.ORDERS) {
+                onRateLimited(rl);
+            }
             if (cause != null && ParadexErrors.isTokenRejected(cause)) {
                 invalidateToken();
                 return attempt(method, path, body, true);
@@ -134,6 +185,45 @@ public final class ParadexRestClient {
             }
             return send(b);
         });
+    }
+
+    /**
+     * Authenticates with a subkey: the JWT is requested with {@code POST /v1/auth/{subkeyPublicKey}}, the
+     * account header stays the main account and the subkey signs (protocol reference §4.2).
+     *
+     * @param subkeyPublicKey the subkey's STARK public key ({@code 0x} hex), or null for {@code POST /v1/auth}
+     */
+    public void subkey(final String subkeyPublicKey) {
+        authPath = subkeyPublicKey == null ? "/auth" : "/auth/" + subkeyPublicKey;
+    }
+
+    /** @return the current JWT, or null before the first authentication */
+    public JwtToken currentToken() {
+        return token;
+    }
+
+    /**
+     * Requests a new JWT now, whatever the current one's expiry (proactive refresh).
+     *
+     * @return the new token
+     */
+    public CompletableFuture<JwtToken> refresh() {
+        if (signer == null) {
+            return CompletableFuture.failedFuture(new AuthenticationException(ParadexErrors.VENUE, null,
+                "no account and private key configured"));
+        }
+        synchronized (authLock) {
+            if (refreshing != null && !refreshing.isDone()) {
+                return refreshing;
+            }
+            refreshing = authenticate();
+            refreshing.whenComplete((t, e) -> {
+                if (t != null) {
+                    token = t;
+                }
+            });
+            return refreshing;
+        }
     }
 
     /** Forgets the current JWT so the next private call authenticates again. */
@@ -178,7 +268,7 @@ public final class ParadexRestClient {
             return CompletableFuture.failedFuture(new AuthenticationException(ParadexErrors.VENUE, null,
                 "signing the auth request failed", e));
         }
-        final HttpRequest.Builder b = HttpRequest.newBuilder(uri("/auth")).POST(HttpRequest.BodyPublishers.noBody())
+        final HttpRequest.Builder b = HttpRequest.newBuilder(uri(authPath)).POST(HttpRequest.BodyPublishers.noBody())
             .header("PARADEX-STARKNET-ACCOUNT", signer.accountAddress())
             .header("PARADEX-STARKNET-SIGNATURE", sig.wireString())
             .header("PARADEX-TIMESTAMP", Long.toString(nowS))

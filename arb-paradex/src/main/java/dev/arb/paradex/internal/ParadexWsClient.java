@@ -14,7 +14,9 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -33,7 +35,8 @@ import javax.net.ssl.SSLException;
  * Netty WebSocket client of the Paradex JSON-RPC stream ({@code ws://} and {@code wss://}). WebSocket
  * protocol pings are answered with pongs by Netty's {@link WebSocketClientProtocolHandler} (the
  * server pings every 55 s and drops clients that do not pong within 5 s: protocol reference §2.4).
- * Text frames are handed over as bytes (copied into one reused array; no String per frame). A
+ * Text frames are handed over as bytes (copied into one reused array; no String per frame), binary
+ * frames (SBE) as the Netty buffer itself. A
  * connection silent for longer than the idle timeout is closed, so the owner reconnects.
  *
  * <p><b>Note:</b> thread-safe; every callback runs on the given event loop.
@@ -48,6 +51,15 @@ public final class ParadexWsClient {
          * @param receivedNanos {@link System#nanoTime()} at receipt
          */
         void onText(byte[] bytes, int offset, int length, long receivedNanos);
+
+        /**
+         * A binary frame (SBE market data).
+         *
+         * @param content       the frame's payload (valid during the call only; indexes must not be changed)
+         * @param receivedNanos {@link System#nanoTime()} at receipt
+         */
+        default void onBinary(ByteBuf content, long receivedNanos) {
+        }
 
         /** The handshake completed: the stream is open. */
         void onOpen();
@@ -165,7 +177,7 @@ public final class ParadexWsClient {
         return done;
     }
 
-    private final class FrameHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    private final class FrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         private final CompletableFuture<Void> opened;
 
         FrameHandler(final CompletableFuture<Void> opened) {
@@ -189,9 +201,16 @@ public final class ParadexWsClient {
         }
 
         @Override
-        protected void channelRead0(final ChannelHandlerContext ctx, final TextWebSocketFrame frame) {
+        protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame) {
             final long now = System.nanoTime();
             final ByteBuf content = frame.content();
+            if (frame instanceof BinaryWebSocketFrame) {
+                listener.onBinary(content, now);
+                return;
+            }
+            if (!(frame instanceof TextWebSocketFrame)) {
+                return;
+            }
             final int length = content.readableBytes();
             if (content.hasArray()) {
                 listener.onText(content.array(), content.arrayOffset() + content.readerIndex(), length, now);

@@ -140,21 +140,30 @@ public final class RestDecoders {
     public static List<Fill> fills(final JsonNode fills) {
         final List<Fill> out = new ArrayList<>();
         for (final JsonNode f : results(fills, "GET /fills")) {
-            try {
-                final String clientId = OrderResponses.text(f, "client_id");
-                final String fee = OrderResponses.text(f, "fee");
-                out.add(new Fill(ParadexErrors.VENUE, OrderResponses.text(f, "market"), OrderResponses.text(f, "order_id"),
-                    clientId == null || clientId.isEmpty() ? null : clientId, Side.valueOf(OrderResponses.text(f, "side")),
-                    OrderResponses.decimal(f, "price", SCALE), OrderResponses.decimal(f, "size", SCALE),
-                    fee == null || fee.isEmpty() ? BigDecimal.ZERO : new BigDecimal(fee),
-                    "MAKER".equals(OrderResponses.text(f, "liquidity")) ? Liquidity.MAKER : Liquidity.TAKER,
-                    OrderResponses.longOr(f, "created_at", 0)));
-            } catch (final RuntimeException e) {
-                throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable fill", e);
-            }
+            out.add(fill(f));
         }
         out.sort(Comparator.comparingLong(Fill::timestampMs));
         return out;
+    }
+
+    /**
+     * @param f one fill ({@code GET /fills} entry or {@code fills} channel payload, §2.5)
+     * @return the fill
+     * @throws MalformedMessageException if a field is missing or unreadable
+     */
+    public static Fill fill(final JsonNode f) {
+        try {
+            final String clientId = OrderResponses.text(f, "client_id");
+            final String fee = OrderResponses.text(f, "fee");
+            return new Fill(ParadexErrors.VENUE, OrderResponses.text(f, "market"), OrderResponses.text(f, "order_id"),
+                clientId == null || clientId.isEmpty() ? null : clientId, Side.valueOf(OrderResponses.text(f, "side")),
+                OrderResponses.decimal(f, "price", SCALE), OrderResponses.decimal(f, "size", SCALE),
+                fee == null || fee.isEmpty() ? BigDecimal.ZERO : new BigDecimal(fee),
+                "MAKER".equals(OrderResponses.text(f, "liquidity")) ? Liquidity.MAKER : Liquidity.TAKER,
+                OrderResponses.longOr(f, "created_at", 0));
+        } catch (final RuntimeException e) {
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable fill", e);
+        }
     }
 
     /**

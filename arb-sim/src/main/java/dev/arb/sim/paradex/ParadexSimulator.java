@@ -468,6 +468,16 @@ public final class ParadexSimulator implements AutoCloseable {
         }
     }
 
+    /** @return the sequence number of the market's last published book (tests) */
+    long bookSeq(final String market) {
+        return feeds.get(market).seq();
+    }
+
+    /** @return the market's last published book (tests) */
+    SimExchange.Book lastBook(final String market) {
+        return feeds.get(market).last();
+    }
+
     String snapshotMessage(final String channel, final String market) {
         return feeds.get(market).jsonSnapshot(channel);
     }

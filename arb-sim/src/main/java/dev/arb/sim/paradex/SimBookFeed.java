@@ -29,8 +29,8 @@ final class SimBookFeed {
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final BookEventEncoder book = new BookEventEncoder();
     private final BboEventEncoder bbo = new BboEventEncoder();
-    private SimExchange.Book last;
-    private long seq;
+    private volatile SimExchange.Book last;
+    private volatile long seq;
     private long tsMicros;
     private long pendingGaps;
 

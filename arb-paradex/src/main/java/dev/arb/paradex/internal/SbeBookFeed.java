@@ -1,0 +1,151 @@
+package dev.arb.paradex.internal;
+
+import dev.arb.api.OrderBook;
+import dev.arb.api.OrderBookListener;
+import dev.arb.paradex.sbe.FrameStatus;
+import dev.arb.paradex.sbe.ParadexSbeDecoder;
+import dev.arb.paradex.sbe.ParadexSbeFrameException;
+import dev.arb.paradex.sbe.ParadexSbeListener;
+import dev.arb.paradex.sbe.ResyncReason;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SBE binary market data of one WebSocket connection applied to the subscribed books: every binary frame
+ * goes through {@link ParadexSbeDecoder} (zero-copy over the Netty buffer) whose
+ * {@link dev.arb.paradex.sbe.SequencedBookApplier} enforces the sequence of the bare
+ * {@code order_book.{market}.deltas} channel (snapshot anchors, deltas only at {@code seq = last + 1}); a
+ * gap or crossed book invalidates the book at once, notifies its listeners and hands the market to the
+ * resync callback (which resubscribes for a fresh snapshot). Counted; logged once per incident by the
+ * decoder.
+ *
+ * <p>Sources: paradex-sbe reference §2 (framing, channel names), §4 (sequence and resync policy).
+ *
+ * <p><b>Note:</b> not thread-safe: {@link #onFrame}, {@link #register} and {@link #invalidateAll} run on
+ * the adapter's event-loop thread; counters are volatile for readers elsewhere.
+ */
+public final class SbeBookFeed implements ParadexSbeListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SbeBookFeed.class);
+
+    private final ParadexSbeDecoder decoder = new ParadexSbeDecoder(this);
+    private final Map<String, MarketBookState> states = new ConcurrentHashMap<>();
+    private final Consumer<MarketBookState> resync;
+    private volatile long sequenceGaps;
+    private volatile long crossedBooks;
+    private volatile long malformedFrames;
+    private volatile long listenerErrors;
+    private boolean listenerLogged;
+
+    /** @param resync called (on the event loop) with a market whose book needs a fresh snapshot */
+    public SbeBookFeed(final Consumer<MarketBookState> resync) {
+        this.resync = resync;
+    }
+
+    /**
+     * Registers a market's book with the decoder (event-loop thread).
+     *
+     * @param state the market
+     */
+    public void register(final MarketBookState state) {
+        if (states.putIfAbsent(state.market(), state) == null) {
+            decoder.addBook(state.book());
+        }
+    }
+
+    /**
+     * Decodes one binary frame.
+     *
+     * @param frame         the frame payload (indexes unchanged)
+     * @param receivedNanos {@link System#nanoTime()} at receipt
+     * @return what the decoder did
+     */
+    public FrameStatus onFrame(final ByteBuf frame, final long receivedNanos) {
+        return decoder.decode(frame, receivedNanos);
+    }
+
+    @Override
+    public void onBook(final OrderBook book) {
+        final MarketBookState s = states.get(book.symbol());
+        if (s == null) {
+            return;
+        }
+        s.received(book.receivedNanos());
+        s.publish();
+        notifyListeners(s);
+    }
+
+    @Override
+    public void onResyncNeeded(final OrderBook book, final ResyncReason reason, final long expectedSeq,
+        final long receivedSeq) {
+        final MarketBookState s = states.get(book.symbol());
+        if (reason == ResyncReason.GAP) {
+            sequenceGaps++;
+        } else {
+            crossedBooks++;
+        }
+        if (s != null) {
+            s.valid(false);
+            resync.accept(s);
+        }
+    }
+
+    @Override
+    public void onFrameError(final ParadexSbeFrameException error) {
+        malformedFrames++;
+    }
+
+    /** Invalidates every book (disconnect): each waits for the snapshot of its next subscription. */
+    public void invalidateAll() {
+        decoder.resetBooks();
+        for (final MarketBookState s : states.values()) {
+            s.book().invalidate();
+            s.valid(false);
+            notifyListeners(s);
+        }
+    }
+
+    private void notifyListeners(final MarketBookState state) {
+        final List<OrderBookListener> listeners = state.listeners();
+        for (int i = 0; i < listeners.size(); i++) {
+            try {
+                listeners.get(i).onOrderBook(state.book());
+            } catch (final RuntimeException e) {
+                listenerErrors++;
+                if (!listenerLogged) {
+                    listenerLogged = true;
+                    LOG.warn("paradex: order book listener threw (logged once; see listenerErrors())", e);
+                }
+            }
+        }
+    }
+
+    /** @return the decoder (counters) */
+    public ParadexSbeDecoder decoder() {
+        return decoder;
+    }
+
+    /** @return gaps seen (each invalidated a book and triggered a resync) */
+    public long sequenceGaps() {
+        return sequenceGaps;
+    }
+
+    /** @return crossed books invalidated */
+    public long crossedBooks() {
+        return crossedBooks;
+    }
+
+    /** @return bad binary frames (wrong schema, truncated, inconsistent) */
+    public long malformedFrames() {
+        return malformedFrames;
+    }
+
+    /** @return listener exceptions caught */
+    public long listenerErrors() {
+        return listenerErrors;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.arb.sim.paradex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.arb.api.Fill;
+import dev.arb.api.FixedPoint;
+import dev.arb.api.OrderBook;
+import dev.arb.api.OrderListener;
+import dev.arb.api.OrderRejectedException;
+import dev.arb.api.OrderRequest;
+import dev.arb.api.OrderStatus;
+import dev.arb.api.OrderType;
+import dev.arb.api.OrderUpdate;
+import dev.arb.api.Secret;
+import dev.arb.api.Side;
+import dev.arb.api.TimeInForce;
+import dev.arb.api.VenueStatus;
+import dev.arb.paradex.ParadexAdapter;
+import dev.arb.paradex.ParadexConfig;
+import dev.arb.paradex.ParadexSigner;
+import dev.arb.sim.MarketModel;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real {@link ParadexAdapter} against {@link ParadexSimulator} on its low-latency paths: SBE binary
+ * market data on the bare delta channel (gap → invalid → resync → valid), JSON deltas, the authenticated
+ * WebSocket (private {@code orders}/{@code fills}, {@code order.create}, {@code order.cancel_on_disconnect}),
+ * JWT expiry during a session and the fault switches other modules rely on.
+ */
+class ParadexStreamsTest {
+    private static final String MARKET = "BTC-USD-PERP";
+    private static final String ACCOUNT = "0x129c135ed63df9353885e292be4426b8ed6122b13c6c0e1bb787288a1f5adfa";
+
+    private ParadexSimulator sim;
+    private ParadexAdapter adapter;
+    private final List<Boolean> validity = new CopyOnWriteArrayList<>();
+    private final List<OrderUpdate> orderUpdates = new CopyOnWriteArrayList<>();
+    private final List<Fill> fills = new CopyOnWriteArrayList<>();
+    private final OrderBook seen = new OrderBook("paradex", MARKET, 8, 8, 256);
+
+    @AfterEach
+    void tearDown() {
+        if (adapter != null) {
+            adapter.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    /** A market that never moves: bid 65000.0 / ask 65000.1. */
+    private static MarketModel flatModel() {
+        return new MarketModel(new MarketModel.Config(3, 65_000.0, 100, 0, 0, 0, 0, 0, 0, 0, 1, 1));
+    }
+
+    private void start(final MarketModel model, final ParadexSimulator.Options options,
+        final UnaryOperator<ParadexConfig.Builder> tweak) throws Exception {
+        sim = ParadexSimulator.start(model, options);
+        final Secret key = ParadexSigner.randomPrivateKey();
+        sim.registerAccount(ACCOUNT, new ParadexSigner(sim.chainId(), ACCOUNT, key).publicKey());
+        adapter = new ParadexAdapter(tweak.apply(ParadexConfig.builder().restBaseUrl(sim.restBaseUrl()).wsUrl(sim.wsUrl())
+            .chainId(sim.chainId()).accountAddress(ACCOUNT).privateKey(key).orderPollIntervalMs(10).reconnectDelayMs(50))
+            .build());
+        adapter.addOrderListener(new OrderListener() {
+            @Override
+            public void onOrderUpdate(final OrderUpdate update) {
+                orderUpdates.add(update);
+            }
+
+            @Override
+            public void onFill(final Fill fill) {
+                fills.add(fill);
+            }
+        });
+        adapter.connect().get(10, TimeUnit.SECONDS);
+        adapter.subscribeOrderBook(MARKET, b -> {
+            synchronized (seen) {
+                seen.copyFrom(b);
+            }
+            validity.add(b.isValid());
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !adapter.isStale(MARKET));
+    }
+
+    private static ParadexSimulator.Options manual() {
+        return ParadexSimulator.Options.builder().manualStepping(true).build();
+    }
+
+    /** @return the last state the adapter's book listener saw (copied on the event loop) */
+    private OrderBook bookCopy() {
+        final OrderBook copy = new OrderBook("paradex", MARKET, 8, 8, 256);
+        synchronized (seen) {
+            copy.copyFrom(seen);
+        }
+        return copy;
+    }
+
+    private void awaitBookMatchesSimulator() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            final OrderBook b = bookCopy();
+            final SimExchange.Book expected = sim.lastBook(MARKET);
+            assertThat(b.isValid()).isTrue();
+            assertThat(b.sequence()).isEqualTo(sim.bookSeq(MARKET));
+            assertThat(b.bidLevels()).isEqualTo(expected.bidPrices().length);
+            assertThat(b.askLevels()).isEqualTo(expected.askPrices().length);
+            for (int i = 0; i < b.bidLevels(); i++) {
+                assertThat(b.bidPrice(i)).isEqualTo(expected.bidPrices()[i]);
+                assertThat(b.bidSize(i)).isEqualTo(expected.bidSizes()[i]);
+            }
+            for (int i = 0; i < b.askLevels(); i++) {
+                assertThat(b.askPrice(i)).isEqualTo(expected.askPrices()[i]);
+                assertThat(b.askSize(i)).isEqualTo(expected.askSizes()[i]);
+            }
+        });
+    }
+
+    @Test
+    void shouldApplySbeDeltasToTheSameBookTheSimulatorQuotes() throws Exception {
+        start(new MarketModel(MarketModel.Config.defaults(11)), manual(), b -> b.sbe(true));
+        for (int i = 0; i < 20; i++) {
+            sim.advance();
+        }
+        awaitBookMatchesSimulator();
+        assertThat(adapter.sequenceGaps()).isZero();
+        assertThat(adapter.malformedMessages()).isZero();
+    }
+
+    @Test
+    void shouldInvalidateAtOnceOnAGapThenResyncFromAFreshSnapshot() throws Exception {
+        start(new MarketModel(MarketModel.Config.defaults(12)), manual(), b -> b.sbe(true));
+        sim.advance();
+        awaitBookMatchesSimulator();
+        validity.clear();
+        sim.injectGap();
+        sim.advance();
+        await().atMost(Duration.ofSeconds(10)).until(() -> adapter.sequenceGaps() == 1);
+        assertThat(validity).contains(false);
+        // the adapter resubscribed: the new subscription opens with a snapshot and the book is valid again
+        await().atMost(Duration.ofSeconds(10)).until(() -> !adapter.isStale(MARKET));
+        sim.advance();
+        awaitBookMatchesSimulator();
+        assertThat(validity.indexOf(false)).isLessThan(validity.lastIndexOf(true));
+        assertThat(adapter.sequenceGaps()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldResyncJsonDeltasWithTheSameSequencingRules() throws Exception {
+        start(new MarketModel(MarketModel.Config.defaults(13)), manual(), b -> b.bookChannelTemplate("order_book.%s.deltas"));
+        for (int i = 0; i < 10; i++) {
+            sim.advance();
+        }
+        awaitBookMatchesSimulator();
+        sim.injectGap();
+        sim.advance();
+        await().atMost(Duration.ofSeconds(10)).until(() -> adapter.sequenceGaps() == 1);
+        sim.advance();
+        awaitBookMatchesSimulator();
+    }
+
+    @Test
+    void shouldPlaceOverTheWebSocketAndReceiveTheFillOnThePrivateStream() throws Exception {
+        start(flatModel(), manual(), b -> b.sbe(true).wsOrderEntry(true));
+        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        final OrderUpdate u = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.03", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
+            .clientOrderId("ws-1").build()).get(10, TimeUnit.SECONDS);
+        assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(u.filledSize()).isEqualTo(FixedPoint.parse("0.03", 8));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fills.isEmpty());
+        assertThat(fills.get(0).clientOrderId()).isEqualTo("ws-1");
+        assertThat(fills.get(0).price()).isEqualTo(FixedPoint.parse("65000.1", 8));
+        assertThat(orderUpdates).anyMatch(o -> "ws-1".equals(o.clientOrderId()) && o.status().isTerminal());
+        assertThat(sim.requestCount("WS", "order.create")).isEqualTo(1);
+        assertThat(sim.requestCount("POST", "/v1/orders")).isZero();
+        assertThat(sim.receivedClientIds(ACCOUNT)).containsExactly("ws-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> adapter.lastStreamedPosition(MARKET) != null);
+        assertThat(adapter.lastStreamedPosition(MARKET).size()).isEqualTo(FixedPoint.parse("0.03", 8));
+    }
+
+    @Test
+    void shouldFillPartiallyOnDemand() throws Exception {
+        start(flatModel(), manual(), b -> b.wsOrderEntry(true));
+        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        sim.limitNextFills(1, new BigDecimal("0.01"));
+        final OrderUpdate u = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.SELL).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.03", 8)).limitPrice(FixedPoint.parse("65000", 8))
+            .clientOrderId("partial-1").build()).get(10, TimeUnit.SECONDS);
+        assertThat(u.filledSize()).isEqualTo(FixedPoint.parse("0.01", 8));
+        assertThat(u.status()).isIn(OrderStatus.PARTIALLY_FILLED, OrderStatus.CANCELED);
+    }
+
+    @Test
+    void shouldCancelRestingOrdersWhenTheConnectionDrops() throws Exception {
+        start(flatModel(), manual(), b -> b.wsOrderEntry(true).cancelOnDisconnect(true));
+        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        final OrderUpdate resting = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY)
+            .type(OrderType.LIMIT).timeInForce(TimeInForce.GTC).size(FixedPoint.parse("0.01", 8))
+            .limitPrice(FixedPoint.parse("64000", 8)).clientOrderId("rest-1").build()).get(10, TimeUnit.SECONDS);
+        assertThat(resting.status().isTerminal()).isFalse();
+        assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).hasSize(1);
+        sim.dropConnections();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).isEmpty());
+        assertThat(adapter.orderStatus(MARKET, "rest-1").get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void shouldKeepTradingWhenTheJwtExpiresDuringTheSession() throws Exception {
+        start(flatModel(), ParadexSimulator.Options.builder().manualStepping(true).jwtLifetimeSeconds(3).build(),
+            b -> b.jwtRefreshBeforeExpiryMs(1500).jwtRefreshJitterMs(0));
+        final int authsAtStart = sim.requestCount("POST", "/v1/auth");
+        // proactive refresh before expiry, with no private call in between
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.requestCount("POST", "/v1/auth") > authsAtStart);
+        // every token revoked: the next private call gets 401 INVALID_TOKEN, re-authenticates and succeeds
+        sim.expireTokens();
+        final OrderUpdate u = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
+            .clientOrderId("after-expiry").build()).get(10, TimeUnit.SECONDS);
+        assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
+        // the WebSocket stays authenticated after its JWT expired (protocol reference §2.2)
+        assertThat(adapter.isStreamAuthenticated()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> fills.stream().anyMatch(f -> "after-expiry".equals(f.clientOrderId())));
+    }
+
+    @Test
+    void shouldStopEntriesWhileTheVenueIsCancelOnly() throws Exception {
+        start(flatModel(), manual(), b -> b);
+        sim.setSystemState("cancel_only");
+        assertThat(adapter.refreshVenueStatus().get(10, TimeUnit.SECONDS)).isEqualTo(VenueStatus.CANCEL_ONLY);
+        final ExecutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> adapter.placeOrder(
+            OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.IOC)
+                .size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8)).clientOrderId("co-1").build())
+            .get(10, TimeUnit.SECONDS), ExecutionException.class);
+        assertThat(e.getCause()).isInstanceOf(OrderRejectedException.class);
+        assertThat(((OrderRejectedException) e.getCause()).venueCode()).isEqualTo("SYSTEM_STATUS_CANCEL_ONLY");
+        assertThat(sim.receivedClientIds(ACCOUNT)).isEmpty();
+    }
+
+    @Test
+    void shouldRecordEveryReceivedFrameThroughTheWireTap() throws Exception {
+        start(flatModel(), manual(), b -> b.sbe(true));
+        final List<Boolean> binary = new CopyOnWriteArrayList<>();
+        adapter.setWireTap((venue, nanos, isBinary, data, offset, length) -> binary.add(isBinary));
+        sim.advance();
+        sim.advance();
+        await().atMost(Duration.ofSeconds(10)).until(() -> binary.stream().filter(b -> b).count() >= 2);
+    }
+}
