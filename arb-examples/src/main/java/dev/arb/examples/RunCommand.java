@@ -1,6 +1,11 @@
 package dev.arb.examples;
 
 import dev.arb.api.ExchangeAdapter;
+import dev.arb.executor.ReconciliationException;
+import dev.arb.executor.alert.AlertSink;
+import dev.arb.executor.alert.WebhookAlertSink;
+import dev.arb.executor.journal.Journal;
+import dev.arb.executor.journal.SqliteJournal;
 import dev.arb.paradex.ParadexAdapter;
 import dev.arb.paradex.ParadexConfig;
 import dev.arb.vest.VestAdapter;
@@ -9,6 +14,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,8 +30,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code arb run}: trades the configured bots, either against both venues simulated in-process
  * ({@code --sim}, no keys needed) or against the real venues ({@code --config}, credentials from the
- * environment, see {@link Credentials}). Stops after {@code --duration} or on Ctrl-C, then closes
- * every position with reduce-only orders and prints a summary.
+ * environment, see {@link Credentials}). Stops after {@code --duration}, on Ctrl-C or on the
+ * {@code flatten} control command, then closes every position with reduce-only orders and prints a
+ * summary. Every order intent, answer and unwind step goes to the journal ({@code --journal}); the
+ * bots reconcile with it before trading. Control commands ({@code halt}, {@code resume},
+ * {@code flatten}, {@code status}) come from stdin ({@code --control-stdin}) and/or a control file.
  *
  * <p><b>Note:</b> a command object; runs on the calling thread, trading runs on one event loop.
  */
@@ -51,11 +60,26 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Simulated market seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--journal", description = "Journal file (SQLite). Default ./arb-journal.db, or a temporary "
+        + "file with --sim.")
+    Path journalFile;
+
+    @Option(names = "--control-stdin", description = "Read control commands (halt, resume, flatten, status) from "
+        + "stdin.")
+    boolean controlStdin;
+
+    @Option(names = "--control-file", description = "Poll this file for control commands (one per line).")
+    Path controlFile;
+
     @Override
     public Integer call() throws Exception {
         final BotConfig botConfig;
+        final SafetyConfig safety;
         try {
-            botConfig = config != null ? BotConfig.load(config) : sim ? builtInSimConfig() : null;
+            final SafetyConfig.Loaded loaded = config != null ? SafetyConfig.load(config)
+                : sim ? new SafetyConfig.Loaded(builtInSimConfig(), SafetyConfig.defaults()) : null;
+            botConfig = loaded == null ? null : loaded.bots();
+            safety = loaded == null ? null : loaded.safety();
         } catch (BotConfig.ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
@@ -94,7 +118,17 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SimulatedVenues simVenues = null;
         final Map<String, ExchangeAdapter> adapters = new LinkedHashMap<>();
+        final Path journalPath = journalFile != null ? journalFile
+            : sim ? Files.createTempFile("arb-sim-journal", ".db") : Path.of("arb-journal.db");
+        final boolean tempJournal = journalFile == null && sim;
+        Journal journal = null;
+        ControlChannel control = null;
         try {
+            journal = SqliteJournal.open(journalPath, safety.synchronous());
+            LOG.info("journal {} (run {})", journalPath, journal.runId());
+            final java.net.URI webhook = safety.webhook();
+            final AlertSink sink = webhook == null ? AlertSink.log()
+                : AlertSink.fanOut(AlertSink.log(), new WebhookAlertSink(webhook, Duration.ofSeconds(5)));
             final long maxAge = maxBookAge(botConfig);
             if (sim) {
                 simVenues = SimulatedVenues.start(seed, loop, maxAge);
@@ -110,8 +144,17 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 LOG.warn("leverage from the config is not set on the venues by this version; set it in the venue UI");
             }
-            final TradingSession session = new TradingSession(loop.next(), adapters, botConfig);
-            session.start();
+            final TradingSession session = new TradingSession(loop.next(), adapters, botConfig, safety, journal, sink);
+            try {
+                session.start();
+            } catch (ReconciliationException e) {
+                System.err.println("error: refusing to start: " + e.getMessage());
+                return 4;
+            }
+            if (controlStdin || controlFile != null) {
+                control = ControlChannel.start(controlStdin ? System.in : null, controlFile,
+                    command -> handle(command, session, stop));
+            }
             final RunSummary summary = session.runFor(runFor, stop, sim ? "sim" : "live");
             summary.print(System.out);
             if (summaryJson != null) {
@@ -119,8 +162,19 @@ public final class RunCommand implements Callable<Integer> {
             }
             return summary.halted() ? 3 : 0;
         } finally {
+            if (control != null) {
+                control.close();
+            }
             for (ExchangeAdapter adapter : adapters.values()) {
                 adapter.close();
+            }
+            if (journal != null) {
+                journal.close();
+            }
+            if (tempJournal) {
+                Files.deleteIfExists(journalPath);
+                Files.deleteIfExists(Path.of(journalPath + "-wal"));
+                Files.deleteIfExists(Path.of(journalPath + "-shm"));
             }
             if (simVenues != null) {
                 simVenues.close();
@@ -132,6 +186,29 @@ public final class RunCommand implements Callable<Integer> {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // the JVM is exiting through the hook
             }
+        }
+    }
+
+    /** Executes one control command; {@code flatten} ends the run (flatten, summary, exit). */
+    private static void handle(final String command, final TradingSession session, final CountDownLatch stop) {
+        switch (command) {
+            case "halt":
+                session.risk().halt("operator halt");
+                System.err.println("halted: no new entries (resume to trade again, flatten to close and exit)");
+                break;
+            case "resume":
+                session.risk().resume();
+                System.err.println("resumed");
+                break;
+            case "flatten":
+                System.err.println("flattening both legs and stopping");
+                stop.countDown();
+                break;
+            case "status":
+                System.err.println(session.status());
+                break;
+            default:
+                System.err.println("unknown command '" + command + "' (halt, resume, flatten, status)");
         }
     }
 

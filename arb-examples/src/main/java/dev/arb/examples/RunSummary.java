@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.arb.executor.BreakerStatus;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -34,10 +35,14 @@ import org.HdrHistogram.Histogram;
  * @param halted           whether any bot halted
  * @param tickToDecision   tick-to-decision latency histogram, ns
  * @param decisionToAck    decision-to-ack latency histogram, ns
+ * @param breaker          the shared circuit breaker at the end of the run
+ * @param alerts           alerts raised during the run
+ * @param reconciliation   per bot, the start-up reconciliation outcome
  */
 record RunSummary(String mode, long durationMs, long opportunities, long entries, long exits, long oneSidedFills,
     long unwinds, long ordersSent, long ordersRejected, Map<String, BigDecimal> netPositionBase,
-    BigDecimal realizedPnlUsd, BigDecimal feesUsd, boolean halted, Histogram tickToDecision, Histogram decisionToAck) {
+    BigDecimal realizedPnlUsd, BigDecimal feesUsd, boolean halted, Histogram tickToDecision, Histogram decisionToAck,
+    BreakerStatus breaker, long alerts, Map<String, String> reconciliation) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,6 +63,14 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
         root.put("realizedPnlUsd", realizedPnlUsd);
         root.put("feesUsd", feesUsd);
         root.put("halted", halted);
+        final ObjectNode b = root.putObject("breaker");
+        b.put("state", breaker.state());
+        b.put("trips", breaker.trips());
+        b.put("lastReason", breaker.lastReason());
+        b.put("dailyPnlUsd", breaker.dailyPnlUsd());
+        root.put("alerts", alerts);
+        final ObjectNode rec = root.putObject("reconciliation");
+        reconciliation.forEach(rec::put);
         percentiles(root.putObject("tickToDecisionNanos"), tickToDecision);
         percentiles(root.putObject("decisionToAckNanos"), decisionToAck);
         return root;
@@ -89,6 +102,8 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
         out.println("realized PnL " + realizedPnlUsd.toPlainString() + " USD (fees " + feesUsd.toPlainString() + " USD)");
         out.printf("tick-to-decision p50 %s, p99 %s; decision-to-ack p50 %s, p99 %s%n",
             micros(tickToDecision, 50), micros(tickToDecision, 99), micros(decisionToAck, 50), micros(decisionToAck, 99));
+        out.println("breaker " + breaker.state() + " (trips " + breaker.trips() + (breaker.lastReason() != null
+            ? ", last: " + breaker.lastReason() : "") + "), alerts " + alerts + ", reconciliation " + reconciliation);
         if (halted) {
             out.println("HALTED: see the log for the reason");
         }

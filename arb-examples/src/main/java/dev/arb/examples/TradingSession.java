@@ -2,11 +2,19 @@ package dev.arb.examples;
 
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.Position;
+import dev.arb.executor.BreakerStatus;
 import dev.arb.executor.DeltaNeutralExecutor;
 import dev.arb.executor.ExecutorConfig;
+import dev.arb.executor.ExecutorContext;
 import dev.arb.executor.ExecutorStats;
+import dev.arb.executor.ReconciliationException;
+import dev.arb.executor.ReconciliationReport;
+import dev.arb.executor.RiskGuard;
+import dev.arb.executor.alert.AlertSink;
+import dev.arb.executor.journal.Journal;
 import io.netty.channel.EventLoop;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +23,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the configured bots over connected adapters: one {@link DeltaNeutralExecutor} per bot, all on
- * the one event loop that also carries both venues' market data, then flattens and summarises.
+ * the one event loop that also carries both venues' market data, sharing one journal, one alert sink
+ * and one {@link RiskGuard}; each reconciles with the venues and the journal before it trades; then
+ * flattens and summarises.
  *
  * <p><b>Note:</b> driven from one control thread (the command's); trading runs on {@code loop}.
  */
@@ -33,24 +44,63 @@ final class TradingSession {
     private final EventLoop loop;
     private final Map<String, ExchangeAdapter> adapters;
     private final BotConfig config;
+    private final SafetyConfig safety;
+    private final Journal journal;
+    private final AtomicLong alertCount = new AtomicLong();
+    private final AlertSink alerts;
+    private final RiskGuard risk;
     private final List<DeltaNeutralExecutor> executors = new ArrayList<>();
     private final List<RunMetrics> metrics = new ArrayList<>();
+    private final Map<String, String> reconciliation = new LinkedHashMap<>();
 
     /**
      * @param loop     the single event loop shared by both adapters (and so by the executors)
      * @param adapters adapters keyed by venue name
      * @param config   the bots to run
+     * @param safety   execution, risk, reconciliation settings
+     * @param journal  the run's journal
+     * @param sink     where alerts go (counted for the summary)
      */
-    TradingSession(final EventLoop loop, final Map<String, ExchangeAdapter> adapters, final BotConfig config) {
+    TradingSession(final EventLoop loop, final Map<String, ExchangeAdapter> adapters, final BotConfig config,
+        final SafetyConfig safety, final Journal journal, final AlertSink sink) {
         this.loop = loop;
         this.adapters = adapters;
         this.config = config;
+        this.safety = safety;
+        this.journal = journal;
+        this.alerts = a -> {
+            alertCount.incrementAndGet();
+            sink.alert(a);
+        };
+        this.risk = new RiskGuard(safety.riskLimits(), alerts, journal, Clock.systemUTC());
+    }
+
+    /** @return the run's shared circuit breaker (for the control channel) */
+    RiskGuard risk() {
+        return risk;
+    }
+
+    /** @return one line per bot: state, positions, breaker (for the {@code status} command) */
+    String status() {
+        final StringBuilder b = new StringBuilder();
+        for (int i = 0; i < executors.size(); i++) {
+            final ExecutorStats s = executors.get(i).stats();
+            b.append(config.bots().get(i).id()).append(": ").append(s.state()).append(s.halted() ? " HALTED" : "")
+                .append(", positions ").append(s.positionA().toPlainString()).append(" / ")
+                .append(s.positionB().toPlainString()).append(", entries ").append(s.entries()).append(", exits ")
+                .append(s.exits()).append(", realized ").append(s.realizedPnlUsd().toPlainString()).append(" USD; ");
+        }
+        final BreakerStatus breaker = risk.status();
+        b.append("breaker ").append(breaker.state()).append(" (trips ").append(breaker.trips()).append("), alerts ")
+            .append(alertCount.get());
+        return b.toString();
     }
 
     /**
-     * Connects every adapter and starts every bot.
+     * Connects every adapter, then reconciles and starts every bot.
      *
      * @throws Exception if a venue cannot be connected within 30 s
+     * @throws ReconciliationException if a bot's reconciliation refused the start
      */
     void start() throws Exception {
         final List<CompletableFuture<Void>> connects = new ArrayList<>();
@@ -61,23 +111,30 @@ final class TradingSession {
         for (BotConfig.Bot bot : config.bots()) {
             final ExchangeAdapter a = adapters.get(bot.dexA());
             final ExchangeAdapter b = adapters.get(bot.dexB());
-            final ExecutorConfig executorConfig = ExecutorConfig.builder()
+            final ExecutorConfig executorConfig = safety.apply(ExecutorConfig.builder()
                 .entryThresholdPct(bot.spreadEntry().doubleValue())
                 .exitThresholdPct(bot.spreadExit().doubleValue())
                 .positionSizeBase(bot.positionSize())
                 .slippageBps(bot.slippageBpsOrDefault())
                 .maxBookAgeMs(bot.maxBookAgeMsOrDefault())
-                .useVwap(true)
+                .useVwap(true))
                 .build();
             final RunMetrics m = new RunMetrics(bot.id());
             final DeltaNeutralExecutor executor = new DeltaNeutralExecutor(a, config.symbol(bot.pair(), bot.dexA()), b,
-                config.symbol(bot.pair(), bot.dexB()), executorConfig, loop, m);
+                config.symbol(bot.pair(), bot.dexB()), executorConfig, loop, m,
+                new ExecutorContext(bot.id(), journal, alerts, risk, safety.policy()));
             executors.add(executor);
             metrics.add(m);
             LOG.info("bot {} trading {} on {} ({}) against {} ({}), entry {}%, exit {}%, size {}", bot.id(), bot.pair(),
                 bot.dexA(), config.symbol(bot.pair(), bot.dexA()), bot.dexB(), config.symbol(bot.pair(), bot.dexB()),
                 bot.spreadEntry(), bot.spreadExit(), bot.positionSize());
-            executor.start();
+            try {
+                executor.start();
+            } finally {
+                final ReconciliationReport r = executor.reconciliation();
+                reconciliation.put(bot.id(), r == null ? "NONE" : r.outcome() + (r.differences().isEmpty() ? ""
+                    : " (" + r.differences().size() + " difference(s))"));
+            }
         }
     }
 
@@ -105,7 +162,7 @@ final class TradingSession {
             haltedBeforeStop |= executor.isHalted();
         }
         for (DeltaNeutralExecutor executor : executors) {
-            executor.halt("shutdown");
+            executor.stopEntries();
         }
         for (DeltaNeutralExecutor executor : executors) {
             try {
@@ -113,7 +170,9 @@ final class TradingSession {
             } catch (Exception e) {
                 LOG.error("flatten failed: {} — check the venues' positions by hand", e.toString());
             }
+            executor.stop();
         }
+        journal.flush().get(10, TimeUnit.SECONDS);
         return summarize(mode, tradedMs, haltedBeforeStop);
     }
 
@@ -160,7 +219,7 @@ final class TradingSession {
             }
         }).get(10, TimeUnit.SECONDS);
         return new RunSummary(mode, tradedMs, opportunities, entries, exits, oneSided, unwinds, sent, rejected, positions,
-            pnl, fees, halted, tick, ack);
+            pnl, fees, halted, tick, ack, risk.status(), alertCount.get(), new LinkedHashMap<>(reconciliation));
     }
 
     private List<String> symbolsOn(final String venue) {

@@ -339,6 +339,14 @@ public final class DeltaNeutralExecutor {
     }
 
     /**
+     * Stops new entries for good, without an alert (an orderly shutdown; {@link #flatten()} does the
+     * same before it closes the legs).
+     */
+    public void stopEntries() {
+        stateThread.execute(() -> stopped = true);
+    }
+
+    /**
      * Stops new entries (exits, unwinds and {@link #flatten()} still run) and raises a critical
      * alert. Idempotent: only the first reason is reported.
      *

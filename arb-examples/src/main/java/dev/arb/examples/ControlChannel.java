@@ -1,0 +1,109 @@
+package dev.arb.examples;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Operator commands to a running bot, one per line, from stdin and/or a control file:
+ * {@code halt} (no new entries, resumable), {@code resume}, {@code flatten} (stop, close both legs
+ * with reduce-only orders, verify flat, print the summary, exit), {@code status}.
+ *
+ * <p>The control file is polled every 500 ms; each line written to it is executed once and the file
+ * is emptied.
+ *
+ * <p><b>Note:</b> thread-safe; commands are handed to {@code handler} on the channel's daemon threads.
+ */
+final class ControlChannel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
+    private static final long POLL_MS = 500;
+
+    private final Consumer<String> handler;
+    private volatile boolean closed;
+
+    private ControlChannel(final Consumer<String> handler) {
+        this.handler = handler;
+    }
+
+    /**
+     * @param stdin    commands from this stream (null = none)
+     * @param file     commands from this file (null = none); created empty if missing
+     * @param handler  receives each command, lower case, trimmed
+     * @return the running channel
+     * @throws IOException if the control file cannot be created
+     */
+    static ControlChannel start(final InputStream stdin, final Path file, final Consumer<String> handler)
+        throws IOException {
+        final ControlChannel c = new ControlChannel(handler);
+        if (stdin != null) {
+            final Thread t = new Thread(() -> c.readStream(stdin), "arb-control-stdin");
+            t.setDaemon(true);
+            t.start();
+        }
+        if (file != null) {
+            if (!Files.exists(file)) {
+                Files.writeString(file, "");
+            }
+            final Thread t = new Thread(() -> c.pollFile(file), "arb-control-file");
+            t.setDaemon(true);
+            t.start();
+        }
+        return c;
+    }
+
+    private void readStream(final InputStream in) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while (!closed && (line = r.readLine()) != null) {
+                dispatch(line);
+            }
+        } catch (IOException e) {
+            LOG.warn("control stdin closed: {}", e.toString());
+        }
+    }
+
+    private void pollFile(final Path file) {
+        while (!closed) {
+            try {
+                final String text = Files.readString(file);
+                if (!text.isBlank()) {
+                    Files.writeString(file, "");
+                    text.lines().forEach(this::dispatch);
+                }
+                Thread.sleep(POLL_MS);
+            } catch (IOException e) {
+                LOG.warn("control file {} unreadable: {}", file, e.toString());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void dispatch(final String line) {
+        final String command = line.trim().toLowerCase(Locale.ROOT);
+        if (command.isEmpty()) {
+            return;
+        }
+        LOG.info("control command: {}", command);
+        try {
+            handler.accept(command);
+        } catch (RuntimeException e) {
+            LOG.warn("control command {} failed: {}", command, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

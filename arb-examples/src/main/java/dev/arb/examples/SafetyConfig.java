@@ -1,0 +1,264 @@
+package dev.arb.examples;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.arb.executor.DriftAction;
+import dev.arb.executor.ExecutorConfig;
+import dev.arb.executor.ReconcilePolicy;
+import dev.arb.executor.RiskLimits;
+import dev.arb.executor.journal.Journal;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The safety sections of the bot's YAML file, next to {@link BotConfig}'s {@code venues},
+ * {@code markets} and {@code bots}; every key is optional and has a safe default.
+ *
+ * <pre>
+ * execution:
+ *   max_quote_age_ms: 2000        # no entry on a book older than this
+ *   max_skew_ms: 1000             # nor when the venues' book timestamps differ by more
+ *   unwind_loss_bound_usd: 25     # worst loss one unwind may realize; beyond it the bot halts
+ *   order_retries: 2              # re-sends of a rate-limited order (same client order id)
+ *   delta_check_interval_ms: 5000 # periodic posA + posB check (0 = off)
+ *   delta_tolerance_base: 0       # tolerated |posA + posB|, base units
+ *   drift_action: halt            # halt | rehedge
+ * risk:
+ *   max_position_base: 0          # per market and venue, base units (0 = no limit)
+ *   max_position_usd: 0           # per market and venue, USD notional (0 = no limit)
+ *   max_total_notional_usd: 0     # all legs of all bots, USD (0 = no limit)
+ *   max_daily_loss_usd: 0         # realized + unrealized; halts until the daily reset (0 = no limit)
+ *   daily_reset_hour_utc: 0
+ *   max_consecutive_errors: 5     # order errors in a row that open the breaker
+ *   cooldown_ms: 60000            # then one trial entry (half-open)
+ * journal:
+ *   synchronous: normal           # full | normal | off (SQLite PRAGMA synchronous)
+ * reconciliation:
+ *   policy: refuse                # adopt | flatten | refuse, when the venues differ from the journal
+ * alerts:
+ *   webhook_url: https://hooks.example/arb   # optional: each alert POSTed as JSON
+ * </pre>
+ *
+ * <p><b>Note:</b> immutable once loaded; thread-safe.
+ *
+ * @param execution      executor settings
+ * @param risk           circuit-breaker limits
+ * @param journal        journal settings
+ * @param reconciliation start-up reconciliation
+ * @param alerts         alert sinks
+ */
+record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Reconciliation reconciliation,
+    Alerts alerts) {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final String[] SECTIONS = {"execution", "risk", "journal", "reconciliation", "alerts"};
+
+    SafetyConfig {
+        execution = execution == null ? new Execution(null, null, null, null, null, null, null) : execution;
+        risk = risk == null ? new Risk(null, null, null, null, null, null, null) : risk;
+        journal = journal == null ? new JournalSettings(null) : journal;
+        reconciliation = reconciliation == null ? new Reconciliation(null) : reconciliation;
+        alerts = alerts == null ? new Alerts(null) : alerts;
+    }
+
+    /**
+     * @param maxQuoteAgeMs        quote-age gate, ms
+     * @param maxSkewMs            venue timestamp skew gate, ms
+     * @param unwindLossBoundUsd   loss bound per unwind, USD
+     * @param orderRetries         re-sends of a rate-limited order
+     * @param deltaCheckIntervalMs net-delta check period, ms (0 = off)
+     * @param deltaToleranceBase   tolerated net delta, base units
+     * @param driftAction          {@code halt} or {@code rehedge}
+     */
+    record Execution(@JsonProperty("max_quote_age_ms") Long maxQuoteAgeMs, @JsonProperty("max_skew_ms") Long maxSkewMs,
+        @JsonProperty("unwind_loss_bound_usd") BigDecimal unwindLossBoundUsd,
+        @JsonProperty("order_retries") Integer orderRetries,
+        @JsonProperty("delta_check_interval_ms") Long deltaCheckIntervalMs,
+        @JsonProperty("delta_tolerance_base") BigDecimal deltaToleranceBase,
+        @JsonProperty("drift_action") String driftAction) {
+    }
+
+    /**
+     * @param maxPositionBase      base units per market and venue (0 = none)
+     * @param maxPositionUsd       USD per market and venue (0 = none)
+     * @param maxTotalNotionalUsd  USD across all legs (0 = none)
+     * @param maxDailyLossUsd      USD (0 = none)
+     * @param dailyResetHourUtc    0..23
+     * @param maxConsecutiveErrors errors in a row that open the breaker
+     * @param cooldownMs           open-breaker cooldown, ms
+     */
+    record Risk(@JsonProperty("max_position_base") BigDecimal maxPositionBase,
+        @JsonProperty("max_position_usd") BigDecimal maxPositionUsd,
+        @JsonProperty("max_total_notional_usd") BigDecimal maxTotalNotionalUsd,
+        @JsonProperty("max_daily_loss_usd") BigDecimal maxDailyLossUsd,
+        @JsonProperty("daily_reset_hour_utc") Integer dailyResetHourUtc,
+        @JsonProperty("max_consecutive_errors") Integer maxConsecutiveErrors,
+        @JsonProperty("cooldown_ms") Long cooldownMs) {
+    }
+
+    /** @param synchronous {@code full}, {@code normal} or {@code off} */
+    record JournalSettings(String synchronous) {
+    }
+
+    /** @param policy {@code adopt}, {@code flatten} or {@code refuse} */
+    record Reconciliation(String policy) {
+    }
+
+    /** @param webhookUrl optional URL alerts are POSTed to */
+    record Alerts(@JsonProperty("webhook_url") String webhookUrl) {
+    }
+
+    /** A YAML file split into the bot part and the safety part. @param bots bots @param safety safety */
+    record Loaded(BotConfig bots, SafetyConfig safety) {
+    }
+
+    /**
+     * Reads a YAML file: the safety sections here, the rest by {@link BotConfig#parse}.
+     *
+     * @param file the YAML file
+     * @return both parts, validated
+     * @throws BotConfig.ConfigException naming the file and the key, if unreadable or invalid
+     */
+    static Loaded load(final Path file) {
+        final String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new BotConfig.ConfigException("cannot read config " + file + ": " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * @param yaml   the whole YAML document
+     * @param origin name for error messages
+     * @return both parts, validated
+     * @throws BotConfig.ConfigException if malformed or invalid
+     */
+    static Loaded parse(final String yaml, final String origin) {
+        final ObjectNode root;
+        try {
+            final var tree = YAML.readTree(yaml);
+            if (tree == null || !tree.isObject()) {
+                return new Loaded(BotConfig.parse(yaml, origin), defaults());
+            }
+            root = (ObjectNode) tree;
+        } catch (IOException e) {
+            throw new BotConfig.ConfigException(origin + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
+        }
+        final ObjectNode safety = YAML.createObjectNode();
+        for (String section : SECTIONS) {
+            if (root.has(section)) {
+                safety.set(section, root.remove(section));
+            }
+        }
+        final SafetyConfig config;
+        try {
+            config = YAML.treeToValue(safety, SafetyConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new BotConfig.ConfigException(origin + ": unknown key '" + e.getPropertyName() + "'");
+        } catch (JsonMappingException e) {
+            throw new BotConfig.ConfigException(origin + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BotConfig.ConfigException(origin + ": " + e.getMessage());
+        }
+        config.validate(origin);
+        final String rest;
+        try {
+            rest = YAML.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new BotConfig.ConfigException(origin + ": " + e.getMessage());
+        }
+        return new Loaded(BotConfig.parse(rest, origin), config);
+    }
+
+    /** @return every default */
+    static SafetyConfig defaults() {
+        return new SafetyConfig(null, null, null, null, null);
+    }
+
+    private void validate(final String origin) {
+        try {
+            riskLimits();
+            apply(ExecutorConfig.builder().positionSizeBase(BigDecimal.ONE)).build();
+            synchronous();
+            policy();
+            webhook();
+        } catch (IllegalArgumentException e) {
+            throw new BotConfig.ConfigException(origin + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param b an executor builder with the bot's own settings
+     * @return {@code b} with the execution section applied
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    ExecutorConfig.Builder apply(final ExecutorConfig.Builder b) {
+        final Execution e = execution;
+        b.maxQuoteAgeMs(e.maxQuoteAgeMs() == null ? 2_000 : e.maxQuoteAgeMs());
+        b.maxSkewMs(e.maxSkewMs() == null ? 1_000 : e.maxSkewMs());
+        b.unwindLossBoundUsd(e.unwindLossBoundUsd() == null ? new BigDecimal("25") : e.unwindLossBoundUsd());
+        b.orderRetries(e.orderRetries() == null ? 2 : e.orderRetries());
+        b.deltaCheckIntervalMs(e.deltaCheckIntervalMs() == null ? 5_000 : e.deltaCheckIntervalMs());
+        b.deltaToleranceBase(e.deltaToleranceBase() == null ? BigDecimal.ZERO : e.deltaToleranceBase());
+        final String drift = e.driftAction() == null ? "halt" : e.driftAction().toLowerCase(Locale.ROOT);
+        if (!drift.equals("halt") && !drift.equals("rehedge")) {
+            throw new IllegalArgumentException("execution.drift_action must be halt or rehedge");
+        }
+        b.driftAction(drift.equals("halt") ? DriftAction.HALT : DriftAction.REHEDGE);
+        b.maxConsecutiveErrors(risk.maxConsecutiveErrors() == null ? 5 : risk.maxConsecutiveErrors());
+        return b;
+    }
+
+    /** @return the risk limits @throws IllegalArgumentException if out of range */
+    RiskLimits riskLimits() {
+        final Risk r = risk;
+        return new RiskLimits(r.maxPositionBase(), r.maxPositionUsd(), r.maxTotalNotionalUsd(), r.maxDailyLossUsd(),
+            r.dailyResetHourUtc() == null ? 0 : r.dailyResetHourUtc(),
+            r.maxConsecutiveErrors() == null ? 5 : r.maxConsecutiveErrors(),
+            Duration.ofMillis(r.cooldownMs() == null ? 60_000 : r.cooldownMs()));
+    }
+
+    /** @return the journal's commit durability @throws IllegalArgumentException if unknown */
+    Journal.Synchronous synchronous() {
+        final String s = journal.synchronous() == null ? "normal" : journal.synchronous();
+        try {
+            return Journal.Synchronous.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("journal.synchronous must be full, normal or off");
+        }
+    }
+
+    /** @return the reconciliation policy @throws IllegalArgumentException if unknown */
+    ReconcilePolicy policy() {
+        final String p = reconciliation.policy() == null ? "refuse" : reconciliation.policy();
+        try {
+            return ReconcilePolicy.valueOf(p.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reconciliation.policy must be adopt, flatten or refuse");
+        }
+    }
+
+    /** @return the webhook URL, or null @throws IllegalArgumentException if not http(s) */
+    URI webhook() {
+        if (alerts.webhookUrl() == null || alerts.webhookUrl().isBlank()) {
+            return null;
+        }
+        final URI uri = URI.create(alerts.webhookUrl());
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("alerts.webhook_url must be an http(s) URL");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.arb.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.executor.DriftAction;
+import dev.arb.executor.ExecutorConfig;
+import dev.arb.executor.ReconcilePolicy;
+import dev.arb.executor.journal.Journal;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The bot's safety wiring: YAML sections, journal, summary fields, control file. */
+class SafetyWiringTest {
+    private static final String BOTS = """
+        markets:
+          BTC: {vest: BTC-PERP, paradex: BTC-USD-PERP}
+        bots:
+          - id: a
+            pair: BTC
+            dex_a: vest
+            dex_b: paradex
+            spread_entry: 0.15
+            spread_exit: -0.05
+            leverage: 5
+            position_size: 0.01
+        """;
+
+    @Test
+    void shouldReadTheSafetySectionsNextToTheBots() {
+        final SafetyConfig.Loaded loaded = SafetyConfig.parse(BOTS + """
+            execution: {max_quote_age_ms: 1500, max_skew_ms: 300, unwind_loss_bound_usd: 12.5, drift_action: rehedge}
+            risk: {max_position_base: 0.05, max_daily_loss_usd: 100, daily_reset_hour_utc: 22, cooldown_ms: 30000}
+            journal: {synchronous: full}
+            reconciliation: {policy: adopt}
+            """, "test");
+        assertThat(loaded.bots().bots()).hasSize(1);
+        final SafetyConfig s = loaded.safety();
+        final ExecutorConfig c = s.apply(ExecutorConfig.builder().positionSizeBase(BigDecimal.ONE)).build();
+        assertThat(c.maxQuoteAgeMs()).isEqualTo(1500);
+        assertThat(c.maxSkewMs()).isEqualTo(300);
+        assertThat(c.unwindLossBoundUsd()).isEqualByComparingTo("12.5");
+        assertThat(c.driftAction()).isEqualTo(DriftAction.REHEDGE);
+        assertThat(s.riskLimits().maxPositionBase()).isEqualByComparingTo("0.05");
+        assertThat(s.riskLimits().dailyResetHourUtc()).isEqualTo(22);
+        assertThat(s.riskLimits().cooldown().toMillis()).isEqualTo(30_000);
+        assertThat(s.synchronous()).isEqualTo(Journal.Synchronous.FULL);
+        assertThat(s.policy()).isEqualTo(ReconcilePolicy.ADOPT);
+    }
+
+    @Test
+    void shouldDefaultEverySafetyKey() {
+        final SafetyConfig s = SafetyConfig.parse(BOTS, "test").safety();
+        final ExecutorConfig c = s.apply(ExecutorConfig.builder().positionSizeBase(BigDecimal.ONE)).build();
+        assertThat(c.maxQuoteAgeMs()).isEqualTo(2000);
+        assertThat(c.unwindLossBoundUsd()).isEqualByComparingTo("25");
+        assertThat(s.policy()).isEqualTo(ReconcilePolicy.REFUSE);
+        assertThat(s.synchronous()).isEqualTo(Journal.Synchronous.NORMAL);
+        assertThat(s.webhook()).isNull();
+    }
+
+    @Test
+    void shouldNameAnUnknownOrInvalidSafetyKey() {
+        assertThatThrownBy(() -> SafetyConfig.parse(BOTS + "risk: {max_dayly_loss_usd: 5}\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("max_dayly_loss_usd");
+        assertThatThrownBy(() -> SafetyConfig.parse(BOTS + "reconciliation: {policy: maybe}\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("reconciliation.policy");
+        assertThatThrownBy(() -> SafetyConfig.parse(BOTS + "risk: {daily_reset_hour_utc: 25}\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("dailyResetHourUtc");
+    }
+
+    @Test
+    void shouldLoadTheShippedSampleConfigWithItsSafetySections() {
+        final SafetyConfig.Loaded loaded = SafetyConfig.load(Path.of("..", "config.yaml"));
+        assertThat(loaded.bots().bots()).isNotEmpty();
+    }
+
+    @Test
+    void shouldFlattenAndStopOnTheControlFileAndReportTheSafetyState(@TempDir final Path dir) throws Exception {
+        final Path summary = dir.resolve("summary.json");
+        final Path control = dir.resolve("control");
+        final Path journal = dir.resolve("journal.db");
+        final CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CommandLine(new Main()).execute(
+            "run", "--sim", "--duration", "120s", "--seed", "7", "--journal", journal.toString(), "--control-file",
+            control.toString(), "--summary-json", summary.toString()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> Files.exists(control));
+        Files.writeString(control, "status\nflatten\n");
+        assertThat(run.get(90, TimeUnit.SECONDS)).isZero();
+        final JsonNode json = new ObjectMapper().readTree(summary.toFile());
+        assertThat(json.get("durationMs").asLong()).as("stopped by the control file").isLessThan(100_000);
+        assertThat(json.get("breaker").get("state").asText()).isEqualTo("CLOSED");
+        assertThat(json.get("alerts").isNumber()).isTrue();
+        assertThat(json.get("reconciliation").get("btc-vest-paradex").asText()).isEqualTo("CLEAN");
+        assertThat(new BigDecimal(json.get("netPositionBase").get("sum").asText())).isEqualByComparingTo("0");
+        assertThat(Files.exists(journal)).as("--journal kept").isTrue();
+    }
+}
