@@ -835,11 +835,26 @@ public final class VestAdapter implements ExchangeAdapter {
         });
     }
 
+    /**
+     * One market from {@code GET /exchangeInfo}: scales from {@code priceDecimals}/{@code sizeDecimals},
+     * step = minimum size = 1e-sizeDecimals (Vest docs), tick = 1e-priceDecimals unless the answer has
+     * a coarser {@code minTickSize} (seen on v3, protocol reference §4, open question §9.13).
+     */
     private static MarketSpec toSpec(final JsonNode s) {
+        final int priceScale = s.path("priceDecimals").asInt();
+        long tick = 1;
+        if (s.hasNonNull("minTickSize")) {
+            try {
+                tick = Math.max(1, FixedPoint.fromBigDecimal(new BigDecimal(s.get("minTickSize").asText()), priceScale));
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new MalformedMessageException(VENUE, null, "minTickSize not at priceDecimals for "
+                    + s.path("symbol").asText(), e);
+            }
+        }
         final MarketSpec.Builder b = MarketSpec.builder().venue(VENUE).symbol(s.path("symbol").asText())
             .baseAsset(s.path("base").asText(s.path("symbol").asText()))
-            .priceScale(s.path("priceDecimals").asInt()).sizeScale(s.path("sizeDecimals").asInt())
-            .tickSize(1).stepSize(1).minSize(1)
+            .priceScale(priceScale).sizeScale(s.path("sizeDecimals").asInt())
+            .tickSize(tick).stepSize(1).minSize(1)
             .takerFeeRate(new BigDecimal(s.path("takerFee").asText("0")));
         if (s.hasNonNull("makerFee")) {
             b.makerFeeRate(new BigDecimal(s.get("makerFee").asText()));

@@ -261,6 +261,19 @@ class VestAdapterAgainstSimulatorTest {
     }
 
     @Test
+    void shouldResolveATimedOutPlacementThatTheVenueExecuted() throws Exception {
+        start(VestSimulator.Options.defaults(), b -> b.requestTimeoutMs(300));
+        sim.delayResponses(1_000);
+        final Throwable t = failure(adapter.placeOrder(ioc("slow", Side.BUY, 100)));
+        assertThat(t).isInstanceOf(dev.arb.api.ExchangeTimeoutException.class);
+        sim.delayResponses(0);
+        final OrderUpdate u = adapter.orderStatus("BTC-PERP", "slow").get(10, TimeUnit.SECONDS);
+        assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(u.clientOrderId()).isEqualTo("slow");
+        assertThat(sim.receivedOrderNonces(apiKey)).hasSize(1);
+    }
+
+    @Test
     void shouldAnswerNotFoundOnlyAfterTheReceiveWindowForAnOrderThatNeverArrived() throws Exception {
         start(VestSimulator.Options.defaults(), b -> b.recvWindowMs(300).rateLimitRetries(0));
         sim.respondWithStatus(503, 1);
