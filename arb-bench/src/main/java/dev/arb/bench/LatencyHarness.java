@@ -60,7 +60,8 @@ import org.web3j.utils.Numeric;
  * not throttling. GC counts and pause totals come from {@link GarbageCollectorMXBean}s, per rate.
  *
  * <p>Run: {@code java -cp arb-bench/target/benchmarks.jar dev.arb.bench.LatencyHarness [seconds]
- * [rate,rate,...]} (defaults 20 s at 5,20,50 ticks/s).
+ * [rate,rate,...]} (defaults 20 s at 5,10,20 ticks/s; at 50/s the Paradex adapter's client-side
+ * per-minute budget of private GETs, which it uses to poll each IOC order, rejects legs).
  *
  * <p><b>Note:</b> not thread-safe; one run per instance.
  */
@@ -83,6 +84,8 @@ public final class LatencyHarness implements AutoCloseable {
     private final List<CompletableFuture<Void>> rounds = new ArrayList<>();
     private final AtomicLong failedLegs = new AtomicLong();
     private final AtomicLong handledTicks = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<String> firstError =
+        new java.util.concurrent.atomic.AtomicReference<>();
     private final List<long[]> decisions = new ArrayList<>();
     private volatile boolean active;
     private long decisionCount;
@@ -93,8 +96,9 @@ public final class LatencyHarness implements AutoCloseable {
     private ConcurrentHistogram bothAcks;
 
     /** Result of one rate. */
-    public record RateResult(int ratePerSecond, int ticks, long decisions, long failedLegs, Histogram tickToDecisionUs,
-        Histogram vestWireUs, Histogram paradexWireUs, Histogram bothAcksUs, long gcCount, long gcPauseMs) {
+    public record RateResult(int ratePerSecond, int ticks, long decisions, long failedLegs, String firstError,
+        Histogram tickToDecisionUs, Histogram vestWireUs, Histogram paradexWireUs, Histogram bothAcksUs, long gcCount,
+        long gcPauseMs) {
     }
 
     /**
@@ -137,6 +141,7 @@ public final class LatencyHarness implements AutoCloseable {
             .privateKey(paradexKey)
             .maxBookAgeMs(TimeUnit.MINUTES.toMillis(10))
             .orderRequestsPerSecond(1_000)
+            .privateGetRequestsPerSecond(1_000)
             .eventLoopGroup(loop)
             .build());
 
@@ -190,6 +195,9 @@ public final class LatencyHarness implements AutoCloseable {
         stamps[index] = System.nanoTime();
         if (error != null) {
             failedLegs.incrementAndGet();
+            final Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+            firstError.compareAndSet(null, (index == 1 ? "Vest: " : "Paradex: ") + cause);
         }
         return null;
     }
@@ -225,6 +233,7 @@ public final class LatencyHarness implements AutoCloseable {
         paradexProxy.arrivals().clear();
         plannedTicks.clear();
         failedLegs.set(0);
+        firstError.set(null);
         handledTicks.set(0);
         final long[] gcBefore = gc();
         final int ticks = Math.max(1, (int) Math.round(ratePerSecond * seconds));
@@ -271,7 +280,8 @@ public final class LatencyHarness implements AutoCloseable {
         synchronized (rounds) {
             decided = decisions.size();
         }
-        return new RateResult(ratePerSecond, ticks, decided, failedLegs.get(), tickToDecision.copy(), vestWire,
+        return new RateResult(ratePerSecond, ticks, decided, failedLegs.get(), firstError.get(), tickToDecision.copy(),
+            vestWire,
             paradexWire, bothAcks.copy(), gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
     }
 
@@ -300,6 +310,9 @@ public final class LatencyHarness implements AutoCloseable {
     public static void print(final RateResult r, final PrintStream out) {
         out.printf(Locale.ROOT, "rate %d ticks/s: %d ticks, %d decisions, %d failed legs, GC %d collections / %d ms%n",
             r.ratePerSecond(), r.ticks(), r.decisions(), r.failedLegs(), r.gcCount(), r.gcPauseMs());
+        if (r.firstError() != null) {
+            out.println("  first failed leg: " + r.firstError());
+        }
         out.printf(Locale.ROOT, "  %-26s %10s %10s %10s %10s %8s%n", "µs", "p50", "p99", "p99.9", "max", "count");
         row(out, "tick-to-decision", r.tickToDecisionUs());
         row(out, "decision-to-wire Vest", r.vestWireUs());
@@ -324,12 +337,12 @@ public final class LatencyHarness implements AutoCloseable {
     }
 
     /**
-     * @param args {@code [seconds per rate] [comma-separated rates]}; defaults 20 and 5,20,50
+     * @param args {@code [seconds per rate] [comma-separated rates]}; defaults 20 and 5,10,20
      * @throws Exception if the harness cannot start
      */
     public static void main(final String[] args) throws Exception {
         final double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
-        final String[] rates = (args.length > 1 ? args[1] : "5,20,50").split(",");
+        final String[] rates = (args.length > 1 ? args[1] : "5,10,20").split(",");
         try (LatencyHarness h = new LatencyHarness(42)) {
             h.run(10, 3); // warm-up: JIT, connections, tables
             System.out.printf(Locale.ROOT, "JVM %s, %d CPUs%n", System.getProperty("java.vm.version"),
