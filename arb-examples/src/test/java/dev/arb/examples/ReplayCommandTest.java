@@ -68,4 +68,57 @@ class ReplayCommandTest {
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 4");
     }
+    private static String paradexSnapshot(final long tNs, final long seq, final String bid, final String ask) {
+        final String text = "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":"
+            + "\"order_book.BTC-USD-PERP.snapshot@15@50ms\",\"data\":{\"seq_no\":" + seq + ",\"market\":\"BTC-USD-PERP\","
+            + "\"last_updated_at\":1,\"update_type\":\"s\",\"inserts\":[{\"side\":\"BUY\",\"price\":\"" + bid
+            + "\",\"size\":\"1\"},{\"side\":\"SELL\",\"price\":\"" + ask + "\",\"size\":\"1\"}],\"updates\":[],"
+            + "\"deletes\":[]}}}";
+        return textLine(tNs, text);
+    }
+
+    private static String vestDepth(final long tNs, final String bid, final String ask) {
+        return textLine(tNs, "{\"channel\":\"BTC-PERP@depth\",\"data\":{\"bids\":[[\"" + bid + "\",\"1\"]],"
+            + "\"asks\":[[\"" + ask + "\",\"1\"]]}}");
+    }
+
+    private static String textLine(final long tNs, final String text) {
+        return "{\"t_ns\":" + tNs + ",\"opcode\":\"text\",\"text\":\"" + text.replace("\\", "\\\\")
+            .replace("\"", "\\\"") + "\"}";
+    }
+
+    @Test
+    void shouldReportTheOpportunitiesOfTwoMergedCaptures(@TempDir final Path dir) throws Exception {
+        final Path paradex = dir.resolve("paradex.jsonl");
+        final Path vest = dir.resolve("vest.jsonl");
+        Files.write(paradex, List.of(paradexSnapshot(1_000_000, 1, "65000", "65001"),
+            paradexSnapshot(4_000_000, 2, "64800", "64801")));
+        Files.write(vest, List.of(vestDepth(2_000_000, "64899", "64900"), vestDepth(3_000_000, "64999.5", "65000.5")));
+        final String[] out = run("replay", "--paradex-fee-bps", "3", "--vest-fee-bps", "1", "--min-net-bps", "5",
+            paradex.toString(), vest.toString());
+        assertThat(out[0]).isEqualTo("0");
+        // t=2 ms: buy Vest at 64900, sell Paradex at 65000: 100 / 64900 = 15.41 bps gross, 11.41 net of 4 bps fees;
+        // t=3 ms: nothing; t=4 ms: buy Paradex at 64801, sell Vest at 64999.5: 198.5 / 64801 = 30.63 bps gross
+        assertThat(out[1].lines()).containsExactly(
+            "OPPORTUNITY 2000000 buy=vest sell=paradex net_bps=11.41 gross_bps=15.41 vest=64899/64900 paradex=65000/65001",
+            "OPPORTUNITY 4000000 buy=paradex sell=vest net_bps=26.63 gross_bps=30.63 vest=64999.5/65000.5 paradex=64800/64801",
+            "SUMMARY paradex_frames=2 vest_frames=2 computed=3 opportunities=2 malformed=0");
+    }
+
+    @Test
+    void shouldNameTheFileAndLineOfAMalformedMergedCapture(@TempDir final Path dir) throws Exception {
+        final Path paradex = dir.resolve("paradex.jsonl");
+        final Path vest = dir.resolve("vest.jsonl");
+        Files.write(paradex, List.of(paradexSnapshot(1_000_000, 1, "65000", "65001")));
+        Files.write(vest, List.of(vestDepth(2_000_000, "64899", "64900"), "{\"t_ns\": 3, \"opcode\": \"binary\"}"));
+        final PrintStream savedErr = System.err;
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("replay", paradex.toString(), vest.toString())[0]).isEqualTo("1");
+        } finally {
+            System.setErr(savedErr);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("vest.jsonl").contains("line 2");
+    }
 }

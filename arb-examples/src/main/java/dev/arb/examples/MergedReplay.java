@@ -1,0 +1,182 @@
+package dev.arb.examples;
+
+import dev.arb.api.FixedPoint;
+import dev.arb.api.MalformedMessageException;
+import dev.arb.api.OrderBook;
+import dev.arb.paradex.internal.BookFeed;
+import dev.arb.paradex.internal.MarketBookState;
+import dev.arb.paradex.sbe.CaptureFormatException;
+import dev.arb.paradex.sbe.CaptureReader;
+import dev.arb.paradex.sbe.CapturedFrame;
+import dev.arb.paradex.sbe.ParadexSbeDecoder;
+import dev.arb.paradex.sbe.ParadexSbeListener;
+import dev.arb.paradex.sbe.ResyncReason;
+import dev.arb.spread.SpreadCalculator;
+import dev.arb.spread.SpreadConfig;
+import dev.arb.spread.SpreadSnapshot;
+import dev.arb.vest.internal.VestDepthDecoder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Replays one Paradex and one Vest capture (JSON Lines, {@link CaptureReader}) over their merged timeline (by
+ * {@code t_ns}) through the real decoders and books (Paradex: SBE binary frames with {@link ParadexSbeDecoder},
+ * JSON book frames with the adapter's {@link BookFeed}; Vest: {@code {symbol}@depth} snapshots with
+ * {@link VestDepthDecoder}) and runs {@link SpreadCalculator} after every frame that touched a book. Book A is
+ * Vest, book B is Paradex, both taker (IOC) legs; "now" is the frame's {@code t_ns}, so book ages are those of
+ * the recording.
+ *
+ * <p>Prints one line per opportunity it would have taken: when a direction's net spread reaches the threshold
+ * after being below it (edge-triggered, one line per crossing):
+ * {@code OPPORTUNITY <t_ns> buy=<venue> sell=<venue> net_bps=<x.xx> gross_bps=<x.xx> vest=<bid>/<ask>
+ * paradex=<bid>/<ask>}; {@code GAP paradex <expected> <got>} when the Paradex book sequence breaks; and at the end
+ * {@code SUMMARY paradex_frames=<n> vest_frames=<n> computed=<n> opportunities=<n> malformed=<n>}.
+ *
+ * <p><b>Note:</b> stateless between calls; each {@link #run} uses its own decoders and books. Not thread-safe
+ * within a call.
+ */
+final class MergedReplay {
+    private static final int SCALE = 8;
+
+    private final String paradexMarket;
+    private final String vestMarket;
+    private final SpreadConfig spreadConfig;
+    private final double minNetBps;
+
+    /**
+     * @param paradexMarket Paradex symbol, e.g. {@code BTC-USD-PERP}
+     * @param vestMarket    Vest symbol, e.g. {@code BTC-PERP}
+     * @param spreadConfig  fees (A = Vest, B = Paradex), size and maximum book age
+     * @param minNetBps     net spread, bps, at or above which a direction is an opportunity
+     */
+    MergedReplay(final String paradexMarket, final String vestMarket, final SpreadConfig spreadConfig,
+        final double minNetBps) {
+        this.paradexMarket = paradexMarket;
+        this.vestMarket = vestMarket;
+        this.spreadConfig = spreadConfig;
+        this.minNetBps = minNetBps;
+    }
+
+    /**
+     * @param paradex the Paradex capture
+     * @param vest    the Vest capture
+     * @param out     where the lines go
+     * @return opportunities printed
+     * @throws dev.arb.paradex.sbe.CaptureFormatException if a line is not a frame record (names the line)
+     * @throws IOException                                if reading fails
+     */
+    long run(final Reader paradex, final Reader vest, final PrintStream out) throws IOException {
+        final CaptureReader pr = new CaptureReader(paradex);
+        final CaptureReader vr = new CaptureReader(vest);
+        final MarketBookState pState = new MarketBookState(paradexMarket, "order_book." + paradexMarket, 256);
+        final OrderBook pBook = pState.book();
+        final ParadexSbeDecoder sbe = new ParadexSbeDecoder(new ParadexSbeListener() {
+            @Override
+            public void onResyncNeeded(final OrderBook book, final ResyncReason reason, final long expectedSeq,
+                final long receivedSeq) {
+                out.println((reason == ResyncReason.GAP ? "GAP paradex " : "CROSSED paradex ") + expectedSeq + ' '
+                    + receivedSeq);
+            }
+        });
+        sbe.addBook(pBook);
+        final BookFeed json = new BookFeed(s -> out.println("GAP paradex " + (s.lastSeqNo() + 1) + " ?"));
+        json.add(pState);
+        final OrderBook vBook = new OrderBook("vest", vestMarket, SCALE, SCALE, 64);
+        final VestDepthDecoder vestDecoder = new VestDepthDecoder();
+        vestDecoder.rejectUnsorted(false);
+        final byte[] vestChannel = (vestMarket + "@depth").getBytes(StandardCharsets.US_ASCII);
+        final SpreadCalculator calculator = new SpreadCalculator(spreadConfig);
+        final SpreadSnapshot snap = new SpreadSnapshot();
+        final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
+
+        CapturedFrame p = next(pr, "paradex");
+        CapturedFrame v = next(vr, "vest");
+        long pFrames = 0;
+        long vFrames = 0;
+        long computed = 0;
+        long opportunities = 0;
+        long malformed = 0;
+        boolean entryOpen = false;
+        boolean exitOpen = false;
+        while (p != null || v != null) {
+            final boolean takeParadex = v == null || p != null && p.receivedNanos() <= v.receivedNanos();
+            final CapturedFrame f = takeParadex ? p : v;
+            final long now = f.receivedNanos();
+            if (takeParadex) {
+                pFrames++;
+                if (f.opcode() == CapturedFrame.Opcode.BINARY) {
+                    final byte[] payload = f.payload();
+                    view.wrap(payload);
+                    sbe.decode(view, 0, payload.length, now);
+                } else {
+                    final byte[] bytes = f.text().getBytes(StandardCharsets.UTF_8);
+                    json.onFrame(bytes, 0, bytes.length, now);
+                }
+                p = next(pr, "paradex");
+            } else {
+                vFrames++;
+                final byte[] bytes = f.text() == null ? f.payload() : f.text().getBytes(StandardCharsets.UTF_8);
+                try {
+                    if (vestDecoder.scan(bytes, 0, bytes.length) == VestDepthDecoder.FRAME_CHANNEL
+                        && vestDecoder.isDepthChannel() && vestDecoder.channelEquals(vestChannel)) {
+                        vestDecoder.applyDepth(vBook, now);
+                    }
+                } catch (final MalformedMessageException e) {
+                    malformed++;
+                }
+                v = next(vr, "vest");
+            }
+            if (!vBook.isValid() || !pBook.isValid()) {
+                entryOpen = false;
+                exitOpen = false;
+                continue;
+            }
+            calculator.compute(vBook, pBook, now, snap);
+            computed++;
+            if (!snap.usable()) {
+                continue;
+            }
+            final boolean entry = snap.entryNetPct() * 100 >= minNetBps;
+            final boolean exit = snap.exitNetPct() * 100 >= minNetBps;
+            if (entry && !entryOpen) {
+                opportunities++;
+                print(out, now, "vest", "paradex", snap.entryNetPct(), snap.entrySpreadPct(), snap);
+            }
+            if (exit && !exitOpen) {
+                opportunities++;
+                print(out, now, "paradex", "vest", snap.exitNetPct(), snap.exitSpreadPct(), snap);
+            }
+            entryOpen = entry;
+            exitOpen = exit;
+        }
+        out.println("SUMMARY paradex_frames=" + pFrames + " vest_frames=" + vFrames + " computed=" + computed
+            + " opportunities=" + opportunities + " malformed=" + (malformed + json.malformedMessages()
+            + sbe.malformedFrames() + sbe.wrongSchemaFrames()));
+        out.flush();
+        return opportunities;
+    }
+
+    private static CapturedFrame next(final CaptureReader r, final String which) throws IOException {
+        try {
+            return r.next();
+        } catch (final CaptureFormatException e) {
+            final String m = e.getMessage();
+            final int at = m.indexOf("capture line ");
+            final int colon = at < 0 ? -1 : m.indexOf(": ", at);
+            throw new CaptureFormatException(e.lineNumber(), which + " capture: " + (colon < 0 ? m : m.substring(colon + 2)),
+                e);
+        }
+    }
+
+    private static void print(final PrintStream out, final long now, final String buy, final String sell,
+        final double netPct, final double grossPct, final SpreadSnapshot s) {
+        out.println("OPPORTUNITY " + now + " buy=" + buy + " sell=" + sell + " net_bps="
+            + String.format(Locale.ROOT, "%.2f", netPct * 100) + " gross_bps=" + String.format(Locale.ROOT, "%.2f", grossPct * 100)
+            + " vest=" + FixedPoint.formatTrimmed(s.bidA(), SCALE) + '/' + FixedPoint.formatTrimmed(s.askA(), SCALE)
+            + " paradex=" + FixedPoint.formatTrimmed(s.bidB(), SCALE) + '/' + FixedPoint.formatTrimmed(s.askB(), SCALE));
+    }
+}
