@@ -45,6 +45,7 @@ class DeltaNeutralExecutorTest {
     private final RecordingListener events = new RecordingListener();
     private DeltaNeutralExecutor executor;
     private RiskGuard risk;
+    private RiskLimits limits;
     private final List<Alert> alerts = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -65,8 +66,8 @@ class DeltaNeutralExecutorTest {
             .maxConsecutiveErrors(5)
             .unwindMaxAttempts(3)
             .orderTimeoutMs(5_000)).build();
-        risk = new RiskGuard(new RiskLimits(null, null, null, null, 0, config.maxConsecutiveErrors(),
-            Duration.ofSeconds(60)), alerts::add, Journal.inMemory(), Clock.systemUTC());
+        risk = new RiskGuard(limits != null ? limits : new RiskLimits(null, null, null, null, 0,
+            config.maxConsecutiveErrors(), Duration.ofSeconds(60)), alerts::add, Journal.inMemory(), Clock.systemUTC());
         executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events,
             new ExecutorContext("test", Journal.inMemory(), alerts::add, risk, null));
         executor.start();
@@ -354,6 +355,32 @@ class DeltaNeutralExecutorTest {
     }
 
     @Test
+    void shouldRefuseAnEntryBeyondThePositionAndNotionalLimits() throws Exception {
+        limits = new RiskLimits(new BigDecimal("0.01"), null, null, null, 0, 5, Duration.ofSeconds(60));
+        start(b -> b);
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().riskBlocked() >= 1);
+        assertThat(venueA.requests).as("0.012 per leg exceeds max_position_base 0.01").isEmpty();
+        assertThat(executor.tryEnter(Direction.BUY_A_SELL_B).get(10, TimeUnit.SECONDS))
+            .isEqualTo(RoundResult.BLOCKED_RISK);
+    }
+
+    @Test
+    void shouldStopEnteringWhileTheRunIsHaltedByHandAndResumeAfter() throws Exception {
+        start(b -> b);
+        risk.halt("operator halt");
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().riskBlocked() >= 1);
+        assertThat(executor.tryEnter(Direction.BUY_A_SELL_B).get(10, TimeUnit.SECONDS))
+            .isEqualTo(RoundResult.BLOCKED_HALTED);
+        assertThat(venueA.requests).isEmpty();
+        assertThat(executor.isHalted()).as("a run-wide halt is resumable; the executor itself is not halted").isFalse();
+        risk.resume();
+        wideSpread();
+        awaitState("OPEN");
+    }
+
+    @Test
     void shouldNotEnterWhenTheVenueTimestampsAreTooFarApart() {
         venueB.venueClockOffsetMs = 5_000;
         start(b -> b.maxSkewMs(1_000));
@@ -522,8 +549,8 @@ class DeltaNeutralExecutorTest {
     @Test
     void shouldRejectASizeBelowTheCommonStep() {
         final ExecutorConfig config = ExecutorConfig.builder().positionSizeBase(new BigDecimal("0.0009")).build();
-        risk = new RiskGuard(new RiskLimits(null, null, null, null, 0, config.maxConsecutiveErrors(),
-            Duration.ofSeconds(60)), alerts::add, Journal.inMemory(), Clock.systemUTC());
+        risk = new RiskGuard(limits != null ? limits : new RiskLimits(null, null, null, null, 0,
+            config.maxConsecutiveErrors(), Duration.ofSeconds(60)), alerts::add, Journal.inMemory(), Clock.systemUTC());
         executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events,
             new ExecutorContext("test", Journal.inMemory(), alerts::add, risk, null));
         org.assertj.core.api.Assertions.assertThatThrownBy(executor::start)

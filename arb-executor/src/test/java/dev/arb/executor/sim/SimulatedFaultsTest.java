@@ -298,6 +298,20 @@ class SimulatedFaultsTest {
     }
 
     @Test
+    void shouldHaltOnADriftWhenConfiguredTo() throws Exception {
+        start(b -> b.driftAction(dev.arb.executor.DriftAction.HALT));
+        assertThat(enter(Direction.BUY_A_SELL_B)).isEqualTo(RoundResult.DONE);
+        manualBuy(venues.paradex(), "0.004", "manual-4");
+        assertThat(executor.checkNetDelta().get(10, TimeUnit.SECONDS)).isEqualByComparingTo("0.004");
+        await().atMost(Duration.ofSeconds(10)).until(executor::isHalted);
+        assertThat(alerts).anySatisfy(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.DELTA_DRIFT);
+            assertThat(a.critical()).isTrue();
+        });
+        assertThat(executor.stats().haltReason()).contains("net-delta drift");
+    }
+
+    @Test
     void shouldRehedgeADriftFoundByTheNetDeltaCheck() throws Exception {
         start(b -> b.driftAction(dev.arb.executor.DriftAction.REHEDGE));
         assertThat(enter(Direction.BUY_A_SELL_B)).isEqualTo(RoundResult.DONE);
