@@ -63,17 +63,38 @@ import org.slf4j.LoggerFactory;
  * {@code {symbol}@depth} for every subscribed market. Each depth message is a full snapshot, decoded
  * straight from the frame's bytes into the book without allocation; a crossed snapshot invalidates the
  * book; a malformed frame is counted ({@link #malformedMessages()}) and logged once, and the
- * connection stays up. A JSON {@code PING} is sent every {@link VestConfig#pingIntervalMs()}.
- * Sources: Vest API docs "WebSocket", "Public channels" (protocol reference §5).
+ * connection stays up; a snapshot whose levels are not strictly sorted is counted
+ * ({@link #unsortedBooks()}) and invalidates the book unless {@link VestConfig#rejectUnsortedDepth()}
+ * is off. {@code tickers} keeps mark, index and funding per market ({@link #ticker(String)}). A JSON
+ * {@code PING} is sent every {@link VestConfig#pingIntervalMs()}; no {@code PONG} within
+ * {@link VestConfig#pongTimeoutMs()} or no frame for {@link VestConfig#idleTimeoutMs()} closes the
+ * connection; any unexpected close invalidates the books (stale at once) and reconnects with
+ * exponential backoff and jitter ({@link VestConfig#reconnectInitialDelayMs()} doubling up to
+ * {@link VestConfig#reconnectMaxDelayMs()}), resubscribing every market; {@link #isStale(String)}
+ * stays true until the next snapshot. Sources: Vest API docs "WebSocket", "Public channels" (protocol
+ * reference §5).
+ *
+ * <p><b>Account stream.</b> With an API key, {@link #connect()} also takes a listen key
+ * ({@code POST /account/listenKey}), opens {@code account_private} and renews the key every
+ * {@link VestConfig#listenKeyRenewIntervalMs()}; a renewal answered {@code 1125} or a close with
+ * 4004/4005 creates a new key. ORDER events ({@code NEW}, {@code FILLED}, {@code CANCELLED},
+ * {@code REJECTED} with its code) reach {@link OrderListener}s as {@link OrderUpdate}s, and each
+ * order's fill once as a {@link Fill} (taker). Events are matched to our orders by the nonce we
+ * signed. Sources: protocol reference §4 (listen key), §5 (private channel).
  *
  * <p><b>Orders.</b> Size must be a multiple of the step and at least the minimum, the limit price
  * (the slippage guard of a MARKET order) on the tick: otherwise {@link InvalidOrderException} before
  * anything is sent. Vest has no client order id, so the adapter remembers, per client order id, the
  * signed body it sent: a retry with the same client order id resends the identical signed request
  * (same time, nonce, signature), never a second order. Nonces strictly increase
- * ({@code max(nowMs, last + 1)}). IOC and MARKET orders complete once terminal: a non-terminal answer
- * is polled with {@code GET /orders?id=} up to {@link VestConfig#orderPollAttempts()} times, then the
- * future fails with {@link ExchangeTimeoutException} (outcome unknown). An IOC order that Vest reports
+ * ({@code max(nowMs, last + 1)}). A limit price off the tick is snapped on the safe side (a buy's
+ * down, a sell's up). IOC and MARKET orders complete once terminal: when the acknowledgement lacks
+ * fill data the adapter waits up to {@link VestConfig#streamFillWaitMs()} for the order's terminal
+ * event on the account stream, then polls {@code GET /orders?id=} up to
+ * {@link VestConfig#orderPollAttempts()} times, then the future fails with
+ * {@link ExchangeTimeoutException} (outcome unknown: {@link #orderStatus(String, String)} resolves it
+ * by the signed nonce). A rate-limit answer (HTTP 429 / {@code 1003}: not executed) is resent unchanged
+ * after a backoff, at most {@link VestConfig#rateLimitRetries()} times within the receive window. An IOC order that Vest reports
  * {@code FILLED} for less than its size is reported {@code CANCELED} with the partial filled size.
  * After a {@link TransportException} or {@link ExchangeTimeoutException} the outcome is unknown:
  * retry with the same client order id (identical request, so at most one order) within
@@ -644,9 +665,9 @@ public final class VestAdapter implements ExchangeAdapter {
      * <p>{@code POST /account/leverage} with {@code {"time","symbol","value"}}; unsigned by default as
      * documented, signed when {@link VestConfig#signLeverage()} (open question §9.8). Vest refuses to
      * decrease leverage with an open position ({@code 3021}). Call before trading a market (the RUST
-     * bot found orders fail otherwise).
-     *
-     * @throws IllegalArgumentException (in the future) if {@code leverage} is not 1..100
+     * bot found orders fail otherwise). The future fails with {@link InvalidOrderException} if
+     * {@code leverage} is not 1..100, and with {@link MalformedMessageException} if the venue echoes
+     * another value.
      */
     @Override
     public CompletableFuture<Void> setLeverage(final String market, final int leverage) {
@@ -867,8 +888,13 @@ public final class VestAdapter implements ExchangeAdapter {
         final VestWsClient client = new VestWsClient(loop, streamUri, handler, config.pingIntervalMs(),
             config.requestTimeoutMs(), config.pongTimeoutMs(), config.idleTimeoutMs());
         handler.client = client;
+        final VestWsClient previous;
         synchronized (this) {
+            previous = ws;
             ws = client;
+        }
+        if (previous != null) {
+            previous.close(); // a connect() retried after a partial failure: never leave two streams open
         }
         return client.open().handle((v, err) -> {
             if (err != null) {

@@ -57,6 +57,7 @@ public final class VestLeverageSigning {
      * @return keccak256 of the standard ABI encoding of the four arguments
      */
     public static byte[] argsHash(final long timeMs, final long nonce, final String symbol, final int leverage) {
+        @SuppressWarnings("rawtypes")
         final List<Type> args = List.of(new Uint256(BigInteger.valueOf(timeMs)), new Uint256(BigInteger.valueOf(nonce)),
             new Utf8String(symbol), new Uint256(BigInteger.valueOf(leverage)));
         return Hash.sha3(Numeric.hexStringToByteArray(FunctionEncoder.encodeConstructor(args)));
