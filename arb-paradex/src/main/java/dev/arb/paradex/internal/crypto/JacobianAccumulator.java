@@ -117,7 +117,7 @@ final class JacobianAccumulator {
         if (infinity) {
             throw new ArithmeticException("point at infinity");
         }
-        StarkField.inv(z, t1);
+        StarkField.invFast(z, t1);
         StarkField.sqr(t1, t2);
         StarkField.mul(x, t2, t3);
         StarkField.fromMont(t3, outX);
@@ -133,7 +133,7 @@ final class JacobianAccumulator {
         if (infinity) {
             throw new ArithmeticException("point at infinity");
         }
-        StarkField.inv(z, t1);
+        StarkField.invFast(z, t1);
         StarkField.sqr(t1, t2);
         StarkField.mul(x, t2, t3);
         System.arraycopy(t3, 0, out, off, 4);

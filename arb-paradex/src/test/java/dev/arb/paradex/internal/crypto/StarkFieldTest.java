@@ -64,6 +64,9 @@ class StarkFieldTest {
             StarkField.inv(m, i);
             StarkField.fromMont(i, back);
             assertThat(StarkField.toBig(back)).isEqualTo(a.modInverse(P));
+            StarkField.invFast(m, i);
+            StarkField.fromMont(i, back);
+            assertThat(StarkField.toBig(back)).isEqualTo(a.modInverse(P));
         }
     }
 }
