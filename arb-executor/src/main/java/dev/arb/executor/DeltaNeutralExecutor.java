@@ -1159,6 +1159,7 @@ public final class DeltaNeutralExecutor {
         }
         final CompletableFuture<ReconciliationReport> result = new CompletableFuture<>();
         CompletableFuture.allOf(lookups.toArray(new CompletableFuture<?>[0]))
+            .thenCompose(x -> journal.flush())
             .thenCompose(x -> readVenue(legA, before, differences))
             .thenCompose(pa -> readVenue(legB, before, differences).thenApply(pb -> new Position[] {pa, pb}))
             .thenAcceptAsync(p -> finishReconcile(policy, p[0], p[1], differences, count(lookups), result), stateThread)
