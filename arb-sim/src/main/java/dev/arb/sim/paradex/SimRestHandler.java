@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * REST endpoints of the simulated Paradex under {@code /v1}: {@code GET /system/config},
- * {@code GET /system/state}, {@code GET /system/time}, {@code GET /markets}, {@code POST /auth} (and
+ * {@code GET /system/state}, {@code GET /system/time}, {@code GET /markets}, {@code POST /onboarding}, {@code POST /auth} (and
  * {@code /auth/{key}}), {@code POST /orders}, {@code GET /orders} (open), {@code GET /orders/{id}},
  * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}},
  * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}. Errors use the venue's
@@ -125,6 +125,10 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (method.equals(HttpMethod.POST) && (p.equals("/auth") || p.startsWith("/auth/"))) {
             return json(200, JSON.createObjectNode().put("jwt_token", auth(req, nowMs)));
         }
+        if (method.equals(HttpMethod.POST) && p.equals("/onboarding")) {
+            onboard(req);
+            return json(200, JSON.createObjectNode());
+        }
         final String account = jwt.validate(req.headers().get(HttpHeaderNames.AUTHORIZATION), nowMs / 1000);
         if (account == null) {
             throw new SimExchange.VenueError(401, "INVALID_TOKEN", "missing, invalid or expired bearer token");
@@ -218,6 +222,36 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         return jwt.issue(normalised, nowMs / 1000, sim.options().jwtLifetimeSeconds());
     }
 
+    /**
+     * {@code POST /v1/onboarding} (protocol reference §4.1): the STARK signature of {@code Constant{action:
+     * "Onboarding"}} for the account must verify with the body's {@code public_key}; the account is then
+     * registered with that key (idempotent).
+     */
+    private void onboard(final FullHttpRequest req) {
+        final String account = req.headers().get("PARADEX-STARKNET-ACCOUNT");
+        final String signature = req.headers().get("PARADEX-STARKNET-SIGNATURE");
+        if (account == null || signature == null || req.headers().get("PARADEX-ETHEREUM-ACCOUNT") == null) {
+            throw new SimExchange.VenueError(400, "VALIDATION_ERROR", "PARADEX-* onboarding headers missing");
+        }
+        final String publicKey;
+        final BigInteger r;
+        final BigInteger s;
+        try {
+            publicKey = JSON.readTree(req.content().toString(StandardCharsets.UTF_8)).path("public_key").asText("");
+            final JsonNode rs = JSON.readTree(signature);
+            r = new BigInteger(rs.get(0).asText());
+            s = new BigInteger(rs.get(1).asText());
+        } catch (final Exception e) {
+            throw new SimExchange.VenueError(400, "INVALID_STARKNET_SIGNATURE", "body or signature unreadable");
+        }
+        final String normalised = SimExchange.normalise(account);
+        final String hash = dev.arb.paradex.ParadexOnboarding.onboardingMessageHash(sim.chainId(), normalised);
+        if (publicKey.isEmpty() || !ParadexSigner.verify(publicKey, hash, r, s)) {
+            throw new SimExchange.VenueError(400, "INVALID_STARKNET_SIGNATURE", "onboarding signature does not verify");
+        }
+        exchange.register(normalised, publicKey);
+    }
+
     private ObjectNode systemConfig() {
         final ObjectNode n = JSON.createObjectNode();
         n.put("starknet_chain_id", sim.chainId());
@@ -225,7 +259,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         n.put("paraclear_address", "0x1");
         n.put("paraclear_account_proxy_hash", "0x3530cc4759d78042f1b543bf797f5f3d647cde0388c33734cf91b7f7b9314a9");
         n.put("paraclear_account_hash", "0x41cb0280ebadaa75f996d8d92c6f265f6d040bb3ba442e5f86a554f1765244e");
-        n.put("l1_chain_id", "1");
+        n.put("l1_chain_id", "11155111");
         n.put("liquidation_fee", "0.2");
         return n;
     }

@@ -254,4 +254,26 @@ class ParadexStreamsTest {
         sim.advance();
         await().atMost(Duration.ofSeconds(10)).until(() -> binary.stream().filter(b -> b).count() >= 2);
     }
+    @Test
+    void shouldDeriveAnAccountFromAnEthereumKeyOnboardItAndTrade() throws Exception {
+        sim = ParadexSimulator.start(flatModel(), manual());
+        final dev.arb.paradex.ParadexOnboarding onboarding = new dev.arb.paradex.ParadexOnboarding(sim.restBaseUrl(),
+            Duration.ofSeconds(5));
+        final dev.arb.paradex.ParadexOnboarding.SystemConfig sys = onboarding.systemConfig().get(10, TimeUnit.SECONDS);
+        // the L1 key of paradex-py's derivation test; the simulator serves the testnet class hashes and L1 chain id
+        final dev.arb.paradex.ParadexDerivedAccount acct = dev.arb.paradex.ParadexAccountDerivation.derive(
+            Secret.of("0xf8e4d1d772cdd44e5e77615ad11cc071c94e4c06dc21150d903f28e6aa6abdff"), sys.l1ChainId(),
+            sys.accountProxyClassHash(), sys.accountClassHash());
+        assertThat(acct.address()).isEqualTo(ACCOUNT);
+        onboarding.onboard(sys.chainId(), acct).get(10, TimeUnit.SECONDS);
+        adapter = new ParadexAdapter(ParadexConfig.builder().restBaseUrl(sim.restBaseUrl()).wsUrl(sim.wsUrl())
+            .chainId(sys.chainId()).accountAddress(acct.address()).privateKey(acct.l2PrivateKey()).sbe(true)
+            .wsOrderEntry(true).orderPollIntervalMs(10).build());
+        adapter.connect().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        final OrderUpdate u = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
+            .clientOrderId("derived-1").build()).get(10, TimeUnit.SECONDS);
+        assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
+    }
 }
