@@ -165,6 +165,8 @@ public final class VestAdapter implements ExchangeAdapter {
     private final AtomicLong untrackedEvents = new AtomicLong();
     private final VestOrderTracker tracker = new VestOrderTracker();
     private final List<OrderListener> orderListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<VestTrade>> tradeListeners =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, VestTicker> tickers = new ConcurrentHashMap<>();
     private final VestAccountStream accountStream;
     private volatile WireTap wireTap;
@@ -287,7 +289,7 @@ public final class VestAdapter implements ExchangeAdapter {
             return connecting;
         }
         wantConnected = true;
-        connecting = loadMarketsInternal().thenCompose(v -> openStream()).thenCompose(v -> accountStream == null
+        connecting = loadMarketsInternal().thenCompose(v -> seedNonce()).thenCompose(v -> openStream()).thenCompose(v -> accountStream == null
             || accountStream.isOpen() ? CompletableFuture.completedFuture(null) : accountStream.start());
         return connecting;
     }
@@ -703,6 +705,37 @@ public final class VestAdapter implements ExchangeAdapter {
         });
     }
 
+    /**
+     * Receives public trades ({@code {symbol}@trades}) of every subscribed market, on the event-loop
+     * thread. Add before {@link #connect()}: the trade channels are subscribed only when a listener
+     * exists (trades are parsed with Jackson, off the depth hot path).
+     *
+     * @param listener called per trade; exceptions are counted in {@link #listenerErrors()}
+     */
+    public void addTradeListener(final java.util.function.Consumer<VestTrade> listener) {
+        tradeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * {@code GET /account} balances.
+     *
+     * @return total balance per asset (e.g. {@code USDC}), in that asset's units; fails like
+     *     {@link #positions()}
+     */
+    public CompletableFuture<Map<String, BigDecimal>> balances() {
+        return rest.getPrivate("/account", "").thenApply(account -> {
+            final Map<String, BigDecimal> out = new java.util.TreeMap<>();
+            for (final JsonNode b : account.path("balances")) {
+                try {
+                    out.put(b.path("asset").asText(), new BigDecimal(b.path("total").asText()));
+                } catch (NumberFormatException e) {
+                    throw new MalformedMessageException(VENUE, null, "balance is not a decimal", e);
+                }
+            }
+            return out;
+        });
+    }
+
     @Override
     public void addOrderListener(final OrderListener listener) {
         orderListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -861,6 +894,33 @@ public final class VestAdapter implements ExchangeAdapter {
      * step = minimum size = 1e-sizeDecimals (Vest docs), tick = 1e-priceDecimals unless the answer has
      * a coarser {@code minTickSize} (seen on v3, protocol reference §4, open question §9.13).
      */
+    /**
+     * Starts the nonce sequence above the venue's {@code lastNonce} ({@code GET /account/nonce}), so
+     * that a restarted process never reuses a nonce it signed before (nonces are ms timestamps and may
+     * run ahead of the clock in a burst). Best effort: a failure is logged and ignored.
+     */
+    private CompletableFuture<Void> seedNonce() {
+        if (config.apiKey() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return rest.getPrivate("/account/nonce", "").handle((answer, err) -> {
+            if (err != null) {
+                LOG.warn("Vest GET /account/nonce failed; nonces start at the clock: {}",
+                    err instanceof CompletionException && err.getCause() != null ? err.getCause().getMessage()
+                        : err.getMessage());
+            } else {
+                final long venueLast = answer.path("lastNonce").asLong(0);
+                lastNonce.accumulateAndGet(venueLast, Math::max);
+            }
+            return null;
+        });
+    }
+
+    /** @return the last nonce used or seen (ms-timestamp based, strictly increasing) */
+    public long lastNonce() {
+        return lastNonce.get();
+    }
+
     private static MarketSpec toSpec(final JsonNode s) {
         final int priceScale = s.path("priceDecimals").asInt();
         long tick = 1;
@@ -922,6 +982,9 @@ public final class VestAdapter implements ExchangeAdapter {
                 continue;
             }
             sb.append(n++ == 0 ? "" : ",").append('"').append(mb.symbol).append("@depth\"");
+            if (!tradeListeners.isEmpty()) {
+                sb.append(",\"").append(mb.symbol).append("@trades\"");
+            }
         }
         if (n == 0) {
             return;
@@ -1002,6 +1065,13 @@ public final class VestAdapter implements ExchangeAdapter {
             if (!decoder.isDepthChannel()) {
                 if (decoder.channelEquals(TICKERS_CHANNEL)) {
                     onTickers(bytes, offset, length);
+                } else if (!tradeListeners.isEmpty()) {
+                    for (final MarketBook mb : books) {
+                        if (decoder.channelEquals(mb.tradesChannel)) {
+                            onTrade(mb.symbol, bytes, offset, length);
+                            break;
+                        }
+                    }
                 }
                 return;
             }
@@ -1075,6 +1145,28 @@ public final class VestAdapter implements ExchangeAdapter {
                     decimalOrNull(t, "oneHrFundingRate"), t.path("status").asText(null), now));
             } catch (NumberFormatException e) {
                 throw new MalformedMessageException(VENUE, null, "tickers entry with a bad number", e);
+            }
+        }
+    }
+
+    private void onTrade(final String symbol, final byte[] bytes, final int offset, final int length) {
+        final JsonNode d;
+        final VestTrade trade;
+        try {
+            d = json.readTree(bytes, offset, length).path("data");
+            trade = new VestTrade(symbol, d.path("id").asText(null), new BigDecimal(d.path("price").asText()),
+                new BigDecimal(d.path("qty").asText()), d.path("side").asText(null), d.path("time").asLong());
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new MalformedMessageException(VENUE, null, "trades frame without a valid price/qty", e);
+        }
+        for (final java.util.function.Consumer<VestTrade> l : tradeListeners) {
+            try {
+                l.accept(trade);
+            } catch (RuntimeException e) {
+                listenerErrors.incrementAndGet();
+                if (listenerErrorLogged.compareAndSet(false, true)) {
+                    LOG.warn("Vest trade listener threw (logged once, counted in listenerErrors())", e);
+                }
             }
         }
     }
@@ -1260,6 +1352,7 @@ public final class VestAdapter implements ExchangeAdapter {
     private static final class MarketBook {
         final String symbol;
         final byte[] channel;
+        final byte[] tradesChannel;
         volatile OrderBookListener[] listeners = new OrderBookListener[0];
         volatile OrderBook book;
         volatile long lastReceivedNanos;
@@ -1269,6 +1362,7 @@ public final class VestAdapter implements ExchangeAdapter {
         MarketBook(final String symbol) {
             this.symbol = symbol;
             this.channel = (symbol + "@depth").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            this.tradesChannel = (symbol + "@trades").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
 
         /** @return {@code true} if this call created the book */

@@ -149,6 +149,10 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
             if (path.equals("/v2/account")) {
                 return accountAnswer(account);
             }
+            if (path.equals("/v2/account/nonce")) {
+                return JSON.createObjectNode().put("lastNonce",
+                    account.nonces().stream().mapToLong(Long::longValue).max().orElse(0L));
+            }
             if (path.equals("/v2/orders")) {
                 return ordersAnswer(account, query);
             }

@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A simulated Vest venue on {@code 127.0.0.1}, speaking the real v2 wire protocol on one port: REST
- * under {@code /v2} ({@code GET /exchangeInfo}, {@code GET /account}, {@code POST /orders},
- * {@code GET /orders}, {@code POST /orders/cancel}) and the WebSocket stream under {@code /ws-api}
+ * under {@code /v2} ({@code GET /exchangeInfo}, {@code GET /account}, {@code GET /account/nonce},
+ * {@code POST /orders}, {@code GET /orders}, {@code POST /orders/cancel}) and the WebSocket stream under {@code /ws-api}
  * ({@code SUBSCRIBE {symbol}@depth}, JSON {@code PING} → {@code {"data":"PONG"}}).
  *
  * <p>Like Vest it is a taker-only AMM (Vest docs "Order book": no resting orders, the house quotes a

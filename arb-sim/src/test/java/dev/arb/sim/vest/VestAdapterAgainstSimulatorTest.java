@@ -346,6 +346,35 @@ class VestAdapterAgainstSimulatorTest {
     }
 
     @Test
+    void shouldDeliverOurFillsOnTheTradesChannelAndReadBalancesAndTheVenueNonce() throws Exception {
+        sim = VestSimulator.start(new MarketModel(MarketModel.Config.defaults(5)), VestSimulator.Options.defaults());
+        apiKey = sim.registerSigner(VestSigner.fromPrivateKey(Secret.of(KEY)).address());
+        final UnaryOperator<VestConfig.Builder> cfg = b -> b.restBaseUrl(sim.restBaseUrl()).wsUrl(sim.wsUrl())
+            .apiKey(Secret.of(apiKey)).signingKey(Secret.of(KEY)).pingIntervalMs(100).ordersPerSecond(1000)
+            .restCallsPerSecond(1000);
+        adapter = new VestAdapter(cfg.apply(VestConfig.builder()).build());
+        final List<dev.arb.vest.VestTrade> trades = new CopyOnWriteArrayList<>();
+        adapter.addTradeListener(trades::add);
+        adapter.subscribeOrderBook("BTC-PERP", book -> {
+            if (book.isValid()) {
+                bestAsk.set(book.bestAsk());
+            }
+        });
+        adapter.connect().get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> bestAsk.get() > 0 && adapter.isAccountStreamOpen());
+        final OrderUpdate u = adapter.placeOrder(ioc("t-1", Side.BUY, 100)).get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> !trades.isEmpty());
+        assertThat(trades.get(0).qty()).isEqualByComparingTo("0.0100");
+        assertThat(trades.get(0).price().movePointRight(2).longValueExact()).isEqualTo(u.avgFillPrice());
+        assertThat(adapter.balances().get(10, TimeUnit.SECONDS)).containsKey("USDC");
+        final long used = sim.receivedOrderNonces(apiKey).get(0);
+        try (VestAdapter restarted = new VestAdapter(cfg.apply(VestConfig.builder()).build())) {
+            restarted.connect().get(10, TimeUnit.SECONDS);
+            assertThat(restarted.lastNonce()).isGreaterThanOrEqualTo(used);
+        }
+    }
+
+    @Test
     void shouldStepOnlyOnAdvanceWhenManual() throws Exception {
         start(VestSimulator.Options.builder().manualStepping(true).build(), b -> b.maxBookAgeMs(60_000));
         final long step = sim.currentStep();
