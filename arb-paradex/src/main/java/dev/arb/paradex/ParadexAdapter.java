@@ -58,13 +58,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ExchangeAdapter} for Paradex: markets from {@code GET /v1/markets}, a JWT from
- * {@code POST /v1/auth} (StarkNet-signed {@code Request}, refreshed before expiry), L2 books from the
- * JSON-RPC WebSocket channel {@code order_book.{market}.snapshot@15@50ms} (configurable), orders with
- * {@code POST /v1/orders} signed by {@link ParadexSigner}, cancels with {@code DELETE /v1/orders/{id}}
- * and positions from {@code GET /v1/positions}.
+ * {@code POST /v1/auth} (or {@code /v1/auth/{subkey}}; StarkNet-signed {@code Request}, refreshed proactively
+ * before expiry with a random jitter), L2 books from the WebSocket, orders signed by {@link ParadexSigner}.
  *
- * <p>Sources: protocol reference §1 (endpoints), §2 (WebSocket JSON-RPC, channels, pings), §3 (REST),
- * §4 (auth), §5 (order signing). Prices and sizes of every market are at scale 8 (chain decimals).
+ * <p>Market data: with {@link ParadexConfig#sbe()} (the default of {@link ParadexConfig#production()} and
+ * {@link ParadexConfig#testnet()}; the venue serves public channels only as SBE since 2026-09-21) the stream URL
+ * carries {@code ?sbeSchemaId=1&sbeSchemaVersion=1}, books come from the bare {@code order_book.{market}.deltas}
+ * channel as SBE binary frames decoded zero-copy over the Netty buffer by {@code ParadexSbeDecoder}
+ * (snapshot, then deltas applied only at {@code seq = last + 1}); control messages stay JSON-RPC text. Without
+ * it the JSON channel {@link ParadexConfig#bookChannelTemplate()} is used ({@code snapshot@15@50ms} or
+ * {@code deltas}, same sequencing for {@code inserts}/{@code updates}/{@code deletes}). One book channel per
+ * market per connection. A gap, repeat or regression invalidates the book at once (listeners are told), is
+ * counted ({@link #sequenceGaps()}) and triggers a resync: unsubscribe and subscribe again, the channel opening
+ * with a fresh snapshot (paradex-sbe reference §4).
+ *
+ * <p>Private streams: with an account configured the WebSocket sends {@code auth} after every connect
+ * (§2.2) and subscribes {@code orders.ALL}, {@code fills.ALL} and {@code positions} (JSON payloads), which
+ * drive {@link #addOrderListener} listeners, the completion of IOC orders and {@link #lastStreamedPosition}.
+ *
+ * <p>Order entry: with {@link ParadexConfig#wsOrderEntry()} and an authenticated stream, orders and cancels
+ * are JSON-RPC calls ({@code order.create}, {@code order.cancel}, {@code order.create_batch},
+ * {@code order.cancel_batch}, §2.6), with REST ({@code POST /v1/orders}, {@code DELETE /v1/orders/{id}}) as the
+ * fallback whenever the stream is not authenticated. {@link ParadexConfig#cancelOnDisconnect()} sends
+ * {@code order.cancel_on_disconnect}. Venue errors of both paths map to typed exceptions; client-side rate
+ * limits (per second and per minute, §3.9) apply to both, and a 429 with {@code Retry-After} blocks orders for
+ * that long. {@code GET /v1/system/state} is polled every 30 s: {@code cancel_only} and {@code maintenance}
+ * refuse new orders ({@link #venueStatus()}).
+ *
+ * <p>Sources: protocol reference §1 (endpoints), §2 (WebSocket JSON-RPC, channels, pings, order entry), §3
+ * (REST), §4 (auth), §5 (order signing); paradex-sbe reference §2–§4. Prices and sizes of every market are at
+ * scale 8 (chain decimals).
  *
  * <p>Orders: IOC and MARKET orders complete when the venue reports them {@code CLOSED}: if the POST
  * answer is not yet closed, {@code GET /v1/orders/{id}} is polled up to
@@ -129,6 +152,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
             }
         });
     private final java.util.Set<String> subscribedOnConnection = new java.util.HashSet<>();
+    private final java.util.Set<String> marketDataChannels = ConcurrentHashMap.newKeySet();
     private volatile boolean wsAuthenticated;
     private volatile long privateMessageErrors;
     private volatile long controlErrors;
@@ -399,6 +423,32 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     public Position lastStreamedPosition(final String market) {
         return streamedPositions.get(market);
+    }
+
+    /**
+     * Subscribes the market's {@code bbo.{market}}, {@code trades.{market}} and {@code markets_summary.{market}}
+     * channels (SBE templates 2, 1 and 4: BBO, public trades, mark/index price and funding; paradex-sbe reference
+     * §1, §2) and hands the decoded, reused update objects to the listener on the event-loop thread.
+     * Subscriptions survive reconnects.
+     *
+     * @param market   venue symbol
+     * @param listener its {@code onBbo}, {@code onTrade} and {@code onMarketSummary} are called (copy what you keep)
+     * @throws IllegalStateException if the adapter is not configured for SBE ({@link ParadexConfig#sbe()})
+     */
+    public void subscribeMarketData(final String market, final dev.arb.paradex.sbe.ParadexSbeListener listener) {
+        if (sbeFeed == null) {
+            throw new IllegalStateException("paradex: subscribeMarketData needs SBE market data (ParadexConfig.sbe)");
+        }
+        sbeFeed.addMarketDataListener(market, Objects.requireNonNull(listener, "listener"));
+        for (final String channel : new String[] {"bbo." + market, "trades." + market, "markets_summary." + market}) {
+            if (marketDataChannels.add(channel)) {
+                loop.execute(() -> {
+                    if (ws.isOpen() && subscribedOnConnection.add(channel)) {
+                        sendRpc("subscribe", channel);
+                    }
+                });
+            }
+        }
     }
 
     /** Resync: unsubscribe and subscribe again; the channel opens with a fresh snapshot (paradex-sbe §4). */
@@ -995,6 +1045,11 @@ public final class ParadexAdapter implements ExchangeAdapter {
                     sbeFeed.register(s);
                 }
                 subscribeBook(s);
+            }
+            for (final String channel : marketDataChannels) {
+                if (subscribedOnConnection.add(channel)) {
+                    sendRpc("subscribe", channel);
+                }
             }
             if (signer != null && config.privateStreams()) {
                 authenticateStream(false);

@@ -34,6 +34,7 @@ public final class SbeBookFeed implements ParadexSbeListener {
 
     private final ParadexSbeDecoder decoder = new ParadexSbeDecoder(this);
     private final Map<String, MarketBookState> states = new ConcurrentHashMap<>();
+    private final Map<String, List<ParadexSbeListener>> marketData = new ConcurrentHashMap<>();
     private final Consumer<MarketBookState> resync;
     private volatile long sequenceGaps;
     private volatile long crossedBooks;
@@ -91,6 +92,66 @@ public final class SbeBookFeed implements ParadexSbeListener {
         if (s != null) {
             s.valid(false);
             resync.accept(s);
+        }
+    }
+
+    /**
+     * Adds a listener of a market's BBO, trade and market-summary frames (any thread).
+     *
+     * @param market   market symbol
+     * @param listener receives {@link #onBbo}, {@link #onTrade}, {@link #onMarketSummary} of that market
+     */
+    public void addMarketDataListener(final String market, final ParadexSbeListener listener) {
+        marketData.computeIfAbsent(market, m -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    @Override
+    public void onBbo(final dev.arb.paradex.sbe.BboUpdate bbo) {
+        final List<ParadexSbeListener> ls = marketData.get(bbo.market());
+        if (ls != null) {
+            for (int i = 0; i < ls.size(); i++) {
+                try {
+                    ls.get(i).onBbo(bbo);
+                } catch (final RuntimeException e) {
+                    listenerFailed(e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onTrade(final dev.arb.paradex.sbe.TradeUpdate trade) {
+        final List<ParadexSbeListener> ls = marketData.get(trade.market());
+        if (ls != null) {
+            for (int i = 0; i < ls.size(); i++) {
+                try {
+                    ls.get(i).onTrade(trade);
+                } catch (final RuntimeException e) {
+                    listenerFailed(e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onMarketSummary(final dev.arb.paradex.sbe.MarketSummaryUpdate summary) {
+        final List<ParadexSbeListener> ls = marketData.get(summary.market());
+        if (ls != null) {
+            for (int i = 0; i < ls.size(); i++) {
+                try {
+                    ls.get(i).onMarketSummary(summary);
+                } catch (final RuntimeException e) {
+                    listenerFailed(e);
+                }
+            }
+        }
+    }
+
+    private void listenerFailed(final RuntimeException e) {
+        listenerErrors++;
+        if (!listenerLogged) {
+            listenerLogged = true;
+            LOG.warn("paradex: market-data listener threw (logged once; see listenerErrors())", e);
         }
     }
 

@@ -73,6 +73,7 @@ public final class ParadexSimulator implements AutoCloseable {
     private final SimJwt jwt = new SimJwt();
     private final Map<Channel, SimSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, SimBookFeed> feeds = new ConcurrentHashMap<>();
+    private final AtomicLong tradeIds = new AtomicLong();
     private final AtomicLong pongs = new AtomicLong();
     private final AtomicInteger injectedStatus = new AtomicInteger();
     private final AtomicInteger injectedTimes = new AtomicInteger();
@@ -447,6 +448,22 @@ public final class ParadexSimulator implements AutoCloseable {
         return channel.startsWith("bbo.") && channel.indexOf('.', 4) < 0 ? channel.substring(4) : null;
     }
 
+    /**
+     * @param channel a channel name
+     * @return the market of a {@code markets_summary.{market}} channel, or null
+     */
+    static String summaryChannelMarket(final String channel) {
+        return channel.startsWith("markets_summary.") ? channel.substring("markets_summary.".length()) : null;
+    }
+
+    /**
+     * @param channel a channel name
+     * @return the market of a {@code trades.{market}} channel, or null
+     */
+    static String tradesChannelMarket(final String channel) {
+        return channel.startsWith("trades.") ? channel.substring("trades.".length()) : null;
+    }
+
     /** @return {@code true} for a delta book channel ({@code order_book.{m}.deltas[@…]}) */
     static boolean isDeltaChannel(final String channel) {
         final String market = bookChannelMarket(channel);
@@ -457,6 +474,9 @@ public final class ParadexSimulator implements AutoCloseable {
     void sendInitial(final SimSession session, final String channel) {
         final String market = bookChannelMarket(channel);
         final String bboMarket = bboChannelMarket(channel);
+        if (market == null && bboMarket == null) {
+            return;
+        }
         final SimBookFeed feed = feeds.get(market != null ? market : bboMarket);
         if (feed == null) {
             return;
@@ -501,6 +521,14 @@ public final class ParadexSimulator implements AutoCloseable {
         final Map<String, String> text = new HashMap<>();
         for (final SimSession session : sessions.values()) {
             for (final String channel : session.channels()) {
+                final String summaryMarket = summaryChannelMarket(channel);
+                if (summaryMarket != null && feeds.containsKey(summaryMarket)) {
+                    final SimBookFeed feed = feeds.get(summaryMarket);
+                    final long mid = (feed.last().bidPrices()[0] + feed.last().askPrices()[0]) / 2;
+                    session.write(session.sbe() ? binary.computeIfAbsent("m|" + summaryMarket,
+                        k -> feed.sbeMarketSummary(mid, mid)) : null, feed.jsonMarketSummary(channel, mid, mid));
+                    continue;
+                }
                 final String market = bookChannelMarket(channel);
                 final String bboMarket = bboChannelMarket(channel);
                 final SimBookFeed feed = feeds.get(market != null ? market : bboMarket == null ? "" : bboMarket);
@@ -526,6 +554,9 @@ public final class ParadexSimulator implements AutoCloseable {
     private void publishPrivate(final String account, final String channel, final String market,
         final com.fasterxml.jackson.databind.node.ObjectNode data) {
         loop.execute(() -> {
+            if (channel.equals("fills")) {
+                publishTrade(market, data);
+            }
             for (final SimSession s : sessions.values()) {
                 if (!account.equals(s.account())) {
                     continue;
@@ -538,6 +569,36 @@ public final class ParadexSimulator implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Publishes one of our fills as a public trade on {@code trades.{market}} (SBE TradeEvent or JSON). */
+    private void publishTrade(final String market, final com.fasterxml.jackson.databind.node.ObjectNode fill) {
+        final SimBookFeed feed = feeds.get(market);
+        if (feed == null) {
+            return;
+        }
+        final long price = SimExchange.fp(new BigDecimal(fill.path("price").asText("0")));
+        final long size = SimExchange.fp(new BigDecimal(fill.path("size").asText("0")));
+        final boolean buy = "BUY".equals(fill.path("side").asText());
+        final long atMicros = fill.path("created_at").asLong() * 1000;
+        final long tradeId = tradeIds.incrementAndGet();
+        byte[] sbe = null;
+        for (final SimSession s : sessions.values()) {
+            if (!s.channels().contains("trades." + market)) {
+                continue;
+            }
+            if (s.sbe()) {
+                if (sbe == null) {
+                    sbe = feed.sbeTrade(tradeId, buy, price, size, atMicros);
+                }
+                s.write(sbe, null);
+            } else {
+                s.write(null, "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"trades."
+                    + market + "\",\"data\":{\"id\":\"" + tradeId + "\",\"market\":\"" + market + "\",\"side\":\""
+                    + (buy ? "BUY" : "SELL") + "\",\"size\":\"" + SimExchange.text(size) + "\",\"price\":\""
+                    + SimExchange.text(price) + "\",\"created_at\":" + atMicros / 1000 + ",\"trade_type\":\"FILL\"}}}");
+            }
+        }
     }
 
     private void sendPings() {

@@ -3,6 +3,9 @@ package dev.arb.sim.paradex;
 import dev.arb.paradex.sbe.ParadexSbe;
 import dev.arb.paradex.sbe.internal.codec.BboEventEncoder;
 import dev.arb.paradex.sbe.internal.codec.BookEventEncoder;
+import dev.arb.paradex.sbe.internal.codec.FillType;
+import dev.arb.paradex.sbe.internal.codec.MarketSummaryEventEncoder;
+import dev.arb.paradex.sbe.internal.codec.TradeEventEncoder;
 import dev.arb.paradex.sbe.internal.codec.MessageHeaderEncoder;
 import dev.arb.paradex.sbe.internal.codec.PkgType;
 import java.util.ArrayList;
@@ -29,6 +32,8 @@ final class SimBookFeed {
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final BookEventEncoder book = new BookEventEncoder();
     private final BboEventEncoder bbo = new BboEventEncoder();
+    private final MarketSummaryEventEncoder summary = new MarketSummaryEventEncoder();
+    private final TradeEventEncoder trade = new TradeEventEncoder();
     private volatile SimExchange.Book last;
     private volatile long seq;
     private long tsMicros;
@@ -178,6 +183,85 @@ final class SimBookFeed {
         bbo.askSize().mantissa(b.askSizes()[0]);
         bbo.market(market);
         return copy(MessageHeaderEncoder.ENCODED_LENGTH + bbo.encodedLength());
+    }
+
+    /**
+     * @param markPrice  mark price at scale 8 (the simulator quotes the book's mid)
+     * @param indexPrice index price at scale 8
+     * @return an SBE MarketSummaryEvent (template 4, schema version 1) of the last published book; funding 0
+     */
+    byte[] sbeMarketSummary(final long markPrice, final long indexPrice) {
+        final SimExchange.Book b = last;
+        final long nul = ParadexSbe.NULL_VALUE;
+        header.wrap(buffer, 0).blockLength(MarketSummaryEventEncoder.BLOCK_LENGTH)
+            .templateId(MarketSummaryEventEncoder.TEMPLATE_ID).schemaId(ParadexSbe.SCHEMA_ID)
+            .version(ParadexSbe.NEGOTIATED_SCHEMA_VERSION);
+        summary.wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).ts(tsMicros).seq(0);
+        summary.markPrice().mantissa(markPrice);
+        summary.indexPrice().mantissa(indexPrice);
+        summary.lastPrice().mantissa(markPrice);
+        summary.volumeUsd24h().mantissa(0);
+        summary.openInterest().mantissa(0);
+        summary.fundingRate().mantissa(0);
+        summary.bid().mantissa(b.bidPrices()[0]);
+        summary.ask().mantissa(b.askPrices()[0]);
+        summary.totalVolume().mantissa(0);
+        summary.priceChangeRate24h().mantissa(0);
+        summary.markIv().mantissa(nul);
+        summary.bidIv().mantissa(nul);
+        summary.askIv().mantissa(nul);
+        summary.lastIv().mantissa(nul);
+        summary.delta().mantissa(nul);
+        summary.gamma().mantissa(nul);
+        summary.vega().mantissa(nul);
+        summary.theta().mantissa(nul);
+        summary.rho().mantissa(nul);
+        summary.volga().mantissa(nul);
+        summary.vanna().mantissa(nul);
+        summary.futureFundingRate().mantissa(nul);
+        summary.externalFairPrice().mantissa(nul);
+        summary.bidSize().mantissa(b.bidSizes()[0]);
+        summary.askSize().mantissa(b.askSizes()[0]);
+        summary.forwardRate().mantissa(nul);
+        summary.riskFreeRate().mantissa(nul);
+        summary.fundingRatePrecise().mantissa(0);
+        summary.market(market);
+        return copy(MessageHeaderEncoder.ENCODED_LENGTH + summary.encodedLength());
+    }
+
+    /**
+     * @param tradeId  trade id
+     * @param buy      taker side BUY
+     * @param price    price at scale 8
+     * @param size     size at scale 8
+     * @param atMicros venue time, µs
+     * @return an SBE TradeEvent (template 1) at the current book sequence
+     */
+    byte[] sbeTrade(final long tradeId, final boolean buy, final long price, final long size, final long atMicros) {
+        header.wrap(buffer, 0).blockLength(TradeEventEncoder.BLOCK_LENGTH).templateId(TradeEventEncoder.TEMPLATE_ID)
+            .schemaId(ParadexSbe.SCHEMA_ID).version(ParadexSbe.NEGOTIATED_SCHEMA_VERSION);
+        trade.wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).ts(atMicros).seq(seq).tradeId(tradeId)
+            .side(buy ? dev.arb.paradex.sbe.internal.codec.Side.BUY : dev.arb.paradex.sbe.internal.codec.Side.SELL);
+        trade.price().mantissa(price);
+        trade.size().mantissa(size);
+        trade.createdAt(atMicros).tradeType(FillType.FILL);
+        trade.market(market);
+        return copy(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
+    }
+
+    /**
+     * @param channel    the subscribed channel
+     * @param markPrice  mark price at scale 8
+     * @param indexPrice index price at scale 8
+     * @return a JSON {@code markets_summary} message
+     */
+    String jsonMarketSummary(final String channel, final long markPrice, final long indexPrice) {
+        final SimExchange.Book b = last;
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"" + channel
+            + "\",\"data\":{\"symbol\":\"" + market + "\",\"mark_price\":\"" + SimExchange.text(markPrice)
+            + "\",\"underlying_price\":\"" + SimExchange.text(indexPrice) + "\",\"bid\":\"" + SimExchange.text(b.bidPrices()[0])
+            + "\",\"ask\":\"" + SimExchange.text(b.askPrices()[0]) + "\",\"funding_rate\":\"0\",\"created_at\":"
+            + tsMicros / 1000 + "}}}";
     }
 
     private byte[] copy(final int length) {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code subscribe}/{@code unsubscribe} answered {@code {"jsonrpc":"2.0","result":{"channel":…},"usIn":…,
  *   "usDiff":…,"id":…}}; errors {@code {"jsonrpc":"2.0","error":{"code":…,"message":…,"data":…},…}}. Public
- *   channels {@code order_book.{m}.snapshot@…}, {@code order_book.{m}.deltas} and {@code bbo.{m}}; on an SBE
+ *   channels {@code order_book.{m}.snapshot@…}, {@code order_book.{m}.deltas}, {@code bbo.{m}},
+ *   {@code markets_summary.{m}} (every step) and {@code trades.{m}} (our fills); on an SBE
  *   session a suffixed deltas channel is refused with -32600 "no parameters expected for deltas topic" and a
  *   second book channel of a market with -32600 (FBC 0074); on a JSON session {@code deltas@15@50ms} is
  *   accepted too. A book subscription opens with a snapshot.</li>
@@ -131,6 +132,14 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             if (session.sbe() && other != null && !other.equals(channel)) {
                 reply(ctx, error(-32600, "invalid subscribe request", "channel '" + channel
                     + "' cannot share an SBE session with '" + other + "'", id, usIn));
+                return;
+            }
+        } else if (ParadexSimulator.summaryChannelMarket(channel) != null
+            || ParadexSimulator.tradesChannelMarket(channel) != null) {
+            final String m = ParadexSimulator.summaryChannelMarket(channel) != null
+                ? ParadexSimulator.summaryChannelMarket(channel) : ParadexSimulator.tradesChannelMarket(channel);
+            if (!sim.hasMarket(m)) {
+                reply(ctx, error(-32602, "invalid channel " + channel, null, id, usIn));
                 return;
             }
         } else if (bboMarket == null || !sim.hasMarket(bboMarket)) {

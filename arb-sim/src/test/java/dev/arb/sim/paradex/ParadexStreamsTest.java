@@ -276,4 +276,39 @@ class ParadexStreamsTest {
             .clientOrderId("derived-1").build()).get(10, TimeUnit.SECONDS);
         assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
     }
+    @Test
+    void shouldDeliverBboTradesAndMarketSummaryDecodedFromSbe() throws Exception {
+        start(flatModel(), manual(), b -> b.sbe(true).wsOrderEntry(true));
+        final List<Long> marks = new CopyOnWriteArrayList<>();
+        final List<Long> bboBids = new CopyOnWriteArrayList<>();
+        final List<long[]> trades = new CopyOnWriteArrayList<>();
+        adapter.subscribeMarketData(MARKET, new dev.arb.paradex.sbe.ParadexSbeListener() {
+            @Override
+            public void onBbo(final dev.arb.paradex.sbe.BboUpdate bbo) {
+                bboBids.add(bbo.bidPrice());
+            }
+
+            @Override
+            public void onTrade(final dev.arb.paradex.sbe.TradeUpdate trade) {
+                trades.add(new long[] {trade.price(), trade.size()});
+            }
+
+            @Override
+            public void onMarketSummary(final dev.arb.paradex.sbe.MarketSummaryUpdate summary) {
+                marks.add(summary.markPrice());
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            sim.advance();
+            assertThat(marks).isNotEmpty();
+        });
+        assertThat(marks.get(0)).isEqualTo(FixedPoint.parse("65000.05", 8));
+        assertThat(bboBids).contains(FixedPoint.parse("65000", 8));
+        adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
+            .clientOrderId("trade-1").build()).get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !trades.isEmpty());
+        assertThat(trades.get(0)).containsExactly(FixedPoint.parse("65000.1", 8), FixedPoint.parse("0.01", 8));
+    }
 }
