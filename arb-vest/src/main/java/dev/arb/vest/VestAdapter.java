@@ -420,32 +420,48 @@ public final class VestAdapter implements ExchangeAdapter {
         final OrderRequest r = prepared.request;
         final VestOrderTracker.Tracked tracked = tracker.track(r, spec, prepared.nonce, prepared.timeMs);
         final boolean immediate = r.type() == OrderType.MARKET || r.timeInForce() == TimeInForce.IOC;
-        return postOrder(prepared, 0).thenCompose(answer -> {
-            final JsonNode ack = VestOrderCodec.orderNode(answer, null);
-            tracker.attachId(tracked, ack.path("id").asText(null));
-            final OrderUpdate update = codec.toUpdate(ack, spec, r, System.currentTimeMillis());
-            if (!immediate || update.status().isTerminal()) {
-                return CompletableFuture.completedFuture(update);
+        return postOrder(prepared, 0).handle((answer, err) -> {
+            if (err == null) {
+                return afterAck(answer, tracked, spec, r, immediate);
             }
-            if (accountStream == null || !accountStream.isOpen() || config.streamFillWaitMs() == 0) {
-                return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+            final Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (cause instanceof OrderRejectedException dup && "3015".equals(dup.venueCode())) {
+                // DUPLICATE: the venue already has this very signed order (a resend after a lost answer)
+                LOG.info("Vest answered DUPLICATE (3015) for client order id {}: looking the order up by nonce",
+                    r.clientOrderId());
+                return lookupByNonce(prepared, spec, false);
             }
-            return tracked.terminal.copy().orTimeout(config.streamFillWaitMs(), TimeUnit.MILLISECONDS)
-                .handle((event, err) -> {
-                    if (err != null || event == null) {
-                        return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
-                    }
-                    final OrderUpdate u = codec.update(event, spec, r, System.currentTimeMillis());
-                    if (u.status() == OrderStatus.REJECTED) {
-                        return CompletableFuture.<OrderUpdate>failedFuture(VestOrderCodec.rejected(u));
-                    }
-                    if (u.status() == OrderStatus.CANCELED && !event.hasNonNull("lastFilledSize")) {
-                        // a CANCELLED event carries no fill fields (protocol reference §5): ask for them
-                        return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
-                    }
-                    return CompletableFuture.completedFuture(u);
-                }).thenCompose(f -> f);
-        });
+            return CompletableFuture.<OrderUpdate>failedFuture(cause);
+        }).thenCompose(f -> f);
+    }
+
+    /** After the acknowledgement: terminal now, or from the private stream, or by bounded polling. */
+    private CompletableFuture<OrderUpdate> afterAck(final JsonNode answer, final VestOrderTracker.Tracked tracked,
+        final MarketSpec spec, final OrderRequest r, final boolean immediate) {
+        final JsonNode ack = VestOrderCodec.orderNode(answer, null);
+        tracker.attachId(tracked, ack.path("id").asText(null));
+        final OrderUpdate update = codec.toUpdate(ack, spec, r, System.currentTimeMillis());
+        if (!immediate || update.status().isTerminal()) {
+            return CompletableFuture.completedFuture(update);
+        }
+        if (accountStream == null || !accountStream.isOpen() || config.streamFillWaitMs() == 0) {
+            return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+        }
+        return tracked.terminal.copy().orTimeout(config.streamFillWaitMs(), TimeUnit.MILLISECONDS)
+            .handle((event, err) -> {
+                if (err != null || event == null) {
+                    return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+                }
+                final OrderUpdate u = codec.update(event, spec, r, System.currentTimeMillis());
+                if (u.status() == OrderStatus.REJECTED) {
+                    return CompletableFuture.<OrderUpdate>failedFuture(VestOrderCodec.rejected(u));
+                }
+                if (u.status() == OrderStatus.CANCELED && !event.hasNonNull("lastFilledSize")) {
+                    // a CANCELLED event carries no fill fields (protocol reference §5): ask for them
+                    return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+                }
+                return CompletableFuture.completedFuture(u);
+            }).thenCompose(f -> f);
     }
 
     /**

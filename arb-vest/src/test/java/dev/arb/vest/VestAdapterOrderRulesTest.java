@@ -37,7 +37,8 @@ class VestAdapterOrderRulesTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+            .globalTemplating(false));
         server.start();
         server.stubFor(get(urlPathEqualTo("/v2/exchangeInfo")).willReturn(aResponse().withStatus(200).withBody(
             "{\"symbols\":[{\"symbol\":\"NDX-USD-PERP\",\"base\":\"NDX\",\"sizeDecimals\":4,\"priceDecimals\":2,"
@@ -139,6 +140,23 @@ class VestAdapterOrderRulesTest {
         assertThat(VestSigner.recoverOrderSigner(Numeric.toHexString(VestLeverageSigning.argsHash(
             body.get("time").asLong(), body.get("nonce").asLong(), "NDX-USD-PERP", 8)), body.get("signature").asText()))
             .isNotEqualTo(adapter.signerAddress());
+    }
+
+    @Test
+    void shouldResolveADuplicateAnswerByLookingTheOrderUpByNonce() throws Exception {
+        adapter(b -> b);
+        server.stubFor(post(urlPathEqualTo("/v2/orders")).willReturn(aResponse().withStatus(400)
+            .withBody("{\"code\":3015,\"msg\":\"duplicate\"}")));
+        server.stubFor(get(urlPathEqualTo("/v2/orders")).willReturn(aResponse().withStatus(200)
+            .withBody("[{\"id\":\"0x77\",\"nonce\":{{request.query.nonce}},\"symbol\":\"NDX-USD-PERP\",\"isBuy\":true,"
+                + "\"size\":\"0.0100\",\"status\":\"FILLED\",\"lastFilledSize\":\"0.0100\","
+                + "\"avgFilledPrice\":\"31480.25\"}]").withTransformers("response-template")));
+        final var u = adapter.placeOrder(order("dup", Side.BUY, OrderType.LIMIT, 3_148_100)).get(5, TimeUnit.SECONDS);
+        assertThat(u.venueOrderId()).isEqualTo("0x77");
+        assertThat(u.status()).isEqualTo(dev.arb.api.OrderStatus.FILLED);
+        assertThat(u.filledSize()).isEqualTo(100);
+        assertThat(u.avgFillPrice()).isEqualTo(3_148_025);
+        assertThat(u.clientOrderId()).isEqualTo("dup");
     }
 
     @Test
