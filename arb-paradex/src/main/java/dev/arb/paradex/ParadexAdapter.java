@@ -189,6 +189,9 @@ public final class ParadexAdapter implements ExchangeAdapter {
         }
         this.feed = new BookFeed(this::resubscribe, this::onControl);
         this.sbeFeed = config.sbe() ? new SbeBookFeed(this::resubscribe) : null;
+        if (sbeFeed != null) {
+            sbeFeed.onFills(this::onSbeFill);
+        }
         this.rpc = new WsRpc(loop, config.requestTimeoutMs());
         this.ws = new ParadexWsClient(URI.create(config.streamUrl()), loop, new StreamListener(),
             (int) Math.min(Integer.MAX_VALUE, config.requestTimeoutMs()), config.streamIdleTimeoutMs());
@@ -511,6 +514,20 @@ public final class ParadexAdapter implements ExchangeAdapter {
                     LOG.warn("paradex: order.cancel_on_disconnect failed: {}", ParadexRestClient.unwrap(e).toString());
                     return null;
                 });
+        }
+    }
+
+    /** A fill pushed as an SBE {@code FillEvent} (the schema's private template 21) → order listeners. */
+    private void onSbeFill(final dev.arb.paradex.sbe.FillUpdate f) {
+        final Fill fill = new Fill(VENUE, f.market(), f.orderId(), f.clientOrderId().isEmpty() ? null : f.clientOrderId(),
+            f.side(), f.price(), f.size(), BigDecimal.valueOf(f.fee(), SCALE),
+            f.maker() ? dev.arb.api.Liquidity.MAKER : dev.arb.api.Liquidity.TAKER, f.createdAtMicros() / 1000);
+        for (final OrderListener l : orderListeners) {
+            try {
+                l.onFill(fill);
+            } catch (final RuntimeException e) {
+                privateMessageErrors++;
+            }
         }
     }
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * sbe-tool from {@code paradex_1_0.xml}, and dispatches them to a {@link ParadexSbeListener}: book frames
  * (template 3) are applied to the registered market's {@link OrderBook} through its
  * {@link SequencedBookApplier}; BBO (2), trade (1), market summary (4) and heartbeat (40) frames are handed
- * over as reused update objects.
+ * over as reused update objects; private fill frames (21) as a {@link FillUpdate} (allocated: fills are rare).
  *
  * <p>Per frame: the 8-byte message header is read; a schema id other than {@link ParadexSbe#SCHEMA_ID} is
  * dropped as {@link FrameStatus#WRONG_SCHEMA}; the body is decoded with the header's {@code blockLength} and
@@ -67,6 +67,8 @@ public final class ParadexSbeDecoder {
     private static final int SUMMARY_BLOCK_WITH_PRECISE_RATE =
         MarketSummaryEventDecoder.fundingRatePreciseEncodingOffset()
             + MarketSummaryEventDecoder.fundingRatePreciseEncodingLength();
+    private static final int MIN_FILL_BLOCK =
+        FillEventDecoder.realizedFundingEncodingOffset() + FillEventDecoder.realizedFundingEncodingLength();
     private static final int MIN_HEARTBEAT_BLOCK =
         HeartbeatEventDecoder.seqEncodingOffset() + HeartbeatEventDecoder.seqEncodingLength();
     private static final int VAR_LENGTH_HEADER = BookEventDecoder.marketHeaderLength();
@@ -87,6 +89,7 @@ public final class ParadexSbeDecoder {
     private final TradeEventDecoder tradeDecoder = new TradeEventDecoder();
     private final MarketSummaryEventDecoder summaryDecoder = new MarketSummaryEventDecoder();
     private final HeartbeatEventDecoder heartbeatDecoder = new HeartbeatEventDecoder();
+    private final FillEventDecoder fillDecoder = new FillEventDecoder();
     private final BboUpdate bbo = new BboUpdate();
     private final TradeUpdate trade = new TradeUpdate();
     private final MarketSummaryUpdate summary = new MarketSummaryUpdate();
@@ -236,10 +239,11 @@ public final class ParadexSbeDecoder {
                 return decodeSummary(bodyOffset, blockLength, version);
             case HeartbeatEventDecoder.TEMPLATE_ID:
                 return decodeHeartbeat(bodyOffset, blockLength, version);
+            case FillEventDecoder.TEMPLATE_ID:
+                return decodeFill(bodyOffset, blockLength, version);
             case FundingDataEventDecoder.TEMPLATE_ID:
             case FundingRateComparisonEventDecoder.TEMPLATE_ID:
             case OrderEventDecoder.TEMPLATE_ID:
-            case FillEventDecoder.TEMPLATE_ID:
             case PositionEventDecoder.TEMPLATE_ID:
             case AccountEventDecoder.TEMPLATE_ID:
             case SubscribedEventDecoder.TEMPLATE_ID:
@@ -369,6 +373,46 @@ public final class ParadexSbeDecoder {
             d.size().mantissa(), d.tradeTypeRaw());
         try {
             listener.onTrade(trade);
+        } catch (final RuntimeException e) {
+            listenerFailed(e);
+        }
+        return FrameStatus.DECODED;
+    }
+
+    private FrameStatus decodeFill(final int bodyOffset, final int blockLength, final int version) {
+        if (blockLength < MIN_FILL_BLOCK) {
+            return malformed("FillEvent block length " + blockLength + " < " + MIN_FILL_BLOCK);
+        }
+        final FillEventDecoder d = fillDecoder.wrap(buffer, bodyOffset, blockLength, version);
+        // fillId, orderId, clientOrderId, tradeId, market: five varString8 (u8 length + bytes), checked first
+        int position = d.limit();
+        for (int i = 0; i < 5; i++) {
+            if (position + VAR_LENGTH_HEADER > frameEnd) {
+                return malformed("FillEvent var data runs past the frame end");
+            }
+            position += VAR_LENGTH_HEADER + (buffer.getByte(position) & 0xff);
+            if (position > frameEnd) {
+                return malformed("FillEvent var data runs past the frame end");
+            }
+        }
+        final short sideRaw = d.sideRaw();
+        final Side side = sideRaw == SIDE_BUY ? Side.BUY : sideRaw == SIDE_SELL ? Side.SELL : null;
+        if (side == null) {
+            return malformed("FillEvent side " + sideRaw + " is neither BUY nor SELL");
+        }
+        final boolean maker = d.liquidityRaw() == dev.arb.paradex.sbe.internal.codec.LiquiditySide.MAKER.value();
+        final long price = d.price().mantissa();
+        final long size = d.size().mantissa();
+        final long fee = d.fee().mantissa();
+        final long createdAt = d.createdAt();
+        final String fillId = d.fillId();
+        final String orderId = d.orderId();
+        final String clientOrderId = d.clientOrderId();
+        final String tradeId = d.tradeId();
+        final String market = d.market();
+        try {
+            listener.onFill(new FillUpdate(market, fillId, orderId, clientOrderId, tradeId, side, maker, price, size, fee,
+                createdAt));
         } catch (final RuntimeException e) {
             listenerFailed(e);
         }

@@ -38,6 +38,14 @@ public interface ParadexSbeListener extends BookResyncListener {
     }
 
     /**
+     * One of our fills from the private {@code fills} channel sent as SBE ({@code FillEvent}, template 21).
+     *
+     * @param fill the fill (immutable; may be kept)
+     */
+    default void onFill(final FillUpdate fill) {
+    }
+
+    /**
      * A {@code HeartbeatEvent} (template 40; the schema says the server sends one every 20 s on idle connections).
      *
      * @param seq      the frame's {@code seq}

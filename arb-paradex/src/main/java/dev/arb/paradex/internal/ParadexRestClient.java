@@ -58,6 +58,7 @@ public final class ParadexRestClient {
     private final RateLimiter getLimiter;
     private final RateLimiter orderMinuteLimiter;
     private final RateLimiter getMinuteLimiter;
+    private final RateLimiter publicMinuteLimiter;
     private volatile long ordersBlockedUntilMs;
 
     private final Object authLock = new Object();
@@ -92,6 +93,9 @@ public final class ParadexRestClient {
         // per-minute ceilings of §3.9: orders 17250/min per account, private GETs 600/min per account
         this.orderMinuteLimiter = RateLimiter.of("paradex-orders-minute", RateLimiterConfig.custom()
             .limitForPeriod(17_250).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
+        // public endpoints: 1500 req/min per IP (§3.9)
+        this.publicMinuteLimiter = RateLimiter.of("paradex-public-minute", RateLimiterConfig.custom()
+            .limitForPeriod(1_500).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
         this.getMinuteLimiter = RateLimiter.of("paradex-private-get-minute", RateLimiterConfig.custom()
             .limitForPeriod(600).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
     }
@@ -143,6 +147,10 @@ public final class ParadexRestClient {
      * @return the JSON body
      */
     public CompletableFuture<JsonNode> getPublic(final String path) {
+        if (!publicMinuteLimiter.acquirePermission()) {
+            return CompletableFuture.failedFuture(new RateLimitedException(ParadexErrors.VENUE, null,
+                "client-side rate limit " + publicMinuteLimiter.getName(), 60_000));
+        }
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 

@@ -36,6 +36,7 @@ public final class SbeBookFeed implements ParadexSbeListener {
     private final Map<String, MarketBookState> states = new ConcurrentHashMap<>();
     private final Map<String, List<ParadexSbeListener>> marketData = new ConcurrentHashMap<>();
     private final Consumer<MarketBookState> resync;
+    private volatile Consumer<dev.arb.paradex.sbe.FillUpdate> fills = f -> { };
     private volatile long sequenceGaps;
     private volatile long crossedBooks;
     private volatile long malformedFrames;
@@ -153,6 +154,16 @@ public final class SbeBookFeed implements ParadexSbeListener {
             listenerLogged = true;
             LOG.warn("paradex: market-data listener threw (logged once; see listenerErrors())", e);
         }
+    }
+
+    /** @param sink receives fills sent as SBE {@code FillEvent}s on the private {@code fills} channel */
+    public void onFills(final Consumer<dev.arb.paradex.sbe.FillUpdate> sink) {
+        fills = sink;
+    }
+
+    @Override
+    public void onFill(final dev.arb.paradex.sbe.FillUpdate fill) {
+        fills.accept(fill);
     }
 
     @Override
