@@ -1200,7 +1200,7 @@ public final class DeltaNeutralExecutor {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        return f.orTimeout(config.orderTimeoutMs(), TimeUnit.MILLISECONDS).handle((u, e) -> {
+        return f.orTimeout(config.lookupTimeoutMs(), TimeUnit.MILLISECONDS).handle((u, e) -> {
             final Throwable err = LegOutcome.unwrap(e);
             synchronized (differences) {
                 if (u != null) {
@@ -1474,7 +1474,7 @@ public final class DeltaNeutralExecutor {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        return f.orTimeout(config.orderTimeoutMs(), TimeUnit.MILLISECONDS).handle((u, e) -> {
+        return f.orTimeout(config.lookupTimeoutMs(), TimeUnit.MILLISECONDS).handle((u, e) -> {
             final Throwable err = LegOutcome.unwrap(e);
             return new Object[] {u, err};
         }).thenCompose(pair -> {

@@ -26,6 +26,7 @@ public final class ExecutorConfig {
     private final BigDecimal deltaToleranceBase;
     private final long deltaCheckIntervalMs;
     private final DriftAction driftAction;
+    private final long lookupTimeoutMs;
 
     private ExecutorConfig(final Builder b) {
         entryThresholdPct = b.entryThresholdPct;
@@ -44,13 +45,15 @@ public final class ExecutorConfig {
         deltaToleranceBase = b.deltaToleranceBase;
         deltaCheckIntervalMs = b.deltaCheckIntervalMs;
         driftAction = b.driftAction;
+        lookupTimeoutMs = b.lookupTimeoutMs;
     }
 
     /**
      * @return a builder with entry 0.15 %, exit −0.05 %, slippage 10 bps, max book age 2,000 ms,
      *     top of book (no VWAP), 5 consecutive errors, 3 unwind attempts, 5,000 ms order timeout,
      *     quote age 2,000 ms, skew 1,000 ms, unwind loss bound 50 USD, 2 retries of a rate-limited
-     *     order, delta tolerance 0, no periodic delta check, drift action HALT; the position size
+     *     order, delta tolerance 0, no periodic delta check, drift action HALT, 10,000 ms lookup
+     *     timeout; the position size
      *     has no default
      */
     public static Builder builder() {
@@ -138,6 +141,14 @@ public final class ExecutorConfig {
         return deltaCheckIntervalMs;
     }
 
+    /**
+     * @return how long a lookup by client order id after a lost ack may take, ms (Vest answers
+     *     NOT_FOUND only once the order's receive window has passed: recvWindow + 1 s)
+     */
+    public long lookupTimeoutMs() {
+        return lookupTimeoutMs;
+    }
+
     /** @return what a net-delta drift beyond tolerance triggers */
     public DriftAction driftAction() {
         return driftAction;
@@ -152,7 +163,7 @@ public final class ExecutorConfig {
             + orderTimeoutMs + ", maxQuoteAgeMs=" + maxQuoteAgeMs + ", maxSkewMs=" + maxSkewMs
             + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", orderRetries=" + orderRetries
             + ", deltaToleranceBase=" + deltaToleranceBase.toPlainString() + ", deltaCheckIntervalMs="
-            + deltaCheckIntervalMs + ", driftAction=" + driftAction + '}';
+            + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + lookupTimeoutMs + '}';
     }
 
     /**
@@ -177,8 +188,19 @@ public final class ExecutorConfig {
         private BigDecimal deltaToleranceBase = BigDecimal.ZERO;
         private long deltaCheckIntervalMs;
         private DriftAction driftAction = DriftAction.HALT;
+        private long lookupTimeoutMs = 10_000;
 
         private Builder() {
+        }
+
+        /**
+         * @param ms time allowed for a lookup by client order id after a lost ack, ms (≥ 1)
+         * @return this
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder lookupTimeoutMs(final long ms) {
+            lookupTimeoutMs = positive(ms, "lookupTimeoutMs");
+            return this;
         }
 
         /**

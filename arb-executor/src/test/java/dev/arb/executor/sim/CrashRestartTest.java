@@ -50,6 +50,7 @@ class CrashRestartTest {
             final Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log).start();
             assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("child finished").isTrue();
+            System.out.println("---- child JVM log ----\n" + Files.readString(log.toPath()) + "---- end of child log ----");
             assertThat(child.exitValue()).as("halted by Runtime.halt after leg A; log:%n%s",
                 Files.readString(log.toPath())).isEqualTo(137);
 
@@ -60,8 +61,13 @@ class CrashRestartTest {
             final List<Alert> alerts = new CopyOnWriteArrayList<>();
             try (Journal journal = SqliteJournal.open(journalFile, Journal.Synchronous.FULL)) {
                 final JournalState before = journal.replay();
-                assertThat(before.unresolvedOrders()).as("leg A's intent was committed before it was sent")
-                    .anySatisfy(e -> assertThat(e.venue()).isEqualTo("vest"));
+                assertThat(journal.events()).as("leg A's intent was committed before it was sent")
+                    .anySatisfy(e -> {
+                        assertThat(e.type()).isEqualTo(JournalEventType.INTENT);
+                        assertThat(e.venue()).isEqualTo("vest");
+                    });
+                assertThat(before.unresolvedOrders()).as("leg B was never answered")
+                    .anySatisfy(e -> assertThat(e.venue()).isEqualTo("paradex"));
 
                 final ExecutorConfig config = ExecutorConfig.builder().positionSizeBase(new BigDecimal("0.01"))
                     .entryThresholdPct(1_000).exitThresholdPct(999).slippageBps(20).maxBookAgeMs(5_000)

@@ -163,7 +163,12 @@ public final class FaultInjectingAdapter implements ExchangeAdapter {
         return delegate.orderStatus(market, clientOrderId).exceptionallyCompose(e -> {
             final Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
                 ? e.getCause() : e;
-            if (!(cause instanceof UnsupportedOperationException)) {
+            final boolean reachedVenue = venueAnswers.containsKey(clientOrderId)
+                || acceptedByVenue.containsKey(clientOrderId);
+            // an adapter that cannot look orders up, or one that refuses an id it never sent itself
+            // (Vest maps client order ids to nonces it signed): answer as the venue would
+            if (!(cause instanceof UnsupportedOperationException)
+                && !(cause instanceof dev.arb.api.InvalidOrderException && !reachedVenue)) {
                 return CompletableFuture.failedFuture(cause);
             }
             final OrderUpdate u = venueAnswers.get(clientOrderId);
