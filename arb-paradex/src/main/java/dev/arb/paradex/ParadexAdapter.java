@@ -849,7 +849,8 @@ public final class ParadexAdapter implements ExchangeAdapter {
      * and signed as in {@link #placeOrder}; the answer lists the venue's acknowledgements (not terminal states).
      *
      * @param requests the orders (at most 10: the smaller of the documented batch limits, §10 question 8)
-     * @return the acknowledgements in request order; fails as {@link #placeOrder}
+     * @return the acknowledgements in request order (an order the venue refused is {@link OrderStatus#REJECTED} with
+     *     its code); fails as {@link #placeOrder} when the whole batch is refused
      * @throws IllegalArgumentException if more than 10 orders are given
      */
     public CompletableFuture<List<OrderUpdate>> placeOrders(final List<OrderRequest> requests) {
@@ -880,9 +881,18 @@ public final class ParadexAdapter implements ExchangeAdapter {
         return rpc.call(ws, "order.create_batch", JSON.createObjectNode().set("orders", orders)).thenApply(result -> {
             final List<OrderUpdate> out = new ArrayList<>();
             final JsonNode acks = result.has("orders") ? result.get("orders") : result;
+            final long now = System.currentTimeMillis();
             for (int i = 0; i < requests.size(); i++) {
                 final OrderRequest r = requests.get(i);
-                out.add(toUpdate(acks.path(i), r, takerFee(r.market())));
+                final JsonNode ack = acks.path(i);
+                if (ack.hasNonNull("error") || ack.isMissingNode()) {
+                    // a refused order of the batch: REJECTED with the venue's code
+                    out.add(new OrderUpdate(VENUE, r.market(), r.clientOrderId(), null, r.side(), OrderStatus.REJECTED,
+                        r.size(), 0, 0, BigDecimal.ZERO, ack.path("error").asText("MISSING"),
+                        ack.path("message").asText("no acknowledgement in the batch answer"), now));
+                } else {
+                    out.add(toUpdate(ack, r, takerFee(r.market())));
+                }
             }
             return out;
         });

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  *   before {@code auth}), pushed as JSON.</li>
  *   <li>{@code order.create} (answered {@code {order, created_at, received_at}}), {@code order.cancel}
  *   ({@code {id}} or {@code {client_id, market}} → {@code {order_id, status:"QUEUED_FOR_CANCELLATION"}}),
+ *   {@code order.create_batch} ({@code {orders:[…]}} → {@code {orders:[ack or {error, message}]}}, the per-order
+ *   error shape being this simulator's choice), {@code order.cancel_batch} ({@code {order_ids}}),
  *   {@code order.cancel_all}, {@code order.cancel_on_disconnect} ({@code {enabled}}). Venue errors are
  *   JSON-RPC errors with code 100 and the REST error code in {@code data}; an injected 429 is code 42901.
  *   The simulator's order fault switches apply.</li>
@@ -212,6 +214,26 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                     }
                     answer = result(JSON.createObjectNode().put("order_id", orderId).put("status", "QUEUED_FOR_CANCELLATION"),
                         id, usIn);
+                }
+                case "order.create_batch" -> {
+                    sim.countRequest("WS", "order.create_batch");
+                    final ObjectNode r = JSON.createObjectNode();
+                    final com.fasterxml.jackson.databind.node.ArrayNode out = r.putArray("orders");
+                    for (final JsonNode o : params.path("orders")) {
+                        try {
+                            out.add(exchange.placeOrder(account, o, nowMs));
+                        } catch (final SimExchange.VenueError e) {
+                            out.addObject().put("error", e.code).put("message", e.getMessage());
+                        }
+                    }
+                    answer = result(r, id, usIn);
+                }
+                case "order.cancel_batch" -> {
+                    sim.countRequest("WS", "order.cancel_batch");
+                    for (final JsonNode orderId : params.path("order_ids")) {
+                        exchange.cancel(account, orderId.asText(), nowMs);
+                    }
+                    answer = result(JSON.createObjectNode(), id, usIn);
                 }
                 case "order.cancel_all" -> {
                     exchange.cancelAll(account, params.hasNonNull("market") ? params.get("market").asText() : null, nowMs);

@@ -311,4 +311,30 @@ class ParadexStreamsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !trades.isEmpty());
         assertThat(trades.get(0)).containsExactly(FixedPoint.parse("65000.1", 8), FixedPoint.parse("0.01", 8));
     }
+    @Test
+    void shouldPlaceAndCancelInBatchesAndCancelByClientIdOverTheWebSocket() throws Exception {
+        start(flatModel(), manual(), b -> b.wsOrderEntry(true));
+        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        final List<OrderUpdate> acks = adapter.placeOrders(List.of(
+            OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+                .size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("64000", 8)).clientOrderId("b-1").build(),
+            OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+                .size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("64000.5", 8)).clientOrderId("b-2").build(),
+            OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+                .size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("64001", 8)).clientOrderId("b-1").build()))
+            .get(10, TimeUnit.SECONDS);
+        assertThat(acks).extracting(OrderUpdate::clientOrderId).containsExactly("b-1", "b-2", "b-1");
+        assertThat(acks.get(0).status().isTerminal()).isFalse();
+        assertThat(acks.get(2).status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(acks.get(2).rejectCode()).isEqualTo("DUPLICATED_CLIENT_ID");
+        assertThat(sim.requestCount("WS", "order.create_batch")).isEqualTo(1);
+        assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).hasSize(2);
+
+        adapter.cancelOrderByClientId(MARKET, "b-2").get(10, TimeUnit.SECONDS);
+        assertThat(adapter.orderStatus(MARKET, "b-2").get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELED);
+        adapter.cancelOrders(List.of(acks.get(0).venueOrderId())).get(10, TimeUnit.SECONDS);
+        assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(sim.requestCount("WS", "order.cancel")).isEqualTo(1);
+        assertThat(sim.requestCount("WS", "order.cancel_batch")).isEqualTo(1);
+    }
 }
