@@ -81,14 +81,14 @@ class ParadexStreamsTest {
                 fills.add(fill);
             }
         });
-        adapter.connect().get(10, TimeUnit.SECONDS);
+        adapter.connect().get(30, TimeUnit.SECONDS);
         adapter.subscribeOrderBook(MARKET, b -> {
             synchronized (seen) {
                 seen.copyFrom(b);
             }
             validity.add(b.isValid());
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> !adapter.isStale(MARKET));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !adapter.isStale(MARKET));
     }
 
     private static ParadexSimulator.Options manual() {
@@ -105,7 +105,7 @@ class ParadexStreamsTest {
     }
 
     private void awaitBookMatchesSimulator() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             final OrderBook b = bookCopy();
             final SimExchange.Book expected = sim.lastBook(MARKET);
             assertThat(b.isValid()).isTrue();
@@ -142,10 +142,10 @@ class ParadexStreamsTest {
         validity.clear();
         sim.injectGap();
         sim.advance();
-        await().atMost(Duration.ofSeconds(10)).until(() -> adapter.sequenceGaps() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> adapter.sequenceGaps() == 1);
         assertThat(validity).contains(false);
         // the adapter resubscribed: the new subscription opens with a snapshot and the book is valid again
-        await().atMost(Duration.ofSeconds(10)).until(() -> !adapter.isStale(MARKET));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !adapter.isStale(MARKET));
         sim.advance();
         awaitBookMatchesSimulator();
         assertThat(validity.indexOf(false)).isLessThan(validity.lastIndexOf(true));
@@ -161,7 +161,7 @@ class ParadexStreamsTest {
         awaitBookMatchesSimulator();
         sim.injectGap();
         sim.advance();
-        await().atMost(Duration.ofSeconds(10)).until(() -> adapter.sequenceGaps() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> adapter.sequenceGaps() == 1);
         sim.advance();
         awaitBookMatchesSimulator();
     }
@@ -169,31 +169,31 @@ class ParadexStreamsTest {
     @Test
     void shouldPlaceOverTheWebSocketAndReceiveTheFillOnThePrivateStream() throws Exception {
         start(flatModel(), manual(), b -> b.sbe(true).wsOrderEntry(true));
-        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
         final OrderUpdate u = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
             .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.03", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
-            .clientOrderId("ws-1").build()).get(10, TimeUnit.SECONDS);
+            .clientOrderId("ws-1").build()).get(30, TimeUnit.SECONDS);
         assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(u.filledSize()).isEqualTo(FixedPoint.parse("0.03", 8));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !fills.isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !fills.isEmpty());
         assertThat(fills.get(0).clientOrderId()).isEqualTo("ws-1");
         assertThat(fills.get(0).price()).isEqualTo(FixedPoint.parse("65000.1", 8));
         assertThat(orderUpdates).anyMatch(o -> "ws-1".equals(o.clientOrderId()) && o.status().isTerminal());
         assertThat(sim.requestCount("WS", "order.create")).isEqualTo(1);
         assertThat(sim.requestCount("POST", "/v1/orders")).isZero();
         assertThat(sim.receivedClientIds(ACCOUNT)).containsExactly("ws-1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> adapter.lastStreamedPosition(MARKET) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> adapter.lastStreamedPosition(MARKET) != null);
         assertThat(adapter.lastStreamedPosition(MARKET).size()).isEqualTo(FixedPoint.parse("0.03", 8));
     }
 
     @Test
     void shouldFillPartiallyOnDemand() throws Exception {
         start(flatModel(), manual(), b -> b.wsOrderEntry(true));
-        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
         sim.limitNextFills(1, new BigDecimal("0.01"));
         final OrderUpdate u = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.SELL).type(OrderType.LIMIT)
             .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.03", 8)).limitPrice(FixedPoint.parse("65000", 8))
-            .clientOrderId("partial-1").build()).get(10, TimeUnit.SECONDS);
+            .clientOrderId("partial-1").build()).get(30, TimeUnit.SECONDS);
         assertThat(u.filledSize()).isEqualTo(FixedPoint.parse("0.01", 8));
         assertThat(u.status()).isIn(OrderStatus.PARTIALLY_FILLED, OrderStatus.CANCELED);
     }
@@ -201,16 +201,16 @@ class ParadexStreamsTest {
     @Test
     void shouldCancelRestingOrdersWhenTheConnectionDrops() throws Exception {
         start(flatModel(), manual(), b -> b.wsOrderEntry(true).cancelOnDisconnect(true));
-        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
         final OrderUpdate resting = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY)
             .type(OrderType.LIMIT).timeInForce(TimeInForce.GTC).size(FixedPoint.parse("0.01", 8))
-            .limitPrice(FixedPoint.parse("64000", 8)).clientOrderId("rest-1").build()).get(10, TimeUnit.SECONDS);
+            .limitPrice(FixedPoint.parse("64000", 8)).clientOrderId("rest-1").build()).get(30, TimeUnit.SECONDS);
         assertThat(resting.status().isTerminal()).isFalse();
-        assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).hasSize(1);
+        assertThat(adapter.openOrders(MARKET).get(30, TimeUnit.SECONDS)).hasSize(1);
         sim.dropConnections();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-            assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).isEmpty());
-        assertThat(adapter.orderStatus(MARKET, "rest-1").get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELED);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(adapter.openOrders(MARKET).get(30, TimeUnit.SECONDS)).isEmpty());
+        assertThat(adapter.orderStatus(MARKET, "rest-1").get(30, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test
@@ -219,27 +219,27 @@ class ParadexStreamsTest {
             b -> b.jwtRefreshBeforeExpiryMs(1500).jwtRefreshJitterMs(0));
         final int authsAtStart = sim.requestCount("POST", "/v1/auth");
         // proactive refresh before expiry, with no private call in between
-        await().atMost(Duration.ofSeconds(10)).until(() -> sim.requestCount("POST", "/v1/auth") > authsAtStart);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sim.requestCount("POST", "/v1/auth") > authsAtStart);
         // every token revoked: the next private call gets 401 INVALID_TOKEN, re-authenticates and succeeds
         sim.expireTokens();
         final OrderUpdate u = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
             .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
-            .clientOrderId("after-expiry").build()).get(10, TimeUnit.SECONDS);
+            .clientOrderId("after-expiry").build()).get(30, TimeUnit.SECONDS);
         assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
         // the WebSocket stays authenticated after its JWT expired (protocol reference §2.2)
         assertThat(adapter.isStreamAuthenticated()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> fills.stream().anyMatch(f -> "after-expiry".equals(f.clientOrderId())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fills.stream().anyMatch(f -> "after-expiry".equals(f.clientOrderId())));
     }
 
     @Test
     void shouldStopEntriesWhileTheVenueIsCancelOnly() throws Exception {
         start(flatModel(), manual(), b -> b);
         sim.setSystemState("cancel_only");
-        assertThat(adapter.refreshVenueStatus().get(10, TimeUnit.SECONDS)).isEqualTo(VenueStatus.CANCEL_ONLY);
+        assertThat(adapter.refreshVenueStatus().get(30, TimeUnit.SECONDS)).isEqualTo(VenueStatus.CANCEL_ONLY);
         final ExecutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> adapter.placeOrder(
             OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.IOC)
                 .size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8)).clientOrderId("co-1").build())
-            .get(10, TimeUnit.SECONDS), ExecutionException.class);
+            .get(30, TimeUnit.SECONDS), ExecutionException.class);
         assertThat(e.getCause()).isInstanceOf(OrderRejectedException.class);
         assertThat(((OrderRejectedException) e.getCause()).venueCode()).isEqualTo("SYSTEM_STATUS_CANCEL_ONLY");
         assertThat(sim.receivedClientIds(ACCOUNT)).isEmpty();
@@ -252,28 +252,28 @@ class ParadexStreamsTest {
         adapter.setWireTap((venue, nanos, isBinary, data, offset, length) -> binary.add(isBinary));
         sim.advance();
         sim.advance();
-        await().atMost(Duration.ofSeconds(10)).until(() -> binary.stream().filter(b -> b).count() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> binary.stream().filter(b -> b).count() >= 2);
     }
     @Test
     void shouldDeriveAnAccountFromAnEthereumKeyOnboardItAndTrade() throws Exception {
         sim = ParadexSimulator.start(flatModel(), manual());
         final dev.arb.paradex.ParadexOnboarding onboarding = new dev.arb.paradex.ParadexOnboarding(sim.restBaseUrl(),
             Duration.ofSeconds(5));
-        final dev.arb.paradex.ParadexOnboarding.SystemConfig sys = onboarding.systemConfig().get(10, TimeUnit.SECONDS);
+        final dev.arb.paradex.ParadexOnboarding.SystemConfig sys = onboarding.systemConfig().get(30, TimeUnit.SECONDS);
         // the L1 key of paradex-py's derivation test; the simulator serves the testnet class hashes and L1 chain id
         final dev.arb.paradex.ParadexDerivedAccount acct = dev.arb.paradex.ParadexAccountDerivation.derive(
             Secret.of("0xf8e4d1d772cdd44e5e77615ad11cc071c94e4c06dc21150d903f28e6aa6abdff"), sys.l1ChainId(),
             sys.accountProxyClassHash(), sys.accountClassHash());
         assertThat(acct.address()).isEqualTo(ACCOUNT);
-        onboarding.onboard(sys.chainId(), acct).get(10, TimeUnit.SECONDS);
+        onboarding.onboard(sys.chainId(), acct).get(30, TimeUnit.SECONDS);
         adapter = new ParadexAdapter(ParadexConfig.builder().restBaseUrl(sim.restBaseUrl()).wsUrl(sim.wsUrl())
             .chainId(sys.chainId()).accountAddress(acct.address()).privateKey(acct.l2PrivateKey()).sbe(true)
             .wsOrderEntry(true).orderPollIntervalMs(10).build());
-        adapter.connect().get(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        adapter.connect().get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
         final OrderUpdate u = adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
             .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
-            .clientOrderId("derived-1").build()).get(10, TimeUnit.SECONDS);
+            .clientOrderId("derived-1").build()).get(30, TimeUnit.SECONDS);
         assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
     }
     @Test
@@ -298,8 +298,8 @@ class ParadexStreamsTest {
                 marks.add(summary.markPrice());
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             sim.advance();
             assertThat(marks).isNotEmpty();
         });
@@ -307,14 +307,14 @@ class ParadexStreamsTest {
         assertThat(bboBids).contains(FixedPoint.parse("65000", 8));
         adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
             .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
-            .clientOrderId("trade-1").build()).get(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !trades.isEmpty());
+            .clientOrderId("trade-1").build()).get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !trades.isEmpty());
         assertThat(trades.get(0)).containsExactly(FixedPoint.parse("65000.1", 8), FixedPoint.parse("0.01", 8));
     }
     @Test
     void shouldPlaceAndCancelInBatchesAndCancelByClientIdOverTheWebSocket() throws Exception {
         start(flatModel(), manual(), b -> b.wsOrderEntry(true));
-        await().atMost(Duration.ofSeconds(10)).until(adapter::isStreamAuthenticated);
+        await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
         final List<OrderUpdate> acks = adapter.placeOrders(List.of(
             OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
                 .size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("64000", 8)).clientOrderId("b-1").build(),
@@ -322,18 +322,18 @@ class ParadexStreamsTest {
                 .size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("64000.5", 8)).clientOrderId("b-2").build(),
             OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
                 .size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("64001", 8)).clientOrderId("b-1").build()))
-            .get(10, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
         assertThat(acks).extracting(OrderUpdate::clientOrderId).containsExactly("b-1", "b-2", "b-1");
         assertThat(acks.get(0).status().isTerminal()).isFalse();
         assertThat(acks.get(2).status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(acks.get(2).rejectCode()).isEqualTo("DUPLICATED_CLIENT_ID");
         assertThat(sim.requestCount("WS", "order.create_batch")).isEqualTo(1);
-        assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).hasSize(2);
+        assertThat(adapter.openOrders(MARKET).get(30, TimeUnit.SECONDS)).hasSize(2);
 
-        adapter.cancelOrderByClientId(MARKET, "b-2").get(10, TimeUnit.SECONDS);
-        assertThat(adapter.orderStatus(MARKET, "b-2").get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELED);
-        adapter.cancelOrders(List.of(acks.get(0).venueOrderId())).get(10, TimeUnit.SECONDS);
-        assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).isEmpty();
+        adapter.cancelOrderByClientId(MARKET, "b-2").get(30, TimeUnit.SECONDS);
+        assertThat(adapter.orderStatus(MARKET, "b-2").get(30, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELED);
+        adapter.cancelOrders(List.of(acks.get(0).venueOrderId())).get(30, TimeUnit.SECONDS);
+        assertThat(adapter.openOrders(MARKET).get(30, TimeUnit.SECONDS)).isEmpty();
         assertThat(sim.requestCount("WS", "order.cancel")).isEqualTo(1);
         assertThat(sim.requestCount("WS", "order.cancel_batch")).isEqualTo(1);
     }
