@@ -283,6 +283,15 @@ public final class VestAdapter implements ExchangeAdapter {
         return pongs.get();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Loads {@code GET /exchangeInfo}, seeds the nonce sequence from {@code GET /account/nonce} (best
+     * effort), opens the market-data stream and, with an API key and
+     * {@link VestConfig#accountStream()}, the {@code account_private} stream. A failure of the account
+     * stream (e.g. a refused API key) fails the future, so credentials are checked before trading;
+     * the market-data stream then stays open and a later {@code connect()} retries.
+     */
     @Override
     public synchronized CompletableFuture<Void> connect() {
         if (connecting != null && !connecting.isCompletedExceptionally() && (!connecting.isDone() || connected)) {

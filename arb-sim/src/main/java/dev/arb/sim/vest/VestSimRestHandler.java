@@ -190,10 +190,11 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         final List<String> keys = query.get("listenKey");
         final String key = keys == null || keys.isEmpty() ? null : keys.get(0);
         if (method.equals(HttpMethod.PUT)) {
-            if (!sim.renewListenKey(apiKey, key)) {
+            final String renewed = sim.renewListenKey(apiKey, key);
+            if (renewed == null) {
                 throw new VenueError(400, 1125, "Listen key expired. Make a POST request to create a new key.");
             }
-            return JSON.createObjectNode().put("listenKey", key);
+            return JSON.createObjectNode().put("listenKey", renewed);
         }
         if (method.equals(HttpMethod.DELETE)) {
             sim.deleteListenKey(key);

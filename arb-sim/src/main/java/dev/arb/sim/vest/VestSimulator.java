@@ -495,25 +495,28 @@ public final class VestSimulator implements AutoCloseable {
     /**
      * @param apiKey the caller's API key
      * @param key    the key to extend, or null for the account's newest key
-     * @return {@code true} if the key was live and is extended; {@code false} if unknown or expired
+     * @return the key extended, or null if it is unknown or expired
      */
-    boolean renewListenKey(final String apiKey, final String key) {
+    String renewListenKey(final String apiKey, final String key) {
         final long now = System.currentTimeMillis();
+        String found = key;
         ListenKey k = key == null ? null : listenKeys.get(key);
         if (key == null) {
             // documented PUT carries no key: the account's newest key
-            for (final ListenKey c : listenKeys.values()) {
+            for (final Map.Entry<String, ListenKey> e : listenKeys.entrySet()) {
+                final ListenKey c = e.getValue();
                 if (c.apiKey.equals(apiKey) && (k == null || c.expiresAtMs > k.expiresAtMs)) {
                     k = c;
+                    found = e.getKey();
                 }
             }
         }
         if (k == null || !k.apiKey.equals(apiKey) || k.expiresAtMs <= now) {
-            return false;
+            return null;
         }
         k.expiresAtMs = now + options.listenKeyLifetimeMs();
         listenKeyRenewals.incrementAndGet();
-        return true;
+        return found;
     }
 
     void deleteListenKey(final String key) {
