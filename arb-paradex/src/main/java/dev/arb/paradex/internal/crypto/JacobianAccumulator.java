@@ -33,6 +33,16 @@ final class JacobianAccumulator {
         infinity = false;
     }
 
+    /** Writes X, Y, Z (Montgomery limbs) at {@code off} of {@code out}; the point must not be infinity. */
+    void copyJacobian(final long[] out, final int off) {
+        if (infinity) {
+            throw new ArithmeticException("point at infinity");
+        }
+        System.arraycopy(x, 0, out, off, 4);
+        System.arraycopy(y, 0, out, off + 4, 4);
+        System.arraycopy(z, 0, out, off + 8, 4);
+    }
+
     boolean isInfinity() {
         return infinity;
     }

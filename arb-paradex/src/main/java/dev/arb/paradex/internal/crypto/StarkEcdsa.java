@@ -43,7 +43,7 @@ public final class StarkEcdsa {
     }
 
     private static final class Tables {
-        static final FixedBaseTable G = new FixedBaseTable(StarkCurve.G, 8, 32);
+        static final FixedBaseTable G = new FixedBaseTable(StarkCurve.G, 8, 252);
     }
 
     /** Builds the generator table now instead of on the first signature (about 0.1 s). */
