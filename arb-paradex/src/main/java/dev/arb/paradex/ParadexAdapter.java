@@ -73,8 +73,9 @@ import org.slf4j.LoggerFactory;
  * with a fresh snapshot (paradex-sbe reference §4).
  *
  * <p>Private streams: with an account configured the WebSocket sends {@code auth} after every connect
- * (§2.2) and subscribes {@code orders.ALL}, {@code fills.ALL} and {@code positions} (JSON payloads), which
- * drive {@link #addOrderListener} listeners, the completion of IOC orders and {@link #lastStreamedPosition}.
+ * (§2.2) and subscribes {@code orders.ALL}, {@code fills.ALL}, {@code positions} and {@code account} (JSON
+ * payloads; fills also as SBE {@code FillEvent}s), which drive {@link #addOrderListener} listeners, the completion
+ * of IOC orders, {@link #lastStreamedPosition} and {@link #lastAccountSummary}.
  *
  * <p>Order entry: with {@link ParadexConfig#wsOrderEntry()} and an authenticated stream, orders and cancels
  * are JSON-RPC calls ({@code order.create}, {@code order.cancel}, {@code order.create_batch},
@@ -154,6 +155,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private final java.util.Set<String> subscribedOnConnection = new java.util.HashSet<>();
     private final java.util.Set<String> marketDataChannels = ConcurrentHashMap.newKeySet();
     private volatile boolean wsAuthenticated;
+    private volatile ParadexAccountSummary accountSummary;
     private volatile long privateMessageErrors;
     private volatile long controlErrors;
     private boolean privateErrorLogged;
@@ -503,7 +505,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
 
     private void onStreamAuthenticated() {
         wsAuthenticated = true;
-        for (final String channel : new String[] {"orders.ALL", "fills.ALL", "positions"}) {
+        for (final String channel : new String[] {"orders.ALL", "fills.ALL", "positions", "account"}) {
             if (subscribedOnConnection.add(channel)) {
                 sendRpc("subscribe", channel);
             }
@@ -515,6 +517,16 @@ public final class ParadexAdapter implements ExchangeAdapter {
                     return null;
                 });
         }
+    }
+
+    private static BigDecimal decimalOrNull(final JsonNode data, final String field) {
+        final String v = OrderResponses.text(data, field);
+        return v == null || v.isEmpty() ? null : new BigDecimal(v);
+    }
+
+    /** @return the last summary pushed on the private {@code account} channel, or null if none yet */
+    public ParadexAccountSummary lastAccountSummary() {
+        return accountSummary;
     }
 
     /** A fill pushed as an SBE {@code FillEvent} (the schema's private template 21) → order listeners. */
@@ -561,6 +573,11 @@ public final class ParadexAdapter implements ExchangeAdapter {
                 for (final OrderListener l : orderListeners) {
                     l.onFill(f);
                 }
+            } else if (channel.equals("account")) {
+                accountSummary = new ParadexAccountSummary(decimalOrNull(data, "account_value"),
+                    decimalOrNull(data, "free_collateral"), decimalOrNull(data, "initial_margin_requirement"),
+                    decimalOrNull(data, "maintenance_margin_requirement"), OrderResponses.text(data, "status"),
+                    OrderResponses.longOr(data, "updated_at", 0));
             } else if (channel.equals("positions")) {
                 final String market = OrderResponses.text(data, "market");
                 final com.fasterxml.jackson.databind.node.ObjectNode wrapped = JSON.createObjectNode();

@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SimExchange {
     static final int SCALE = 8;
+    /** Collateral every simulated account starts with, USD; the {@code account} channel reports it less fees. */
+    static final BigDecimal ACCOUNT_COLLATERAL_USD = new BigDecimal("100000");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Thrown to answer HTTP 400 with a venue error code. */
@@ -437,7 +439,30 @@ final class SimExchange {
         return n;
     }
 
+    private void publishAccount(final String account, final long nowMs) {
+        BigDecimal fees = BigDecimal.ZERO;
+        for (final Map.Entry<String, PositionState> e : positions.entrySet()) {
+            if (e.getKey().startsWith(account + '|')) {
+                fees = fees.add(e.getValue().fees);
+            }
+        }
+        final String value = ACCOUNT_COLLATERAL_USD.subtract(fees).setScale(SCALE, RoundingMode.HALF_EVEN)
+            .stripTrailingZeros().toPlainString();
+        final ObjectNode n = JSON.createObjectNode();
+        n.put("account", account);
+        n.put("account_value", value);
+        n.put("free_collateral", value);
+        n.put("initial_margin_requirement", "0");
+        n.put("maintenance_margin_requirement", "0");
+        n.put("settlement_asset", "USDC");
+        n.put("status", "ACTIVE");
+        n.put("seq_no", step);
+        n.put("updated_at", nowMs);
+        sink.publish(account, "account", "", n);
+    }
+
     private void publishPosition(final String account, final String market, final long nowMs) {
+        publishAccount(account, nowMs);
         for (final JsonNode p : positions(account, nowMs).path("results")) {
             if (market.equals(p.path("market").asText())) {
                 sink.publish(account, "positions", market, (ObjectNode) p.deepCopy());

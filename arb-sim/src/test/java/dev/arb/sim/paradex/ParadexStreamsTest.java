@@ -184,6 +184,10 @@ class ParadexStreamsTest {
         assertThat(sim.receivedClientIds(ACCOUNT)).containsExactly("ws-1");
         await().atMost(Duration.ofSeconds(30)).until(() -> adapter.lastStreamedPosition(MARKET) != null);
         assertThat(adapter.lastStreamedPosition(MARKET).size()).isEqualTo(FixedPoint.parse("0.03", 8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> adapter.lastAccountSummary() != null);
+        assertThat(adapter.lastAccountSummary().status()).isEqualTo("ACTIVE");
+        // 100000 USD less the taker fee 0.03 x 65000.1 x 0.0003
+        assertThat(adapter.lastAccountSummary().accountValueUsd()).isEqualByComparingTo("99999.4149991");
     }
 
     @Test
