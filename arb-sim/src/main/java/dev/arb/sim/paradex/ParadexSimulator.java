@@ -37,28 +37,39 @@ import java.util.concurrent.atomic.AtomicLong;
  * bot's simulation mode: one Netty server serves the REST API under {@code /v1} and the JSON-RPC
  * WebSocket at {@code /v1}.
  *
- * <p>Market data: every {@code model.config().stepMillis()} the model advances one step and every
- * subscriber of {@code order_book.{market}.snapshot@15@…} receives a full snapshot
- * ({@code update_type "s"}, increasing {@code seq_no}, the shape of protocol reference §2.1) of a
- * CLOB-like book: {@link Options#bookDepth()} levels a side, one tick wide, around
- * {@code model.venueMid(MarketModel.VENUE_B, step)} snapped to the market's tick. WebSocket pings are
- * sent every {@link Options#pingIntervalMs()} (§2.4) and pongs counted.
+ * <p>Market data: every {@code model.config().stepMillis()} (or on {@link #advance()} with
+ * {@link Options#manualStepping()}) the model advances one step; the book is a CLOB-like ladder of
+ * {@link Options#bookDepth()} levels a side, one tick wide, around {@code model.venueMid(MarketModel.VENUE_B, step)}
+ * snapped to the tick, and every market has one order-book sequence number that advances by one per step.
+ * A connection that opened with {@code ?sbeSchemaId=1&sbeSchemaVersion=0..2} gets SBE binary frames built with
+ * the generated encoders of the official schema (paradex-sbe reference §2): {@code order_book.{m}.deltas}
+ * (bare name only; a SNAPSHOT of the whole ladder on subscription, then a DELTA per step with
+ * {@code seq = previous + 1}, size 0 deleting a level), {@code order_book.{m}.snapshot@15@…} (a SNAPSHOT per
+ * step), {@code bbo.{m}}, {@code markets_summary.{m}} and {@code trades.{m}}; one book channel per market per
+ * session. Other connections get the JSON shapes of protocol reference §2.1/§2.5 ({@code update_type "s"}
+ * snapshots, {@code "d"} deltas with {@code inserts}/{@code updates}/{@code deletes}). An unsupported schema is
+ * refused with HTTP 400 at connect. WebSocket pings every {@link Options#pingIntervalMs()} (§2.4).
  *
- * <p>REST: {@code /system/config}, {@code /markets}, {@code /auth} (the STARK signature of the auth
+ * <p>Private: {@code auth} with a JWT, then {@code orders}, {@code fills}, {@code positions} and {@code account}
+ * pushed as JSON; order entry over the WebSocket ({@code order.create}, {@code order.create_batch},
+ * {@code order.cancel}, {@code order.cancel_batch}, {@code order.cancel_all},
+ * {@code order.cancel_on_disconnect}); see the package-private {@code SimWsHandler}.
+ *
+ * <p>REST: {@code /system/config}, {@code /system/state}, {@code /markets}, {@code /onboarding} (verified STARK
+ * signature; registers the account), {@code /auth} (the STARK signature of the auth
  * {@code Request} is verified against the public key given to {@link #registerAccount}; the JWT
  * lasts {@link Options#jwtLifetimeSeconds()} and is checked on every private call → 401
  * {@code INVALID_TOKEN}), {@code POST /orders}, {@code GET /orders/{id}},
  * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}}, {@code GET /orders},
- * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /system/state},
- * {@code GET /positions}; order
+ * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}; order
  * checks and matching are described in the package-private {@code SimExchange}: signature, tick,
  * step, minimum notional, duplicate client id, reduce-only, immediate IOC/MARKET fills against the
  * book depth with partial fills, taker fee on notional.
  *
- * <p>Fault switches: {@link #rejectNextOrders}, {@link #respondWithStatus}, {@link #dropConnections},
- * {@link #expireTokens}, {@link #systemState(String)}, {@link #dropNextOrderResponses},
- * {@link #delayResponses}; {@link Options#manualStepping()} with {@link #advance()} for deterministic
- * tests.
+ * <p>Fault switches: {@link #rejectNextOrders}, {@link #respondWithStatus} (429 → JSON-RPC 42901 on the
+ * WebSocket), {@link #limitNextFills}, {@link #dropNextResponses}, {@link #delayResponses}, {@link #dropConnections},
+ * {@link #expireTokens}, {@link #injectGap}, {@link #setSystemState}; inspection: {@link #receivedClientIds},
+ * {@link #requestCount} (WebSocket RPCs as method {@code "WS"}, e.g. {@code requestCount("WS", "order.create")}).
  *
  * <p><b>Note:</b> thread-safe. Network I/O and the step timer run on one simulator-owned event-loop
  * thread; the public methods may be called from any thread.
