@@ -1,5 +1,10 @@
 /**
- * JMH benchmarks of the hot path: order-book writes and spread computation.
+ * Latency and allocation measurements of arb's hot paths (issue 6; numbers in {@code BENCHMARKS.md}):
+ * JMH benchmarks of order-book writes and spreads ({@code SpreadBenchmark}, {@code OrderBookBenchmark}),
+ * frame bytes to book ({@code VestDepthBenchmark}, {@code BookApplyBenchmark}), frame to decision
+ * ({@code MarketDataBenchmark}), order encode and sign ({@code OrderSignBenchmark}) and order JSON
+ * ({@code OrderJsonBenchmark}); the same paths in thread CPU time ({@link dev.arb.bench.CpuTimeProbe});
+ * and the paced end-to-end harness over both simulators ({@link dev.arb.bench.LatencyHarness}).
  *
  * <p>Build and run: {@code mvn -q -pl arb-bench -am package -DskipTests} then
  * {@code java -jar arb-bench/target/benchmarks.jar -prof gc}; {@code gc.alloc.rate.norm} is the
