@@ -33,8 +33,8 @@ import org.web3j.crypto.Sign;
  * ({@code keccak256(abi.encode(args))}, EIP-191, secp256k1 RFC 6979 with the recovery id from R)
  * through the public {@link VestSigner} and its parts, against web3j's path (TypeEncoder + 4-way
  * public-key recovery); Paradex (typed data revision 0: 9 Pedersen hashes with the domain, type hashes
- * and message prefix precomputed, then STARK ECDSA RFC 6979 with an 8-bit fixed-base table; Pedersen tables of 11-bit windows) through
- * the public {@link ParadexSigner} and its parts. The timestamp changes on every call so no hash
+ * and message prefix precomputed, 11-bit Pedersen tables, then STARK ECDSA RFC 6979 with an 8-bit
+ * fixed-base table) through the public {@link ParadexSigner} and its parts. The timestamp changes on every call so no hash
  * is reused. starknet-jvm's own JNI signer (~200 ms CPU, 300–900 ms wall per signature here) is not in
  * the suite; {@code CpuTimeProbe} times it.
  *
