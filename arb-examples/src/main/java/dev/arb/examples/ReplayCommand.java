@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
  * <ul>
  *   <li>One file: {@code arb replay --venue paradex --market BTC-USD-PERP FILE} prints one line per frame that
  *   changed the top of book: {@code <seq> <bidPrice> <bidSize> <askPrice> <askSize>} ({@code -} for an empty
- *   side), and {@code GAP <expected> <got>} when the sequence breaks.</li>
+ *   side), and {@code GAP <expected> <got>} when the sequence breaks. {@code --venue vest --market BTC-PERP FILE}
+ *   does the same for Vest {@code @depth} snapshots, the line starting with the frame's {@code t_ns}
+ *   ({@link VestReplay}).</li>
  *   <li>Two files, one per venue: {@code arb replay --paradex-market BTC-USD-PERP --vest-market BTC-PERP
  *   PARADEX_FILE VEST_FILE} runs the spread calculator over the merged timeline and prints the opportunities
  *   it would have taken ({@link MergedReplay}).</li>
@@ -38,10 +40,11 @@ import picocli.CommandLine.Parameters;
     description = "Replay recorded WebSocket sessions (JSON Lines) through the real decoders, books and spread "
         + "calculator.")
 public final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--venue", description = "Venue of a single capture (paradex).")
+    @Option(names = "--venue", description = "Venue of a single capture (paradex or vest).")
     String venue;
 
-    @Option(names = "--market", description = "Market whose book to rebuild (single capture), e.g. BTC-USD-PERP.")
+    @Option(names = "--market",
+        description = "Market whose book to rebuild (single capture), e.g. BTC-USD-PERP or BTC-PERP.")
     String market;
 
     @Option(names = "--paradex-market", defaultValue = "BTC-USD-PERP", description = "Paradex market (two captures).")
@@ -76,14 +79,18 @@ public final class ReplayCommand implements Callable<Integer> {
         if (files.size() == 2) {
             return merged();
         }
-        if (!"paradex".equals(venue) || market == null) {
-            System.err.println("error: one capture needs --venue paradex --market SYMBOL; two captures are "
+        if (!("paradex".equals(venue) || "vest".equals(venue)) || market == null) {
+            System.err.println("error: one capture needs --venue paradex|vest --market SYMBOL; two captures are "
                 + "PARADEX_FILE VEST_FILE");
             return 2;
         }
         final Path file = files.get(0);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            ParadexReplay.run(in, market, System.out);
+            if ("vest".equals(venue)) {
+                VestReplay.run(in, market, System.out);
+            } else {
+                ParadexReplay.run(in, market, System.out);
+            }
             System.out.flush();
             return 0;
         } catch (CaptureFormatException e) {

@@ -121,4 +121,13 @@ class ReplayCommandTest {
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("vest.jsonl").contains("line 2");
     }
+    @Test
+    void shouldPrintTopOfBookChangesOfAVestCapture(@TempDir final Path dir) throws Exception {
+        final Path vest = dir.resolve("vest.jsonl");
+        Files.write(vest, List.of(vestDepth(10, "64899", "64900"), vestDepth(20, "64899", "64900"),
+            textLine(25, "{\"data\":\"PONG\"}"), vestDepth(30, "64899.5", "64900")));
+        final String[] out = run("replay", "--venue", "vest", "--market", "BTC-PERP", vest.toString());
+        assertThat(out[0]).isEqualTo("0");
+        assertThat(out[1].lines()).containsExactly("10 64899 1 64900 1", "30 64899.5 1 64900 1");
+    }
 }
