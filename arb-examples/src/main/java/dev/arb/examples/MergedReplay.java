@@ -167,16 +167,21 @@ final class MergedReplay {
             final String m = e.getMessage();
             final int at = m.indexOf("capture line ");
             final int colon = at < 0 ? -1 : m.indexOf(": ", at);
-            throw new CaptureFormatException(e.lineNumber(), which + " capture: " + (colon < 0 ? m : m.substring(colon + 2)),
-                e);
+            final String detail = colon < 0 ? m : m.substring(colon + 2);
+            throw new CaptureFormatException(e.lineNumber(), which + " capture: " + detail, e);
         }
     }
 
     private static void print(final PrintStream out, final long now, final String buy, final String sell,
         final double netPct, final double grossPct, final SpreadSnapshot s) {
-        out.println("OPPORTUNITY " + now + " buy=" + buy + " sell=" + sell + " net_bps="
-            + String.format(Locale.ROOT, "%.2f", netPct * 100) + " gross_bps=" + String.format(Locale.ROOT, "%.2f", grossPct * 100)
-            + " vest=" + FixedPoint.formatTrimmed(s.bidA(), SCALE) + '/' + FixedPoint.formatTrimmed(s.askA(), SCALE)
-            + " paradex=" + FixedPoint.formatTrimmed(s.bidB(), SCALE) + '/' + FixedPoint.formatTrimmed(s.askB(), SCALE));
+        out.println("OPPORTUNITY " + now + " buy=" + buy + " sell=" + sell
+            + " net_bps=" + String.format(Locale.ROOT, "%.2f", netPct * 100)
+            + " gross_bps=" + String.format(Locale.ROOT, "%.2f", grossPct * 100)
+            + " vest=" + price(s.bidA()) + '/' + price(s.askA())
+            + " paradex=" + price(s.bidB()) + '/' + price(s.askB()));
+    }
+
+    private static String price(final long fixedPoint) {
+        return FixedPoint.formatTrimmed(fixedPoint, SCALE);
     }
 }
