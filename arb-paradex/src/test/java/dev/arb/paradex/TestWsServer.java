@@ -33,6 +33,7 @@ final class TestWsServer implements AutoCloseable {
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
     final List<String> received = new CopyOnWriteArrayList<>();
+    final List<String> requestUris = new CopyOnWriteArrayList<>();
     final AtomicInteger pongs = new AtomicInteger();
     final AtomicInteger handshakes = new AtomicInteger();
 
@@ -43,11 +44,12 @@ final class TestWsServer implements AutoCloseable {
                 protected void initChannel(final SocketChannel ch) {
                     ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
                         new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder().websocketPath("/v1")
-                            .dropPongFrames(false).build()),
+                            .checkStartsWith(true).dropPongFrames(false).build()),
                         new SimpleChannelInboundHandler<WebSocketFrame>() {
                             @Override
                             public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception {
-                                if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                                if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete h) {
+                                    requestUris.add(h.requestUri());
                                     clients.add(ctx.channel());
                                     handshakes.incrementAndGet();
                                 }
@@ -77,6 +79,10 @@ final class TestWsServer implements AutoCloseable {
 
     void push(final String text) {
         clients.writeAndFlush(new TextWebSocketFrame(text));
+    }
+
+    void pushBinary(final byte[] frame) {
+        clients.writeAndFlush(new io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame)));
     }
 
     void ping() {
