@@ -71,6 +71,8 @@ final class SimulatedVenues implements AutoCloseable {
             .chainId(paradexSim.chainId())
             .accountAddress(account)
             .privateKey(paradexKey)
+            .sbe(true)                 // the live venue serves public market data only as SBE
+            .wsOrderEntry(true)        // low-latency order entry, REST as fallback
             .maxBookAgeMs(maxBookAgeMs)
             .eventLoopGroup(loop)
             .build());
