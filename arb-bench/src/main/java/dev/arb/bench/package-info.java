@@ -3,7 +3,8 @@
  * JMH benchmarks of order-book writes and spreads ({@code SpreadBenchmark}, {@code OrderBookBenchmark}),
  * frame bytes to book ({@code VestDepthBenchmark}, {@code BookApplyBenchmark}), frame to decision
  * ({@code MarketDataBenchmark}), order encode and sign ({@code OrderSignBenchmark}) and order JSON
- * ({@code OrderJsonBenchmark}); the same paths in thread CPU time ({@link dev.arb.bench.CpuTimeProbe});
+ * ({@code OrderJsonBenchmark}), BBO, order-update and fill messages ({@code BboBenchmark},
+ * {@code OrderEventBenchmark}); the same paths in thread CPU time ({@link dev.arb.bench.CpuTimeProbe});
  * and the paced end-to-end harness over both simulators ({@link dev.arb.bench.LatencyHarness}).
  *
  * <p>Build and run: {@code mvn -q -pl arb-bench -am package -DskipTests} then
