@@ -390,11 +390,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v REST base URL including {@code /v1}
-
          * @return this
-
          */
         public Builder restBaseUrl(final String v) {
             restBaseUrl = v;
@@ -402,11 +399,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v WebSocket URL, {@code ws://} or {@code wss://}
-
          * @return this
-
          */
         public Builder wsUrl(final String v) {
             wsUrl = v;
@@ -414,11 +408,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v chain id short-string name, e.g. {@code PRIVATE_SN_PARACLEAR_MAINNET}
-
          * @return this
-
          */
         public Builder chainId(final String v) {
             chainId = v;
@@ -426,11 +417,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v account (L2) address hex
-
          * @return this
-
          */
         public Builder accountAddress(final String v) {
             accountAddress = v;
@@ -438,11 +426,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v STARK private key, hex
-
          * @return this
-
          */
         public Builder privateKey(final Secret v) {
             privateKey = v;
@@ -450,11 +435,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v ms after which a book is stale (default 5000)
-
          * @return this
-
          */
         public Builder maxBookAgeMs(final long v) {
             maxBookAgeMs = v;
@@ -462,11 +444,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v REST timeout, ms (default 5000)
-
          * @return this
-
          */
         public Builder requestTimeoutMs(final long v) {
             requestTimeoutMs = v;
@@ -474,11 +453,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v refresh the JWT this many ms before its {@code exp} (default 60000)
-
          * @return this
-
          */
         public Builder jwtRefreshBeforeExpiryMs(final long v) {
             jwtRefreshBeforeExpiryMs = v;
@@ -486,11 +462,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v book channel template, {@code %s} = market (default {@code order_book.%s.snapshot@15@50ms})
-
          * @return this
-
          */
         public Builder bookChannelTemplate(final String v) {
             channelSet = true;
@@ -499,11 +472,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v shared Netty event loop group (not shut down by the adapter)
-
          * @return this
-
          */
         public Builder eventLoopGroup(final EventLoopGroup v) {
             eventLoopGroup = v;
@@ -511,11 +481,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v default taker fee rate, fraction (default 0.0003)
-
          * @return this
-
          */
         public Builder defaultTakerFeeRate(final BigDecimal v) {
             defaultTakerFeeRate = v;
@@ -523,11 +490,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v default maker fee rate, fraction (default 0.00003)
-
          * @return this
-
          */
         public Builder defaultMakerFeeRate(final BigDecimal v) {
             defaultMakerFeeRate = v;
@@ -535,11 +499,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v client-side order POST/DELETE limit per second (default 50; venue 800/s, §3.9)
-
          * @return this
-
          */
         public Builder orderRequestsPerSecond(final int v) {
             orderRequestsPerSecond = v;
@@ -547,11 +508,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v client-side private GET limit per second (default 10; venue 600/min, §3.9)
-
          * @return this
-
          */
         public Builder privateGetRequestsPerSecond(final int v) {
             privateGetRequestsPerSecond = v;
@@ -559,11 +517,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v poll interval of a non-terminal IOC order, ms (default 50)
-
          * @return this
-
          */
         public Builder orderPollIntervalMs(final long v) {
             orderPollIntervalMs = v;
@@ -571,11 +526,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v maximum polls of a non-terminal IOC order (default 40)
-
          * @return this
-
          */
         public Builder orderPollMaxAttempts(final int v) {
             orderPollMaxAttempts = v;
@@ -583,11 +535,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v auth signature lifetime, s (default 1800; OAS default 30 min, max 1 week, §4.2)
-
          * @return this
-
          */
         public Builder signatureExpirySeconds(final long v) {
             signatureExpirySeconds = v;
@@ -595,11 +544,8 @@ public final class ParadexConfig {
         }
 
         /**
-
          * @param v delay before an automatic reconnect, ms (default 1000)
-
          * @return this
-
          */
         public Builder reconnectDelayMs(final long v) {
             reconnectDelayMs = v;

@@ -248,22 +248,7 @@ public final class ParadexRestClient {
         if (current != null && clockMs.getAsLong() < current.expiresAtMs() - refreshBeforeMs) {
             return CompletableFuture.completedFuture(current);
         }
-        if (signer == null) {
-            return CompletableFuture.failedFuture(new AuthenticationException(ParadexErrors.VENUE, null,
-                "no account and private key configured"));
-        }
-        synchronized (authLock) {
-            if (refreshing != null && !refreshing.isDone()) {
-                return refreshing;
-            }
-            refreshing = authenticate();
-            refreshing.whenComplete((t, e) -> {
-                if (t != null) {
-                    token = t;
-                }
-            });
-            return refreshing;
-        }
+        return refresh();
     }
 
     private CompletableFuture<JwtToken> authenticate() {
