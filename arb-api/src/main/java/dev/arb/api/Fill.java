@@ -24,7 +24,21 @@ import java.util.Objects;
  */
 public record Fill(String venue, String market, String venueOrderId, String clientOrderId, Side side, long price,
     long size, BigDecimal feeUsd, Liquidity liquidity, long timestampMs) {
-    /** Validates the fields. @throws NullPointerException if a required field is null */
+    /**
+     * Validates the fields.
+     *
+     * @param venue         venue name
+     * @param market        market symbol
+     * @param venueOrderId  the venue's order id
+     * @param clientOrderId client order id, or null
+     * @param side          side of our order
+     * @param price         fill price, price scale
+     * @param size          filled size, size scale
+     * @param feeUsd        fee in USD (null becomes zero)
+     * @param liquidity     maker or taker
+     * @param timestampMs   venue time, ms since the epoch
+     * @throws NullPointerException if venue, market, side or liquidity is null
+     */
     public Fill {
         Objects.requireNonNull(venue);
         Objects.requireNonNull(market);

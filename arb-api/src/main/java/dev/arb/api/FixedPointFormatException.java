@@ -9,7 +9,9 @@ package dev.arb.api;
 public final class FixedPointFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was wrong, including the offending text (never a secret) */
+    /**
+     * @param message what was wrong, including the offending text (never a secret)
+     */
     public FixedPointFormatException(final String message) {
         super(message);
     }

@@ -208,67 +208,100 @@ public final class MarketSpec {
         private Builder() {
         }
 
-        /** @param v venue name @return this */
+        /**
+         * @param v venue name
+         * @return this
+         */
         public Builder venue(final String v) {
             venue = v;
             return this;
         }
 
-        /** @param v market symbol @return this */
+        /**
+         * @param v market symbol
+         * @return this
+         */
         public Builder symbol(final String v) {
             symbol = v;
             return this;
         }
 
-        /** @param v base asset @return this */
+        /**
+         * @param v base asset
+         * @return this
+         */
         public Builder baseAsset(final String v) {
             baseAsset = v;
             return this;
         }
 
-        /** @param v price decimals @return this */
+        /**
+         * @param v price decimals
+         * @return this
+         */
         public Builder priceScale(final int v) {
             priceScale = v;
             return this;
         }
 
-        /** @param v size decimals @return this */
+        /**
+         * @param v size decimals
+         * @return this
+         */
         public Builder sizeScale(final int v) {
             sizeScale = v;
             return this;
         }
 
-        /** @param v tick size at the price scale @return this */
+        /**
+         * @param v tick size at the price scale
+         * @return this
+         */
         public Builder tickSize(final long v) {
             tickSize = v;
             return this;
         }
 
-        /** @param v step size at the size scale @return this */
+        /**
+         * @param v step size at the size scale
+         * @return this
+         */
         public Builder stepSize(final long v) {
             stepSize = v;
             return this;
         }
 
-        /** @param v minimum size at the size scale (defaults to the step size) @return this */
+        /**
+         * @param v minimum size at the size scale (defaults to the step size)
+         * @return this
+         */
         public Builder minSize(final long v) {
             minSize = v;
             return this;
         }
 
-        /** @param v minimum notional, USD @return this */
+        /**
+         * @param v minimum notional, USD
+         * @return this
+         */
         public Builder minNotionalUsd(final BigDecimal v) {
             minNotionalUsd = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v maker fee rate (fraction of notional) @return this */
+        /**
+         * @param v maker fee rate (fraction of notional)
+         * @return this
+         */
         public Builder makerFeeRate(final BigDecimal v) {
             makerFeeRate = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v taker fee rate (fraction of notional) @return this */
+        /**
+         * @param v taker fee rate (fraction of notional)
+         * @return this
+         */
         public Builder takerFeeRate(final BigDecimal v) {
             takerFeeRate = Objects.requireNonNull(v);
             return this;

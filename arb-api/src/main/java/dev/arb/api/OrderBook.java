@@ -241,22 +241,34 @@ public final class OrderBook {
         return askCount;
     }
 
-    /** @param level 0 = best @return bid price at the level, at {@link #priceScale()} */
+    /**
+     * @param level 0 = best
+     * @return bid price at the level, at {@link #priceScale()}
+     */
     public long bidPrice(final int level) {
         return bidPrices[checkLevel(level, bidCount)];
     }
 
-    /** @param level 0 = best @return bid size at the level, base units at {@link #sizeScale()} */
+    /**
+     * @param level 0 = best
+     * @return bid size at the level, base units at {@link #sizeScale()}
+     */
     public long bidSize(final int level) {
         return bidSizes[checkLevel(level, bidCount)];
     }
 
-    /** @param level 0 = best @return ask price at the level, at {@link #priceScale()} */
+    /**
+     * @param level 0 = best
+     * @return ask price at the level, at {@link #priceScale()}
+     */
     public long askPrice(final int level) {
         return askPrices[checkLevel(level, askCount)];
     }
 
-    /** @param level 0 = best @return ask size at the level, base units at {@link #sizeScale()} */
+    /**
+     * @param level 0 = best
+     * @return ask size at the level, base units at {@link #sizeScale()}
+     */
     public long askSize(final int level) {
         return askSizes[checkLevel(level, askCount)];
     }

@@ -111,49 +111,73 @@ public final class OrderRequest {
         private Builder() {
         }
 
-        /** @param v market symbol @return this */
+        /**
+         * @param v market symbol
+         * @return this
+         */
         public Builder market(final String v) {
             market = v;
             return this;
         }
 
-        /** @param v side @return this */
+        /**
+         * @param v side
+         * @return this
+         */
         public Builder side(final Side v) {
             side = v;
             return this;
         }
 
-        /** @param v type @return this */
+        /**
+         * @param v type
+         * @return this
+         */
         public Builder type(final OrderType v) {
             type = v;
             return this;
         }
 
-        /** @param v time in force @return this */
+        /**
+         * @param v time in force
+         * @return this
+         */
         public Builder timeInForce(final TimeInForce v) {
             timeInForce = v;
             return this;
         }
 
-        /** @param v size at the size scale @return this */
+        /**
+         * @param v size at the size scale
+         * @return this
+         */
         public Builder size(final long v) {
             size = v;
             return this;
         }
 
-        /** @param v limit price at the price scale @return this */
+        /**
+         * @param v limit price at the price scale
+         * @return this
+         */
         public Builder limitPrice(final long v) {
             limitPrice = v;
             return this;
         }
 
-        /** @param v reduce-only @return this */
+        /**
+         * @param v reduce-only
+         * @return this
+         */
         public Builder reduceOnly(final boolean v) {
             reduceOnly = v;
             return this;
         }
 
-        /** @param v client order id @return this */
+        /**
+         * @param v client order id
+         * @return this
+         */
         public Builder clientOrderId(final String v) {
             clientOrderId = v;
             return this;

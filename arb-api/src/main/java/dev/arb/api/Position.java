@@ -21,7 +21,18 @@ import java.util.Objects;
  */
 public record Position(String venue, String market, long size, int sizeScale, long entryPrice, int priceScale,
     BigDecimal unrealizedPnlUsd) {
-    /** Validates the fields. @throws NullPointerException if venue or market is null */
+    /**
+     * Validates the fields.
+     *
+     * @param venue            venue name
+     * @param market           market symbol
+     * @param size             signed size, size scale
+     * @param sizeScale        decimal places of {@code size}
+     * @param entryPrice       average entry price, price scale
+     * @param priceScale       decimal places of {@code entryPrice}
+     * @param unrealizedPnlUsd unrealized PnL in USD (null becomes zero)
+     * @throws NullPointerException if venue or market is null
+     */
     public Position {
         Objects.requireNonNull(venue);
         Objects.requireNonNull(market);
