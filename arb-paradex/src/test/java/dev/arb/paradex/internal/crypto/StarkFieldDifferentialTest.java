@@ -1,6 +1,7 @@
 package dev.arb.paradex.internal.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -110,5 +111,31 @@ class StarkFieldDifferentialTest {
             // after k rounds the exponent e satisfies e' = 2e + 1, starting at e = 1: e = 2^51 - 1
             assertThat(StarkField.toBig(plain)).isEqualTo(a.modPow(BigInteger.ONE.shiftLeft(51).subtract(BigInteger.ONE), P));
         }
+    }
+
+    @Test
+    void shouldInvertEdgeAndRandomValuesLikeBigInteger() {
+        final List<BigInteger> values = edgeValues();
+        final SplittableRandom rnd = new SplittableRandom(11);
+        for (int n = 0; n < 2_000; n++) {
+            values.add(random(rnd));
+        }
+        final long[] m = new long[4];
+        final long[] inv = new long[4];
+        final long[] plain = new long[4];
+        for (final BigInteger a : values) {
+            if (a.signum() == 0) {
+                continue;
+            }
+            StarkField.toMont(StarkField.fromBig(a), m);
+            StarkField.invFast(m, inv);
+            StarkField.fromMont(inv, plain);
+            assertThat(StarkField.toBig(plain)).as("inverse of %s", a).isEqualTo(a.modInverse(P));
+        }
+    }
+
+    @Test
+    void shouldRejectInvertingZero() {
+        assertThatThrownBy(() -> StarkField.invFast(new long[4], new long[4])).isInstanceOf(ArithmeticException.class);
     }
 }
