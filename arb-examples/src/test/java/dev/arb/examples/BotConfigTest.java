@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class BotConfigTest {
-    private static final String VALID = """
+    /** A minimal valid config (one bot); {@code SafetyWiringTest} builds on it. */
+    static final String VALID = """
         markets:
           BTC: {vest: BTC-PERP, paradex: BTC-USD-PERP}
         bots:

@@ -20,19 +20,7 @@ import picocli.CommandLine;
 
 /** The bot's safety wiring: YAML sections, journal, summary fields, control file. */
 class SafetyWiringTest {
-    private static final String BOTS = """
-        markets:
-          BTC: {vest: BTC-PERP, paradex: BTC-USD-PERP}
-        bots:
-          - id: a
-            pair: BTC
-            dex_a: vest
-            dex_b: paradex
-            spread_entry: 0.15
-            spread_exit: -0.05
-            leverage: 5
-            position_size: 0.01
-        """;
+    private static final String BOTS = BotConfigTest.VALID;
 
     @Test
     void shouldReadTheSafetySectionsNextToTheBots() {

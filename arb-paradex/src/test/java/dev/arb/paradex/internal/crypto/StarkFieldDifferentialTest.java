@@ -39,15 +39,7 @@ class StarkFieldDifferentialTest {
     }
 
     private static BigInteger random(final SplittableRandom rnd) {
-        BigInteger v;
-        do {
-            final byte[] b = new byte[32];
-            for (int i = 0; i < 32; i++) {
-                b[i] = (byte) rnd.nextInt();
-            }
-            v = new BigInteger(1, b).shiftRight(4);
-        } while (v.compareTo(P) >= 0);
-        return v;
+        return StarkFieldTest.uniform(rnd);
     }
 
     private static void check(final BigInteger a, final BigInteger b) {

@@ -18,6 +18,14 @@ class StarkFieldTest {
         if (kind == 1) {
             return BigInteger.valueOf(rnd.nextInt(4));
         }
+        return uniform(rnd);
+    }
+
+    /**
+     * @param rnd seeded source
+     * @return a field element drawn uniformly from [0, p) (shared with {@code StarkFieldDifferentialTest})
+     */
+    static BigInteger uniform(final SplittableRandom rnd) {
         BigInteger v;
         do {
             final byte[] b = new byte[32];
