@@ -171,6 +171,8 @@ public final class VestAdapter implements ExchangeAdapter {
     private final VestAccountStream accountStream;
     private volatile WireTap wireTap;
     private volatile boolean wantConnected;
+    /** Bumped by {@link #disconnect()}: an automatic reconnect scheduled before it must not run after it. */
+    private volatile long streamGeneration;
     private volatile int lastCloseCode = -1;
     private int reconnectAttempt;
     private static final byte[] TICKERS_CHANNEL = "tickers".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -322,6 +324,7 @@ public final class VestAdapter implements ExchangeAdapter {
             current = ws;
             ws = null;
             wantConnected = false;
+            streamGeneration++;
         }
         connected = false;
         final CompletableFuture<Void> account = accountStream == null ? CompletableFuture.completedFuture(null)
@@ -1206,8 +1209,11 @@ public final class VestAdapter implements ExchangeAdapter {
         }
         final long delay = VestBackoff.delayMs(reconnectAttempt++, config.reconnectInitialDelayMs(),
             config.reconnectMaxDelayMs());
+        final long generation = streamGeneration;
         loop.schedule(() -> {
-            if (!wantConnected || connected) {
+            // an explicit disconnect()/reconnect() since scheduling owns the stream now: opening another
+            // here would close its connection mid-handshake
+            if (!wantConnected || connected || generation != streamGeneration) {
                 return;
             }
             reconnects.incrementAndGet();
