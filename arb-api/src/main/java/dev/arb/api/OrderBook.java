@@ -18,7 +18,7 @@ import java.util.Arrays;
  * and calls {@link OrderBookListener}s on that thread; readers on other threads must take a copy on
  * that thread ({@link #copyFrom(OrderBook)}).
  */
-public final class OrderBook {
+public final class OrderBook implements BookView {
     /** Returned by {@link #bestBid()}/{@link #bestAsk()} when that side is empty. */
     public static final long NO_PRICE = Long.MIN_VALUE;
 
@@ -69,21 +69,25 @@ public final class OrderBook {
     }
 
     /** @return venue name */
+    @Override
     public String venue() {
         return venue;
     }
 
     /** @return the venue's market symbol */
+    @Override
     public String symbol() {
         return symbol;
     }
 
     /** @return decimal places of prices */
+    @Override
     public int priceScale() {
         return priceScale;
     }
 
     /** @return decimal places of sizes */
+    @Override
     public int sizeScale() {
         return sizeScale;
     }
@@ -222,21 +226,25 @@ public final class OrderBook {
     }
 
     /** @return {@code true} after a complete snapshot and until {@link #invalidate()} */
+    @Override
     public boolean isValid() {
         return valid;
     }
 
     /** @return {@code true} when both sides are non-empty and best bid ≥ best ask */
+    @Override
     public boolean isCrossed() {
         return bidCount > 0 && askCount > 0 && bidPrices[0] >= askPrices[0];
     }
 
     /** @return number of bid levels */
+    @Override
     public int bidLevels() {
         return bidCount;
     }
 
     /** @return number of ask levels */
+    @Override
     public int askLevels() {
         return askCount;
     }
@@ -245,6 +253,7 @@ public final class OrderBook {
      * @param level 0 = best
      * @return bid price at the level, at {@link #priceScale()}
      */
+    @Override
     public long bidPrice(final int level) {
         return bidPrices[checkLevel(level, bidCount)];
     }
@@ -253,6 +262,7 @@ public final class OrderBook {
      * @param level 0 = best
      * @return bid size at the level, base units at {@link #sizeScale()}
      */
+    @Override
     public long bidSize(final int level) {
         return bidSizes[checkLevel(level, bidCount)];
     }
@@ -261,6 +271,7 @@ public final class OrderBook {
      * @param level 0 = best
      * @return ask price at the level, at {@link #priceScale()}
      */
+    @Override
     public long askPrice(final int level) {
         return askPrices[checkLevel(level, askCount)];
     }
@@ -269,31 +280,37 @@ public final class OrderBook {
      * @param level 0 = best
      * @return ask size at the level, base units at {@link #sizeScale()}
      */
+    @Override
     public long askSize(final int level) {
         return askSizes[checkLevel(level, askCount)];
     }
 
     /** @return best bid price, or {@link #NO_PRICE} */
+    @Override
     public long bestBid() {
         return bidCount == 0 ? NO_PRICE : bidPrices[0];
     }
 
     /** @return best ask price, or {@link #NO_PRICE} */
+    @Override
     public long bestAsk() {
         return askCount == 0 ? NO_PRICE : askPrices[0];
     }
 
     /** @return venue sequence number of the last applied update (0 when the venue has none) */
+    @Override
     public long sequence() {
         return sequence;
     }
 
     /** @return venue timestamp of the last update, ms since the epoch (0 if unknown) */
+    @Override
     public long venueTimestampMs() {
         return venueTimestampMs;
     }
 
     /** @return local {@link System#nanoTime()} at which the last update was received */
+    @Override
     public long receivedNanos() {
         return receivedNanos;
     }
@@ -302,6 +319,7 @@ public final class OrderBook {
      * @param nowNanos a {@link System#nanoTime()} reading
      * @return ms since the last update was received
      */
+    @Override
     public long ageMs(final long nowNanos) {
         return (nowNanos - receivedNanos) / 1_000_000L;
     }

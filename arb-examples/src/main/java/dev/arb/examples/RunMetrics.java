@@ -2,7 +2,7 @@ package dev.arb.examples;
 
 import dev.arb.api.OrderStatus;
 import dev.arb.api.OrderUpdate;
-import dev.arb.executor.Direction;
+import dev.arb.strategy.api.Direction;
 import dev.arb.executor.ExecutionListener;
 import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;

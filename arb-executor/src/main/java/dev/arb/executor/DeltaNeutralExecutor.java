@@ -1,5 +1,7 @@
 package dev.arb.executor;
 
+import dev.arb.strategy.api.Direction;
+
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.Fill;
 import dev.arb.api.FixedPoint;

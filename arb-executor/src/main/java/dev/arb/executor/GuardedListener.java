@@ -1,5 +1,7 @@
 package dev.arb.executor;
 
+import dev.arb.strategy.api.Direction;
+
 import dev.arb.api.OrderUpdate;
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.arb.executor;
 
+import dev.arb.strategy.api.Direction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

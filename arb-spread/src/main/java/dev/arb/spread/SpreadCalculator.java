@@ -1,6 +1,7 @@
 package dev.arb.spread;
 
 import dev.arb.api.FixedPoint;
+import dev.arb.api.BookView;
 import dev.arb.api.OrderBook;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ public final class SpreadCalculator {
      * @param out      the snapshot to overwrite
      * @throws ArithmeticException if the configured size does not fit a long at a book's size scale
      */
-    public void compute(final OrderBook bookA, final OrderBook bookB, final long nowNanos, final SpreadSnapshot out) {
+    public void compute(final BookView bookA, final BookView bookB, final long nowNanos, final SpreadSnapshot out) {
         out.stamp(nowNanos, bookA, bookB);
         out.pricesA(bookA.bestAsk(), bookA.bestAsk(), bookA.bestBid(), bookA.bestBid());
         out.pricesB(bookB.bestAsk(), bookB.bestAsk(), bookB.bestBid(), bookB.bestBid());
@@ -127,7 +128,7 @@ public final class SpreadCalculator {
      *
      * @return false if the side is empty or too thin
      */
-    private boolean side(final OrderBook book, final boolean bids) {
+    private boolean side(final BookView book, final boolean bids) {
         final int levels = bids ? book.bidLevels() : book.askLevels();
         if (levels == 0) {
             return false;
@@ -163,7 +164,7 @@ public final class SpreadCalculator {
     }
 
     /** Slow path when the exact sum would overflow a long: the same walk in {@code double}. */
-    private static long offsetInDouble(final OrderBook book, final boolean bids, final long best, final long size) {
+    private static long offsetInDouble(final BookView book, final boolean bids, final long best, final long size) {
         final int levels = bids ? book.bidLevels() : book.askLevels();
         long remaining = size;
         double offsetSum = 0;

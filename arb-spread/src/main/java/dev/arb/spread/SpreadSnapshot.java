@@ -1,5 +1,6 @@
 package dev.arb.spread;
 
+import dev.arb.api.BookView;
 import dev.arb.api.OrderBook;
 
 /**
@@ -160,7 +161,7 @@ public final class SpreadSnapshot {
         return computedNanos;
     }
 
-    void stamp(final long nowNanos, final OrderBook a, final OrderBook b) {
+    void stamp(final long nowNanos, final BookView a, final BookView b) {
         computedNanos = nowNanos;
         receivedNanosA = a.receivedNanos();
         receivedNanosB = b.receivedNanos();

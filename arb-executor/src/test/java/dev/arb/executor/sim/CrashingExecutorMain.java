@@ -1,7 +1,7 @@
 package dev.arb.executor.sim;
 
 import dev.arb.executor.DeltaNeutralExecutor;
-import dev.arb.executor.Direction;
+import dev.arb.strategy.api.Direction;
 import dev.arb.executor.ExecutionListener;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ExecutorContext;

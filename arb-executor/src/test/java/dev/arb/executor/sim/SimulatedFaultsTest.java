@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.arb.executor.DeltaNeutralExecutor;
-import dev.arb.executor.Direction;
+import dev.arb.strategy.api.Direction;
 import dev.arb.executor.ExecutionListener;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ExecutorContext;

@@ -1,4 +1,4 @@
-package dev.arb.executor;
+package dev.arb.strategy.api;
 
 /**
  * Direction of a delta-neutral position: which venue is bought and which is sold on entry.
