@@ -88,4 +88,21 @@ public interface ExecutionListener {
      */
     default void onHalt(final String reason) {
     }
+
+    /**
+     * A round (a position from flat back to flat) ended: its realized PnL explained, in cents. The run's
+     * PnL total is the sum of these lines.
+     *
+     * @param round spread, slippage, fees, funding and total of the round, USD
+     */
+    default void onRoundClosed(final PnlBreakdown round) {
+    }
+
+    /**
+     * The strategy changed, a replacement was refused, a parameter changed, or the strategy threw.
+     *
+     * @param event one line for the operator
+     */
+    default void onStrategyEvent(final String event) {
+    }
 }

@@ -49,12 +49,10 @@ public final class ExecutorConfig {
     }
 
     /**
-     * @return a builder with entry 0.15 %, exit −0.05 %, slippage 10 bps, max book age 2,000 ms,
-     *     top of book (no VWAP), 5 consecutive errors, 3 unwind attempts, 5,000 ms order timeout,
-     *     quote age 2,000 ms, skew 1,000 ms, unwind loss bound 50 USD, 2 retries of a rate-limited
-     *     order, delta tolerance 0, no periodic delta check, drift action HALT, 10,000 ms lookup
-     *     timeout; the position size
-     *     has no default
+     * @return a builder with entry 0.15 %, exit −0.05 %, slippage 10 bps, book age 2,000 ms, top of book, 5
+     *     errors, 3 unwind attempts, 5,000 ms order timeout, quote age 2,000 ms, skew 1,000 ms, unwind loss
+     *     bound 50 USD, 2 retries, delta tolerance 0, no delta check, HALT on drift, 10,000 ms lookup
+     *     timeout; the position size has no default
      */
     public static Builder builder() {
         return new Builder();
@@ -65,10 +63,7 @@ public final class ExecutorConfig {
         return entryThresholdPct;
     }
 
-    /**
-     * @return gross spread of the closing direction at or above which an open position is closed,
-     *     percent (e.g. −0.05: close once buying back costs at most 0.05 %)
-     */
+    /** @return the built-in strategy's {@code spread_exit}: closing spread net of both exit taker fees, percent */
     public double exitThresholdPct() {
         return exitThresholdPct;
     }
@@ -166,11 +161,7 @@ public final class ExecutorConfig {
             + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + lookupTimeoutMs + '}';
     }
 
-    /**
-     * Builder for {@link ExecutorConfig}.
-     *
-     * <p><b>Note:</b> not thread-safe.
-     */
+    /** Builder for {@link ExecutorConfig}. <p><b>Note:</b> not thread-safe. */
     public static final class Builder {
         private double entryThresholdPct = 0.15;
         private double exitThresholdPct = -0.05;
@@ -290,7 +281,7 @@ public final class ExecutorConfig {
         }
 
         /**
-         * @param pct gross exit threshold of the closing direction, percent (e.g. −0.05)
+         * @param pct exit threshold: closing spread net of both exit taker fees, percent (e.g. −0.05)
          * @return this
          * @throws IllegalArgumentException if not finite
          */

@@ -104,4 +104,22 @@ final class GuardedListener implements ExecutionListener {
             failed("onHalt", e);
         }
     }
+
+    @Override
+    public void onRoundClosed(final PnlBreakdown round) {
+        try {
+            delegate.onRoundClosed(round);
+        } catch (RuntimeException e) {
+            failed("onRoundClosed", e);
+        }
+    }
+
+    @Override
+    public void onStrategyEvent(final String event) {
+        try {
+            delegate.onStrategyEvent(event);
+        } catch (RuntimeException e) {
+            failed("onStrategyEvent", e);
+        }
+    }
 }

@@ -1,32 +1,74 @@
 package dev.arb.executor;
 
+import dev.arb.api.BookView;
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderBook;
+import dev.arb.strategy.api.LegView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
  * One side of the pair: a venue, its market, the market's rules, the last book seen and the
- * position tracked from our fills.
+ * position tracked from our fills. It is also the read-only {@link LegView} a strategy sees
+ * ({@link #venue()} is the venue's name there; {@link #adapter} the adapter).
  *
  * <p><b>Note:</b> not thread-safe; confined to the executor's state thread after start.
  */
-final class Leg {
-    final ExchangeAdapter venue;
+final class Leg implements LegView {
+    final ExchangeAdapter adapter;
     final String market;
     final String tag;
     final String name;
     final PositionLedger ledger = new PositionLedger();
     MarketSpec spec;
     OrderBook book;
+    private BigDecimal cachedPosition;
+    private long cachedPositionUnits;
 
-    Leg(final ExchangeAdapter venue, final String market, final String tag) {
-        this.venue = venue;
+    Leg(final ExchangeAdapter adapter, final String market, final String tag) {
+        this.adapter = adapter;
         this.market = market;
         this.tag = tag;
-        this.name = venue.venue();
+        this.name = adapter.venue();
+    }
+
+    @Override
+    public String venue() {
+        return name;
+    }
+
+    @Override
+    public String market() {
+        return market;
+    }
+
+    @Override
+    public MarketSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public BookView book() {
+        return book;
+    }
+
+    /** Allocation-free while the position is unchanged (the ledger's value is compared by identity). */
+    @Override
+    public long position() {
+        final BigDecimal p = ledger.position();
+        if (p != cachedPosition) {
+            cachedPositionUnits = FixedPoint.fromBigDecimal(p.setScale(spec.sizeScale(), RoundingMode.DOWN),
+                spec.sizeScale());
+            cachedPosition = p;
+        }
+        return cachedPositionUnits;
+    }
+
+    @Override
+    public double fundingRatePerHour() {
+        return adapter.fundingRatePerHour(market);
     }
 
     /** @return a size at this market's size scale as an exact decimal, base units */

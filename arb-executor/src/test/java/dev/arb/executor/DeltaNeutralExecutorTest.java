@@ -294,10 +294,12 @@ class DeltaNeutralExecutorTest {
         });
         assertThat(unwinds.get(0).type()).isEqualTo(OrderType.LIMIT);
         assertThat(unwinds.get(1).type()).isEqualTo(OrderType.LIMIT);
-        assertThat(unwinds.get(2).type()).isEqualTo(OrderType.MARKET);
+        // the last attempt is an IOC LIMIT at the loss bound itself, never a MARKET order without a price:
+        // 50 USD over 0.012 is more than the whole entry price, so the bound is one tick
+        assertThat(unwinds.get(2).type()).isEqualTo(OrderType.LIMIT);
         assertThat(unwinds.get(0).limitPrice()).isEqualTo(9_980); // 99.90 − 10 bps
         assertThat(unwinds.get(1).limitPrice()).isEqualTo(9_970); // 99.90 − 20 bps
-        assertThat(unwinds.get(2).limitPrice()).isEqualTo(9_950); // 99.90 − 40 bps
+        assertThat(unwinds.get(2).limitPrice()).isEqualTo(SPEC_A.tickSize());
         assertThat(executor.stats().positionA()).isEqualByComparingTo("0.012");
         assertThat(events.unwinds).last().asString().contains("false gave up");
 

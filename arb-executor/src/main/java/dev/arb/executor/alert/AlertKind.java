@@ -23,5 +23,7 @@ public enum AlertKind {
     /** The running net-delta check found {@code posA + posB} beyond tolerance. */
     DELTA_DRIFT,
     /** A venue reported an order state that does not follow from the previous one. */
-    ILLEGAL_TRANSITION
+    ILLEGAL_TRANSITION,
+    /** A strategy threw while deciding, was replaced, or a replacement was refused. */
+    STRATEGY
 }

@@ -25,5 +25,14 @@ public enum JournalEventType {
     /** A reconciliation difference or outcome; detail = description. */
     RECONCILE,
     /** The venue's position was taken as the expected one (adopt, or flat after a flatten); size = signed size. */
-    BASELINE
+    BASELINE,
+    /** A parameter changed while running; detail = {@code <bot> <param> <old> -> <new>}. */
+    PARAM,
+    /** A strategy took over, or a replacement was refused; detail = name, source SHA-256 or the error. */
+    STRATEGY,
+    /**
+     * A round (a position from flat back to flat) ended; detail = its PnL attribution in USD
+     * ({@code spread=… slippage=… fees=… funding=… total=…}).
+     */
+    ROUND
 }

@@ -1,0 +1,69 @@
+package dev.arb.executor;
+
+import dev.arb.api.OrderBook;
+import dev.arb.api.Side;
+import java.math.BigDecimal;
+
+/**
+ * Prices of IOC orders on one leg: the book's touch as a reference and a slippage bound beyond it,
+ * snapped to the tick away from the book.
+ *
+ * <p><b>Note:</b> stateless, thread-safe; reads a leg's book, so call it on the state thread.
+ */
+final class LegPricing {
+    private LegPricing() {
+    }
+
+    /**
+     * @param leg       the leg (its tick size)
+     * @param side      the order's side
+     * @param reference a book price at the leg's price scale
+     * @param bps       how far beyond the reference, bps
+     * @return {@code reference} moved {@code bps} away from the book (up for a buy, down for a sell),
+     *     snapped to the tick away from the book; at least one tick
+     */
+    static long boundedLimit(final Leg leg, final Side side, final long reference, final double bps) {
+        final long delta = (long) Math.ceil(reference * (bps / 10_000.0));
+        final long raw = side == Side.BUY ? reference + delta : reference - delta;
+        final long snapped = leg.spec.snapPriceAggressive(Math.max(raw, leg.spec.tickSize()), side);
+        return Math.max(snapped, leg.spec.tickSize());
+    }
+
+    /**
+     * @return the live book's best price on the side an order of {@code side} takes, else the last
+     *     fill price; 0 when neither is known (price scale)
+     */
+    static long referencePrice(final Leg leg, final Side side) {
+        final OrderBook book = leg.book;
+        if (book != null && book.isValid()) {
+            final long best = side == Side.BUY ? book.bestAsk() : book.bestBid();
+            if (best != OrderBook.NO_PRICE && best > 0) {
+                return best;
+            }
+        }
+        final BigDecimal last = leg.ledger.lastFillPrice();
+        return last.signum() > 0 ? leg.priceAt(last) : 0;
+    }
+
+    /**
+     * @param leg  the leg whose live book is walked
+     * @param side the order's side (a buy walks the asks)
+     * @param size size the order needs, at the leg's size scale
+     * @return the price of the deepest level the size reaches (the last level if the book is thinner),
+     *     else {@link #referencePrice}; price scale
+     */
+    static long depthPrice(final Leg leg, final Side side, final long size) {
+        final OrderBook book = leg.book;
+        if (book == null || !book.isValid()) {
+            return referencePrice(leg, side);
+        }
+        final int levels = side == Side.BUY ? book.askLevels() : book.bidLevels();
+        long left = size;
+        long price = 0;
+        for (int i = 0; i < levels && left > 0; i++) {
+            price = side == Side.BUY ? book.askPrice(i) : book.bidPrice(i);
+            left -= side == Side.BUY ? book.askSize(i) : book.bidSize(i);
+        }
+        return price > 0 ? price : referencePrice(leg, side);
+    }
+}

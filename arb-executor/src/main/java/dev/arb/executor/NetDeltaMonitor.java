@@ -1,0 +1,108 @@
+package dev.arb.executor;
+
+import dev.arb.executor.alert.AlertKind;
+import dev.arb.executor.journal.JournalEvent;
+import dev.arb.executor.journal.JournalEventType;
+import java.math.BigDecimal;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checks periodically ({@code delta_check_interval_ms}) that {@code posA + posB} as the venues report
+ * them matches the tracked, hedged state; a drift beyond {@code delta_tolerance_base} alerts and, by
+ * {@code drift_action}, re-hedges (adopts the venues' positions and unwinds the excess) or halts.
+ *
+ * <p><b>Note:</b> {@link #check()} may be called from any thread; the work runs on the state thread.
+ */
+final class NetDeltaMonitor {
+    private final ExecutorCore core;
+    private final OrderGateway gateway;
+    private final HedgeState hedge;
+    private final Unwinder unwinder;
+    private final Flattener flattener;
+    private ScheduledExecutorService timer;
+
+    NetDeltaMonitor(final ExecutorCore core, final OrderGateway gateway, final HedgeState hedge,
+        final Unwinder unwinder, final Flattener flattener) {
+        this.core = core;
+        this.gateway = gateway;
+        this.hedge = hedge;
+        this.unwinder = unwinder;
+        this.flattener = flattener;
+    }
+
+    /** Starts the periodic check when an interval is configured. */
+    void start() {
+        final long interval = core.config.deltaCheckIntervalMs();
+        if (interval > 0) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                final Thread t = new Thread(r, "arb-delta-" + core.botId);
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /**
+     * @return completes with the net delta found (base units), or null when skipped (round in flight,
+     *     a position unreadable)
+     */
+    CompletableFuture<BigDecimal> check() {
+        final CompletableFuture<BigDecimal> result = new CompletableFuture<>();
+        core.stateThread.execute(() -> {
+            if (!(core.state == ExecutorCore.State.FLAT || core.state == ExecutorCore.State.OPEN) || core.sizing == null) {
+                result.complete(null);
+                return;
+            }
+            final long seq = core.roundSeq;
+            final ExecutorCore.State before = core.state;
+            gateway.queryPosition(core.legA).thenAcceptBothAsync(gateway.queryPosition(core.legB), (pa, pb) -> {
+                if (pa == null || pb == null || seq != core.roundSeq || core.state != before) {
+                    result.complete(null);
+                    return;
+                }
+                final Leg legA = core.legA;
+                final Leg legB = core.legB;
+                final BigDecimal net = pa.sizeDecimal().add(pb.sizeDecimal());
+                final BigDecimal driftA = pa.sizeDecimal().subtract(legA.ledger.position()).abs();
+                final BigDecimal driftB = pb.sizeDecimal().subtract(legB.ledger.position()).abs();
+                final BigDecimal tol = core.config.deltaToleranceBase();
+                if (net.abs().compareTo(tol) > 0 || driftA.compareTo(tol) > 0 || driftB.compareTo(tol) > 0) {
+                    final String what = "net delta " + net.toPlainString() + " (" + legA.name + " "
+                        + pa.sizeDecimal().toPlainString() + " vs tracked " + legA.ledger.position().toPlainString()
+                        + ", " + legB.name + " " + pb.sizeDecimal().toPlainString() + " vs tracked "
+                        + legB.ledger.position().toPlainString() + ") beyond tolerance " + tol.toPlainString();
+                    core.alert(AlertKind.DELTA_DRIFT, true, what);
+                    core.journal.append(JournalEvent.note(core.journal.runId(), JournalEventType.RECONCILE,
+                        "drift: " + what));
+                    if (core.config.driftAction() == DriftAction.REHEDGE && !core.stopped) {
+                        hedge.adoptVenuePositions(pa, pb, "re-hedge after drift");
+                        core.roundSeq++;
+                        unwinder.rebalance("net-delta drift", () -> {
+                            hedge.settle();
+                            core.publish();
+                            flattener.runPending();
+                        });
+                    } else {
+                        core.halt("net-delta drift: " + what);
+                    }
+                }
+                result.complete(net);
+            }, core.stateThread).exceptionally(t -> {
+                core.internalError(t);
+                result.complete(null);
+                return null;
+            });
+        });
+        return result;
+    }
+}
