@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * (matching is asynchronous); {@code GET /orders/{id}} shows the final state. Fees are taker rate ×
  * notional.
  *
+ * <p>Funding (Paradex's continuous model, docs "Funding Mechanism"): every {@link #advance()} accrues
+ * {@code −size × mid × model.fundingRatePerHour(VENUE_B, step) × stepMillis / fundingHourMs} USD on each open
+ * position ({@code unrealized_funding_pnl}); a fill settles it ({@code realized_funding} on the fill,
+ * {@code realized_positional_funding_pnl} on the position); {@code account_value} includes both.
+ *
  * <p><b>Note:</b> thread-safe (every method synchronises on this object).
  */
 final class SimExchange {
