@@ -196,6 +196,26 @@ public interface ExchangeAdapter extends AutoCloseable {
         return VenueStatus.OK;
     }
 
+    /**
+     * The venue's latest funding rate for a market, normalised to <b>one hour</b>, as a fraction:
+     * {@code 0.0001} is 1 bp (0.01 %) per hour. Positive means longs pay shorts. A position of signed
+     * size {@code q} (base units) at mark price {@code p} (USD) pays about {@code q × p × rate} USD per
+     * hour while the rate holds.
+     *
+     * <p>Each venue publishes its rate in its own convention (period, feed); each implementation cites
+     * its source and converts to one hour. The value is the last one received on the market-data stream;
+     * it survives disconnects (it is a rate, not a book) and is replaced by the next one received.
+     *
+     * <p>Allocation-free and callable from any thread (reads a volatile).
+     *
+     * @param market venue symbol
+     * @return the funding rate per hour as a fraction, or {@link Double#NaN} when unknown (no data received
+     *     yet, the market is not streamed, or the adapter does not stream funding)
+     */
+    default double fundingRatePerHour(final String market) {
+        return Double.NaN;
+    }
+
     private UnsupportedOperationException unsupported(final String operation) {
         return new UnsupportedOperationException(venue() + " adapter does not support " + operation);
     }

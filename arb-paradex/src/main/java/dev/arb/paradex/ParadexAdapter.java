@@ -70,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * {@code deltas}, same sequencing for {@code inserts}/{@code updates}/{@code deletes}). One book channel per
  * market per connection. A gap, repeat or regression invalidates the book at once (listeners are told), is
  * counted ({@link #sequenceGaps()}) and triggers a resync: unsubscribe and subscribe again, the channel opening
- * with a fresh snapshot (paradex-sbe reference §4).
+ * with a fresh snapshot (paradex-sbe reference §4). With every book the adapter also subscribes the market's
+ * {@code markets_summary.{market}} channel, for its funding rate ({@link #fundingRatePerHour(String)}).
  *
  * <p>Private streams: with an account configured the WebSocket sends {@code auth} after every connect
  * (§2.2) and subscribes {@code orders.ALL}, {@code fills.ALL}, {@code positions} and {@code account} (JSON
@@ -161,6 +162,8 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private boolean privateErrorLogged;
     private volatile io.netty.util.concurrent.ScheduledFuture<?> jwtRefresh;
     private volatile Map<String, MarketSpec> specs;
+    /** {@code funding_period_hours} per market from {@code GET /markets}; empty before {@link #connect()}. */
+    private volatile Map<String, Double> fundingPeriodHours = Map.of();
     private volatile boolean wantStream;
     private volatile WireTap wireTap;
     private volatile VenueStatus venueStatus = VenueStatus.UNKNOWN;
@@ -226,8 +229,10 @@ public final class ParadexAdapter implements ExchangeAdapter {
         }
         wantStream = true;
         connecting = rest.getPublic("/markets")
-            .thenAccept(body -> specs = RestDecoders.marketSpecs(body, config.defaultTakerFeeRate(),
-                config.defaultMakerFeeRate()))
+            .thenAccept(body -> {
+                fundingPeriodHours = RestDecoders.fundingPeriodHours(body);
+                specs = RestDecoders.marketSpecs(body, config.defaultTakerFeeRate(), config.defaultMakerFeeRate());
+            })
             .thenCompose(v -> signer == null ? CompletableFuture.<Void>completedFuture(null)
                 : rest.token().thenAccept(this::scheduleJwtRefresh))
             .thenCompose(v -> openStream())
@@ -392,6 +397,32 @@ public final class ParadexAdapter implements ExchangeAdapter {
         return s == null || !ws.isOpen() || !s.isValid() || bookAgeMs(market) > config.maxBookAgeMs();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Paradex: every market whose book is subscribed also gets its {@code markets_summary.{market}} channel
+     * (SBE {@code MarketSummaryEvent} or JSON, per {@link ParadexConfig#sbe()}). Its {@code funding_rate}
+     * (SBE: {@code fundingRatePrecise} at 12 dp, else {@code fundingRate} at 8 dp) is, per the API spec,
+     * "the raw funding rate [that] corresponds to the actual funding period of the instrument itself. It is not
+     * a normalized 8h funding rate" (OpenAPI/AsyncAPI {@code MarketSummaryResp.funding_rate}, paradex-docs
+     * {@code fern/apis/prod_ws/asyncapi-2.6.0.yaml} at release 1.159.4); the period is the market's
+     * {@code funding_period_hours} of {@code GET /markets}, 8 h by default ("Funding Period 8h", docs
+     * "Funding Mechanism"; protocol reference §3 markets). So the rate per hour is {@code funding_rate /
+     * funding_period_hours}, with 8 when {@code GET /markets} gave no period. Positive: longs pay shorts (the
+     * docs' "Funding Premium is the amount paid by longs to shorts"). NaN for a market whose book is not
+     * subscribed or before its first summary.
+     */
+    @Override
+    public double fundingRatePerHour(final String market) {
+        final MarketBookState s = books.get(market);
+        if (s == null) {
+            return Double.NaN;
+        }
+        final double perPeriod = s.fundingRate();
+        final Double hours = fundingPeriodHours.get(market);
+        return perPeriod / (hours == null ? RestDecoders.DEFAULT_FUNDING_PERIOD_HOURS : hours);
+    }
+
     /** @return malformed market-data frames received, JSON and SBE (counted, logged once) */
     public long malformedMessages() {
         return feed.malformedMessages() + (sbeFeed == null ? 0 : sbeFeed.malformedFrames()) + controlErrors;
@@ -462,10 +493,13 @@ public final class ParadexAdapter implements ExchangeAdapter {
         sendRpc("subscribe", state.channel());
     }
 
-    /** Subscribes a market's book once per connection (event-loop thread). */
+    /** Subscribes a market's book and its {@code markets_summary} (funding) once per connection (event-loop thread). */
     private void subscribeBook(final MarketBookState state) {
         if (subscribedOnConnection.add(state.channel())) {
             sendRpc("subscribe", state.channel());
+        }
+        if (subscribedOnConnection.add(state.summaryChannel())) {
+            sendRpc("subscribe", state.summaryChannel());
         }
     }
 
@@ -578,6 +612,13 @@ public final class ParadexAdapter implements ExchangeAdapter {
                     decimalOrNull(data, "free_collateral"), decimalOrNull(data, "initial_margin_requirement"),
                     decimalOrNull(data, "maintenance_margin_requirement"), OrderResponses.text(data, "status"),
                     OrderResponses.longOr(data, "updated_at", 0));
+            } else if (channel.startsWith("markets_summary")) {
+                final String symbol = OrderResponses.text(data, "symbol");
+                final MarketBookState s = symbol == null ? null : books.get(symbol);
+                final String rate = OrderResponses.text(data, "funding_rate");
+                if (s != null) {
+                    s.fundingRate(rate == null || rate.isEmpty() ? Double.NaN : Double.parseDouble(rate));
+                }
             } else if (channel.equals("positions")) {
                 final String market = OrderResponses.text(data, "market");
                 final com.fasterxml.jackson.databind.node.ObjectNode wrapped = JSON.createObjectNode();

@@ -183,4 +183,65 @@ class BookFeedTest {
         final long allocated = mx.getThreadAllocatedBytes(tid) - before;
         assertThat(allocated).as("bytes allocated for 10k frames").isLessThan(10_000L);
     }
+    private static String summary(final String channel, final String symbol, final String fundingRate) {
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"" + channel
+            + "\",\"data\":{\"symbol\":\"" + symbol + "\",\"mark_price\":\"65000.05\",\"funding_rate\":" + fundingRate
+            + ",\"greeks\":{\"delta\":\"1\"},\"created_at\":1718267837300}}}";
+    }
+
+    @Test
+    void shouldReadTheFundingRateOfAMarketsSummaryPush() {
+        final BookMessageParser p = new BookMessageParser();
+        final byte[] b = summary("markets_summary.BTC-USD-PERP", "BTC-USD-PERP", "\"-0.0000400125\"")
+            .getBytes(StandardCharsets.US_ASCII);
+        assertThat(p.parse(b, 0, b.length)).isEqualTo(BookMessageParser.SUMMARY);
+        assertThat(p.marketEquals("BTC-USD-PERP".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(p.fundingRate()).isEqualTo(-0.0000400125);
+    }
+
+    @Test
+    void shouldReadFundingRatesAsNumbersWithExponentsOrManyDigits() {
+        final BookMessageParser p = new BookMessageParser();
+        for (final String[] c : new String[][] {{"1.5e-5", "0.000015"}, {"\"0.00001234567890123456789\"", "0.0000123456789012345"},
+            {"\"12\"", "12"}, {"-0.3", "-0.3"}}) {
+            final byte[] b = summary("markets_summary", "ETH-USD-PERP", c[0]).getBytes(StandardCharsets.US_ASCII);
+            assertThat(p.parse(b, 0, b.length)).as(c[0]).isEqualTo(BookMessageParser.SUMMARY);
+            assertThat(p.fundingRate()).as(c[0]).isCloseTo(Double.parseDouble(c[1]), org.assertj.core.data.Offset.offset(1e-18));
+        }
+        final byte[] nul = summary("markets_summary", "ETH-USD-PERP", "null").getBytes(StandardCharsets.US_ASCII);
+        assertThat(p.parse(nul, 0, nul.length)).isEqualTo(BookMessageParser.SUMMARY);
+        assertThat(p.fundingRate()).isNaN();
+        final byte[] bad = summary("markets_summary", "ETH-USD-PERP", "\"abc\"").getBytes(StandardCharsets.US_ASCII);
+        assertThat(p.parse(bad, 0, bad.length)).isEqualTo(BookMessageParser.MALFORMED);
+    }
+
+    @Test
+    void shouldStoreTheFundingRateOfASubscribedMarketWithoutTouchingItsBook() {
+        assertThat(btc.fundingRate()).isNaN();
+        frame(summary("markets_summary.BTC-USD-PERP", "BTC-USD-PERP", "\"0.0001\""));
+        frame(summary("markets_summary.ETH-USD-PERP", "ETH-USD-PERP", "\"0.5\""));
+        assertThat(btc.fundingRate()).isEqualTo(0.0001);
+        assertThat(notifications).isZero();
+        assertThat(feed.malformedMessages()).isZero();
+        assertThat(btc.book().isValid()).isFalse();
+    }
+
+    @Test
+    void shouldNotAllocateWhenParsingRepeatedSummaries() {
+        final com.sun.management.ThreadMXBean mx =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        final byte[] b = summary("markets_summary.BTC-USD-PERP", "BTC-USD-PERP", "\"-0.000040000000\"")
+            .getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 20_000; i++) {
+            feed.onFrame(b, 0, b.length, i);
+        }
+        final long tid = Thread.currentThread().getId();
+        final long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 10_000; i++) {
+            feed.onFrame(b, 0, b.length, i);
+        }
+        final long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertThat(btc.fundingRate()).isEqualTo(-0.00004);
+        assertThat(allocated).as("bytes allocated for 10k summaries").isLessThan(10_000L);
+    }
 }

@@ -314,6 +314,37 @@ class ParadexAdapterTest {
     }
 
     @Test
+    void shouldSubscribeTheSummaryWithTheBookAndReportItsFundingRatePerHour() throws Exception {
+        assertThat(adapter.fundingRatePerHour(MARKET)).isNaN();
+        adapter.subscribeOrderBook(MARKET, b -> { });
+        await().atMost(Duration.ofSeconds(5)).until(() -> ws.received.stream()
+            .anyMatch(m -> m.contains("\"subscribe\"") && m.contains("\"markets_summary.BTC-USD-PERP\"")));
+        assertThat(adapter.fundingRatePerHour(MARKET)).isNaN();
+        ws.push("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"markets_summary.BTC-USD-PERP\","
+            + "\"data\":{\"symbol\":\"BTC-USD-PERP\",\"funding_rate\":\"0.00008\",\"created_at\":1718267837300}}}");
+        // GET /markets gave no funding_period_hours: Paradex's default period of 8 h
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            assertThat(adapter.fundingRatePerHour(MARKET)).isCloseTo(0.00001, org.assertj.core.data.Offset.offset(1e-18)));
+        assertThat(adapter.fundingRatePerHour("ETH-USD-PERP")).isNaN();
+    }
+
+    @Test
+    void shouldNormaliseTheFundingRateByTheMarketsFundingPeriod() throws Exception {
+        adapter.close();
+        wm.stubFor(get(urlEqualTo("/v1/markets")).willReturn(aResponse().withStatus(200)
+            .withBody(MARKETS.replace("\"min_notional\":\"10\"", "\"min_notional\":\"10\",\"funding_period_hours\":4"))));
+        adapter = newAdapter(5000);
+        adapter.connect().get(10, TimeUnit.SECONDS);
+        adapter.subscribeOrderBook(MARKET, b -> { });
+        await().atMost(Duration.ofSeconds(5)).until(() -> ws.received.stream()
+            .anyMatch(m -> m.contains("\"subscribe\"") && m.contains("\"markets_summary.BTC-USD-PERP\"")));
+        ws.push("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"markets_summary.BTC-USD-PERP\","
+            + "\"data\":{\"symbol\":\"BTC-USD-PERP\",\"funding_rate\":\"-0.0002\"}}}");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            assertThat(adapter.fundingRatePerHour(MARKET)).isCloseTo(-0.00005, org.assertj.core.data.Offset.offset(1e-18)));
+    }
+
+    @Test
     void shouldNeverPrintThePrivateKey() {
         final Secret key = ParadexSigner.randomPrivateKey();
         final ParadexConfig c = ParadexConfig.production().accountAddress(ACCOUNT).privateKey(key).build();

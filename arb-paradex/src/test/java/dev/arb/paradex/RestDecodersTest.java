@@ -125,4 +125,13 @@ class RestDecodersTest {
         assertThatThrownBy(() -> OrderResponses.toUpdate(JSON.readTree("{\"id\":\"1\",\"size\":\"1\"}"), "X", 8,
             BigDecimal.ZERO, 5)).isInstanceOf(MalformedMessageException.class);
     }
+    @Test
+    void shouldReadEachMarketsFundingPeriodAndSkipMissingOnes() throws IOException {
+        final JsonNode body = JSON.readTree("{\"results\":[{\"symbol\":\"BTC-USD-PERP\",\"funding_period_hours\":8},"
+            + "{\"symbol\":\"ETH-USD-PERP\",\"funding_period_hours\":\"1\"},{\"symbol\":\"SOL-USD-PERP\"},"
+            + "{\"symbol\":\"X-USD-PERP\",\"funding_period_hours\":0}]}");
+        assertThat(RestDecoders.fundingPeriodHours(body)).containsOnly(Map.entry("BTC-USD-PERP", 8.0),
+            Map.entry("ETH-USD-PERP", 1.0));
+        assertThat(RestDecoders.fundingPeriodHours(JSON.readTree("{}"))).isEmpty();
+    }
 }

@@ -12,6 +12,14 @@ import java.util.SplittableRandom;
  * the same value for the same arguments whatever the call order or thread, so the same seed gives
  * the same price path on every run. A step is {@link Config#stepMillis()} of simulated time.
  *
+ * <p><b>Funding.</b> Each venue also has a funding rate per hour ({@link #fundingRatePerHour(int, long)}), a
+ * fraction, positive = longs pay shorts: the venue's base rate ({@link Config#fundingRatePerHourA()},
+ * {@link Config#fundingRatePerHourB()}) plus a slow sine of amplitude {@link Config#fundingSwingPerHour()} and
+ * period {@value #FUNDING_SWING_PERIOD_HOURS} h of simulated time, whose phase per venue comes from the seed. It
+ * is a pure function of ({@code seed}, venue, step) too, and draws nothing from the price path's random stream
+ * (the same seed gives the same prices with or without funding). The simulators publish it in each venue's
+ * convention and pay it on open positions.
+ *
  * <p><b>Note:</b> thread-safe (the lazily extended path is guarded by this object's monitor).
  */
 public final class MarketModel {
@@ -20,7 +28,12 @@ public final class MarketModel {
     /** Venue index of the second venue (by convention Paradex). */
     public static final int VENUE_B = 1;
 
+    /** Period of the funding rate's slow swing, hours of simulated time. */
+    public static final double FUNDING_SWING_PERIOD_HOURS = 24.0;
+    private static final double MS_PER_HOUR = 3_600_000.0;
+
     private final Config config;
+    private final double[] fundingPhase = new double[2];
     private double[] fair = new double[0];
     private double[][] dislocation = new double[2][0];
     private double[][] noise = new double[2][0];
@@ -31,6 +44,28 @@ public final class MarketModel {
     public MarketModel(final Config config) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
+        // a separate stream, so that funding leaves the price path of a seed unchanged
+        final SplittableRandom phases = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        fundingPhase[VENUE_A] = phases.nextDouble(2 * Math.PI);
+        fundingPhase[VENUE_B] = phases.nextDouble(2 * Math.PI);
+    }
+
+    /**
+     * The venue's funding rate at a step: {@code base + swing × sin(2π × hours / 24 + phase)}, where
+     * {@code hours} is the step's simulated time ({@link #stepTimeMs(long)}) in hours.
+     *
+     * @param venue {@link #VENUE_A} or {@link #VENUE_B}
+     * @param step  simulated step, 0..
+     * @return funding rate per hour, fraction ({@code 0.00001} = 0.001 %/h); positive = longs pay shorts
+     */
+    public double fundingRatePerHour(final int venue, final long step) {
+        final double base = venue == VENUE_A ? config.fundingRatePerHourA() : config.fundingRatePerHourB();
+        final double swing = config.fundingSwingPerHour();
+        if (swing == 0) {
+            return base;
+        }
+        final double hours = stepTimeMs(step) / MS_PER_HOUR;
+        return base + swing * Math.sin(2 * Math.PI * hours / FUNDING_SWING_PERIOD_HOURS + fundingPhase[venue]);
     }
 
     /** @return the parameters */
@@ -127,14 +162,79 @@ public final class MarketModel {
      * @param dislocationMax                largest dislocation (fraction of price)
      * @param dislocationHoldSteps          steps a dislocation holds at full size
      * @param dislocationDecaySteps         steps it then takes to fade to zero
+     * @param fundingRatePerHourA           venue A's base funding rate per hour (fraction, positive = longs pay)
+     * @param fundingRatePerHourB           venue B's base funding rate per hour (fraction, positive = longs pay)
+     * @param fundingSwingPerHour           amplitude of the slow swing around each base rate, per hour (fraction,
+     *                                      0 for constant rates)
      */
     public record Config(long seed, double startPrice, long stepMillis, double volatilityPerStep, double noise,
         int lagStepsA, int lagStepsB, double dislocationProbabilityPerStep, double dislocationMin,
-        double dislocationMax, int dislocationHoldSteps, int dislocationDecaySteps) {
+        double dislocationMax, int dislocationHoldSteps, int dislocationDecaySteps, double fundingRatePerHourA,
+        double fundingRatePerHourB, double fundingSwingPerHour) {
+
+        /** Default base funding rate of venue A (Vest): +0.0010 %/h. */
+        public static final double DEFAULT_FUNDING_RATE_PER_HOUR_A = 0.000010;
+        /** Default base funding rate of venue B (Paradex): −0.0005 %/h. */
+        public static final double DEFAULT_FUNDING_RATE_PER_HOUR_B = -0.000005;
+        /** Default swing amplitude: ±0.0002 %/h, so the venues' rates never cross. */
+        public static final double DEFAULT_FUNDING_SWING_PER_HOUR = 0.000002;
+
+        /**
+         * Validates.
+         *
+         * @throws IllegalArgumentException if a funding parameter is not finite or the swing is negative
+         */
+        public Config {
+            if (!Double.isFinite(fundingRatePerHourA) || !Double.isFinite(fundingRatePerHourB)
+                || !Double.isFinite(fundingSwingPerHour) || fundingSwingPerHour < 0) {
+                throw new IllegalArgumentException("funding rates must be finite and the swing >= 0");
+            }
+        }
+
+        /**
+         * The price parameters with the default funding rates
+         * ({@link #DEFAULT_FUNDING_RATE_PER_HOUR_A}, {@link #DEFAULT_FUNDING_RATE_PER_HOUR_B},
+         * {@link #DEFAULT_FUNDING_SWING_PER_HOUR}).
+         *
+         * @param seed                          random seed
+         * @param startPrice                    fair price at step 0, USD
+         * @param stepMillis                    simulated ms per step
+         * @param volatilityPerStep             log-return standard deviation per step
+         * @param noise                         per-venue mid noise standard deviation (fraction)
+         * @param lagStepsA                     steps venue A lags
+         * @param lagStepsB                     steps venue B lags
+         * @param dislocationProbabilityPerStep chance a dislocation starts at a step
+         * @param dislocationMin                smallest dislocation (fraction)
+         * @param dislocationMax                largest dislocation (fraction)
+         * @param dislocationHoldSteps          steps a dislocation holds
+         * @param dislocationDecaySteps         steps it takes to fade
+         */
+        public Config(final long seed, final double startPrice, final long stepMillis, final double volatilityPerStep,
+            final double noise, final int lagStepsA, final int lagStepsB, final double dislocationProbabilityPerStep,
+            final double dislocationMin, final double dislocationMax, final int dislocationHoldSteps,
+            final int dislocationDecaySteps) {
+            this(seed, startPrice, stepMillis, volatilityPerStep, noise, lagStepsA, lagStepsB,
+                dislocationProbabilityPerStep, dislocationMin, dislocationMax, dislocationHoldSteps,
+                dislocationDecaySteps, DEFAULT_FUNDING_RATE_PER_HOUR_A, DEFAULT_FUNDING_RATE_PER_HOUR_B,
+                DEFAULT_FUNDING_SWING_PER_HOUR);
+        }
+
+        /**
+         * @param ratePerHourA venue A's base funding rate per hour (fraction)
+         * @param ratePerHourB venue B's base funding rate per hour (fraction)
+         * @param swingPerHour amplitude of the slow swing per hour (fraction; 0 for constant rates)
+         * @return a copy with these funding parameters
+         */
+        public Config withFunding(final double ratePerHourA, final double ratePerHourB, final double swingPerHour) {
+            return new Config(seed, startPrice, stepMillis, volatilityPerStep, noise, lagStepsA, lagStepsB,
+                dislocationProbabilityPerStep, dislocationMin, dislocationMax, dislocationHoldSteps,
+                dislocationDecaySteps, ratePerHourA, ratePerHourB, swingPerHour);
+        }
 
         /**
          * Defaults for a BTC-like market quoted every 100 ms: about 6 dislocations of 0.25–0.45 %
-         * a minute, each holding 2 s and fading over 3 s.
+         * a minute, each holding 2 s and fading over 3 s; funding around +0.0010 %/h on venue A and
+         * −0.0005 %/h on venue B, each swinging ±0.0002 %/h over a simulated day.
          *
          * @param seed random seed
          * @return the default configuration

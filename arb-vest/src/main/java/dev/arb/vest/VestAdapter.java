@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * book; a malformed frame is counted ({@link #malformedMessages()}) and logged once, and the
  * connection stays up; a snapshot whose levels are not strictly sorted is counted
  * ({@link #unsortedBooks()}) and invalidates the book unless {@link VestConfig#rejectUnsortedDepth()}
- * is off. {@code tickers} keeps mark, index and funding per market ({@link #ticker(String)}). A JSON
+ * is off. {@code tickers} keeps mark, index and funding per market ({@link #ticker(String)},
+ * {@link #fundingRatePerHour(String)}). A JSON
  * {@code PING} is sent every {@link VestConfig#pingIntervalMs()}; no {@code PONG} within
  * {@link VestConfig#pongTimeoutMs()} or no frame for {@link VestConfig#idleTimeoutMs()} closes the
  * connection; any unexpected close invalidates the books (stale at once) and reconnects with
@@ -168,6 +169,8 @@ public final class VestAdapter implements ExchangeAdapter {
     private final List<java.util.function.Consumer<VestTrade>> tradeListeners =
         new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, VestTicker> tickers = new ConcurrentHashMap<>();
+    /** Per symbol, the last {@code oneHrFundingRate} of {@code tickers}; one slot per symbol, written in place. */
+    private final Map<String, FundingSlot> funding = new ConcurrentHashMap<>();
     private final VestAccountStream accountStream;
     private volatile WireTap wireTap;
     private volatile boolean wantConnected;
@@ -278,6 +281,21 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     public VestTicker ticker(final String symbol) {
         return tickers.get(symbol);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Vest: the {@code oneHrFundingRate} of the market's last {@code tickers} entry, already a one-hour rate
+     * (a fraction: the name, {@code GET /funding/history} "oneHrFundingRate" and the hourly funding of the Vest
+     * API docs, protocol reference §4 "Public" and §5 "tickers"; Hummingbot's Vest connector reads it as the
+     * rate as is). NaN until a {@code tickers} frame carried the market, or when {@link VestConfig#subscribeTickers()}
+     * is off.
+     */
+    @Override
+    public double fundingRatePerHour(final String market) {
+        final FundingSlot slot = funding.get(market);
+        return slot == null ? Double.NaN : slot.perHour;
     }
 
     /** @return {@code {"data":"PONG"}} answers received */
@@ -1169,8 +1187,11 @@ public final class VestAdapter implements ExchangeAdapter {
                 continue;
             }
             try {
+                final BigDecimal rate = decimalOrNull(t, "oneHrFundingRate");
                 tickers.put(symbol, new VestTicker(symbol, decimalOrNull(t, "markPrice"), decimalOrNull(t, "indexPrice"),
-                    decimalOrNull(t, "oneHrFundingRate"), t.path("status").asText(null), now));
+                    rate, t.path("status").asText(null), now));
+                funding.computeIfAbsent(symbol, k -> new FundingSlot()).perHour =
+                    rate == null ? Double.NaN : rate.doubleValue();
             } catch (NumberFormatException e) {
                 throw new MalformedMessageException(VENUE, null, "tickers entry with a bad number", e);
             }
@@ -1377,6 +1398,11 @@ public final class VestAdapter implements ExchangeAdapter {
                 && request.timeInForce() == r.timeInForce() && request.size() == r.size()
                 && request.limitPrice() == r.limitPrice() && request.reduceOnly() == r.reduceOnly();
         }
+    }
+
+    /** The last funding rate of one symbol, per hour (fraction); written on the event loop, read from any thread. */
+    private static final class FundingSlot {
+        volatile double perHour = Double.NaN;
     }
 
     /** One subscribed market: its book (written on the event loop) and thread-safe freshness flags. */

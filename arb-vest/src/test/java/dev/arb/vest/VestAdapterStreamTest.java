@@ -93,6 +93,22 @@ class VestAdapterStreamTest {
     }
 
     @Test
+    void shouldReportTheHourlyFundingRateOfTheTickersChannelAsIs() {
+        assertThat(adapter.fundingRatePerHour("NDX-USD-PERP")).isNaN();
+        // the v2 tickers shape of the Vest API docs, with a live v3 rate (protocol reference §5)
+        stream.push("{\"channel\":\"tickers\",\"data\":[{\"symbol\":\"NDX-USD-PERP\",\"oneHrFundingRate\":\"0.0000057\","
+            + "\"cumFunding\":\"517.53\",\"imbalance\":\"0.0000\",\"indexPrice\":\"31452.12\",\"markPrice\":\"31479.37\","
+            + "\"status\":\"TRADING\"},{\"symbol\":\"kBONK-PERP\",\"oneHrFundingRate\":\"-0.001250\",\"status\":\"TRADING\"}]}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Double.isNaN(adapter.fundingRatePerHour("NDX-USD-PERP")));
+        assertThat(adapter.fundingRatePerHour("NDX-USD-PERP")).isEqualTo(0.0000057);
+        assertThat(adapter.fundingRatePerHour("kBONK-PERP")).isEqualTo(-0.00125);
+        assertThat(adapter.fundingRatePerHour("ETH-PERP")).isNaN();
+        stream.push("{\"channel\":\"tickers\",\"data\":[{\"symbol\":\"NDX-USD-PERP\",\"oneHrFundingRate\":\"-0.00001\"}]}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> adapter.fundingRatePerHour("NDX-USD-PERP") == -0.00001);
+        assertThat(adapter.ticker("NDX-USD-PERP").oneHrFundingRate()).isEqualByComparingTo("-0.00001");
+    }
+
+    @Test
     void shouldCountMalformedFramesAndKeepTheConnection() throws Exception {
         stream.push("garbage");
         stream.push("{\"channel\":\"NDX-USD-PERP@depth\",\"data\":{\"bids\":[[\"x\",\"1\"]],\"asks\":[]}}");

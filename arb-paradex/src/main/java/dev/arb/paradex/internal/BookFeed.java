@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * counted and the market handed to the resubscribe callback. A crossed book is invalidated,
  * counted and logged once. Malformed frames are counted and logged once; the connection stays.
  *
+ * <p>A {@code markets_summary.{market}} push of a subscribed market stores its {@code funding_rate} (a fraction
+ * per the market's funding period) in the market's state, parsed in place like the books.
+ *
  * <p>Source: protocol reference §2.5 (order-book semantics: snapshot feed sends the full top 15 as
  * inserts in every message; deltas follow with {@code seq_no} + 1; size 0 removes a level), §2.3
  * (JSON-RPC error shape, handled here as control messages with Jackson).
@@ -82,6 +85,13 @@ public final class BookFeed {
         }
         if (result == BookMessageParser.NOT_BOOK) {
             onControl(bytes, offset, length);
+            return;
+        }
+        if (result == BookMessageParser.SUMMARY) {
+            final MarketBookState state = find();
+            if (state != null) {
+                state.fundingRate(parser.fundingRate());
+            }
             return;
         }
         final MarketBookState state = find();

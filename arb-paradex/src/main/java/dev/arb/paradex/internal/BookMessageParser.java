@@ -11,6 +11,7 @@ import java.util.Arrays;
  * {@code market}, {@code last_updated_at}, {@code update_type} {@code "s"}/{@code "d"} and the
  * {@code inserts}/{@code updates}/{@code deletes} arrays of {@code {side, price, size}}) straight from
  * the frame's bytes into preallocated arrays; prices and sizes at scale 8 (Paradex chain decimals).
+ * A {@code markets_summary} push yields its {@code symbol} and {@code funding_rate} ({@link #SUMMARY}).
  * Anything else (acks, errors) is reported {@link #NOT_BOOK} for a general JSON parser to handle.
  *
  * <p>Source: protocol reference §2.1 (push envelope), §2.5 ({@code ResponsesPriceBookUpdate}
@@ -24,6 +25,11 @@ public final class BookMessageParser {
     public static final int BOOK = 1;
     /** Result: a well-formed frame that is not a book push (ack, error, other channel). */
     public static final int NOT_BOOK = 0;
+    /**
+     * Result: a {@code markets_summary} push; read {@link #marketEquals} (its {@code symbol}) and
+     * {@link #fundingRate()}.
+     */
+    public static final int SUMMARY = 2;
     /** Result: the frame is malformed; see {@link #error()}. */
     public static final int MALFORMED = -1;
 
@@ -55,6 +61,19 @@ public final class BookMessageParser {
     private static final byte[] V_BUY = ascii("BUY");
     private static final byte[] V_SELL = ascii("SELL");
     private static final byte[] V_ORDER_BOOK = ascii("order_book.");
+    private static final byte[] V_MARKETS_SUMMARY = ascii("markets_summary");
+    private static final byte[] K_SYMBOL = ascii("symbol");
+    private static final byte[] K_FUNDING_RATE = ascii("funding_rate");
+    /** Significant digits kept when reading a rate; further digits only move the decimal exponent. */
+    private static final int RATE_DIGITS = 18;
+    private static final double[] POW10 = new double[23];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
 
     /** Thrown internally to unwind; preallocated, no stack trace. */
     private static final class Malformed extends RuntimeException {
@@ -81,6 +100,8 @@ public final class BookMessageParser {
     private int marketStart;
     private int marketEnd;
     private long seqNo;
+    private boolean summary;
+    private double fundingRate;
     private boolean seqSeen;
     private long lastUpdatedAtMs;
     private boolean snapshot;
@@ -113,6 +134,8 @@ public final class BookMessageParser {
         channelStart = channelEnd = -1;
         marketStart = marketEnd = -1;
         seqSeen = false;
+        summary = false;
+        fundingRate = Double.NaN;
         typeSeen = false;
         seqNo = 0;
         lastUpdatedAtMs = 0;
@@ -131,6 +154,9 @@ public final class BookMessageParser {
         }
         if (!subscription || !hasData) {
             return NOT_BOOK;
+        }
+        if (summary) {
+            return marketStart < 0 ? NOT_BOOK : SUMMARY;
         }
         if (!seqSeen || marketStart < 0 || !typeSeen) {
             return fail("book message without seq_no, market or update_type");
@@ -159,6 +185,14 @@ public final class BookMessageParser {
      */
     public boolean marketEquals(final byte[] market) {
         return Arrays.equals(buf, marketStart, marketEnd, market, 0, market.length);
+    }
+
+    /**
+     * @return {@code funding_rate} of the last {@link #SUMMARY} push as a fraction per the market's funding
+     *     period (Paradex: "not a normalized 8h funding rate"), or NaN when absent or null
+     */
+    public double fundingRate() {
+        return fundingRate;
     }
 
     /** @return {@code seq_no} of the last book message */
@@ -267,7 +301,11 @@ public final class BookMessageParser {
                 readString();
                 channelStart = strStart;
                 channelEnd = strEnd;
-            } else if (keyIs(K_DATA) && (channelStart < 0 || channelIsBook())) {
+            } else if (keyIs(K_DATA) && channelStart >= 0 && channelIs(V_MARKETS_SUMMARY)) {
+                parseSummary();
+                summary = true;
+                hasData = true;
+            } else if (keyIs(K_DATA) && (channelStart < 0 || channelIs(V_ORDER_BOOK))) {
                 parseData();
                 hasData = true;
             } else {
@@ -279,9 +317,117 @@ public final class BookMessageParser {
         }
     }
 
-    private boolean channelIsBook() {
-        return channelEnd - channelStart >= V_ORDER_BOOK.length
-            && Arrays.equals(buf, channelStart, channelStart + V_ORDER_BOOK.length, V_ORDER_BOOK, 0, V_ORDER_BOOK.length);
+    private boolean channelIs(final byte[] prefix) {
+        return channelEnd - channelStart >= prefix.length
+            && Arrays.equals(buf, channelStart, channelStart + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** {@code params.data} of {@code markets_summary[.{market}]}: {@code symbol} and {@code funding_rate}. */
+    private void parseSummary() {
+        skipWs();
+        expect('{');
+        skipWs();
+        if (peek() == '}') {
+            pos++;
+            return;
+        }
+        while (true) {
+            readKey();
+            if (keyIs(K_SYMBOL)) {
+                readString();
+                marketStart = strStart;
+                marketEnd = strEnd;
+            } else if (keyIs(K_FUNDING_RATE)) {
+                skipWs();
+                final byte c = peek();
+                if (c == '"') {
+                    readString();
+                    fundingRate = strEnd == strStart ? Double.NaN : parseRate(strStart, strEnd);
+                } else if (c == 'n') {
+                    skipLiteral();
+                } else {
+                    final int start = pos;
+                    skipNumber();
+                    fundingRate = parseRate(start, pos);
+                }
+            } else {
+                skipValue();
+            }
+            if (!nextMember()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Reads an ASCII decimal ({@code -0.0000125}, {@code 1.5e-5}) as a double without allocating: up to
+     * {@value #RATE_DIGITS} significant digits are kept (a rate needs far fewer), the rest truncated.
+     */
+    private double parseRate(final int start, final int stop) {
+        int i = start;
+        final boolean negative = i < stop && buf[i] == '-';
+        if (negative || i < stop && buf[i] == '+') {
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int exponent = 0;
+        boolean point = false;
+        boolean any = false;
+        for (; i < stop; i++) {
+            final byte c = buf[i];
+            if (c >= '0' && c <= '9') {
+                any = true;
+                if (digits < RATE_DIGITS) {
+                    if (mantissa != 0 || c != '0') {
+                        digits++;
+                    }
+                    mantissa = mantissa * 10 + (c - '0');
+                    if (point) {
+                        exponent--;
+                    }
+                } else if (!point) {
+                    exponent++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else if (c == 'e' || c == 'E') {
+                exponent += (int) parseExponent(i + 1, stop);
+                break;
+            } else {
+                throw malformed("funding_rate is not a decimal");
+            }
+        }
+        if (!any) {
+            throw malformed("funding_rate is not a decimal");
+        }
+        double v = mantissa;
+        if (exponent < 0) {
+            v = -exponent < POW10.length ? v / POW10[-exponent] : v / Math.pow(10, -exponent);
+        } else if (exponent > 0) {
+            v = exponent < POW10.length ? v * POW10[exponent] : v * Math.pow(10, exponent);
+        }
+        return negative ? -v : v;
+    }
+
+    private long parseExponent(final int start, final int stop) {
+        int i = start;
+        final boolean negative = i < stop && buf[i] == '-';
+        if (negative || i < stop && buf[i] == '+') {
+            i++;
+        }
+        if (i >= stop) {
+            throw malformed("funding_rate has an empty exponent");
+        }
+        long e = 0;
+        for (; i < stop; i++) {
+            final byte c = buf[i];
+            if (c < '0' || c > '9' || e > 1000) {
+                throw malformed("funding_rate has a bad exponent");
+            }
+            e = e * 10 + (c - '0');
+        }
+        return negative ? -e : e;
     }
 
     private void parseData() {

@@ -25,6 +25,8 @@ public final class MarketBookState {
     private volatile boolean valid;
     private volatile long bestBid = OrderBook.NO_PRICE;
     private volatile long bestAsk = OrderBook.NO_PRICE;
+    private final String summaryChannel;
+    private volatile double fundingRate = Double.NaN;
 
     /**
      * @param market  market symbol
@@ -35,6 +37,7 @@ public final class MarketBookState {
         this.market = market;
         this.marketBytes = market.getBytes(StandardCharsets.US_ASCII);
         this.channel = channel;
+        this.summaryChannel = "markets_summary." + market;
         this.book = new OrderBook(ParadexErrors.VENUE, market, BookMessageParser.SCALE, BookMessageParser.SCALE, depth);
     }
 
@@ -51,6 +54,24 @@ public final class MarketBookState {
     /** @return book channel name */
     public String channel() {
         return channel;
+    }
+
+    /** @return the market's {@code markets_summary.{market}} channel (mark, index, funding) */
+    public String summaryChannel() {
+        return summaryChannel;
+    }
+
+    /**
+     * @param rate the last {@code funding_rate} of the market's summary: a fraction per the market's funding
+     *             period (not per hour), or NaN when the summary carried none
+     */
+    public void fundingRate(final double rate) {
+        fundingRate = rate;
+    }
+
+    /** @return the last summary's funding rate, fraction per funding period, or NaN if none yet (any thread) */
+    public double fundingRate() {
+        return fundingRate;
     }
 
     /** @return the live book (event-loop thread only) */

@@ -75,6 +75,45 @@ public final class RestDecoders {
         return specs;
     }
 
+    /**
+     * Each market's funding period: {@code funding_period_hours} of {@code GET /markets} ("Funding period in hours",
+     * OpenAPI {@code responses.MarketResp}; 8 by default per the docs' funding mechanism page). Markets without a
+     * positive value are left out (the caller assumes {@link #DEFAULT_FUNDING_PERIOD_HOURS}).
+     *
+     * @param markets body of {@code GET /markets}
+     * @return hours per market symbol; empty when the body has no {@code results}
+     */
+    public static Map<String, Double> fundingPeriodHours(final JsonNode markets) {
+        final Map<String, Double> out = new java.util.HashMap<>();
+        final JsonNode results = markets == null ? null : markets.get("results");
+        if (results == null || !results.isArray()) {
+            return out;
+        }
+        for (final JsonNode m : results) {
+            final String symbol = OrderResponses.text(m, "symbol");
+            final JsonNode hours = m.get("funding_period_hours");
+            if (symbol == null || hours == null || hours.isNull()) {
+                continue;
+            }
+            final double h = hours.isNumber() ? hours.asDouble() : parseOrNaN(hours.asText());
+            if (h > 0) {
+                out.put(symbol, h);
+            }
+        }
+        return out;
+    }
+
+    /** Paradex's default funding period, hours (docs "Funding Mechanism": "Funding Period 8h"). */
+    public static final double DEFAULT_FUNDING_PERIOD_HOURS = 8.0;
+
+    private static double parseOrNaN(final String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (final NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     private static BigDecimal feeOr(final JsonNode fee, final BigDecimal fallback) {
         if (fee == null || fee.isMissingNode() || fee.isNull() || fee.asText().isEmpty()) {
             return fallback;

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * resync callback (which resubscribes for a fresh snapshot). Counted; logged once per incident by the
  * decoder.
  *
+ * <p>A {@code MarketSummaryEvent} of a registered market stores its funding rate in the market's state
+ * ({@link MarketBookState#fundingRate()}), then goes to the market-data listeners.
+ *
  * <p>Sources: paradex-sbe reference §2 (framing, channel names), §4 (sequence and resync policy).
  *
  * <p><b>Note:</b> not thread-safe: {@link #onFrame}, {@link #register} and {@link #invalidateAll} run on
@@ -136,6 +139,10 @@ public final class SbeBookFeed implements ParadexSbeListener {
 
     @Override
     public void onMarketSummary(final dev.arb.paradex.sbe.MarketSummaryUpdate summary) {
+        final MarketBookState state = states.get(summary.market());
+        if (state != null) {
+            state.fundingRate(fundingRate(summary));
+        }
         final List<ParadexSbeListener> ls = marketData.get(summary.market());
         if (ls != null) {
             for (int i = 0; i < ls.size(); i++) {
@@ -146,6 +153,20 @@ public final class SbeBookFeed implements ParadexSbeListener {
                 }
             }
         }
+    }
+
+    /**
+     * @param summary a decoded {@code MarketSummaryEvent}
+     * @return its funding rate as a fraction per the market's funding period: {@code fundingRatePrecise} (scale 12,
+     *     the schema's "prefer over fundingRate") when present, else {@code fundingRate} (scale 8)
+     */
+    static double fundingRate(final dev.arb.paradex.sbe.MarketSummaryUpdate summary) {
+        final long precise = summary.fundingRatePrecise();
+        if (precise != dev.arb.paradex.sbe.ParadexSbe.NULL_VALUE) {
+            return precise / 1e12;
+        }
+        final long rate = summary.fundingRate();
+        return rate == dev.arb.paradex.sbe.ParadexSbe.NULL_VALUE ? Double.NaN : rate / 1e8;
     }
 
     private void listenerFailed(final RuntimeException e) {

@@ -50,6 +50,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * snapshots, {@code "d"} deltas with {@code inserts}/{@code updates}/{@code deletes}). An unsupported schema is
  * refused with HTTP 400 at connect. WebSocket pings every {@link Options#pingIntervalMs()} (§2.4).
  *
+ * <p>Funding follows Paradex's conventions (docs "Funding Mechanism"; API spec {@code MarketSummaryResp.funding_rate}:
+ * "the raw funding rate [of] the actual funding period of the instrument itself. It is not a normalized 8h funding
+ * rate"): {@code markets_summary} carries {@code funding_rate} = {@code model.fundingRatePerHour(VENUE_B, step) ×}
+ * {@link Options#fundingPeriodHours()} (8 by default, published as {@code funding_period_hours} in
+ * {@code GET /markets}) as a decimal string in JSON and as {@code fundingRate} (8 dp) and {@code fundingRatePrecise}
+ * (12 dp) in SBE. Funding accrues continuously: at every step each open position accrues
+ * {@code −size × mark × ratePerHour × stepMillis / fundingHourMs} USD ({@link Options#fundingHourMs()}, one real
+ * hour by default) into its {@code unrealized_funding_pnl}; a fill on the position settles the accrued amount
+ * (the fill's {@code realized_funding}, the position's {@code realized_positional_funding_pnl}) as Paradex settles
+ * "whenever the position is modified"; {@code account_value} includes both.
+ *
  * <p>Private: {@code auth} with a JWT, then {@code orders}, {@code fills}, {@code positions} and {@code account}
  * pushed as JSON; order entry over the WebSocket ({@code order.create}, {@code order.create_batch},
  * {@code order.cancel}, {@code order.cancel_batch}, {@code order.cancel_all},
@@ -183,6 +194,16 @@ public final class ParadexSimulator implements AutoCloseable {
      */
     public BigDecimal positionBase(final String accountAddress, final String market) {
         return exchange.positionBase(accountAddress, market);
+    }
+
+    /**
+     * @param accountAddress the account
+     * @param market         market symbol
+     * @return the funding the account's position accrued since its last fill and has not settled yet, USD
+     *     (positive = received; the position's {@code unrealized_funding_pnl}), zero if none
+     */
+    public BigDecimal unrealizedFundingUsd(final String accountAddress, final String market) {
+        return exchange.unrealizedFunding(accountAddress, market);
     }
 
     /** @return the model step the book is quoted at */
@@ -513,6 +534,14 @@ public final class ParadexSimulator implements AutoCloseable {
         return feeds.get(market).jsonSnapshot(channel);
     }
 
+    /**
+     * @return the published {@code funding_rate} at the current step: the model's venue-B rate per hour times
+     *     {@link Options#fundingPeriodHours()} (Paradex quotes the rate per funding period, not per hour)
+     */
+    double fundingRatePerPeriod() {
+        return model.fundingRatePerHour(MarketModel.VENUE_B, exchange.step()) * options.fundingPeriodHours();
+    }
+
     private long nowMicros() {
         return (startMs + model.stepTimeMs(exchange.step())) * 1000;
     }
@@ -536,8 +565,10 @@ public final class ParadexSimulator implements AutoCloseable {
                 if (summaryMarket != null && feeds.containsKey(summaryMarket)) {
                     final SimBookFeed feed = feeds.get(summaryMarket);
                     final long mid = (feed.last().bidPrices()[0] + feed.last().askPrices()[0]) / 2;
+                    final double funding = fundingRatePerPeriod();
                     session.write(session.sbe() ? binary.computeIfAbsent("m|" + summaryMarket,
-                        k -> feed.sbeMarketSummary(mid, mid)) : null, feed.jsonMarketSummary(channel, mid, mid));
+                        k -> feed.sbeMarketSummary(mid, mid, funding)) : null,
+                        feed.jsonMarketSummary(channel, mid, mid, funding));
                     continue;
                 }
                 final String market = bookChannelMarket(channel);
@@ -675,6 +706,8 @@ public final class ParadexSimulator implements AutoCloseable {
         private final String chainId;
         private final long jwtLifetimeSeconds;
         private final boolean manualStepping;
+        private final int fundingPeriodHours;
+        private final long fundingHourMs;
 
         private Options(final Builder b) {
             this.markets = List.copyOf(b.markets.isEmpty() ? List.of(Market.btcUsdPerp()) : b.markets);
@@ -684,7 +717,10 @@ public final class ParadexSimulator implements AutoCloseable {
             this.chainId = Objects.requireNonNull(b.chainId);
             this.jwtLifetimeSeconds = b.jwtLifetimeSeconds;
             this.manualStepping = b.manualStepping;
-            if (bookDepth <= 0 || levelSizeSteps <= 0 || pingIntervalMs <= 0 || jwtLifetimeSeconds <= 0) {
+            this.fundingPeriodHours = b.fundingPeriodHours;
+            this.fundingHourMs = b.fundingHourMs;
+            if (bookDepth <= 0 || levelSizeSteps <= 0 || pingIntervalMs <= 0 || jwtLifetimeSeconds <= 0
+                || fundingPeriodHours <= 0 || fundingHourMs <= 0) {
                 throw new IllegalArgumentException("depth, sizes and intervals must be positive");
             }
         }
@@ -735,6 +771,22 @@ public final class ParadexSimulator implements AutoCloseable {
         }
 
         /**
+         * @return every market's funding period, hours ({@code funding_period_hours} of {@code GET /markets}; the
+         *     published {@code funding_rate} is per this period; 8 by default, as on Paradex)
+         */
+        public int fundingPeriodHours() {
+            return fundingPeriodHours;
+        }
+
+        /**
+         * @return simulated ms that count as one hour of funding accrual (3 600 000 by default; shorter makes the
+         *     accrual visible in a test)
+         */
+        public long fundingHourMs() {
+            return fundingHourMs;
+        }
+
+        /**
          * Builder of {@link Options}.
          *
          * <p><b>Note:</b> not thread-safe.
@@ -747,8 +799,28 @@ public final class ParadexSimulator implements AutoCloseable {
             private String chainId = "PRIVATE_SN_PARACLEAR_MAINNET";
             private long jwtLifetimeSeconds = 300;
             private boolean manualStepping;
+            private int fundingPeriodHours = 8;
+            private long fundingHourMs = 3_600_000L;
 
             private Builder() {
+            }
+
+            /**
+             * @param v funding period of every market, hours (default 8)
+             * @return this
+             */
+            public Builder fundingPeriodHours(final int v) {
+                fundingPeriodHours = v;
+                return this;
+            }
+
+            /**
+             * @param v simulated ms counted as one hour of funding accrual (default 3 600 000)
+             * @return this
+             */
+            public Builder fundingHourMs(final long v) {
+                fundingHourMs = v;
+                return this;
             }
 
             /**

@@ -8,6 +8,7 @@ import dev.arb.paradex.sbe.internal.codec.MarketSummaryEventEncoder;
 import dev.arb.paradex.sbe.internal.codec.TradeEventEncoder;
 import dev.arb.paradex.sbe.internal.codec.MessageHeaderEncoder;
 import dev.arb.paradex.sbe.internal.codec.PkgType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -186,11 +187,13 @@ final class SimBookFeed {
     }
 
     /**
-     * @param markPrice  mark price at scale 8 (the simulator quotes the book's mid)
-     * @param indexPrice index price at scale 8
-     * @return an SBE MarketSummaryEvent (template 4, schema version 1) of the last published book; funding 0
+     * @param markPrice            mark price at scale 8 (the simulator quotes the book's mid)
+     * @param indexPrice           index price at scale 8
+     * @param fundingRatePerPeriod funding rate per the market's funding period, fraction
+     * @return an SBE MarketSummaryEvent (template 4, schema version 1) of the last published book, with the funding
+     *     rate as {@code fundingRate} (8 dp) and {@code fundingRatePrecise} (12 dp)
      */
-    byte[] sbeMarketSummary(final long markPrice, final long indexPrice) {
+    byte[] sbeMarketSummary(final long markPrice, final long indexPrice, final double fundingRatePerPeriod) {
         final SimExchange.Book b = last;
         final long nul = ParadexSbe.NULL_VALUE;
         header.wrap(buffer, 0).blockLength(MarketSummaryEventEncoder.BLOCK_LENGTH)
@@ -202,7 +205,7 @@ final class SimBookFeed {
         summary.lastPrice().mantissa(markPrice);
         summary.volumeUsd24h().mantissa(0);
         summary.openInterest().mantissa(0);
-        summary.fundingRate().mantissa(0);
+        summary.fundingRate().mantissa(Math.round(fundingRatePerPeriod * 1e8));
         summary.bid().mantissa(b.bidPrices()[0]);
         summary.ask().mantissa(b.askPrices()[0]);
         summary.totalVolume().mantissa(0);
@@ -224,7 +227,7 @@ final class SimBookFeed {
         summary.askSize().mantissa(b.askSizes()[0]);
         summary.forwardRate().mantissa(nul);
         summary.riskFreeRate().mantissa(nul);
-        summary.fundingRatePrecise().mantissa(0);
+        summary.fundingRatePrecise().mantissa(Math.round(fundingRatePerPeriod * 1e12));
         summary.market(market);
         return copy(MessageHeaderEncoder.ENCODED_LENGTH + summary.encodedLength());
     }
@@ -253,15 +256,22 @@ final class SimBookFeed {
      * @param channel    the subscribed channel
      * @param markPrice  mark price at scale 8
      * @param indexPrice index price at scale 8
-     * @return a JSON {@code markets_summary} message
+     * @param fundingRatePerPeriod funding rate per the market's funding period, fraction
+     * @return a JSON {@code markets_summary} message ({@code funding_rate} with 12 decimals)
      */
-    String jsonMarketSummary(final String channel, final long markPrice, final long indexPrice) {
+    String jsonMarketSummary(final String channel, final long markPrice, final long indexPrice,
+        final double fundingRatePerPeriod) {
         final SimExchange.Book b = last;
         return "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"" + channel
             + "\",\"data\":{\"symbol\":\"" + market + "\",\"mark_price\":\"" + SimExchange.text(markPrice)
             + "\",\"underlying_price\":\"" + SimExchange.text(indexPrice) + "\",\"bid\":\"" + SimExchange.text(b.bidPrices()[0])
-            + "\",\"ask\":\"" + SimExchange.text(b.askPrices()[0]) + "\",\"funding_rate\":\"0\",\"created_at\":"
+            + "\",\"ask\":\"" + SimExchange.text(b.askPrices()[0]) + "\",\"funding_rate\":\"" + fundingText(fundingRatePerPeriod) + "\",\"created_at\":"
             + tsMicros / 1000 + "}}}";
+    }
+
+    /** @return the rate as a plain decimal with 12 decimals, like the SBE {@code fundingRatePrecise} */
+    static String fundingText(final double rate) {
+        return BigDecimal.valueOf(rate).setScale(12, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private byte[] copy(final int length) {

@@ -32,12 +32,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * (matching is asynchronous); {@code GET /orders/{id}} shows the final state. Fees are taker rate ×
  * notional.
  *
+ * <p>Funding (Paradex's continuous model, docs "Funding Mechanism"): every {@link #advance()} accrues
+ * {@code −size × mid × model.fundingRatePerHour(VENUE_B, step) × stepMillis / fundingHourMs} USD on each open
+ * position ({@code unrealized_funding_pnl}); a fill settles it ({@code realized_funding} on the fill,
+ * {@code realized_positional_funding_pnl} on the position); {@code account_value} includes both.
+ *
  * <p><b>Note:</b> thread-safe (every method synchronises on this object).
  */
 final class SimExchange {
     static final int SCALE = 8;
     /** Collateral every simulated account starts with, USD; the {@code account} channel reports it less fees. */
     static final BigDecimal ACCOUNT_COLLATERAL_USD = new BigDecimal("100000");
+    /** Decimals kept for accrued funding (a step's accrual is far below a cent). */
+    private static final int FUNDING_SCALE = 18;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Thrown to answer HTTP 400 with a venue error code. */
@@ -114,6 +121,35 @@ final class SimExchange {
 
     synchronized void advance() {
         step++;
+        accrueFunding();
+    }
+
+    /** @return every market's funding period, hours ({@code funding_period_hours}) */
+    int fundingPeriodHours() {
+        return options.fundingPeriodHours();
+    }
+
+    /**
+     * Accrues one step of funding on every open position (Paradex's continuous funding, docs "Funding Mechanism"):
+     * {@code −size × mark × ratePerHour × stepMillis / fundingHourMs} USD into its unrealized funding PnL, the mark
+     * being the book's mid at the new step.
+     */
+    private void accrueFunding() {
+        final BigDecimal rate = BigDecimal.valueOf(model.fundingRatePerHour(MarketModel.VENUE_B, step)
+            * model.config().stepMillis() / options.fundingHourMs());
+        if (rate.signum() == 0) {
+            return;
+        }
+        for (final PositionState p : positions.values()) {
+            if (p.size == 0) {
+                continue;
+            }
+            final Book b = book(markets.get(p.market));
+            final long mid = (b.bidPrices()[0] + b.askPrices()[0]) / 2;
+            p.unrealizedFunding = p.unrealizedFunding.add(BigDecimal.valueOf(p.size, SCALE)
+                .multiply(BigDecimal.valueOf(mid, SCALE)).multiply(rate).negate()).setScale(FUNDING_SCALE,
+                    RoundingMode.HALF_EVEN);
+        }
     }
 
     synchronized void register(final String account, final String publicKey) {
@@ -280,9 +316,11 @@ final class SimExchange {
             }
         }
         long avgPrice = 0;
+        BigDecimal settledFunding = BigDecimal.ZERO;
         if (filled > 0) {
             avgPrice = BigDecimal.valueOf(filledNotional, SCALE).divide(BigDecimal.valueOf(filled, SCALE), SCALE,
                 RoundingMode.HALF_EVEN).movePointRight(SCALE).longValueExact();
+            settledFunding = pos.settleFunding();
             pos.apply(side.sign() * filled, avgPrice);
             pos.fees = pos.fees.add(BigDecimal.valueOf(filledNotional, SCALE).multiply(m.takerFee()));
         }
@@ -327,6 +365,8 @@ final class SimExchange {
             fill.put("fee_currency", "USDC");
             fill.put("created_at", nowMs);
             fill.put("fill_type", "FILL");
+            // the accrued funding the fill settled (on its first fill record only)
+            fill.put("realized_funding", fillNo == 1 ? money(settledFunding) : "0");
             fills.add(fill);
         }
         if (!clientId.isEmpty()) {
@@ -441,13 +481,14 @@ final class SimExchange {
 
     private void publishAccount(final String account, final long nowMs) {
         BigDecimal fees = BigDecimal.ZERO;
+        BigDecimal funding = BigDecimal.ZERO;
         for (final Map.Entry<String, PositionState> e : positions.entrySet()) {
             if (e.getKey().startsWith(account + '|')) {
                 fees = fees.add(e.getValue().fees);
+                funding = funding.add(e.getValue().realizedFunding).add(e.getValue().unrealizedFunding);
             }
         }
-        final String value = ACCOUNT_COLLATERAL_USD.subtract(fees).setScale(SCALE, RoundingMode.HALF_EVEN)
-            .stripTrailingZeros().toPlainString();
+        final String value = money(ACCOUNT_COLLATERAL_USD.subtract(fees).add(funding));
         final ObjectNode n = JSON.createObjectNode();
         n.put("account", account);
         n.put("account_value", value);
@@ -527,7 +568,8 @@ final class SimExchange {
             n.put("average_entry_price", p.size == 0 ? "" : text(p.entryPrice));
             n.put("unrealized_pnl", size.multiply(BigDecimal.valueOf(mid - p.entryPrice, SCALE)).setScale(SCALE,
                 RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString());
-            n.put("unrealized_funding_pnl", "0");
+            n.put("unrealized_funding_pnl", money(p.unrealizedFunding));
+            n.put("realized_positional_funding_pnl", money(p.realizedFunding));
             n.put("liquidation_price", "");
             n.put("last_updated_at", Long.toString(nowMs));
             n.put("seq_no", Long.toString(step));
@@ -540,12 +582,37 @@ final class SimExchange {
         return p == null ? BigDecimal.ZERO : BigDecimal.valueOf(p.size, SCALE).stripTrailingZeros();
     }
 
-    /** A signed position at scale 8 with its average entry price. */
+    /** @return USD at scale 8, plain, trailing zeros stripped */
+    private static String money(final BigDecimal usd) {
+        return usd.setScale(SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * @param account the account
+     * @param market  the market
+     * @return the position's accrued, unsettled funding, USD (positive = received; 0 if none)
+     */
+    synchronized BigDecimal unrealizedFunding(final String account, final String market) {
+        final PositionState p = positions.get(normalise(account) + '|' + market);
+        return p == null ? BigDecimal.ZERO : p.unrealizedFunding;
+    }
+
+    /** A signed position at scale 8 with its average entry price and its funding, USD (positive = received). */
     private static final class PositionState {
         final String market;
         long size;
         long entryPrice;
         BigDecimal fees = BigDecimal.ZERO;
+        BigDecimal unrealizedFunding = BigDecimal.ZERO;
+        BigDecimal realizedFunding = BigDecimal.ZERO;
+
+        /** Settles the accrued funding (the position is modified) and returns the amount settled. */
+        BigDecimal settleFunding() {
+            final BigDecimal settled = unrealizedFunding;
+            realizedFunding = realizedFunding.add(settled);
+            unrealizedFunding = BigDecimal.ZERO;
+            return settled;
+        }
 
         PositionState(final String market) {
             this.market = market;

@@ -283,6 +283,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             n.put("max_order_size", "100");
             n.put("position_limit", "300");
             n.put("max_open_orders", 100);
+            n.put("funding_period_hours", exchange.fundingPeriodHours());
             final ObjectNode apiFee = n.putObject("fee_config").putObject("api_fee");
             apiFee.putObject("maker_fee").put("fee", m.makerFee().toPlainString());
             apiFee.putObject("taker_fee").put("fee", m.takerFee().toPlainString());

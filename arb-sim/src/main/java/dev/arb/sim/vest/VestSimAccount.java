@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One simulated Vest account: the signer its API key authorises, its positions (size and entry
- * notional at the market's scales), leverage per symbol, and its orders in arrival order.
+ * notional at the market's scales), leverage per symbol, its orders in arrival order, and its USDC
+ * balance with the funding settled into it per open position.
  *
  * <p><b>Note:</b> thread-safe: every method synchronises on the account.
  */
@@ -21,6 +22,11 @@ final class VestSimAccount {
     private final Map<String, ObjectNode> ordersById = new LinkedHashMap<>();
     private final Map<String, ObjectNode> ordersBySignature = new HashMap<>();
     private final List<Long> nonces = new ArrayList<>();
+    private final Map<String, java.math.BigDecimal> settledFunding = new HashMap<>();
+    private java.math.BigDecimal balance = INITIAL_BALANCE;
+
+    /** USDC balance of a new account. */
+    static final java.math.BigDecimal INITIAL_BALANCE = new java.math.BigDecimal("1000000");
 
     VestSimAccount(final String signerAddress) {
         this.signerAddress = signerAddress;
@@ -44,6 +50,7 @@ final class VestSimAccount {
         final java.math.BigDecimal entry = entryNotional.getOrDefault(symbol, java.math.BigDecimal.ZERO);
         if (after == 0) {
             entryNotional.remove(symbol);
+            settledFunding.remove(symbol);
         } else if (before == 0 || (before > 0) == (delta > 0)) {
             entryNotional.put(symbol, entry.add(notional));
         } else if ((before > 0) != (after > 0)) {
@@ -54,6 +61,27 @@ final class VestSimAccount {
             entryNotional.put(symbol, entry.multiply(java.math.BigDecimal.valueOf(Math.abs(after)))
                 .divide(java.math.BigDecimal.valueOf(Math.abs(before)), 12, java.math.RoundingMode.HALF_EVEN));
         }
+    }
+
+    /**
+     * Settles one funding payment into the balance.
+     *
+     * @param symbol   market
+     * @param received USD received (negative when paid)
+     */
+    synchronized void receiveFunding(final String symbol, final java.math.BigDecimal received) {
+        balance = balance.add(received);
+        settledFunding.merge(symbol, received, java.math.BigDecimal::add);
+    }
+
+    /** @return USDC balance: the initial balance plus the funding received, USD */
+    synchronized java.math.BigDecimal balance() {
+        return balance;
+    }
+
+    /** @return funding received by the open position in {@code symbol} since it opened, USD (0 if none) */
+    synchronized java.math.BigDecimal settledFunding(final String symbol) {
+        return settledFunding.getOrDefault(symbol, java.math.BigDecimal.ZERO);
     }
 
     /** @return entry notional of the open position in {@code symbol}, USD (0 if flat) */

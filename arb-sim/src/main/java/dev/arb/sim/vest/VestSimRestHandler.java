@@ -275,7 +275,8 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private JsonNode accountAnswer(final VestSimAccount account) {
         final ObjectNode root = JSON.createObjectNode();
         root.put("address", account.signerAddress);
-        root.putArray("balances").addObject().put("asset", "USDC").put("total", "1000000.000000")
+        root.putArray("balances").addObject().put("asset", "USDC")
+            .put("total", account.balance().setScale(6, RoundingMode.HALF_EVEN).toPlainString())
             .put("locked", "0.000000");
         final ArrayNode positions = root.putArray("positions");
         for (final Map.Entry<String, Long> e : account.positions().entrySet()) {
@@ -293,6 +294,8 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
             positions.addObject().put("symbol", e.getKey()).put("isLong", e.getValue() > 0)
                 .put("size", FixedPoint.format(Math.abs(e.getValue()), l.symbol.sizeDecimals()))
                 .put("entryPrice", entry.toPlainString()).put("unrealizedPnl", pnl.toPlainString())
+                .put("settledFunding", account.settledFunding(e.getKey()).setScale(6, RoundingMode.HALF_EVEN)
+                    .toPlainString())
                 .put("markPrice", mark.toPlainString());
         }
         final ArrayNode leverages = root.putArray("leverages");

@@ -66,7 +66,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code account_private} receives the account's {@code ORDER} events ({@code NEW}, then
  * {@code FILLED}/{@code CANCELLED}, or {@code REJECTED} with a {@code code}); an unknown or expired key
  * gets close code 4004/4005 (protocol reference §4 listen key, §5). {@code tickers} (mark = quoted mid,
- * index = the model's fair price, hourly funding 0) and {@code {symbol}@trades} (our fills) are
+ * index = the model's fair price, funding below) and {@code {symbol}@trades} (our fills) are
  * published too. {@code POST /account/leverage} stores the leverage per symbol (unsigned, as documented);
  * {@code GET /orders} filters by {@code id}, {@code nonce}, {@code symbol}, {@code status} and
  * {@code startTime}.
@@ -76,6 +76,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the order executes, the connection closes unanswered), delayed responses and order events, dropped
  * connections, an unanswered {@code PING}, id-only acknowledgements. Inspection: the nonces of the
  * orders that reached the venue, request counts and arrival times per endpoint.
+ *
+ * <p><b>Funding</b> follows Vest's hourly convention (Vest API docs: {@code oneHrFundingRate}, funding history
+ * per hour; protocol reference §4): {@code tickers} carries {@code oneHrFundingRate} =
+ * {@code model.fundingRatePerHour(VENUE_A, step)} (fraction per hour, 12 decimals, positive = longs pay shorts)
+ * and {@code cumFunding}, the simulator's cumulative funding per base unit (USD, the sum of
+ * {@code rate × mark} over the funding hours so far). At each funding hour of simulated time (step time crossing
+ * a multiple of {@link Options#fundingHourMs()}, one real hour by default; shorten it to see payments in a test)
+ * every open position pays {@code size × mark × rate} USD (longs pay when the rate is positive, shorts receive):
+ * the account's USDC {@code balances.total} (1 000 000 at registration) moves by it and the position's
+ * {@code settledFunding} (positive = received, as in {@code GET /orders}) accumulates it in {@code GET /account}.
+ * {@code unrealizedPnl} stays the price PnL (funding is already settled into the balance). Deterministic: the
+ * rate, the marks and the hours all follow the model's steps.
  *
  * <p><b>Stepping.</b> By default a timer moves the model every {@code stepMillis}; with
  * {@link Options#manualStepping()} only {@link #advance()} does, for paced latency harnesses.
@@ -107,6 +119,8 @@ public final class VestSimulator implements AutoCloseable {
     private final AtomicLong pingsReceived = new AtomicLong();
     private volatile long step;
     private final int port;
+    /** Cumulative funding per base unit, USD, per symbol (written on the event loop). */
+    private final Map<String, BigDecimal> cumFunding = new ConcurrentHashMap<>();
 
     private VestSimulator(final MarketModel model, final Options options) throws InterruptedException {
         this.model = model;
@@ -607,16 +621,55 @@ public final class VestSimulator implements AutoCloseable {
         int i = 0;
         for (final VestSimLadder l : ladders.values()) {
             final int pd = l.symbol.priceDecimals();
-            final BigDecimal mark = BigDecimal.valueOf(l.bidPrices[0] + l.askPrices[0], pd)
-                .divide(BigDecimal.valueOf(2), pd, java.math.RoundingMode.HALF_EVEN);
+            final BigDecimal mark = mark(l);
             final BigDecimal index = BigDecimal.valueOf(fair * l.symbol.priceFactor())
                 .setScale(pd, java.math.RoundingMode.HALF_EVEN);
             sb.append(i++ == 0 ? "" : ",").append("{\"symbol\":\"").append(l.symbol.symbol())
-                .append("\",\"oneHrFundingRate\":\"0.000000\",\"cumFunding\":\"0.000000000000\",\"imbalance\":\"0\"")
+                .append("\",\"oneHrFundingRate\":\"").append(rateText(model.fundingRatePerHour(MarketModel.VENUE_A, step)))
+                .append("\",\"cumFunding\":\"").append(cumFunding.getOrDefault(l.symbol.symbol(), BigDecimal.ZERO)
+                    .setScale(FUNDING_SCALE, java.math.RoundingMode.HALF_EVEN).toPlainString())
+                .append("\",\"imbalance\":\"0\"")
                 .append(",\"indexPrice\":\"").append(index.toPlainString()).append("\",\"markPrice\":\"")
                 .append(mark.toPlainString()).append("\",\"status\":\"TRADING\"}");
         }
         return sb.append("]}").toString();
+    }
+
+    /** Decimals of the funding rate and {@code cumFunding} in {@code tickers}. */
+    private static final int FUNDING_SCALE = 12;
+
+    private static String rateText(final double rate) {
+        return BigDecimal.valueOf(rate).setScale(FUNDING_SCALE, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /**
+     * @param l a symbol's ladder
+     * @return the quoted mid (the mark of {@code tickers}), USD at the symbol's price decimals
+     */
+    private static BigDecimal mark(final VestSimLadder l) {
+        final int pd = l.symbol.priceDecimals();
+        return BigDecimal.valueOf(l.bidPrices[0] + l.askPrices[0], pd)
+            .divide(BigDecimal.valueOf(2), pd, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * Pays one funding hour at {@code atStep} (event loop): per symbol {@code rate × mark} USD per base unit, added
+     * to {@code cumFunding} and paid by every open position ({@code size × rate × mark}, longs pay a positive rate).
+     */
+    private void payFunding(final long atStep) {
+        final BigDecimal rate = BigDecimal.valueOf(model.fundingRatePerHour(MarketModel.VENUE_A, atStep));
+        for (final VestSimLadder l : ladders.values()) {
+            final String symbol = l.symbol.symbol();
+            final BigDecimal perUnit = rate.multiply(mark(l));
+            cumFunding.merge(symbol, perUnit, BigDecimal::add);
+            for (final VestSimAccount account : accounts.values()) {
+                final long position = account.position(symbol);
+                if (position != 0) {
+                    account.receiveFunding(symbol, BigDecimal.valueOf(position, l.symbol.sizeDecimals())
+                        .multiply(perUnit).negate());
+                }
+            }
+        }
     }
 
     private long stepAndPublish() {
@@ -629,6 +682,10 @@ public final class VestSimulator implements AutoCloseable {
             ladder.quote(model, next);
             channels.add(ladder.symbol.symbol() + "@depth");
             messages.add(ladder.depthMessage(now));
+        }
+        final long hourMs = options.fundingHourMs();
+        if (model.stepTimeMs(next) / hourMs != model.stepTimeMs(next - 1) / hourMs) {
+            payFunding(next);
         }
         String tickers = null;
         final long sendNanos = System.nanoTime();
@@ -723,7 +780,8 @@ public final class VestSimulator implements AutoCloseable {
      * @param listenKeyLifetimeMs validity of a listen key after creation or renewal, ms (Vest: 60 minutes)
      */
     public record Options(List<SimSymbol> symbols, int ladderLevels, double halfSpreadBps, double levelSpacingBps,
-        BigDecimal levelBaseSize, double sizeGrowth, boolean manualStepping, long listenKeyLifetimeMs) {
+        BigDecimal levelBaseSize, double sizeGrowth, boolean manualStepping, long listenKeyLifetimeMs,
+        long fundingHourMs) {
         /**
          * Validates.
          *
@@ -735,23 +793,24 @@ public final class VestSimulator implements AutoCloseable {
          * @param sizeGrowth      size growth per level (fraction)
          * @param manualStepping  no timer; steps only on {@link VestSimulator#advance()}
          * @param listenKeyLifetimeMs listen-key validity, ms
+         * @param fundingHourMs   simulated ms between funding payments (one Vest funding hour; 3 600 000 by default)
          * @throws IllegalArgumentException if a value is out of range
          */
         public Options {
             symbols = List.copyOf(symbols);
             if (symbols.isEmpty() || ladderLevels <= 0 || halfSpreadBps <= 0 || levelSpacingBps <= 0
-                || levelBaseSize.signum() <= 0 || sizeGrowth < 0 || listenKeyLifetimeMs <= 0) {
+                || levelBaseSize.signum() <= 0 || sizeGrowth < 0 || listenKeyLifetimeMs <= 0 || fundingHourMs <= 0) {
                 throw new IllegalArgumentException("invalid Vest simulator options");
             }
         }
 
         /**
          * @return BTC-PERP, 20 levels, 1 bp half-spread, 2 bps apart, 0.05 BTC growing 50 % per level,
-         *     timer stepping, 60-minute listen keys
+         *     timer stepping, 60-minute listen keys, funding paid every simulated hour
          */
         public static Options defaults() {
             return new Options(List.of(SimSymbol.btcPerp()), 20, 1.0, 2.0, new BigDecimal("0.05"), 0.5, false,
-                3_600_000L);
+                3_600_000L, 3_600_000L);
         }
 
         /** @return a builder starting from {@link #defaults()} */
@@ -774,8 +833,19 @@ public final class VestSimulator implements AutoCloseable {
             private double sizeGrowth = d.sizeGrowth();
             private boolean manualStepping = d.manualStepping();
             private long listenKeyLifetimeMs = d.listenKeyLifetimeMs();
+            private long fundingHourMs = d.fundingHourMs();
 
             private Builder() {
+            }
+
+            /**
+             * @param v simulated ms between funding payments (default 3 600 000: hourly, as on Vest); e.g. 1000
+             *          pays an hour's funding every 10 steps of 100 ms
+             * @return this
+             */
+            public Builder fundingHourMs(final long v) {
+                fundingHourMs = v;
+                return this;
             }
 
             /**
@@ -853,7 +923,7 @@ public final class VestSimulator implements AutoCloseable {
             /** @return the options @throws IllegalArgumentException if a value is out of range */
             public Options build() {
                 return new Options(symbols, ladderLevels, halfSpreadBps, levelSpacingBps, levelBaseSize, sizeGrowth,
-                    manualStepping, listenKeyLifetimeMs);
+                    manualStepping, listenKeyLifetimeMs, fundingHourMs);
             }
         }
     }

@@ -315,6 +315,55 @@ class ParadexStreamsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !trades.isEmpty());
         assertThat(trades.get(0)).containsExactly(FixedPoint.parse("65000.1", 8), FixedPoint.parse("0.01", 8));
     }
+    /** The flat market with constant funding: Paradex (venue B) at −0.0005 %/h. */
+    private static MarketModel flatModelWithFunding() {
+        return new MarketModel(new MarketModel.Config(3, 65_000.0, 100, 0, 0, 0, 0, 0, 0, 0, 1, 1)
+            .withFunding(0.000010, -0.000005, 0));
+    }
+
+    @Test
+    void shouldReportTheFundingRatePerHourFromSbeSummariesWithoutSubscribingThemExplicitly() throws Exception {
+        start(flatModelWithFunding(), manual(), b -> b.sbe(true));
+        assertThat(adapter.fundingRatePerHour(MARKET)).isNaN();
+        // the simulator publishes −0.000005 × 8 = −0.00004 per 8 h funding period; the adapter divides by 8
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            sim.advance();
+            assertThat(adapter.fundingRatePerHour(MARKET)).isCloseTo(-0.000005, org.assertj.core.data.Offset.offset(1e-15));
+        });
+    }
+
+    @Test
+    void shouldReportTheFundingRatePerHourFromJsonSummaries() throws Exception {
+        start(flatModelWithFunding(), ParadexSimulator.Options.builder().manualStepping(true).fundingPeriodHours(1).build(),
+            b -> b.sbe(false));
+        // a 1 h funding period (GET /markets funding_period_hours): the published rate is already per hour
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            sim.advance();
+            assertThat(adapter.fundingRatePerHour(MARKET)).isCloseTo(-0.000005, org.assertj.core.data.Offset.offset(1e-15));
+        });
+    }
+
+    @Test
+    void shouldAccrueFundingContinuouslyAndSettleItOnTheNextFill() throws Exception {
+        start(flatModelWithFunding(), ParadexSimulator.Options.builder().manualStepping(true).fundingHourMs(1_000).build(),
+            b -> b.wsOrderEntry(true));
+        await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
+        adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000.1", 8))
+            .clientOrderId("fund-open").build()).get(30, TimeUnit.SECONDS);
+        assertThat(sim.unrealizedFundingUsd(ACCOUNT, MARKET)).isZero();
+        for (int i = 0; i < 10; i++) { // 10 steps of 100 ms = one funding hour of 1000 simulated ms
+            sim.advance();
+        }
+        // a long receives a negative rate: 0.01 BTC × 65000.05 × 0.000005 per hour
+        assertThat(sim.unrealizedFundingUsd(ACCOUNT, MARKET).doubleValue())
+            .isCloseTo(0.01 * 65_000.05 * 0.000005, org.assertj.core.data.Offset.offset(1e-9));
+        adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.SELL).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.01", 8)).limitPrice(FixedPoint.parse("65000", 8))
+            .reduceOnly(true).clientOrderId("fund-close").build()).get(30, TimeUnit.SECONDS);
+        assertThat(sim.unrealizedFundingUsd(ACCOUNT, MARKET)).isZero();
+    }
+
     @Test
     void shouldPlaceAndCancelInBatchesAndCancelByClientIdOverTheWebSocket() throws Exception {
         start(flatModel(), manual(), b -> b.wsOrderEntry(true));

@@ -54,7 +54,12 @@ class VestAdapterAgainstSimulatorTest {
 
     private void start(final VestSimulator.Options options, final UnaryOperator<VestConfig.Builder> tweak)
         throws Exception {
-        sim = VestSimulator.start(new MarketModel(MarketModel.Config.defaults(11)), options);
+        start(MarketModel.Config.defaults(11), options, tweak);
+    }
+
+    private void start(final MarketModel.Config model, final VestSimulator.Options options,
+        final UnaryOperator<VestConfig.Builder> tweak) throws Exception {
+        sim = VestSimulator.start(new MarketModel(model), options);
         apiKey = sim.registerSigner(VestSigner.fromPrivateKey(Secret.of(KEY)).address());
         adapter = new VestAdapter(tweak.apply(VestConfig.builder().restBaseUrl(sim.restBaseUrl()).wsUrl(sim.wsUrl())
             .apiKey(Secret.of(apiKey)).signingKey(Secret.of(KEY)).pingIntervalMs(100).orderPollIntervalMs(20)
@@ -372,6 +377,36 @@ class VestAdapterAgainstSimulatorTest {
             restarted.connect().get(10, TimeUnit.SECONDS);
             assertThat(restarted.lastNonce()).isGreaterThanOrEqualTo(used);
         }
+    }
+
+    @Test
+    void shouldReportTheSimulatorsHourlyFundingRateFromTheTickersChannel() throws Exception {
+        start(MarketModel.Config.defaults(11).withFunding(0.000010, -0.000005, 0), VestSimulator.Options.defaults(),
+            b -> b);
+        await().atMost(WAIT).until(() -> !Double.isNaN(adapter.fundingRatePerHour("BTC-PERP")));
+        // Vest's oneHrFundingRate is already per hour: the model's venue-A rate as is
+        assertThat(adapter.fundingRatePerHour("BTC-PERP")).isCloseTo(0.000010, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(adapter.fundingRatePerHour("ETH-PERP")).isNaN();
+    }
+
+    @Test
+    void shouldPayHourlyFundingOnAnOpenPositionFromTheBalance() throws Exception {
+        start(MarketModel.Config.defaults(11).withFunding(0.000010, -0.000005, 0),
+            VestSimulator.Options.builder().manualStepping(true).fundingHourMs(1_000).build(), b -> b.maxBookAgeMs(60_000));
+        final BigDecimal before = adapter.balances().get(10, TimeUnit.SECONDS).get("USDC");
+        assertThat(before).isEqualByComparingTo("1000000");
+        assertThat(adapter.placeOrder(ioc("fund-1", Side.BUY, 1_000)).get(10, TimeUnit.SECONDS).filledSize())
+            .isEqualTo(1_000); // 0.1 BTC long
+        for (int i = 0; i < 10; i++) { // 10 steps of 100 ms: exactly one funding hour of 1000 simulated ms
+            sim.advance();
+        }
+        await().atMost(WAIT).until(() -> adapter.ticker("BTC-PERP") != null
+            && adapter.ticker("BTC-PERP").markPrice() != null);
+        final double mark = adapter.ticker("BTC-PERP").markPrice().doubleValue();
+        final BigDecimal after = adapter.balances().get(10, TimeUnit.SECONDS).get("USDC");
+        // a long pays a positive rate: 0.1 × 0.00001 × mark ≈ 0.065 USD
+        assertThat(before.subtract(after).doubleValue()).isCloseTo(0.1 * 0.000010 * mark,
+            org.assertj.core.data.Offset.offset(0.1 * 0.000010 * mark * 0.01));
     }
 
     @Test
