@@ -220,19 +220,6 @@ public interface ExchangeAdapter extends AutoCloseable {
         return new UnsupportedOperationException(venue() + " adapter does not support " + operation);
     }
 
-    /**
-     * The venue's latest funding rate for the market, normalised to ONE HOUR, as a fraction (0.0001 =
-     * 1 bp per hour); positive = longs pay shorts; NaN when unknown (no data yet or the adapter does
-     * not stream it). Allocation-free, callable from any thread (reads a volatile). Each
-     * implementation cites its venue's convention.
-     *
-     * @param market the venue's market symbol
-     * @return funding rate per hour, fraction, or NaN
-     */
-    default double fundingRatePerHour(final String market) {
-        return Double.NaN;
-    }
-
     /** Disconnects and releases threads and connections owned by the adapter. */
     @Override
     void close();
