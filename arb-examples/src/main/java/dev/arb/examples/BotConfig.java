@@ -29,10 +29,14 @@ import java.util.Set;
  *     pair: BTC
  *     dex_a: vest
  *     dex_b: paradex
- *     spread_entry: 0.15     # percent, entry spread net of both taker fees
- *     spread_exit: -0.05     # percent, closing-direction gross spread at which the position is closed
+ *     spread_entry: 0.15     # percent, entry spread net of both entry taker fees (plus expected funding)
+ *     spread_exit: -0.05     # percent, closing spread net of both exit taker fees at which the position is closed
  *     leverage: 5
  *     position_size: 0.01    # base units per entry
+ * strategy:                 # optional; the built-in threshold-spread strategy without it
+ *   source: strategies/ThresholdSpread.java   # compiled at start, recompiled when saved; or
+ *   # class: com.example.MyStrategy           # a class on the classpath
+ *   params: { funding_horizon_h: 8 }          # the strategy's own parameters
  * </pre>
  *
  * <p>Unknown keys are errors (a typo must not silently fall back to a default).
@@ -41,9 +45,11 @@ import java.util.Set;
  *
  * @param venues  per-venue endpoint settings, keyed {@code vest} / {@code paradex}
  * @param markets per pair, the venue symbols, e.g. {@code BTC -> {vest: BTC-PERP, paradex: BTC-USD-PERP}}
- * @param bots    the strategies to run
+ * @param bots    the bots to run
+ * @param strategy the strategy every bot runs, or null for the built-in one
  */
-public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<String, String>> markets, List<Bot> bots) {
+public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<String, String>> markets, List<Bot> bots,
+    StrategySettings strategy) {
     /** The venues the bot knows. */
     public static final Set<String> KNOWN_VENUES = Set.of("vest", "paradex");
 
@@ -63,14 +69,29 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
     }
 
     /**
-     * One strategy: trade {@code pair} between {@code dex_a} and {@code dex_b}.
+     * The strategy the bots run: a Java source file compiled at start (and again whenever it is saved),
+     * or a class on the classpath; plus values of its parameters.
+     *
+     * @param source    path of a {@code .java} file (relative to the working directory), or null
+     * @param className fully qualified name of a class with a public no-argument constructor, or null
+     * @param params    values of the strategy's declared parameters, as text, or null
+     */
+    public record StrategySettings(String source, @JsonProperty("class") String className, Map<String, String> params) {
+        /** @return the parameter values, never null */
+        public Map<String, String> paramsOrEmpty() {
+            return params == null ? Map.of() : params;
+        }
+    }
+
+    /**
+     * One bot: trade {@code pair} between {@code dex_a} and {@code dex_b}.
      *
      * @param id            unique name
      * @param pair          key into {@link BotConfig#markets()}
      * @param dexA          venue A ({@code vest} or {@code paradex})
      * @param dexB          venue B
-     * @param spreadEntry   entry threshold, percent, net of both taker fees
-     * @param spreadExit    exit threshold, percent: close when the closing-direction gross spread ≥ this
+     * @param spreadEntry   entry threshold, percent, net of both entry taker fees (plus expected funding)
+     * @param spreadExit    exit threshold, percent: close when the closing spread net of both exit taker fees ≥ this
      * @param leverage      venue leverage to trade with
      * @param positionSize  base units per entry
      * @param slippageBps   IOC limit bound beyond the touch, bps (default 10)
@@ -145,6 +166,12 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
     }
 
     private void validate(final String origin) {
+        if (strategy != null && strategy.source() != null && strategy.className() != null) {
+            throw new ConfigException(origin + ": strategy takes either 'source' or 'class', not both");
+        }
+        if (strategy != null && strategy.source() != null && !strategy.source().endsWith(".java")) {
+            throw new ConfigException(origin + ": strategy.source must be a .java file: " + strategy.source());
+        }
         if (bots == null || bots.isEmpty()) {
             throw new ConfigException(origin + ": 'bots' must list at least one bot");
         }

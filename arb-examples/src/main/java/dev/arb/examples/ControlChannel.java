@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Operator commands to a running bot, one per line, from stdin and/or a control file:
  * {@code halt} (no new entries, resumable), {@code resume}, {@code flatten} (stop, close both legs
- * with reduce-only orders, verify flat, print the summary, exit), {@code status}.
+ * with reduce-only orders, verify flat, print the summary, exit), {@code status}, {@code params}
+ * (every bot's parameters) and {@code set <bot|*|risk> <param> <value>} (change a parameter live).
  *
  * <p>The control file is polled every 500 ms; each line written to it is executed once and the file
  * is emptied.
@@ -36,7 +37,7 @@ final class ControlChannel implements AutoCloseable {
     /**
      * @param stdin    commands from this stream (null = none)
      * @param file     commands from this file (null = none); created empty if missing
-     * @param handler  receives each command, lower case, trimmed
+     * @param handler  receives each command, trimmed, its verb in lower case, words separated by one space
      * @return the running channel
      * @throws IOException if the control file cannot be created
      */
@@ -90,10 +91,14 @@ final class ControlChannel implements AutoCloseable {
     }
 
     private void dispatch(final String line) {
-        final String command = line.trim().toLowerCase(Locale.ROOT);
-        if (command.isEmpty()) {
+        final String trimmed = line.trim();
+        if (trimmed.isEmpty()) {
             return;
         }
+        // the verb is case-insensitive; arguments (bot ids, values) are kept as written
+        final int space = trimmed.indexOf(' ');
+        final String command = space < 0 ? trimmed.toLowerCase(Locale.ROOT)
+            : trimmed.substring(0, space).toLowerCase(Locale.ROOT) + trimmed.substring(space).replaceAll("\\s+", " ");
         LOG.info("control command: {}", command);
         try {
             handler.accept(command);

@@ -2,6 +2,11 @@ package dev.arb.examples;
 
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.executor.ReconciliationException;
+import dev.arb.strategy.api.InvalidParameterException;
+import dev.arb.strategy.source.StrategyLoadException;
+import dev.arb.strategy.source.StrategySourceWatcher;
+import java.util.ArrayList;
+import java.util.List;
 import dev.arb.executor.alert.AlertSink;
 import dev.arb.executor.alert.WebhookAlertSink;
 import dev.arb.executor.journal.Journal;
@@ -34,7 +39,9 @@ import picocli.CommandLine.Option;
  * {@code flatten} control command, then closes every position with reduce-only orders and prints a
  * summary. Every order intent, answer and unwind step goes to the journal ({@code --journal}); the
  * bots reconcile with it before trading. Control commands ({@code halt}, {@code resume},
- * {@code flatten}, {@code status}) come from stdin ({@code --control-stdin}) and/or a control file.
+ * {@code flatten}, {@code status}, {@code params}, {@code set}) come from stdin ({@code --control-stdin})
+ * and/or a control file. {@code --strategy FILE.java} runs a source strategy and swaps in each saved
+ * version; {@code --watch-config} applies live edits of the YAML file.
  *
  * <p><b>Note:</b> a command object; runs on the calling thread, trading runs on one event loop.
  */
@@ -71,12 +78,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--control-file", description = "Poll this file for control commands (one per line).")
     Path controlFile;
 
+    @Option(names = "--strategy", description = "Run this Java source strategy (compiled at start, recompiled and "
+        + "swapped in whenever the file is saved) instead of the built-in one.")
+    Path strategyFile;
+
+    @Option(names = "--watch-config", description = "Apply edits of the --config file while running (parameters "
+        + "that can change live; others are refused with the reason).")
+    boolean watchConfig;
+
     @Override
     public Integer call() throws Exception {
         final BotConfig botConfig;
         final SafetyConfig safety;
+        final SafetyConfig.Loaded loaded;
         try {
-            final SafetyConfig.Loaded loaded = config != null ? SafetyConfig.load(config)
+            loaded = config != null ? SafetyConfig.load(config)
                 : sim ? new SafetyConfig.Loaded(builtInSimConfig(), SafetyConfig.defaults()) : null;
             botConfig = loaded == null ? null : loaded.bots();
             safety = loaded == null ? null : loaded.safety();
@@ -86,6 +102,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (botConfig == null) {
             System.err.println("error: give --config FILE for the real venues, or --sim for simulated ones");
+            return 2;
+        }
+        if (watchConfig && config == null) {
+            System.err.println("error: --watch-config needs --config FILE");
+            return 2;
+        }
+        final StrategyFactory strategies;
+        try {
+            strategies = StrategyFactory.of(botConfig.strategy(), strategyFile);
+        } catch (StrategyLoadException e) {
+            System.err.println("error: strategy not loaded: " + e.getMessage());
+            LOG.debug("strategy not loaded", e);
             return 2;
         }
         Credentials.Vest vestCredentials = null;
@@ -123,6 +151,7 @@ public final class RunCommand implements Callable<Integer> {
         final boolean tempJournal = journalFile == null && sim;
         Journal journal = null;
         ControlChannel control = null;
+        final List<AutoCloseable> watchers = new ArrayList<>();
         try {
             journal = SqliteJournal.open(journalPath, safety.synchronous());
             LOG.info("journal {} (run {})", journalPath, journal.runId());
@@ -144,16 +173,31 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 LOG.warn("leverage from the config is not set on the venues by this version; set it in the venue UI");
             }
-            final TradingSession session = new TradingSession(loop.next(), adapters, botConfig, safety, journal, sink);
+            final TradingSession session = new TradingSession(loop.next(), adapters, botConfig, safety, journal, sink,
+                strategies);
             try {
                 session.start();
             } catch (ReconciliationException e) {
                 System.err.println("error: refusing to start: " + e.getMessage());
                 return 4;
+            } catch (InvalidParameterException | StrategyLoadException e) {
+                System.err.println("error: " + e.getMessage());
+                LOG.debug("refused to start", e);
+                return 2;
             }
+            final LiveControl live = new LiveControl(session);
             if (controlStdin || controlFile != null) {
                 control = ControlChannel.start(controlStdin ? System.in : null, controlFile,
-                    command -> handle(command, session, stop));
+                    command -> handle(command, session, live, stop));
+            }
+            if (strategies.file() != null) {
+                watchers.add(new StrategySourceWatcher(strategies.file(),
+                    file -> session.reloadStrategy().forEach(RunCommand::report),
+                    e -> LOG.warn("strategy watcher: {}", e.toString())));
+                LOG.info("watching {}: a save recompiles the strategy and swaps it in", strategies.file());
+            }
+            if (watchConfig) {
+                watchers.add(new ConfigWatcher(config, loaded, live));
             }
             final RunSummary summary = session.runFor(runFor, stop, sim ? "sim" : "live");
             summary.print(System.out);
@@ -162,6 +206,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             return summary.halted() ? 3 : 0;
         } finally {
+            for (AutoCloseable w : watchers) {
+                w.close();
+            }
             if (control != null) {
                 control.close();
             }
@@ -189,8 +236,23 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Prints one answer line of a control command or a watched change (errors also go to the log). */
+    static void report(final String line) {
+        System.err.println(line);
+        if (line.startsWith("error: ")) {
+            LOG.warn(line.substring(7));
+        } else {
+            LOG.info(line);
+        }
+    }
+
     /** Executes one control command; {@code flatten} ends the run (flatten, summary, exit). */
-    private static void handle(final String command, final TradingSession session, final CountDownLatch stop) {
+    private static void handle(final String command, final TradingSession session, final LiveControl live,
+        final CountDownLatch stop) {
+        if (command.startsWith("set ") || command.equals("set")) {
+            live.command(command.equals("set") ? new String[0] : command.substring(4).split(" ")).forEach(RunCommand::report);
+            return;
+        }
         switch (command) {
             case "halt":
                 session.risk().halt("operator halt");
@@ -207,8 +269,14 @@ public final class RunCommand implements Callable<Integer> {
             case "status":
                 System.err.println(session.status());
                 break;
+            case "params":
+                session.executors().forEach((id, e) -> e.parameters().specs().forEach(p -> System.err.println(id + " "
+                    + p.name() + " = " + e.parameters().text(p.name()) + "  (" + p.describeAllowed() + "): "
+                    + p.description())));
+                break;
             default:
-                System.err.println("unknown command '" + command + "' (halt, resume, flatten, status)");
+                System.err.println("unknown command '" + command + "' (halt, resume, flatten, status, params, "
+                    + "set <bot|*|risk> <param> <value>)");
         }
     }
 

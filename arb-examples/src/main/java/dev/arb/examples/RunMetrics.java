@@ -4,6 +4,7 @@ import dev.arb.api.OrderStatus;
 import dev.arb.api.OrderUpdate;
 import dev.arb.strategy.api.Direction;
 import dev.arb.executor.ExecutionListener;
+import dev.arb.executor.PnlBreakdown;
 import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -56,8 +57,7 @@ final class RunMetrics implements ExecutionListener {
 
     @Override
     public void onExit(final Direction direction, final BigDecimal sizeBase, final BigDecimal realizedPnlUsd) {
-        LOG.info("[{}] exited {} size {} realized {} USD", botId, direction, sizeBase.toPlainString(),
-            realizedPnlUsd.toPlainString());
+        LOG.info("[{}] exited {} size {}", botId, direction, sizeBase.toPlainString());
     }
 
     @Override
@@ -74,6 +74,16 @@ final class RunMetrics implements ExecutionListener {
     @Override
     public void onHalt(final String reason) {
         LOG.error("[{}] HALTED: {}", botId, reason);
+    }
+
+    @Override
+    public void onRoundClosed(final PnlBreakdown round) {
+        LOG.info("[{}] round closed: {}", botId, round.describe());
+    }
+
+    @Override
+    public void onStrategyEvent(final String event) {
+        LOG.info("[{}] {}", botId, event);
     }
 
     private static long clamp(final long nanos) {

@@ -2,7 +2,11 @@ package dev.arb.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.executor.ParamChange;
+import dev.arb.executor.PnlBreakdown;
+import java.util.List;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -16,7 +20,10 @@ import org.HdrHistogram.Histogram;
 /**
  * What a run did, for the human summary and {@code --summary-json}.
  *
- * <p>Amounts: positions in base units, PnL and fees in USD, latencies in ns.
+ * <p>Amounts: positions in base units (as the venues report them, on the market's step), PnL and fees in
+ * USD rounded to the cent, latencies in ns. The PnL is the sum of the rounds' lines
+ * ({@code spreadUsd + slippageUsd + feesUsd + fundingUsd = totalUsd}), the same lines the log and the
+ * journal carry.
  *
  * <p><b>Note:</b> immutable once built; thread-safe.
  *
@@ -30,19 +37,24 @@ import org.HdrHistogram.Histogram;
  * @param ordersSent       orders sent to both venues
  * @param ordersRejected   orders the venues rejected
  * @param netPositionBase  per venue after shutdown, base units (signed), plus {@code "sum"}
- * @param realizedPnlUsd   realized PnL, USD, after fees
- * @param feesUsd          fees paid, USD
+ * @param pnl              realized PnL explained, USD in cents: spread, slippage, fees (negative), funding, total
  * @param halted           whether any bot halted
  * @param tickToDecision   tick-to-decision latency histogram, ns
  * @param decisionToAck    decision-to-ack latency histogram, ns
  * @param breaker          the shared circuit breaker at the end of the run
  * @param alerts           alerts raised during the run
  * @param reconciliation   per bot, the start-up reconciliation outcome
+ * @param strategy         the strategy's name
+ * @param strategySha256   SHA-256 of its source file, its class name, or {@code built-in}
+ * @param strategySwaps    strategies that took over while running (summed over bots)
+ * @param strategySwapFailures replacements refused: compile errors, throws on construction or dry run
+ * @param paramChanges     parameters changed while running, oldest first
  */
 record RunSummary(String mode, long durationMs, long opportunities, long entries, long exits, long oneSidedFills,
     long unwinds, long ordersSent, long ordersRejected, Map<String, BigDecimal> netPositionBase,
-    BigDecimal realizedPnlUsd, BigDecimal feesUsd, boolean halted, Histogram tickToDecision, Histogram decisionToAck,
-    BreakerStatus breaker, long alerts, Map<String, String> reconciliation) {
+    PnlBreakdown pnl, boolean halted, Histogram tickToDecision, Histogram decisionToAck,
+    BreakerStatus breaker, long alerts, Map<String, String> reconciliation, String strategy, String strategySha256,
+    long strategySwaps, long strategySwapFailures, List<ParamChange> paramChanges) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -60,8 +72,29 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
         root.put("ordersRejected", ordersRejected);
         final ObjectNode positions = root.putObject("netPositionBase");
         netPositionBase.forEach((venue, size) -> positions.put(venue, size));
-        root.put("realizedPnlUsd", realizedPnlUsd);
-        root.put("feesUsd", feesUsd);
+        root.put("realizedPnlUsd", pnl.totalUsd());
+        root.put("feesUsd", pnl.feesUsd().negate());
+        final ObjectNode p = root.putObject("pnl");
+        p.put("rounds", pnl.rounds());
+        p.put("spreadUsd", pnl.spreadUsd());
+        p.put("slippageUsd", pnl.slippageUsd());
+        p.put("feesUsd", pnl.feesUsd());
+        p.put("fundingUsd", pnl.fundingUsd());
+        p.put("totalUsd", pnl.totalUsd());
+        final ObjectNode st = root.putObject("strategy");
+        st.put("name", strategy);
+        st.put("sha256", strategySha256);
+        root.put("strategySwaps", strategySwaps);
+        root.put("strategySwapFailures", strategySwapFailures);
+        final ArrayNode changes = root.putArray("paramChanges");
+        for (ParamChange c : paramChanges) {
+            final ObjectNode n = changes.addObject();
+            n.put("time", java.time.Instant.ofEpochMilli(c.timeMs()).toString());
+            n.put("bot", c.bot());
+            n.put("param", c.param());
+            n.put("old", c.oldValue());
+            n.put("new", c.newValue());
+        }
         root.put("halted", halted);
         final ObjectNode b = root.putObject("breaker");
         b.put("state", breaker.state());
@@ -99,7 +132,14 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
         netPositionBase.forEach((venue, size) -> pos.append(pos.length() == 0 ? "" : ", ").append(venue).append(' ')
             .append(size.toPlainString()));
         out.println("net position (base units) " + pos);
-        out.println("realized PnL " + realizedPnlUsd.toPlainString() + " USD (fees " + feesUsd.toPlainString() + " USD)");
+        out.println("realized PnL " + pnl.totalUsd().toPlainString() + " USD over " + pnl.rounds() + " round(s): "
+            + pnl.describe());
+        out.println("strategy " + strategy + " (" + strategySha256 + "), swaps " + strategySwaps + ", refused "
+            + strategySwapFailures + ", parameter changes " + paramChanges.size());
+        for (ParamChange c : paramChanges) {
+            out.println("  " + java.time.Instant.ofEpochMilli(c.timeMs()) + " " + c.bot() + " " + c.param() + " "
+                + c.oldValue() + " -> " + c.newValue());
+        }
         out.printf("tick-to-decision p50 %s, p99 %s; decision-to-ack p50 %s, p99 %s%n",
             micros(tickToDecision, 50), micros(tickToDecision, 99), micros(decisionToAck, 50), micros(decisionToAck, 99));
         out.println("breaker " + breaker.state() + " (trips " + breaker.trips() + (breaker.lastReason() != null

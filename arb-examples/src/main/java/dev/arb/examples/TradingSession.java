@@ -7,6 +7,14 @@ import dev.arb.executor.DeltaNeutralExecutor;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ExecutorContext;
 import dev.arb.executor.ExecutorStats;
+import dev.arb.executor.ParamChange;
+import dev.arb.executor.PnlBreakdown;
+import dev.arb.executor.StrategyStatus;
+import dev.arb.executor.alert.Alert;
+import dev.arb.executor.alert.AlertKind;
+import dev.arb.strategy.api.Strategy;
+import dev.arb.strategy.source.StrategyLoadException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import dev.arb.executor.ReconciliationException;
 import dev.arb.executor.ReconciliationReport;
 import dev.arb.executor.RiskGuard;
@@ -50,6 +58,10 @@ final class TradingSession {
     private final AlertSink alerts;
     private final RiskGuard risk;
     private final List<DeltaNeutralExecutor> executors = new ArrayList<>();
+    private final Map<String, DeltaNeutralExecutor> byId = new LinkedHashMap<>();
+    private final List<ParamChange> riskChanges = new CopyOnWriteArrayList<>();
+    private final AtomicLong compileFailures = new AtomicLong();
+    private volatile StrategyFactory strategies;
     private final List<RunMetrics> metrics = new ArrayList<>();
     private final Map<String, String> reconciliation = new LinkedHashMap<>();
 
@@ -60,10 +72,12 @@ final class TradingSession {
      * @param safety   execution, risk, reconciliation settings
      * @param journal  the run's journal
      * @param sink     where alerts go (counted for the summary)
+     * @param strategies makes each bot's strategy
      */
     TradingSession(final EventLoop loop, final Map<String, ExchangeAdapter> adapters, final BotConfig config,
-        final SafetyConfig safety, final Journal journal, final AlertSink sink) {
+        final SafetyConfig safety, final Journal journal, final AlertSink sink, final StrategyFactory strategies) {
         this.loop = loop;
+        this.strategies = strategies;
         this.adapters = adapters;
         this.config = config;
         this.safety = safety;
@@ -80,6 +94,46 @@ final class TradingSession {
         return risk;
     }
 
+    /** @return the running bots by id (for the control channel) */
+    Map<String, DeltaNeutralExecutor> executors() {
+        return byId;
+    }
+
+    /** Records a change of a shared risk limit, for the summary. */
+    void recordChange(final ParamChange change) {
+        riskChanges.add(change);
+        LOG.info("risk {}: {} -> {}", change.param(), change.oldValue(), change.newValue());
+    }
+
+    /**
+     * Compiles the strategy's source file again and hands a new instance to every bot, which swaps it in
+     * between two events; a compile error or a refusal leaves the running strategy in place.
+     *
+     * @return one line per bot, or the compile error (file:line)
+     */
+    List<String> reloadStrategy() {
+        final StrategyFactory next;
+        try {
+            next = strategies.recompile();
+        } catch (StrategyLoadException e) {
+            compileFailures.incrementAndGet();
+            final String why = "strategy " + strategies.file() + " refused, the running one stays: " + e.getMessage();
+            alerts.alert(Alert.of(AlertKind.STRATEGY, true, "all", why));
+            return List.of("error: " + why);
+        }
+        strategies = next;
+        final List<String> out = new ArrayList<>();
+        byId.forEach((id, executor) -> {
+            try {
+                executor.swapStrategy(next.create(), next.source()).get(10, TimeUnit.SECONDS);
+                out.add(id + ": strategy " + next.source() + " took over");
+            } catch (Exception e) {
+                out.add("error: " + id + ": strategy refused: " + (e.getCause() != null ? e.getCause() : e));
+            }
+        });
+        return out;
+    }
+
     /** @return one line per bot: state, positions, breaker (for the {@code status} command) */
     String status() {
         final StringBuilder b = new StringBuilder();
@@ -88,7 +142,9 @@ final class TradingSession {
             b.append(config.bots().get(i).id()).append(": ").append(s.state()).append(s.halted() ? " HALTED" : "")
                 .append(", positions ").append(s.positionA().toPlainString()).append(" / ")
                 .append(s.positionB().toPlainString()).append(", entries ").append(s.entries()).append(", exits ")
-                .append(s.exits()).append(", realized ").append(s.realizedPnlUsd().toPlainString()).append(" USD; ");
+                .append(s.exits()).append(", PnL ").append(executors.get(i).pnl().toCents().totalUsd().toPlainString())
+                .append(" USD, strategy ").append(executors.get(i).strategyStatus().name()).append(", ")
+                .append(executors.get(i).parameters()).append("; ");
         }
         final BreakerStatus breaker = risk.status();
         b.append("breaker ").append(breaker.state()).append(" (trips ").append(breaker.trips()).append("), alerts ")
@@ -120,14 +176,17 @@ final class TradingSession {
                 .useVwap(true))
                 .build();
             final RunMetrics m = new RunMetrics(bot.id());
+            final Strategy strategy = strategies.create();
             final DeltaNeutralExecutor executor = new DeltaNeutralExecutor(a, config.symbol(bot.pair(), bot.dexA()), b,
                 config.symbol(bot.pair(), bot.dexB()), executorConfig, loop, m,
-                new ExecutorContext(bot.id(), journal, alerts, risk, safety.policy()));
+                new ExecutorContext(bot.id(), journal, alerts, risk, safety.policy()), strategy, strategies.source(),
+                strategies.parametersFor(bot, strategy));
             executors.add(executor);
+            byId.put(bot.id(), executor);
             metrics.add(m);
-            LOG.info("bot {} trading {} on {} ({}) against {} ({}), entry {}%, exit {}%, size {}", bot.id(), bot.pair(),
-                bot.dexA(), config.symbol(bot.pair(), bot.dexA()), bot.dexB(), config.symbol(bot.pair(), bot.dexB()),
-                bot.spreadEntry(), bot.spreadExit(), bot.positionSize());
+            LOG.info("bot {} trading {} on {} ({}) against {} ({}), strategy {} ({}), parameters {}", bot.id(),
+                bot.pair(), bot.dexA(), config.symbol(bot.pair(), bot.dexA()), bot.dexB(),
+                config.symbol(bot.pair(), bot.dexB()), strategy.name(), strategies.source(), executor.parameters());
             try {
                 executor.start();
             } finally {
@@ -184,9 +243,16 @@ final class TradingSession {
         long unwinds = 0;
         long sent = 0;
         long rejected = 0;
-        BigDecimal pnl = BigDecimal.ZERO;
-        BigDecimal fees = BigDecimal.ZERO;
+        PnlBreakdown pnl = PnlBreakdown.ZERO;
+        long swaps = 0;
+        long swapFailures = compileFailures.get();
+        final List<ParamChange> changes = new ArrayList<>(riskChanges);
         for (DeltaNeutralExecutor executor : executors) {
+            pnl = pnl.plus(executor.pnl().toCents());
+            final StrategyStatus st = executor.strategyStatus();
+            swaps += st.swaps();
+            swapFailures += st.swapFailures();
+            changes.addAll(st.paramChanges());
             final ExecutorStats s = executor.stats();
             opportunities += s.opportunities();
             entries += s.entries();
@@ -195,8 +261,6 @@ final class TradingSession {
             unwinds += s.unwinds();
             sent += s.ordersSent();
             rejected += s.ordersRejected();
-            pnl = pnl.add(s.realizedPnlUsd());
-            fees = fees.add(s.feesUsd());
         }
         final Map<String, BigDecimal> positions = new LinkedHashMap<>();
         BigDecimal sum = BigDecimal.ZERO;
@@ -218,8 +282,12 @@ final class TradingSession {
                 ack.add(m.decisionToAckNanos);
             }
         }).get(10, TimeUnit.SECONDS);
+        changes.sort(java.util.Comparator.comparingLong(ParamChange::timeMs));
+        final StrategyStatus first = executors.isEmpty() ? null : executors.get(0).strategyStatus();
         return new RunSummary(mode, tradedMs, opportunities, entries, exits, oneSided, unwinds, sent, rejected, positions,
-            pnl, fees, halted, tick, ack, risk.status(), alertCount.get(), new LinkedHashMap<>(reconciliation));
+            pnl, halted, tick, ack, risk.status(), alertCount.get(), new LinkedHashMap<>(reconciliation),
+            first == null ? "none" : first.name(), first == null ? "" : first.sourceSha256(), swaps, swapFailures,
+            changes);
     }
 
     private List<String> symbolsOn(final String venue) {

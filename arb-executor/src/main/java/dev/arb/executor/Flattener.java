@@ -140,8 +140,8 @@ final class Flattener {
         unwinder.journal(leg, "flatten attempt " + attempt + " " + request);
         return gateway.send(leg, request, System.nanoTime()).thenAcceptAsync(outcome -> {
             gateway.applyFill(leg, outcome);
-            core.listener.onUnwind(leg.name, leg.size(outcome.filled()), false,
-                "flatten attempt " + attempt + ": " + outcome.describeFailure());
+            core.listener.onUnwind(leg.name, leg.size(outcome.filled()), !outcome.failed() && outcome.filled() > 0,
+                "flatten attempt " + attempt + ": " + (outcome.failed() ? outcome.describeFailure() : "filled"));
         }, core.stateThread).exceptionally(t -> {
             core.internalError(t);
             return null;

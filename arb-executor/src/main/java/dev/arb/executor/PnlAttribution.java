@@ -118,7 +118,7 @@ final class PnlAttribution {
         final PnlBreakdown line = cumulative().since(roundStart).toCents();
         roundStart = null;
         closed = closed.plus(line);
-        ExecutorCore.LOG.info("executor {} round closed: {}", core.botId, line.describe());
+        ExecutorCore.LOG.debug("executor {} round closed: {}", core.botId, line.describe());
         core.journal.append(JournalEvent.note(core.journal.runId(), JournalEventType.ROUND, core.botId + " "
             + "spread=" + line.spreadUsd().toPlainString() + " slippage=" + line.slippageUsd().toPlainString()
             + " fees=" + line.feesUsd().toPlainString() + " funding=" + line.fundingUsd().toPlainString()

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RiskGuard {
     private static final long DAY_MS = TimeUnit.DAYS.toMillis(1);
 
-    private final RiskLimits limits;
+    private volatile RiskLimits limits;
     private final AlertSink alerts;
     private final Journal journal;
     private final Clock clock;
@@ -106,6 +106,21 @@ public final class RiskGuard {
     /** @return the limits */
     public RiskLimits limits() {
         return limits;
+    }
+
+    /**
+     * Changes the position, notional and daily-loss limits while running; the next entry is checked
+     * against them. The breaker's error count and cooldown are fixed at construction.
+     *
+     * @param next the new limits
+     * @throws IllegalArgumentException if {@code next} changes {@code maxConsecutiveErrors} or {@code cooldown}
+     */
+    public synchronized void setLimits(final RiskLimits next) {
+        Objects.requireNonNull(next, "next");
+        if (next.maxConsecutiveErrors() != limits.maxConsecutiveErrors() || !next.cooldown().equals(limits.cooldown())) {
+            throw new IllegalArgumentException("max_consecutive_errors and cooldown_ms cannot change while running");
+        }
+        limits = next;
     }
 
     /**
