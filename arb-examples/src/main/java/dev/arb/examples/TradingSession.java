@@ -20,6 +20,8 @@ import dev.arb.executor.ReconciliationReport;
 import dev.arb.executor.RiskGuard;
 import dev.arb.executor.alert.AlertSink;
 import dev.arb.executor.journal.Journal;
+import dev.arb.executor.journal.JournalEvent;
+import dev.arb.executor.journal.JournalEventType;
 import io.netty.channel.EventLoop;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -119,6 +121,7 @@ final class TradingSession {
             compileFailures.incrementAndGet();
             final String why = "strategy " + strategies.file() + " refused, the running one stays: " + e.getMessage();
             alerts.alert(Alert.of(AlertKind.STRATEGY, true, "all", why));
+            journal.append(JournalEvent.note(journal.runId(), JournalEventType.STRATEGY, "refused " + e.getMessage()));
             return List.of("error: " + why);
         }
         strategies = next;
