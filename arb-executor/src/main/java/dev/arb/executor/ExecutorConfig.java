@@ -58,7 +58,10 @@ public final class ExecutorConfig {
         return new Builder();
     }
 
-    /** @return net spread (after both taker fees) at or above which a position is entered, percent */
+    /**
+     * @return the built-in strategy's {@code spread_entry}: entry spread net of both entry taker fees,
+     *     plus expected funding, at or above which a position is entered, percent
+     */
     public double entryThresholdPct() {
         return entryThresholdPct;
     }
