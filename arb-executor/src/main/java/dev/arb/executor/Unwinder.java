@@ -96,12 +96,19 @@ final class Unwinder {
     private CompletableFuture<String> unwind(final Leg leg, final BigDecimal target, final String cause) {
         core.unwinds++;
         final CompletableFuture<String> done = new CompletableFuture<>();
-        unwindAttempt(leg, target, cause, 1, leg.ledger.avgEntryPrice(), done);
+        // one price bound for the whole sequence, from the excess at its start: every attempt fills at or
+        // inside it, so what all attempts realize together stays within the bound (a bound recomputed on
+        // what is left after a partial fill would allow the bound again on every attempt)
+        final BigDecimal position = leg.ledger.position();
+        final BigDecimal entryPrice = leg.ledger.avgEntryPrice();
+        final long lossLimit = lossBoundPrice(leg, position.signum() > 0 ? Side.SELL : Side.BUY,
+            position.abs().subtract(target), entryPrice);
+        unwindAttempt(leg, target, cause, 1, entryPrice, lossLimit, done);
         return done;
     }
 
     private void unwindAttempt(final Leg leg, final BigDecimal target, final String cause, final int attempt,
-        final BigDecimal entryPrice, final CompletableFuture<String> done) {
+        final BigDecimal entryPrice, final long lossLimit, final CompletableFuture<String> done) {
         final BigDecimal position = leg.ledger.position();
         final BigDecimal excess = position.abs().subtract(target);
         if (excess.signum() <= 0 || excess.compareTo(hedge.minTradeable(leg)) < 0) {
@@ -119,7 +126,6 @@ final class Unwinder {
             return;
         }
         final Side side = position.signum() > 0 ? Side.SELL : Side.BUY;
-        final long lossLimit = lossBoundPrice(leg, side, excess, entryPrice);
         final long reference = LegPricing.referencePrice(leg, side);
         if (lossLimit > 0 && reference > 0 && (side == Side.SELL ? reference < lossLimit : reference > lossLimit)) {
             final String why = "loss bound " + core.settings.unwindLossBoundUsd.toPlainString() + " USD hit: book at "
@@ -141,7 +147,7 @@ final class Unwinder {
             if (resolved.outcomeUnknown()) {
                 done.complete("order outcome unknown" + step);
             } else {
-                unwindAttempt(leg, target, cause, attempt + 1, entryPrice, done);
+                unwindAttempt(leg, target, cause, attempt + 1, entryPrice, lossLimit, done);
             }
         }, core.stateThread).exceptionally(t -> {
             core.internalError(t);
@@ -162,7 +168,8 @@ final class Unwinder {
 
     /**
      * @return the worst price (price scale) at which closing {@code excess} loses no more than the
-     *     unwind loss bound against {@code entryPrice}; 0 when the entry price is unknown
+     *     unwind loss bound against {@code entryPrice}; 0 when the entry price is unknown. Computed once
+     *     per unwind, for the excess at its start.
      */
     private long lossBoundPrice(final Leg leg, final Side side, final BigDecimal excess, final BigDecimal entryPrice) {
         if (entryPrice.signum() <= 0 || excess.signum() <= 0) {

@@ -1,6 +1,7 @@
 package dev.arb.executor;
 
 import dev.arb.api.ExchangeAdapter;
+import dev.arb.api.FixedPoint;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderBook;
 import dev.arb.api.OrderBookListener;
@@ -68,6 +69,14 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
     final ConcurrentLinkedDeque<Behavior> script = new ConcurrentLinkedDeque<>();
     volatile Behavior defaultBehavior = FILL_ALL;
     volatile BigDecimal feePerFillUsd = BigDecimal.ZERO;
+    /** When set, each fill pays {@code price × size × rate} instead of {@link #feePerFillUsd}. */
+    volatile BigDecimal takerFeeRate;
+    /** Fills this many ticks worse than the book's touch (still never beyond a LIMIT order's price). */
+    volatile long fillSlippageTicks;
+    /** Returned by {@link #fundingRatePerHour}: fraction per hour, positive = longs pay; NaN = unknown. */
+    volatile double fundingRatePerHour = Double.NaN;
+    /** Every answer with a fill, in order. */
+    final List<OrderUpdate> fills = new CopyOnWriteArrayList<>();
     /** Added to the venue timestamp of the next books, ms. */
     volatile long venueClockOffsetMs;
     /** How long ago the next books were "received", ms. */
@@ -125,14 +134,48 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
             position += r.side().sign() * size;
             filled = size;
         }
-        final long bookPrice = r.side() == Side.BUY ? bestAsk : bestBid;
+        final long slip = fillSlippageTicks * spec.tickSize();
+        final long bookPrice = r.side() == Side.BUY ? bestAsk + slip : bestBid - slip;
         final long price = r.type() == OrderType.MARKET ? bookPrice
             : r.side() == Side.BUY ? Math.min(bookPrice, r.limitPrice()) : Math.max(bookPrice, r.limitPrice());
+        return answer(r, filled, price);
+    }
+
+    /**
+     * Answers {@code r} as filled by {@code filled} (already applied to the position) at {@code price}.
+     */
+    CompletableFuture<OrderUpdate> answer(final OrderRequest r, final long filled, final long price) {
+        final BigDecimal rate = takerFeeRate;
+        final BigDecimal fee = filled <= 0 ? BigDecimal.ZERO : rate == null ? feePerFillUsd
+            : FixedPoint.toBigDecimal(price, spec.priceScale()).multiply(FixedPoint.toBigDecimal(filled, spec.sizeScale()))
+                .multiply(rate);
         final OrderUpdate update = new OrderUpdate(name, r.market(), r.clientOrderId(), "v" + ids.incrementAndGet(),
             r.side(), filled == r.size() ? OrderStatus.FILLED : OrderStatus.CANCELED, r.size(), filled,
-            filled > 0 ? price : 0, filled > 0 ? feePerFillUsd : BigDecimal.ZERO, null, null,
-            System.currentTimeMillis());
+            filled > 0 ? price : 0, fee, null, null, System.currentTimeMillis());
+        if (filled > 0) {
+            fills.add(update);
+        }
         return CompletableFuture.supplyAsync(() -> update, venueThread);
+    }
+
+    /** Fills up to {@code wanted} of {@code r} at {@code price} (reduce-only never flips the position). */
+    CompletableFuture<OrderUpdate> fillAt(final OrderRequest r, final long wanted, final long price) {
+        final long filled;
+        synchronized (this) {
+            long size = Math.min(wanted, r.size());
+            if (r.reduceOnly()) {
+                final long reducible = r.side() == Side.SELL ? Math.max(position, 0) : Math.max(-position, 0);
+                size = Math.min(size, reducible);
+            }
+            position += r.side().sign() * size;
+            filled = size;
+        }
+        return answer(r, filled, price);
+    }
+
+    @Override
+    public double fundingRatePerHour(final String market) {
+        return fundingRatePerHour;
     }
 
     @Override
