@@ -101,12 +101,16 @@ final class StrategyHost implements StrategyContext {
             final long t0 = System.nanoTime();
             nowNanos = t0;
             intent.hold();
+            boolean decided = false;
             try {
                 strategy.onBook(this, intent);
                 consecutiveErrors = 0;
-                rounds.act(intent, t0);
+                decided = true;
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 failed(e);
+            }
+            if (decided) {
+                act(t0);
             }
             final long received = book.receivedNanos();
             core.listener.onDecision(System.nanoTime() - (received != 0 ? received : t0));
@@ -121,10 +125,11 @@ final class StrategyHost implements StrategyContext {
         intent.hold();
         try {
             strategy.onTimer(this, intent);
-            rounds.act(intent, nowNanos);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             failed(e);
+            return;
         }
+        act(nowNanos);
     }
 
     /** One of the engine's orders filled on {@code leg}. */
@@ -133,9 +138,19 @@ final class StrategyHost implements StrategyContext {
         intent.hold();
         try {
             strategy.onFill(this, leg, side, size, price, intent);
-            rounds.act(intent, nowNanos);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             failed(e);
+            return;
+        }
+        act(nowNanos);
+    }
+
+    /** Hands the strategy's intent to the engine; an engine failure is the engine's, not the strategy's. */
+    private void act(final long t0) {
+        try {
+            rounds.act(intent, t0);
+        } catch (RuntimeException e) {
+            core.internalError(e);
         }
     }
 

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class ThresholdSpreadStrategyTest {
     /** Venue A: prices 2 decimals (tick 0.01), sizes 4 decimals, taker fee 5 bps. */
-    private static final MarketSpec SPEC_A = MarketSpec.builder().venue("venue-a").symbol("X-A").priceScale(2)
+    static final MarketSpec SPEC_A = MarketSpec.builder().venue("venue-a").symbol("X-A").priceScale(2)
         .sizeScale(4).tickSize(1).stepSize(10).takerFeeRate(new BigDecimal("0.0005")).build();
     /** Venue B: prices 8 decimals, sizes 6 decimals, taker fee 2 bps. */
-    private static final MarketSpec SPEC_B = MarketSpec.builder().venue("venue-b").symbol("X-B").priceScale(8)
+    static final MarketSpec SPEC_B = MarketSpec.builder().venue("venue-b").symbol("X-B").priceScale(8)
         .sizeScale(6).tickSize(10_000).stepSize(100).takerFeeRate(new BigDecimal("0.0002")).build();
     /** Plenty of depth at every level: the VWAP of the leg size is the touch. */
     private static final BigDecimal LEVEL_SIZE = new BigDecimal("10");
