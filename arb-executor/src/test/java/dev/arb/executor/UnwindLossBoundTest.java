@@ -50,7 +50,7 @@ class UnwindLossBoundTest {
     private final FakeExchangeAdapter venueA = new FakeExchangeAdapter("venue-a", SPEC_A, eventLoop);
     private final FakeExchangeAdapter venueB = new FakeExchangeAdapter("venue-b", SPEC_B, eventLoop);
     private final List<Alert> alerts = new CopyOnWriteArrayList<>();
-    private final DeltaNeutralExecutorTest.RecordingListener events = new DeltaNeutralExecutorTest.RecordingListener();
+    private final ExecutorTestBase.RecordingListener events = new ExecutorTestBase.RecordingListener();
     private DeltaNeutralExecutor executor;
 
     @AfterEach
