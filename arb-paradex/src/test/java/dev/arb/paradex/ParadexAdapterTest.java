@@ -82,9 +82,14 @@ class ParadexAdapterTest {
     }
 
     private ParadexAdapter newAdapter(final long timeoutMs) {
+        return newAdapter(timeoutMs, true);
+    }
+
+    private ParadexAdapter newAdapter(final long timeoutMs, final boolean privateStreams) {
         return new ParadexAdapter(ParadexConfig.builder().restBaseUrl(wm.baseUrl() + "/v1").wsUrl(ws.url())
             .chainId("PRIVATE_SN_PARACLEAR_MAINNET").accountAddress(ACCOUNT).privateKey(ParadexSigner.randomPrivateKey())
-            .requestTimeoutMs(timeoutMs).orderPollIntervalMs(10).reconnectDelayMs(50).build());
+            .requestTimeoutMs(timeoutMs).orderPollIntervalMs(10).reconnectDelayMs(50).privateStreams(privateStreams)
+            .build());
     }
 
     @AfterEach
@@ -273,7 +278,9 @@ class ParadexAdapterTest {
     void shouldRefreshTokenBeforeExpiry() throws Exception {
         stubAuth(System.currentTimeMillis() / 1000 + 30);
         adapter.close();
-        adapter = newAdapter(5000);
+        // REST only: the private WebSocket's own authentication runs after connect() completes and would
+        // race the counts below (it also calls token(), which refreshes a 30 s token)
+        adapter = newAdapter(5000, false);
         adapter.connect().get(10, TimeUnit.SECONDS);
         wm.stubFor(get(urlEqualTo("/v1/positions")).willReturn(aResponse().withStatus(200).withBody("{\"results\":[]}")));
         final int before = wm.findAll(postRequestedFor(urlEqualTo("/v1/auth"))).size();
