@@ -1,11 +1,18 @@
 /**
- * Delta-neutral two-leg execution between two venues: entry on a wide enough spread, exit on
- * convergence, recovery from one-sided and unequal fills, and a halt whenever exposure cannot be
- * removed.
+ * The engine of a delta-neutral bot between two venues: it owns orders, positions, risk, unwinds, the
+ * kill switch and the journal; a {@link dev.arb.strategy.api.Strategy} decides (by default the
+ * built-in {@link dev.arb.executor.ThresholdSpreadStrategy}: enter on a wide enough spread net of
+ * fees and expected funding, exit when the closing spread net of fees converges).
  *
- * <p>{@link dev.arb.executor.DeltaNeutralExecutor} is event-driven: every order-book change on
- * either venue recomputes the spread and may send orders; all state lives on one thread (the
- * venues' shared event loop). Venue A and venue B are roles only: nothing here knows venue names.
+ * <p>{@link dev.arb.executor.DeltaNeutralExecutor} is the public facade; it is event-driven: every
+ * order-book change on either venue is handed to the strategy, whose intent the engine acts on after
+ * its gates; all state lives on one thread (the venues' shared event loop). Venue A and venue B are
+ * roles only: nothing here knows venue names. Its package-private parts each have one job:
+ * {@code StrategyHost} (calls the strategy, parameters, swaps), {@code RoundRunner} (entry gates and
+ * both legs at once), {@code OrderGateway} (journal first, retries, lost-ack lookups, state machine),
+ * {@code Unwinder} (bounded-loss reduce-only escalation), {@code Flattener}, {@code HedgeState},
+ * {@code StartupReconciler}, {@code NetDeltaMonitor}, {@code PnlAttribution} and
+ * {@code ExecutorCore} (the state they share).
  *
  * <p>Around it: {@link dev.arb.executor.OrderStateMachine} (the one order lifecycle, illegal moves
  * are typed errors), {@link dev.arb.executor.RiskGuard} (position, notional and daily-loss limits,
