@@ -249,12 +249,14 @@ public final class DeltaNeutralExecutor {
         return result;
     }
 
-    /**
-     * Stops new entries for good, without an alert (an orderly shutdown; {@link #flatten()} does the
-     * same before it closes the legs).
-     */
+    /** Stops new entries for good, without an alert (an orderly shutdown; {@link #flatten()} does it too). */
     public void stopEntries() {
         core.stateThread.execute(() -> core.stopped = true);
+    }
+
+    /** @param paused {@code true} pauses new entries (exits, unwinds, flatten go on), {@code false} resumes; any thread */
+    public void pauseEntries(final boolean paused) {
+        core.paused = paused;
     }
 
     /**
@@ -298,6 +300,16 @@ public final class DeltaNeutralExecutor {
     /** @return the running strategy, its swaps and errors, the parameters and their changes; thread-safe */
     public StrategyStatus strategyStatus() {
         return host.status();
+    }
+
+    /**
+     * Copies both legs' best levels, book ages, positions, funding and the spreads into {@code out}, without
+     * allocating. Call it on the state thread (the operator plane does, a few times a second).
+     *
+     * @param out the caller's reused snapshot
+     */
+    public void captureMarket(final MarketSnapshot out) {
+        rounds.capture(out);
     }
 
     /** @return the current parameter values and declarations (engine and strategy); thread-safe */

@@ -52,6 +52,8 @@ final class ExecutorCore {
     final AtomicLong lostAcks = new AtomicLong();
     final AtomicLong alertCount = new AtomicLong();
     volatile String haltReason;
+    /** Entries paused by the operator (resumable, unlike a halt). */
+    volatile boolean paused;
 
     // confined to the state thread
     HedgeSizing sizing;

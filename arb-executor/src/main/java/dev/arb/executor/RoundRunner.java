@@ -83,7 +83,7 @@ final class RoundRunner {
 
     private void gateAndEnter(final Intent intent, final long t0) {
         core.opportunities++;
-        if (core.haltedFlag.get() || core.stopped) {
+        if (core.haltedFlag.get() || core.stopped || core.paused) {
             return;
         }
         if (!quotesFresh(t0) || !priceSnapshot(t0)) {
@@ -292,7 +292,7 @@ final class RoundRunner {
                 }
                 return;
             }
-            if (core.haltedFlag.get() || core.stopped) {
+            if (core.haltedFlag.get() || core.stopped || core.paused) {
                 result.complete(RoundResult.BLOCKED_HALTED);
                 return;
             }
@@ -338,5 +338,38 @@ final class RoundRunner {
             core.internalError(e);
             result.completeExceptionally(e);
         }
+    }
+
+    /** {@link DeltaNeutralExecutor#captureMarket}: the books' tops and the pricing spreads, allocation-free. */
+    void capture(final MarketSnapshot out) {
+        out.beginWrite();
+        try {
+            out.capturedAtMs = System.currentTimeMillis();
+            final long now = System.nanoTime();
+            captureLeg(core.legA, 0, now, out);
+            captureLeg(core.legB, 1, now, out);
+            final boolean usable = pricing != null && core.legA.book != null && core.legB.book != null
+                && priceSnapshot(now);
+            out.entrySpreadPct = usable ? snapshot.entrySpreadPct() : Double.NaN;
+            out.exitSpreadPct = usable ? snapshot.exitSpreadPct() : Double.NaN;
+            out.entryNetPct = usable ? snapshot.entryNetPct() : Double.NaN;
+            out.exitNetPct = usable ? snapshot.exitNetPct() : Double.NaN;
+        } finally {
+            out.endWrite();
+        }
+    }
+
+    private static void captureLeg(final Leg leg, final int i, final long now, final MarketSnapshot out) {
+        final dev.arb.api.OrderBook b = leg.book;
+        final boolean ok = b != null && b.isValid();
+        out.bid[i] = ok ? b.bestBid() : Long.MIN_VALUE;
+        out.ask[i] = ok ? b.bestAsk() : Long.MIN_VALUE;
+        out.bidSize[i] = ok && b.bidLevels() > 0 ? b.bidSize(0) : 0;
+        out.askSize[i] = ok && b.askLevels() > 0 ? b.askSize(0) : 0;
+        out.bookAgeMs[i] = b != null ? b.ageMs(now) : -1;
+        out.priceScale[i] = leg.spec != null ? leg.spec.priceScale() : 0;
+        out.sizeScale[i] = leg.spec != null ? leg.spec.sizeScale() : 0;
+        out.position[i] = leg.spec != null ? leg.position() : 0;
+        out.fundingRatePerHour[i] = leg.fundingRatePerHour();
     }
 }
