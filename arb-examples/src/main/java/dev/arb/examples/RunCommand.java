@@ -2,6 +2,9 @@ package dev.arb.examples;
 
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.executor.ReconciliationException;
+import dev.arb.operator.OperatorEvents;
+import dev.arb.operator.OperatorServer;
+import dev.arb.operator.OperatorSettings;
 import dev.arb.strategy.api.InvalidParameterException;
 import dev.arb.strategy.source.StrategyLoadException;
 import dev.arb.strategy.source.StrategySourceWatcher;
@@ -82,6 +85,10 @@ public final class RunCommand implements Callable<Integer> {
         + "swapped in whenever the file is saved) instead of the built-in one.")
     Path strategyFile;
 
+    @Option(names = "--http", description = "Serve the dashboard, status API, metrics and control on HOST:PORT "
+        + "(default 127.0.0.1:8080, or http.listen in the YAML; port 0 picks a free one), or 'off'.")
+    String http;
+
     @Option(names = "--watch-config", description = "Apply edits of the --config file while running (parameters "
         + "that can change live; others are refused with the reason).")
     boolean watchConfig;
@@ -106,6 +113,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (watchConfig && config == null) {
             System.err.println("error: --watch-config needs --config FILE");
+            return 2;
+        }
+        final OperatorSettings httpSettings;
+        try {
+            httpSettings = OperatorSettings.parse(http != null ? http : safety.http().listenOrDefault(),
+                safety.http().tokenEnv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
             return 2;
         }
         final StrategyFactory strategies;
@@ -152,12 +167,29 @@ public final class RunCommand implements Callable<Integer> {
         Journal journal = null;
         ControlChannel control = null;
         final List<AutoCloseable> watchers = new ArrayList<>();
+        final OperatorEvents operatorEvents = new OperatorEvents();
+        OperatorServer server = null;
+        if (httpSettings != null) {
+            try {
+                server = OperatorServer.start(httpSettings, operatorEvents, null);
+            } catch (IllegalStateException e) {
+                System.err.println("error: " + e.getMessage());
+                LOG.debug("HTTP server not started", e);
+                loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                Runtime.getRuntime().removeShutdownHook(hook);
+                return 2;
+            }
+            System.out.println("dashboard: " + server.url());
+            LOG.info("dashboard and API on {}", server.url());
+            watchers.add(server);
+        }
         try {
             journal = SqliteJournal.open(journalPath, safety.synchronous());
             LOG.info("journal {} (run {})", journalPath, journal.runId());
             final java.net.URI webhook = safety.webhook();
-            final AlertSink sink = webhook == null ? AlertSink.log()
-                : AlertSink.fanOut(AlertSink.log(), new WebhookAlertSink(webhook, Duration.ofSeconds(5)));
+            final AlertSink sink = webhook == null ? AlertSink.fanOut(AlertSink.log(), operatorEvents.alertSink())
+                : AlertSink.fanOut(AlertSink.log(), new WebhookAlertSink(webhook, Duration.ofSeconds(5)),
+                operatorEvents.alertSink());
             final long maxAge = maxBookAge(botConfig);
             if (sim) {
                 simVenues = SimulatedVenues.start(seed, loop, maxAge);
@@ -175,6 +207,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             final TradingSession session = new TradingSession(loop.next(), adapters, botConfig, safety, journal, sink,
                 strategies);
+            session.extraListeners(bot -> List.of(operatorEvents.listener(bot)));
             try {
                 session.start();
             } catch (ReconciliationException e) {
@@ -186,6 +219,9 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
             final LiveControl live = new LiveControl(session);
+            if (server != null) {
+                server.attach(new SessionOperatorSource(sim ? "sim" : "live", session, live, adapters, stop));
+            }
             if (controlStdin || controlFile != null) {
                 control = ControlChannel.start(controlStdin ? System.in : null, controlFile,
                     command -> handle(command, session, live, stop));

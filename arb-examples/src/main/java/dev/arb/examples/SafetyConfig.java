@@ -58,10 +58,10 @@ import java.util.Locale;
  * @param alerts         alert sinks
  */
 record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Reconciliation reconciliation,
-    Alerts alerts) {
+    Alerts alerts, Http http) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final String[] SECTIONS = {"execution", "risk", "journal", "reconciliation", "alerts"};
+    private static final String[] SECTIONS = {"execution", "risk", "journal", "reconciliation", "alerts", "http"};
 
     SafetyConfig {
         execution = execution == null ? new Execution(null, null, null, null, null, null, null) : execution;
@@ -69,6 +69,7 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
         journal = journal == null ? new JournalSettings(null) : journal;
         reconciliation = reconciliation == null ? new Reconciliation(null) : reconciliation;
         alerts = alerts == null ? new Alerts(null) : alerts;
+        http = http == null ? new Http(null, null) : http;
     }
 
     /**
@@ -116,6 +117,17 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
 
     /** @param webhookUrl optional URL alerts are POSTed to */
     record Alerts(@JsonProperty("webhook_url") String webhookUrl) {
+    }
+
+    /**
+     * @param listen   {@code HOST:PORT} or {@code off} for the operator plane (default 127.0.0.1:8080)
+     * @param tokenEnv the environment variable holding the control token (default ARB_HTTP_TOKEN)
+     */
+    record Http(String listen, @JsonProperty("token_env") String tokenEnv) {
+        /** @return the listen address, defaulted */
+        String listenOrDefault() {
+            return listen == null ? "127.0.0.1:8080" : listen;
+        }
     }
 
     /** A YAML file split into the bot part and the safety part. @param bots bots @param safety safety */
@@ -184,7 +196,7 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
 
     /** @return every default */
     static SafetyConfig defaults() {
-        return new SafetyConfig(null, null, null, null, null);
+        return new SafetyConfig(null, null, null, null, null, null);
     }
 
     private void validate(final String origin) {

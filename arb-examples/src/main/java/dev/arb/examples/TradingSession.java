@@ -6,6 +6,7 @@ import dev.arb.executor.BreakerStatus;
 import dev.arb.executor.DeltaNeutralExecutor;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ExecutorContext;
+import dev.arb.executor.ExecutionListener;
 import dev.arb.executor.ExecutorStats;
 import dev.arb.executor.ParamChange;
 import dev.arb.executor.PnlBreakdown;
@@ -64,6 +65,7 @@ final class TradingSession {
     private final List<ParamChange> riskChanges = new CopyOnWriteArrayList<>();
     private final AtomicLong compileFailures = new AtomicLong();
     private volatile StrategyFactory strategies;
+    private java.util.function.Function<String, List<ExecutionListener>> extraListeners = bot -> List.of();
     private final List<RunMetrics> metrics = new ArrayList<>();
     private final Map<String, String> reconciliation = new LinkedHashMap<>();
 
@@ -94,6 +96,57 @@ final class TradingSession {
     /** @return the run's shared circuit breaker (for the control channel) */
     RiskGuard risk() {
         return risk;
+    }
+
+    /**
+     * @param extra listeners every bot's executor also reports to (the operator plane), by bot id; set
+     *              before {@link #start()}
+     */
+    void extraListeners(final java.util.function.Function<String, List<ExecutionListener>> extra) {
+        this.extraListeners = extra;
+    }
+
+    private ExecutionListener listenerFor(final String bot, final RunMetrics own) {
+        final List<ExecutionListener> all = new ArrayList<>();
+        all.add(own);
+        all.addAll(extraListeners.apply(bot));
+        return all.size() == 1 ? own : new CompositeListener(all);
+    }
+
+    /** @return the event loop the bots trade on */
+    EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * @param bot a bot id
+     * @return {@code tickToDecisionUs} and {@code decisionToAckUs} as {p50, p99, p99.9, max} in µs, read on
+     *     the event loop (waits at most 200 ms), or an empty map
+     */
+    Map<String, double[]> latencyMicros(final String bot) {
+        final int i = new ArrayList<>(byId.keySet()).indexOf(bot);
+        if (i < 0 || i >= metrics.size()) {
+            return Map.of();
+        }
+        final RunMetrics m = metrics.get(i);
+        try {
+            return loop.submit(() -> {
+                final Map<String, double[]> out = new LinkedHashMap<>();
+                out.put("tickToDecisionUs", micros(m.tickToDecisionNanos));
+                out.put("decisionToAckUs", micros(m.decisionToAckNanos));
+                return out;
+            }).get(200, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    private static double[] micros(final Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return new double[4];
+        }
+        return new double[] {h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+            h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0};
     }
 
     /** @return the running bots by id (for the control channel) */
@@ -181,7 +234,7 @@ final class TradingSession {
             final RunMetrics m = new RunMetrics(bot.id());
             final Strategy strategy = strategies.create();
             final DeltaNeutralExecutor executor = new DeltaNeutralExecutor(a, config.symbol(bot.pair(), bot.dexA()), b,
-                config.symbol(bot.pair(), bot.dexB()), executorConfig, loop, m,
+                config.symbol(bot.pair(), bot.dexB()), executorConfig, loop, listenerFor(bot.id(), m),
                 new ExecutorContext(bot.id(), journal, alerts, risk, safety.policy()), strategy, strategies.source(),
                 strategies.parametersFor(bot, strategy));
             executors.add(executor);

@@ -36,7 +36,7 @@ class LiveStrategyTest {
         final Path control = dir.resolve("control");
         final Path summary = dir.resolve("summary.json");
         final CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CommandLine(new Main()).execute(
-            "run", "--sim", "--duration", "150s", "--seed", "7", "--strategy", source.toString(), "--journal",
+            "run", "--sim", "--http", "off", "--duration", "150s", "--seed", "7", "--strategy", source.toString(), "--journal",
             journal.toString(), "--control-file", control.toString(), "--summary-json", summary.toString()));
         final JournalProbe probe = new JournalProbe(journal);
         await().atMost(WAIT).until(() -> Files.exists(control));
@@ -92,7 +92,7 @@ class LiveStrategyTest {
         final Path control = dir.resolve("control");
         final Path summary = dir.resolve("summary.json");
         final CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CommandLine(new Main()).execute(
-            "run", "--sim", "--config", config.toString(), "--watch-config", "--duration", "150s", "--seed", "7",
+            "run", "--sim", "--http", "off", "--config", config.toString(), "--watch-config", "--duration", "150s", "--seed", "7",
             "--journal", journal.toString(), "--control-file", control.toString(), "--summary-json", summary.toString()));
         final JournalProbe probe = new JournalProbe(journal);
         await().atMost(WAIT).until(() -> Files.exists(control));

@@ -77,7 +77,7 @@ class SafetyWiringTest {
         final Path control = dir.resolve("control");
         final Path journal = dir.resolve("journal.db");
         final CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CommandLine(new Main()).execute(
-            "run", "--sim", "--duration", "120s", "--seed", "7", "--journal", journal.toString(), "--control-file",
+            "run", "--sim", "--http", "off", "--duration", "120s", "--seed", "7", "--journal", journal.toString(), "--control-file",
             control.toString(), "--summary-json", summary.toString()));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> Files.exists(control));
         Files.writeString(control, "status\nflatten\n");

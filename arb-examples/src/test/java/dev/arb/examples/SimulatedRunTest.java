@@ -15,7 +15,7 @@ class SimulatedRunTest {
     @Test
     void shouldEnterAndExitAndEndFlat(@TempDir final Path dir) throws Exception {
         final Path summary = dir.resolve("summary.json");
-        final int code = new CommandLine(new Main()).execute("run", "--sim", "--duration", "30s", "--seed", "7",
+        final int code = new CommandLine(new Main()).execute("run", "--sim", "--http", "off", "--duration", "30s", "--seed", "7",
             "--summary-json", summary.toString());
         assertThat(code).isZero();
         final JsonNode json = new ObjectMapper().readTree(summary.toFile());

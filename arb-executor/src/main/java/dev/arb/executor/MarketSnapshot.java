@@ -34,6 +34,12 @@ public final class MarketSnapshot {
     public final long[] position = new long[2];
     /** Each leg's funding rate per hour, fraction (positive = longs pay), NaN when unknown. */
     public final double[] fundingRatePerHour = new double[2];
+    /** Each leg's venue name. */
+    public final String[] venue = new String[2];
+    /** Each leg's market symbol. */
+    public final String[] market = new String[2];
+    /** {@code true} while the operator paused this bot's entries. */
+    public boolean entriesPaused;
     /** Gross spread buying A and selling B, percent. */
     public double entrySpreadPct = Double.NaN;
     /** Gross spread buying B and selling A, percent. */

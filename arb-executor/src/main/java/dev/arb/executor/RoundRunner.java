@@ -345,6 +345,7 @@ final class RoundRunner {
         out.beginWrite();
         try {
             out.capturedAtMs = System.currentTimeMillis();
+            out.entriesPaused = core.paused;
             final long now = System.nanoTime();
             captureLeg(core.legA, 0, now, out);
             captureLeg(core.legB, 1, now, out);
@@ -362,6 +363,8 @@ final class RoundRunner {
     private static void captureLeg(final Leg leg, final int i, final long now, final MarketSnapshot out) {
         final dev.arb.api.OrderBook b = leg.book;
         final boolean ok = b != null && b.isValid();
+        out.venue[i] = leg.name;
+        out.market[i] = leg.market;
         out.bid[i] = ok ? b.bestBid() : Long.MIN_VALUE;
         out.ask[i] = ok ? b.bestAsk() : Long.MIN_VALUE;
         out.bidSize[i] = ok && b.bidLevels() > 0 ? b.bidSize(0) : 0;
