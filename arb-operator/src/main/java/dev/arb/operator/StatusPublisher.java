@@ -39,7 +39,9 @@ final class StatusPublisher {
     private final long startedMs = System.currentTimeMillis();
     private final Map<String, MarketSnapshot> snapshots = new LinkedHashMap<>();
     private final MarketSnapshot scratch = new MarketSnapshot();
-    private final Runnable capture;
+    private final DeltaNeutralExecutor[] bots;
+    private final MarketSnapshot[] live;
+    private final Runnable capture = this::captureAll;
 
     StatusPublisher(final OperatorSource source, final OperatorEvents events, final String mutations) {
         this.source = source;
@@ -48,7 +50,15 @@ final class StatusPublisher {
         for (String id : source.bots().keySet()) {
             snapshots.put(id, new MarketSnapshot());
         }
-        capture = () -> source.bots().forEach((id, e) -> e.captureMarket(snapshots.get(id)));
+        bots = source.bots().values().toArray(new DeltaNeutralExecutor[0]);
+        live = snapshots.values().toArray(new MarketSnapshot[0]);
+    }
+
+    /** Runs on the engine's thread: copies every bot's market into its snapshot; allocation-free. */
+    private void captureAll() {
+        for (int i = 0; i < bots.length; i++) {
+            bots[i].captureMarket(live[i]);
+        }
     }
 
     /** @return the task that copies every bot's market snapshot; run it on the engine's thread */
