@@ -5,6 +5,8 @@ import dev.arb.executor.ReconciliationException;
 import dev.arb.operator.OperatorEvents;
 import dev.arb.operator.OperatorServer;
 import dev.arb.operator.OperatorSettings;
+import dev.arb.operator.OperatorSource;
+import dev.arb.operator.metrics.OperatorMetrics;
 import dev.arb.strategy.api.InvalidParameterException;
 import dev.arb.strategy.source.StrategyLoadException;
 import dev.arb.strategy.source.StrategySourceWatcher;
@@ -168,10 +170,11 @@ public final class RunCommand implements Callable<Integer> {
         ControlChannel control = null;
         final List<AutoCloseable> watchers = new ArrayList<>();
         final OperatorEvents operatorEvents = new OperatorEvents();
+        final MetricsHolder metrics = new MetricsHolder();
         OperatorServer server = null;
         if (httpSettings != null) {
             try {
-                server = OperatorServer.start(httpSettings, operatorEvents, null);
+                server = OperatorServer.start(httpSettings, operatorEvents, metrics::scrape);
             } catch (IllegalStateException e) {
                 System.err.println("error: " + e.getMessage());
                 LOG.debug("HTTP server not started", e);
@@ -207,7 +210,13 @@ public final class RunCommand implements Callable<Integer> {
             }
             final TradingSession session = new TradingSession(loop.next(), adapters, botConfig, safety, journal, sink,
                 strategies);
-            session.extraListeners(bot -> List.of(operatorEvents.listener(bot)));
+            final OperatorSource operatorSource = new SessionOperatorSource(sim ? "sim" : "live", session, null, adapters,
+                stop);
+            if (server != null) {
+                metrics.set(new OperatorMetrics(operatorSource));
+                watchers.add(metrics);
+                session.extraListeners(bot -> List.of(operatorEvents.listener(bot), metrics.get().listener(bot)));
+            }
             try {
                 session.start();
             } catch (ReconciliationException e) {
@@ -220,7 +229,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             final LiveControl live = new LiveControl(session);
             if (server != null) {
-                server.attach(new SessionOperatorSource(sim ? "sim" : "live", session, live, adapters, stop));
+                ((SessionOperatorSource) operatorSource).live(live);
+                server.attach(operatorSource);
             }
             if (controlStdin || controlFile != null) {
                 control = ControlChannel.start(controlStdin ? System.in : null, controlFile,

@@ -19,7 +19,7 @@ import java.util.concurrent.Executor;
 final class SessionOperatorSource implements OperatorSource {
     private final String mode;
     private final TradingSession session;
-    private final LiveControl live;
+    private volatile LiveControl live;
     private final Map<String, ExchangeAdapter> venues;
     private final CountDownLatch stop;
 
@@ -30,6 +30,11 @@ final class SessionOperatorSource implements OperatorSource {
         this.live = live;
         this.venues = venues;
         this.stop = stop;
+    }
+
+    /** @param control the live-parameter control, once the bots run (set before the server is attached) */
+    void live(final LiveControl control) {
+        this.live = control;
     }
 
     @Override

@@ -83,6 +83,15 @@ class OperatorApiTest {
             assertThat(sawStatus).isTrue();
         }
 
+        // metrics: Prometheus text with the bot's counters and the tick-to-decision histogram fed live
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/metrics").body()
+            .matches("(?s).*arb_tick_to_decision_seconds_count\\{bot=\"" + BOT + "\"[^}]*} [1-9].*"));
+        final HttpResponse<String> metrics = get(base + "/metrics");
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        assertThat(metrics.body()).contains("arb_entries_total{bot=\"" + BOT + "\"").contains("arb_breaker_state")
+            .contains("arb_position_base{bot=\"" + BOT + "\",market=\"BTC-PERP\",venue=\"vest\"}")
+            .contains("arb_venue_connected{venue=\"paradex\"} 1.0");
+
         final String params = base + "/api/bots/" + BOT + "/params";
         assertThat(post(params, "{\"spread_entry\":\"0.2\"}", null).statusCode()).isEqualTo(401);
         assertThat(post(params, "{\"spread_entry\":\"0.2\"}", "wrong").statusCode()).isEqualTo(401);
