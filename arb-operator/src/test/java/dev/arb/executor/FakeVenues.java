@@ -48,4 +48,12 @@ public final class FakeVenues {
     public static void close(final ExchangeAdapter venue) {
         ((FakeExchangeAdapter) venue).close();
     }
+
+    /**
+     * @param venue a venue from {@link #venue}
+     * @return the book listeners subscribed so far (the executor's), to drive ticks directly
+     */
+    public static java.util.List<dev.arb.api.OrderBookListener> listeners(final ExchangeAdapter venue) {
+        return ((FakeExchangeAdapter) venue).listeners();
+    }
 }
