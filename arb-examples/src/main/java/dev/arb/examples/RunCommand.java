@@ -210,6 +210,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             final TradingSession session = new TradingSession(loop.next(), adapters, botConfig, safety, journal, sink,
                 strategies);
+            operatorEvents.venues(adapters);
             final OperatorSource operatorSource = new SessionOperatorSource(sim ? "sim" : "live", session, null, adapters,
                 stop);
             if (server != null) {

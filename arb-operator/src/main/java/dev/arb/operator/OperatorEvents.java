@@ -2,6 +2,9 @@ package dev.arb.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.api.ExchangeAdapter;
+import dev.arb.api.FixedPoint;
+import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderUpdate;
 import dev.arb.executor.ExecutionListener;
 import dev.arb.executor.PnlBreakdown;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -33,7 +37,16 @@ public final class OperatorEvents {
     }
 
     private final Queue<Event> pending = new ConcurrentLinkedQueue<>();
+    private volatile Map<String, ExchangeAdapter> venues = Map.of();
     private final ArrayDeque<ObjectNode> alerts = new ArrayDeque<>();
+
+    /**
+     * @param connected the venues by name, so that fills are shown at their market's price and size scale
+     *                  (until then they are shown as raw fixed-point numbers)
+     */
+    public void venues(final Map<String, ExchangeAdapter> connected) {
+        this.venues = Map.copyOf(connected);
+    }
 
     /** @return an alert sink that records every alert for the dashboard (add it next to the log and webhook sinks) */
     public AlertSink alertSink() {
@@ -82,8 +95,17 @@ public final class OperatorEvents {
                 n.put("venue", u.venue());
                 n.put("market", u.market());
                 n.put("side", u.side().name());
-                n.put("size", u.filledSize());
-                n.put("price", u.avgFillPrice());
+                final ExchangeAdapter venue = venues.get(u.venue());
+                final MarketSpec spec = venue == null ? null : venue.marketSpec(u.market());
+                if (spec != null) {
+                    n.put("size", FixedPoint.toBigDecimal(u.filledSize(), spec.sizeScale()).stripTrailingZeros()
+                        .toPlainString());
+                    n.put("price", FixedPoint.toBigDecimal(u.avgFillPrice(), spec.priceScale()).stripTrailingZeros()
+                        .toPlainString());
+                } else {
+                    n.put("size", Long.toString(u.filledSize()));
+                    n.put("price", Long.toString(u.avgFillPrice()));
+                }
                 n.put("status", u.status().name());
                 pending.add(new Event("fill", n));
             }

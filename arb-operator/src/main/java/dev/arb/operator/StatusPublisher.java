@@ -222,7 +222,7 @@ final class StatusPublisher {
     }
 
     private static String price(final long v, final int scale) {
-        return v == Long.MIN_VALUE ? null : FixedPoint.toBigDecimal(v, scale).toPlainString();
+        return v == Long.MIN_VALUE ? null : FixedPoint.toBigDecimal(v, scale).stripTrailingZeros().toPlainString();
     }
 
     private static String size(final long v, final int scale) {
