@@ -197,6 +197,15 @@ public interface ExchangeAdapter extends AutoCloseable {
     }
 
     /**
+     * @return the connection's health counters (reconnects, decode errors, sequence gaps, rate limits);
+     *     {@link VenueHealth#UNKNOWN} for adapters that do not count them. Thread-safe; allocates one
+     *     small record (call it from the operator plane, not per message).
+     */
+    default VenueHealth health() {
+        return VenueHealth.UNKNOWN;
+    }
+
+    /**
      * The venue's latest funding rate for a market, normalised to <b>one hour</b>, as a fraction:
      * {@code 0.0001} is 1 bp (0.01 %) per hour. Positive means longs pay shorts. A position of signed
      * size {@code q} (base units) at mark price {@code p} (USD) pays about {@code q × p × rate} USD per

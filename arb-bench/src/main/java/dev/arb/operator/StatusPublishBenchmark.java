@@ -11,9 +11,7 @@ import dev.arb.executor.MarketSnapshot;
 import dev.arb.executor.RiskGuard;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -68,46 +66,8 @@ public class StatusPublishBenchmark {
         venues.put("vest", a);
         venues.put("paradex", b);
         final RiskGuard risk = RiskGuard.errorsOnly(5);
-        publisher = new StatusPublisher(new OperatorSource() {
-            @Override
-            public String mode() {
-                return "bench";
-            }
-
-            @Override
-            public Map<String, DeltaNeutralExecutor> bots() {
-                return bots;
-            }
-
-            @Override
-            public RiskGuard risk() {
-                return risk;
-            }
-
-            @Override
-            public Map<String, ExchangeAdapter> venues() {
-                return venues;
-            }
-
-            @Override
-            public Executor engineThread() {
-                return Runnable::run;
-            }
-
-            @Override
-            public List<String> set(final String bot, final String param, final String value) {
-                return List.of();
-            }
-
-            @Override
-            public void flattenAll() {
-            }
-
-            @Override
-            public Map<String, double[]> latencyMicros(final String bot) {
-                return Map.of("tickToDecisionUs", new double[] {70, 1100, 2000, 3000});
-            }
-        }, new OperatorEvents(), "enabled");
+        publisher = new StatusPublisher(new SimpleOperatorSource("bench", bots, risk, venues, Runnable::run),
+            new OperatorEvents(), "enabled");
     }
 
     private static void fill(final OrderBook book, final long mid, final long tick, final long size, final int skew) {

@@ -69,7 +69,11 @@ class OperatorApiTest {
         assertThat(new java.math.BigDecimal(bot.get("legs").get(1).get("ask").asText()))
             .isGreaterThan(new java.math.BigDecimal(bot.get("legs").get(1).get("bid").asText()));
         assertThat(param(bot, "spread_entry")).isEqualTo("0.15");
-        assertThat(status.get("venues")).hasSize(2);
+        assertThat(status.get("venues")).hasSize(2).allSatisfy(v -> {
+            assertThat(v.get("connected").asBoolean()).isTrue();
+            assertThat(v.get("reconnects").asLong()).as("counted by both adapters").isGreaterThanOrEqualTo(0);
+            assertThat(v.get("decodeErrors").asLong()).isGreaterThanOrEqualTo(0);
+        });
 
         // the live stream sends status events
         final HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(base + "/api/events"))
@@ -90,7 +94,8 @@ class OperatorApiTest {
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
         assertThat(metrics.body()).contains("arb_entries_total{bot=\"" + BOT + "\"").contains("arb_breaker_state")
             .contains("arb_position_base{bot=\"" + BOT + "\",market=\"BTC-PERP\",venue=\"vest\"}")
-            .contains("arb_venue_connected{venue=\"paradex\"} 1.0");
+            .contains("arb_venue_connected{venue=\"paradex\"} 1.0").contains("arb_ws_reconnects_total{venue=\"vest\"}")
+            .contains("arb_sequence_gaps_total{venue=\"paradex\"}");
 
         final String params = base + "/api/bots/" + BOT + "/params";
         assertThat(post(params, "{\"spread_entry\":\"0.2\"}", null).statusCode()).isEqualTo(401);

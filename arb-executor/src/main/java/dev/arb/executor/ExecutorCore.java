@@ -175,16 +175,17 @@ final class ExecutorCore {
 
     /** Publishes the counters and positions for other threads and the exposure to the risk guard. */
     void publish() {
-        published = new ExecutorStats(opportunities, entries, exits, oneSidedFills, unwinds, ordersSent,
-            ordersRejected, realizedPnlUsd(), legA.ledger.feesUsd().add(legB.ledger.feesUsd()),
-            legA.ledger.position(), legB.ledger.position(), state.name(), haltedFlag.get(), droppedInFlight,
-            staleQuoteSkips, riskBlocked, lostAcks.get(), illegalTransitions, alertCount.get(), haltReason);
+        BigDecimal unrealized = BigDecimal.ZERO;
         if (legA.spec != null) {
             final BigDecimal mid = midPriceA();
             final BigDecimal notional = legA.ledger.position().abs().add(legB.ledger.position().abs()).multiply(mid);
-            final BigDecimal unrealized = unrealized(legA, mid).add(unrealized(legB, mid));
+            unrealized = unrealized(legA, mid).add(unrealized(legB, mid));
             risk.updateExposure(botId, notional, unrealized);
         }
+        published = new ExecutorStats(opportunities, entries, exits, oneSidedFills, unwinds, ordersSent,
+            ordersRejected, realizedPnlUsd(), legA.ledger.feesUsd().add(legB.ledger.feesUsd()),
+            legA.ledger.position(), legB.ledger.position(), state.name(), haltedFlag.get(), droppedInFlight,
+            staleQuoteSkips, riskBlocked, lostAcks.get(), illegalTransitions, alertCount.get(), haltReason, unrealized);
     }
 
     /** @return the latest published stats, with the few counters other threads change made current */
@@ -200,7 +201,7 @@ final class ExecutorCore {
         return new ExecutorStats(opp, s.entries(), s.exits(), s.oneSidedFills(), s.unwinds(), s.ordersSent(),
             s.ordersRejected(), s.realizedPnlUsd(), s.feesUsd(), s.positionA(), s.positionB(), s.state(), halted,
             s.droppedInFlight(), s.staleQuoteSkips(), s.riskBlocked(), lost, s.illegalTransitions(), alerts,
-            haltReason);
+            haltReason, s.unrealizedPnlUsd());
     }
 
     private static BigDecimal unrealized(final Leg leg, final BigDecimal mid) {

@@ -29,9 +29,12 @@ import java.math.BigDecimal;
  * @param illegalTransitions order states reported out of lifecycle order
  * @param alerts         alerts this executor raised
  * @param haltReason     the first halt reason, or null
+ * @param unrealizedPnlUsd the open positions marked at venue A's mid against their average entry prices, USD
+ *                       (as of the last publication: after each round and state change)
  */
 public record ExecutorStats(long opportunities, long entries, long exits, long oneSidedFills, long unwinds,
     long ordersSent, long ordersRejected, BigDecimal realizedPnlUsd, BigDecimal feesUsd, BigDecimal positionA,
     BigDecimal positionB, String state, boolean halted, long droppedInFlight, long staleQuoteSkips,
-    long riskBlocked, long lostAcks, long illegalTransitions, long alerts, String haltReason) {
+    long riskBlocked, long lostAcks, long illegalTransitions, long alerts, String haltReason,
+    BigDecimal unrealizedPnlUsd) {
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.FixedPoint;
+import dev.arb.api.VenueHealth;
 import dev.arb.executor.BreakerStatus;
 import dev.arb.executor.DeltaNeutralExecutor;
 import dev.arb.executor.ExecutorStats;
@@ -86,6 +87,11 @@ final class StatusPublisher {
             n.put("name", v.getKey());
             n.put("connected", v.getValue().isConnected());
             n.put("status", v.getValue().venueStatus().name());
+            final VenueHealth h = v.getValue().health();
+            n.put("reconnects", h.reconnects());
+            n.put("decodeErrors", h.decodeErrors());
+            n.put("sequenceGaps", h.sequenceGaps());
+            n.put("rateLimited", h.rateLimited());
         }
         final ArrayNode bots = root.putArray("bots");
         source.bots().forEach((id, e) -> bot(bots.addObject(), id, e));
@@ -142,6 +148,7 @@ final class StatusPublisher {
         pn.put("feesUsd", pnl.feesUsd().toPlainString());
         pn.put("fundingUsd", pnl.fundingUsd().toPlainString());
         pn.put("totalUsd", pnl.totalUsd().toPlainString());
+        pn.put("unrealizedUsd", cents(s.unrealizedPnlUsd()));
         final ObjectNode lat = n.putObject("latency");
         source.latencyMicros(id).forEach((name, v) -> {
             final ObjectNode h = lat.putObject(name);

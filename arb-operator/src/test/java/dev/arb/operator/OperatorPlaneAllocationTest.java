@@ -19,9 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,8 @@ class OperatorPlaneAllocationTest {
         final ExchangeAdapter paradex = FakeVenues.venue("paradex", SPEC_B, loop);
         final RiskGuard risk = RiskGuard.errorsOnly(5);
         final Map<String, DeltaNeutralExecutor> bots = new LinkedHashMap<>();
-        final OperatorSource source = source(bots, risk, vest, paradex, loop);
+        final OperatorSource source = new SimpleOperatorSource("test", bots, risk, Map.of("vest", vest, "paradex", paradex),
+            loop);
         final OperatorEvents events = new OperatorEvents();
         try (OperatorMetrics metrics = new OperatorMetrics(source)) {
             final ExecutionListener a = metrics.listener("bot");
@@ -103,49 +102,5 @@ class OperatorPlaneAllocationTest {
             FakeVenues.close(paradex);
             loop.shutdownNow();
         }
-    }
-
-    private static OperatorSource source(final Map<String, DeltaNeutralExecutor> bots, final RiskGuard risk,
-        final ExchangeAdapter vest, final ExchangeAdapter paradex, final Executor loop) {
-        return new OperatorSource() {
-            @Override
-            public String mode() {
-                return "test";
-            }
-
-            @Override
-            public Map<String, DeltaNeutralExecutor> bots() {
-                return bots;
-            }
-
-            @Override
-            public RiskGuard risk() {
-                return risk;
-            }
-
-            @Override
-            public Map<String, ExchangeAdapter> venues() {
-                return Map.of("vest", vest, "paradex", paradex);
-            }
-
-            @Override
-            public Executor engineThread() {
-                return loop;
-            }
-
-            @Override
-            public List<String> set(final String bot, final String param, final String value) {
-                return List.of();
-            }
-
-            @Override
-            public void flattenAll() {
-            }
-
-            @Override
-            public Map<String, double[]> latencyMicros(final String bot) {
-                return Map.of();
-            }
-        };
     }
 }

@@ -21,6 +21,7 @@ import dev.arb.api.Position;
 import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
 import dev.arb.api.TransportException;
+import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
 import dev.arb.api.WireTap;
 import dev.arb.api.AuthenticationException;
@@ -121,6 +122,7 @@ import org.slf4j.LoggerFactory;
  * event-loop thread; REST futures complete on the HTTP client's threads.
  */
 public final class ParadexAdapter implements ExchangeAdapter {
+    private final AtomicLong reconnects = new AtomicLong();
     private static final Logger LOG = LoggerFactory.getLogger(ParadexAdapter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VENUE = ParadexErrors.VENUE;
@@ -421,6 +423,12 @@ public final class ParadexAdapter implements ExchangeAdapter {
         final double perPeriod = s.fundingRate();
         final Double hours = fundingPeriodHours.get(market);
         return perPeriod / (hours == null ? RestDecoders.DEFAULT_FUNDING_PERIOD_HOURS : hours);
+    }
+
+    /** Reconnect attempts, malformed JSON/SBE messages, book sequence gaps, rate-limit refusals. */
+    @Override
+    public VenueHealth health() {
+        return new VenueHealth(reconnects.get(), malformedMessages(), sequenceGaps(), rest.rateLimited());
     }
 
     /** @return malformed market-data frames received, JSON and SBE (counted, logged once) */
@@ -1156,6 +1164,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
     }
 
     private void scheduleReconnect() {
+        reconnects.incrementAndGet();
         loop.schedule(() -> {
             if (!wantStream || closed || ws.isOpen()) {
                 return;

@@ -24,6 +24,7 @@ import dev.arb.api.RateLimitedException;
 import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
 import dev.arb.api.TransportException;
+import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
 import dev.arb.api.WireTap;
 import dev.arb.vest.internal.VestBackoff;
@@ -243,6 +244,12 @@ public final class VestAdapter implements ExchangeAdapter {
     /** @return depth snapshots rejected because their levels were not strictly sorted */
     public long unsortedBooks() {
         return unsorted.get();
+    }
+
+    /** Vest has no book sequence numbers (gaps 0); decode errors are the malformed messages. */
+    @Override
+    public VenueHealth health() {
+        return new VenueHealth(reconnects.get(), malformed.get(), 0, rateLimitRetries.get());
     }
 
     /** @return automatic reconnections of the market-data stream started after unexpected closes */

@@ -275,6 +275,7 @@ class RandomizedFaultsTest {
             a.realizedPnlUsd().add(b.realizedPnlUsd()), a.feesUsd().add(b.feesUsd()), b.positionA(), b.positionB(),
             b.state(), b.halted(), a.droppedInFlight() + b.droppedInFlight(), a.staleQuoteSkips() + b.staleQuoteSkips(),
             a.riskBlocked() + b.riskBlocked(), a.lostAcks() + b.lostAcks(),
-            a.illegalTransitions() + b.illegalTransitions(), a.alerts() + b.alerts(), b.haltReason());
+            a.illegalTransitions() + b.illegalTransitions(), a.alerts() + b.alerts(), b.haltReason(),
+            b.unrealizedPnlUsd());
     }
 }

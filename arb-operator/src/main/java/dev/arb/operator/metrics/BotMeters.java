@@ -54,6 +54,8 @@ final class BotMeters {
         gauge(r, "arb.net.delta", "base", "position A + position B from fills, base units", bot, v,
             x -> x.stats.positionA().add(x.stats.positionB()).doubleValue());
         gauge(r, "arb.fees", "usd", "fees paid, USD (negative = rebates)", bot, v, x -> x.stats.feesUsd().doubleValue());
+        gauge(r, "arb.unrealized.pnl", "usd", "open positions marked at venue A's mid against their entry, USD", bot, v,
+            x -> x.stats.unrealizedPnlUsd().doubleValue());
         gauge(r, "arb.realized.pnl", "usd", "realized PnL from fills, fees subtracted, USD", bot, v,
             x -> x.stats.realizedPnlUsd().doubleValue());
         gauge(r, "arb.halted", null, "1 once the bot halted (no new entries), else 0", bot, v, x -> x.stats.halted() ? 1 : 0);

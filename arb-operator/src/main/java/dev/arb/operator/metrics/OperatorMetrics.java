@@ -1,6 +1,7 @@
 package dev.arb.operator.metrics;
 
 import dev.arb.api.ExchangeAdapter;
+import dev.arb.api.VenueHealth;
 import dev.arb.executor.BreakerStatus;
 import dev.arb.executor.DeltaNeutralExecutor;
 import dev.arb.executor.ExecutionListener;
@@ -38,7 +39,9 @@ import java.util.Set;
  * {@code arb_net_spread_ratio{direction}}, {@code arb_book_age_seconds{bot,venue}},
  * {@code arb_market_capture_age_seconds{bot}}; for the run, {@code arb_breaker_state} (0 closed,
  * 1 half-open, 2 open, forced open or halted), {@code arb_breaker_trips_total}, {@code arb_daily_pnl_usd}
- * (the breaker's realized + unrealized PnL of the trading day, all bots), {@code arb_venue_connected{venue}}
+ * (the breaker's realized + unrealized PnL of the trading day, all bots), {@code arb_venue_connected{venue}},
+ * {@code arb_ws_reconnects_total}, {@code arb_decode_errors_total},
+ * {@code arb_sequence_gaps_total} and {@code arb_rate_limited_total} (each by {@code venue})
  * (0/1), {@code arb_funding_rate_per_hour{venue,market}}; and the JVM binders' {@code jvm_*},
  * {@code process_*}, {@code system_*}.
  *
@@ -50,12 +53,11 @@ import java.util.Set;
  * {@link DeltaNeutralExecutor#captureMarket} on {@link OperatorSource#engineThread()} at each scrape; the
  * scrape waits for it at most 250 ms and otherwise shows the last copy
  * ({@code arb_market_capture_age_seconds} says how old). Per-leg gauges appear once the first copy is taken.
- * The legs are labelled by venue and market once the engine publishes their names in its snapshot; until
- * then {@code venue} is the leg ({@code a} / {@code b}) and {@code market} is {@code unknown}.
+ * The legs are labelled by the venue and market names the engine publishes in its snapshot.
  *
  * <p><b>Not measured:</b> decision-to-wire latency (the engine does not timestamp the send) and the
- * journal's write latency (the journal exposes no timing); unrealized PnL per bot (the legs' average entry
- * prices are not published; the breaker's daily PnL includes it for the whole run). Bots, venues and the
+ * journal's write latency (the journal exposes no timing). {@code arb_unrealized_pnl_usd{bot}} is as of the
+ * engine's last publication (after each round and state change). Bots, venues and the
  * risk guard are bound at construction and again at each scrape if they appeared later, so
  * {@link #listener(String)} may be called before the executors exist.
  *
@@ -174,12 +176,27 @@ public final class OperatorMetrics implements AutoCloseable {
                     Gauge.builder("arb.venue.connected", a, x -> x.isConnected() ? 1 : 0)
                         .description("1 while the venue's connection is up, else 0").tags("venue", e.getKey())
                         .strongReference(true).register(registry);
+                    venueCounter("arb.ws.reconnects", a, e.getKey(), VenueHealth::reconnects,
+                        "WebSocket reconnects of the venue's connection");
+                    venueCounter("arb.decode.errors", a, e.getKey(), VenueHealth::decodeErrors,
+                        "market-data messages that could not be decoded");
+                    venueCounter("arb.sequence.gaps", a, e.getKey(), VenueHealth::sequenceGaps,
+                        "book sequence gaps (the book resynchronised)");
+                    venueCounter("arb.rate.limited", a, e.getKey(), VenueHealth::rateLimited,
+                        "requests refused or retried because of a rate limit");
                 }
             }
         }
         if (risk == null && source.risk() != null) {
             bindRisk(source.risk());
         }
+    }
+
+    /** A counter read from the adapter's {@link VenueHealth} at scrape time (a value of -1, not counted, reads 0). */
+    private void venueCounter(final String name, final ExchangeAdapter a, final String venue,
+        final java.util.function.ToLongFunction<VenueHealth> field, final String description) {
+        FunctionCounter.builder(name, a, x -> Math.max(0, field.applyAsLong(x.health()))).description(description)
+            .tags("venue", venue).register(registry);
     }
 
     private void bindRisk(final RiskGuard guard) {

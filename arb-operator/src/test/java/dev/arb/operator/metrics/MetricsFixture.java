@@ -11,14 +11,12 @@ import dev.arb.executor.FakeVenues;
 import dev.arb.executor.RiskGuard;
 import dev.arb.executor.RiskLimits;
 import dev.arb.executor.journal.Journal;
-import dev.arb.operator.OperatorSource;
+import dev.arb.operator.SimpleOperatorSource;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +47,8 @@ final class MetricsFixture implements AutoCloseable {
 
     MetricsFixture() {
         FakeVenues.fundingRatePerHour(vest, 0.0001);
-        metrics = new OperatorMetrics(new Source());
+        metrics = new OperatorMetrics(new SimpleOperatorSource("sim", bots, risk, Map.of("vest", vest, "paradex", paradex),
+            eventLoop));
         final ExecutorConfig config = ExecutorConfig.builder().entryThresholdPct(5).exitThresholdPct(-5)
             .positionSizeBase(new BigDecimal("1.2")).slippageBps(10).maxBookAgeMs(60_000)
             .maxConsecutiveErrors(5).unwindMaxAttempts(3).orderTimeoutMs(5_000).build();
@@ -91,48 +90,6 @@ final class MetricsFixture implements AutoCloseable {
             eventLoop.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The bot as the operator plane sees it. */
-    final class Source implements OperatorSource {
-        @Override
-        public String mode() {
-            return "sim";
-        }
-
-        @Override
-        public Map<String, DeltaNeutralExecutor> bots() {
-            return bots;
-        }
-
-        @Override
-        public RiskGuard risk() {
-            return risk;
-        }
-
-        @Override
-        public Map<String, ExchangeAdapter> venues() {
-            return Map.of("vest", vest, "paradex", paradex);
-        }
-
-        @Override
-        public Executor engineThread() {
-            return eventLoop;
-        }
-
-        @Override
-        public List<String> set(final String bot, final String param, final String value) {
-            return List.of();
-        }
-
-        @Override
-        public void flattenAll() {
-        }
-
-        @Override
-        public Map<String, double[]> latencyMicros(final String bot) {
-            return Map.of();
         }
     }
 }

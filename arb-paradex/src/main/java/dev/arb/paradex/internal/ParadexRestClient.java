@@ -35,6 +35,7 @@ import java.util.function.LongSupplier;
  * <p><b>Note:</b> thread-safe. Futures complete on the HTTP client's executor.
  */
 public final class ParadexRestClient {
+    private final java.util.concurrent.atomic.AtomicLong rateLimited = new java.util.concurrent.atomic.AtomicLong();
     /** Which client-side limiter guards a request. */
     public enum Limit {
         /** Public endpoints: no client-side limit. */
@@ -111,6 +112,19 @@ public final class ParadexRestClient {
         if (limit == Limit.NONE) {
             return null;
         }
+        final RateLimitedException refused = acquirePermit(limit);
+        if (refused != null) {
+            rateLimited.incrementAndGet();
+        }
+        return refused;
+    }
+
+    /** @return requests refused by a rate limit so far (client-side, or while the venue's 429 asks to wait) */
+    public long rateLimited() {
+        return rateLimited.get();
+    }
+
+    private RateLimitedException acquirePermit(final Limit limit) {
         if (limit == Limit.ORDERS) {
             final long wait = ordersBlockedUntilMs - clockMs.getAsLong();
             if (wait > 0) {
@@ -135,6 +149,7 @@ public final class ParadexRestClient {
      * @param e the rate-limit exception received
      */
     public void onRateLimited(final RateLimitedException e) {
+        rateLimited.incrementAndGet();
         if (e.retryAfterMs() > 0) {
             ordersBlockedUntilMs = Math.max(ordersBlockedUntilMs, clockMs.getAsLong() + e.retryAfterMs());
         }
