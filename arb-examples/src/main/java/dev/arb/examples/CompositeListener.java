@@ -89,4 +89,11 @@ final class CompositeListener implements ExecutionListener {
             l.onStrategyEvent(event);
         }
     }
+
+    @Override
+    public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
+        for (ExecutionListener l : all) {
+            l.onOrderSent(venue, decisionToSendNanos, journalCommitNanos);
+        }
+    }
 }

@@ -105,4 +105,16 @@ public interface ExecutionListener {
      */
     default void onStrategyEvent(final String event) {
     }
+
+    /**
+     * An order was handed to the venue's adapter, after its intent was committed to the journal.
+     *
+     * @param venue                venue name as the adapter reports it
+     * @param decisionToSendNanos  ns from the decision to the hand-over (includes the journal commit; the
+     *                             adapter's own signing and write come after)
+     * @param journalCommitNanos   ns from appending the intent to the journal to its commit being seen on
+     *                             the engine's thread
+     */
+    default void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
+    }
 }

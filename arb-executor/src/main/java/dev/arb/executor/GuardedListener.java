@@ -122,4 +122,13 @@ final class GuardedListener implements ExecutionListener {
             failed("onStrategyEvent", e);
         }
     }
+
+    @Override
+    public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
+        try {
+            delegate.onOrderSent(venue, decisionToSendNanos, journalCommitNanos);
+        } catch (RuntimeException e) {
+            failed("onOrderSent", e);
+        }
+    }
 }

@@ -99,14 +99,20 @@ final class OrderGateway {
         core.ordersSent++;
         final TrackedOrder order = new TrackedOrder(request, leg);
         orders.put(request.clientOrderId(), order);
+        final long appendNanos = System.nanoTime();
         final CompletableFuture<LegOutcome> placed = core.journal.append(new JournalEvent(0, System.currentTimeMillis(),
                 core.journal.runId(), JournalEventType.INTENT, leg.name, leg.market, request.clientOrderId(),
                 request.side().name(), OrderStatus.PENDING_NEW.name(), request.size(), 0, request.limitPrice(),
                 request.type() + (request.reduceOnly() ? " reduce-only" : "")))
             .handle((v, e) -> e)
-            .thenComposeAsync(journalError -> journalError != null
-                ? CompletableFuture.completedFuture(LegOutcome.of(request, null, journalError))
-                : place(leg, request, 0), core.stateThread)
+            .thenComposeAsync(journalError -> {
+                if (journalError != null) {
+                    return CompletableFuture.completedFuture(LegOutcome.of(request, null, journalError));
+                }
+                final long now = System.nanoTime();
+                core.listener.onOrderSent(leg.name, now - decisionNanos, now - appendNanos);
+                return place(leg, request, 0);
+            }, core.stateThread)
             .thenCompose(outcome -> outcome.outcomeUnknown() ? lookup(leg, outcome.lost(), 1, false)
                 : CompletableFuture.completedFuture(outcome));
         return placed.thenComposeAsync(outcome -> {

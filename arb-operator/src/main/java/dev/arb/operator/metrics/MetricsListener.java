@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records one bot's latencies into Micrometer timers with fixed buckets from 1 µs to 10 s:
  * {@code arb_tick_to_decision_seconds{bot}} on every book change and
- * {@code arb_decision_to_ack_seconds{bot,venue}} on every order answer. The timers are looked up once
+ * {@code arb_decision_to_ack_seconds{bot,venue}} on every order answer,
+ * {@code arb_decision_to_send_seconds{bot,venue}} and {@code arb_journal_commit_seconds{bot}} on every order sent. The timers are looked up once
  * (the tick-to-decision timer at construction, the ack timer once per venue) and cached: recording on
  * the market-data path ({@link #onDecision}) allocates nothing (a Micrometer timer with fixed buckets
  * adds to {@code LongAdder}s and an atomic bucket array; measured in {@code MetricsListenerAllocationTest}).
@@ -27,6 +28,10 @@ final class MetricsListener implements ExecutionListener {
     private final MeterRegistry registry;
     private final String bot;
     private final Timer tickToDecision;
+    private final Timer journalCommit;
+    private String[] sendVenues = new String[2];
+    private Timer[] sendTimers = new Timer[2];
+    private int sendCount;
     private String[] ackVenues = new String[2];
     private Timer[] ackTimers = new Timer[2];
     private int ackCount;
@@ -37,6 +42,32 @@ final class MetricsListener implements ExecutionListener {
         this.tickToDecision = timer("arb.tick.to.decision",
             "from the arrival of the frame that changed a book to the decision on it (includes parse and book update)")
             .tags("bot", bot).register(registry);
+        this.journalCommit = timer("arb.journal.commit",
+            "from appending an order's intent to the journal to its commit seen on the engine thread")
+            .tags("bot", bot).register(registry);
+    }
+
+    @Override
+    public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
+        journalCommit.record(journalCommitNanos, TimeUnit.NANOSECONDS);
+        Timer t = null;
+        for (int i = 0; i < sendCount; i++) {
+            if (sendVenues[i].equals(venue)) {
+                t = sendTimers[i];
+            }
+        }
+        if (t == null) {
+            if (sendCount == sendVenues.length) {
+                sendVenues = Arrays.copyOf(sendVenues, sendCount * 2);
+                sendTimers = Arrays.copyOf(sendTimers, sendCount * 2);
+            }
+            t = timer("arb.decision.to.send", "from the decision to handing the order to the venue adapter (after "
+                + "the intent's journal commit; the adapter's signing and write come after)")
+                .tags("bot", bot, "venue", venue).register(registry);
+            sendVenues[sendCount] = venue;
+            sendTimers[sendCount++] = t;
+        }
+        t.record(decisionToSendNanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -55,8 +55,9 @@ import java.util.Set;
  * ({@code arb_market_capture_age_seconds} says how old). Per-leg gauges appear once the first copy is taken.
  * The legs are labelled by the venue and market names the engine publishes in its snapshot.
  *
- * <p><b>Not measured:</b> decision-to-wire latency (the engine does not timestamp the send) and the
- * journal's write latency (the journal exposes no timing). {@code arb_unrealized_pnl_usd{bot}} is as of the
+ * <p><b>Latency to the wire:</b> {@code arb_decision_to_send_seconds} ends when the order is handed to the
+ * venue adapter (after the intent's journal commit, {@code arb_journal_commit_seconds}); the adapter's
+ * signing and socket write after that are measured by arb-bench's end-to-end harness, not here. {@code arb_unrealized_pnl_usd{bot}} is as of the
  * engine's last publication (after each round and state change). Bots, venues and the
  * risk guard are bound at construction and again at each scrape if they appeared later, so
  * {@link #listener(String)} may be called before the executors exist.
