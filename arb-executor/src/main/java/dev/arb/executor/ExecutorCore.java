@@ -1,6 +1,7 @@
 package dev.arb.executor;
 
 import dev.arb.api.OrderBook;
+import dev.arb.api.TimeSource;
 import dev.arb.executor.alert.Alert;
 import dev.arb.executor.alert.AlertKind;
 import dev.arb.executor.journal.Journal;
@@ -48,6 +49,8 @@ final class ExecutorCore {
     final String botId;
     final String idPrefix;
     final PnlAttribution pnl;
+    /** Where time is read: the system clock live, the captures' clock in a backtest. */
+    final TimeSource clock;
     final AtomicBoolean haltedFlag = new AtomicBoolean();
     final AtomicLong lostAcks = new AtomicLong();
     final AtomicLong alertCount = new AtomicLong();
@@ -93,6 +96,7 @@ final class ExecutorCore {
         this.journal = context.journal();
         this.risk = context.risk();
         this.botId = context.botId();
+        this.clock = context.clock();
         this.idPrefix = "arb-" + journal.runId() + "-" + Integer.toString(EXECUTOR_NUMBERS.incrementAndGet(), 36) + "-";
         this.pnl = new PnlAttribution(this);
         publish();

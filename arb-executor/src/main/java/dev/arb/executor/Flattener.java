@@ -138,7 +138,7 @@ final class Flattener {
         final OrderRequest request = unwinder.escalatingRequest(leg, side, size, attempt, 0);
         core.pnl.expect(request.clientOrderId(), LegPricing.referencePrice(leg, side));
         unwinder.journal(leg, "flatten attempt " + attempt + " " + request);
-        return gateway.send(leg, request, System.nanoTime()).thenAcceptAsync(outcome -> {
+        return gateway.send(leg, request, core.clock.nanoTime()).thenAcceptAsync(outcome -> {
             gateway.applyFill(leg, outcome);
             core.listener.onUnwind(leg.name, leg.size(outcome.filled()), !outcome.failed() && outcome.filled() > 0,
                 "flatten attempt " + attempt + ": " + (outcome.failed() ? outcome.describeFailure() : "filled"));

@@ -102,7 +102,7 @@ final class HedgeState {
 
     /** Journals a venue-reported position as the expected one. */
     void baseline(final Leg leg, final long size, final String why) {
-        core.journal.append(new JournalEvent(0, System.currentTimeMillis(), core.journal.runId(),
+        core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
             JournalEventType.BASELINE, leg.name, leg.market, null, null, null, size, 0, 0, why));
     }
 }

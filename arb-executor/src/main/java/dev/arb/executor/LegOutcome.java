@@ -23,8 +23,9 @@ import java.util.concurrent.TimeoutException;
  */
 record LegOutcome(OrderRequest request, OrderUpdate update, Throwable error, long arrivedNanos, boolean lostAck,
     String resolvedBy) {
-    static LegOutcome of(final OrderRequest request, final OrderUpdate update, final Throwable error) {
-        return new LegOutcome(request, update, unwrap(error), System.nanoTime(), false, null);
+    static LegOutcome of(final OrderRequest request, final OrderUpdate update, final Throwable error,
+        final long arrivedNanos) {
+        return new LegOutcome(request, update, unwrap(error), arrivedNanos, false, null);
     }
 
     /** @return a copy marked as resolved after a lost ack */

@@ -72,7 +72,7 @@ final class OrderGateway {
             @Override
             public void onOrderUpdate(final OrderUpdate u) {
                 if (u.clientOrderId() != null && u.clientOrderId().startsWith(core.idPrefix)) {
-                    core.journal.append(new JournalEvent(0, System.currentTimeMillis(), core.journal.runId(),
+                    core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
                         JournalEventType.UPDATE, u.venue(), u.market(), u.clientOrderId(), u.side().name(),
                         u.status().name(), u.size(), u.filledSize(), u.avgFillPrice(), "private stream"));
                 }
@@ -81,7 +81,7 @@ final class OrderGateway {
             @Override
             public void onFill(final Fill f) {
                 if (f.clientOrderId() != null && f.clientOrderId().startsWith(core.idPrefix)) {
-                    core.journal.append(new JournalEvent(0, System.currentTimeMillis(), core.journal.runId(),
+                    core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
                         JournalEventType.FILL, f.venue(), f.market(), f.clientOrderId(), f.side().name(), null,
                         f.size(), f.size(), f.price(), f.liquidity().name()));
                 }
@@ -99,17 +99,18 @@ final class OrderGateway {
         core.ordersSent++;
         final TrackedOrder order = new TrackedOrder(request, leg);
         orders.put(request.clientOrderId(), order);
-        final long appendNanos = System.nanoTime();
-        final CompletableFuture<LegOutcome> placed = core.journal.append(new JournalEvent(0, System.currentTimeMillis(),
+        final long appendNanos = core.clock.nanoTime();
+        final CompletableFuture<LegOutcome> placed = core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(),
                 core.journal.runId(), JournalEventType.INTENT, leg.name, leg.market, request.clientOrderId(),
                 request.side().name(), OrderStatus.PENDING_NEW.name(), request.size(), 0, request.limitPrice(),
                 request.type() + (request.reduceOnly() ? " reduce-only" : "")))
             .handle((v, e) -> e)
             .thenComposeAsync(journalError -> {
                 if (journalError != null) {
-                    return CompletableFuture.completedFuture(LegOutcome.of(request, null, journalError));
+                    return CompletableFuture.completedFuture(
+                        LegOutcome.of(request, null, journalError, core.clock.nanoTime()));
                 }
-                final long now = System.nanoTime();
+                final long now = core.clock.nanoTime();
                 core.listener.onOrderSent(leg.name, now - decisionNanos, now - appendNanos);
                 return place(leg, request, 0);
             }, core.stateThread)
@@ -133,7 +134,7 @@ final class OrderGateway {
             f = CompletableFuture.failedFuture(e);
         }
         return f.orTimeout(core.config.orderTimeoutMs(), TimeUnit.MILLISECONDS)
-            .handle((update, error) -> LegOutcome.of(request, update, error))
+            .handle((update, error) -> LegOutcome.of(request, update, error, core.clock.nanoTime()))
             .thenCompose(outcome -> {
                 if (outcome.error() instanceof RateLimitedException rl && retry < core.config.orderRetries()) {
                     final long waitMs = Math.max(20, Math.min(1_000, rl.retryAfterMs()));
@@ -181,7 +182,7 @@ final class OrderGateway {
             if (err instanceof OrderRejectedException rej && NOT_FOUND.equals(rej.venueCode())) {
                 final OrderUpdate none = new OrderUpdate(leg.name, leg.market, r.clientOrderId(), null, r.side(),
                     OrderStatus.REJECTED, r.size(), 0, 0, BigDecimal.ZERO, NOT_FOUND, "never reached the venue",
-                    System.currentTimeMillis());
+                    core.clock.currentTimeMillis());
                 return CompletableFuture.completedFuture(lost.resolved(none, "lookup"));
             }
             return CompletableFuture.completedFuture(lost);
@@ -248,7 +249,7 @@ final class OrderGateway {
 
     private void journalOrder(final JournalEventType type, final Leg leg, final OrderRequest r,
         final OrderStatus status, final long filled, final long price, final String detail) {
-        core.journal.append(new JournalEvent(0, System.currentTimeMillis(), core.journal.runId(), type, leg.name,
+        core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(), type, leg.name,
             leg.market, r.clientOrderId(), r.side().name(), status.name(), r.size(), filled, price, detail));
     }
 
@@ -269,7 +270,7 @@ final class OrderGateway {
                 leg.name, leg.size(filledSize).toPlainString());
             final OrderUpdate estimated = new OrderUpdate(leg.name, leg.market, r.clientOrderId(), null, r.side(),
                 filledSize == r.size() ? OrderStatus.FILLED : OrderStatus.CANCELED, r.size(), filledSize,
-                r.limitPrice(), BigDecimal.ZERO, null, null, System.currentTimeMillis());
+                r.limitPrice(), BigDecimal.ZERO, null, null, core.clock.currentTimeMillis());
             return outcome.resolved(estimated, "position");
         }, core.stateThread);
     }

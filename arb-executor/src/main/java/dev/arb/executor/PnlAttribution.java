@@ -59,7 +59,7 @@ final class PnlAttribution {
 
     /** Accrues funding on the positions held since the last accrual, up to now. */
     void accrueFunding() {
-        final long now = System.nanoTime();
+        final long now = core.clock.nanoTime();
         if (lastAccrualNanos != 0) {
             final double hours = (now - lastAccrualNanos) / NANOS_PER_HOUR;
             fundingUsd = fundingUsd.add(funding(core.legA, hours)).add(funding(core.legB, hours));

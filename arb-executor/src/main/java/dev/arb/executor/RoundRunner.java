@@ -296,7 +296,7 @@ final class RoundRunner {
                 result.complete(RoundResult.BLOCKED_HALTED);
                 return;
             }
-            final long now = System.nanoTime();
+            final long now = core.clock.nanoTime();
             if (!computeSnapshot(now)) {
                 core.staleQuoteSkips++;
                 result.complete(RoundResult.BLOCKED_STALE);
@@ -322,7 +322,7 @@ final class RoundRunner {
                 result.complete(core.inFlight() ? RoundResult.DROPPED_IN_FLIGHT : RoundResult.NOTHING_TO_DO);
                 return;
             }
-            final long now = System.nanoTime();
+            final long now = core.clock.nanoTime();
             if (!computeSnapshot(now)) {
                 core.staleQuoteSkips++;
                 result.complete(RoundResult.BLOCKED_STALE);
@@ -344,9 +344,9 @@ final class RoundRunner {
     void capture(final MarketSnapshot out) {
         out.beginWrite();
         try {
-            out.capturedAtMs = System.currentTimeMillis();
+            out.capturedAtMs = core.clock.currentTimeMillis();
             out.entriesPaused = core.paused;
-            final long now = System.nanoTime();
+            final long now = core.clock.nanoTime();
             captureLeg(core.legA, 0, now, out);
             captureLeg(core.legB, 1, now, out);
             final boolean usable = pricing != null && core.legA.book != null && core.legB.book != null

@@ -112,7 +112,7 @@ final class StartupReconciler {
             final Throwable err = LegOutcome.unwrap(e);
             synchronized (differences) {
                 if (u != null) {
-                    core.journal.append(new JournalEvent(0, System.currentTimeMillis(), core.journal.runId(),
+                    core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
                         JournalEventType.UPDATE, leg.name, leg.market, intent.clientOrderId(), intent.side(),
                         u.status().name(), u.size(), u.filledSize(), u.avgFillPrice(), "resolved at start-up"));
                     differences.add("order " + intent.clientOrderId() + " on " + leg.name + " left unresolved by the "
@@ -120,7 +120,7 @@ final class StartupReconciler {
                     return Boolean.TRUE;
                 }
                 if (err instanceof OrderRejectedException r && NOT_FOUND.equals(r.venueCode())) {
-                    core.journal.append(new JournalEvent(0, System.currentTimeMillis(), core.journal.runId(),
+                    core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
                         JournalEventType.UPDATE, leg.name, leg.market, intent.clientOrderId(), intent.side(),
                         OrderStatus.REJECTED.name(), intent.size(), 0, 0, "never reached the venue"));
                     return Boolean.TRUE;
@@ -137,7 +137,7 @@ final class StartupReconciler {
         final List<String> differences) {
         final CompletableFuture<List<OrderUpdate>> open = optional(() -> leg.adapter.openOrders(leg.market));
         final CompletableFuture<List<Fill>> fills = optional(() -> leg.adapter.recentFills(leg.market,
-            System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1)));
+            core.clock.currentTimeMillis() - TimeUnit.DAYS.toMillis(1)));
         final CompletableFuture<Position> position = leg.adapter.position(leg.market).copy()
             .orTimeout(core.config.orderTimeoutMs(), TimeUnit.MILLISECONDS);
         return CompletableFuture.allOf(open, fills, position).thenApply(x -> {

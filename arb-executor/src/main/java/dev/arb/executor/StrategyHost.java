@@ -81,7 +81,7 @@ final class StrategyHost implements StrategyContext {
         core.settings.apply(params, core.sizing, core.legA, core.legB);
         sizeScale = Math.max(core.legA.spec.sizeScale(), core.legB.spec.sizeScale());
         positionSizeUnits = FixedPoint.fromBigDecimal(core.settings.entrySize, sizeScale);
-        nowNanos = System.nanoTime();
+        nowNanos = core.clock.nanoTime();
         strategy.configure(this);
         scheduleTimer();
     }
@@ -98,7 +98,7 @@ final class StrategyHost implements StrategyContext {
     void onBook(final Leg leg, final OrderBook book) {
         leg.book = book;
         if (core.ready && core.legA.book != null && core.legB.book != null) {
-            final long t0 = System.nanoTime();
+            final long t0 = core.clock.nanoTime();
             nowNanos = t0;
             intent.hold();
             boolean decided = false;
@@ -113,7 +113,7 @@ final class StrategyHost implements StrategyContext {
                 act(t0);
             }
             final long received = book.receivedNanos();
-            core.listener.onDecision(System.nanoTime() - (received != 0 ? received : t0));
+            core.listener.onDecision(core.clock.nanoTime() - (received != 0 ? received : t0));
         }
     }
 
@@ -121,7 +121,7 @@ final class StrategyHost implements StrategyContext {
         if (!core.ready || core.legA.book == null || core.legB.book == null) {
             return;
         }
-        nowNanos = System.nanoTime();
+        nowNanos = core.clock.nanoTime();
         intent.hold();
         try {
             strategy.onTimer(this, intent);
@@ -134,7 +134,7 @@ final class StrategyHost implements StrategyContext {
 
     /** One of the engine's orders filled on {@code leg}. */
     void onFill(final Leg leg, final Side side, final long size, final long price) {
-        nowNanos = System.nanoTime();
+        nowNanos = core.clock.nanoTime();
         intent.hold();
         try {
             strategy.onFill(this, leg, side, size, price, intent);
@@ -193,7 +193,7 @@ final class StrategyHost implements StrategyContext {
             final Parameters before = params;
             try {
                 params = Parameters.of(union(next), carried(next));
-                nowNanos = System.nanoTime();
+                nowNanos = core.clock.nanoTime();
                 next.configure(this);
                 if (core.legA.book != null && core.legB.book != null) {
                     dryRun.hold();
@@ -275,7 +275,7 @@ final class StrategyHost implements StrategyContext {
                     rounds.configurePricing();
                 }
                 published = params;
-                final ParamChange change = new ParamChange(System.currentTimeMillis(), core.botId, param, old,
+                final ParamChange change = new ParamChange(core.clock.currentTimeMillis(), core.botId, param, old,
                     params.text(param));
                 changes.add(change);
                 core.journal.append(JournalEvent.note(core.journal.runId(), JournalEventType.PARAM, core.botId + " "

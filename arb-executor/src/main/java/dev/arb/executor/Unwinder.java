@@ -139,7 +139,7 @@ final class Unwinder {
         core.pnl.expect(request.clientOrderId(), reference);
         final String step = " (unwind attempt " + attempt + "/" + max + ", " + request.type() + "): " + cause;
         journal(leg, "attempt " + attempt + " " + request + step);
-        gateway.send(leg, request, System.nanoTime()).thenAcceptAsync(resolved -> {
+        gateway.send(leg, request, core.clock.nanoTime()).thenAcceptAsync(resolved -> {
             gateway.applyFill(leg, resolved);
             final boolean reduced = leg.ledger.position().abs().compareTo(target) <= 0;
             core.listener.onUnwind(leg.name, leg.size(resolved.filled()), reduced, resolved.failed()
@@ -162,7 +162,7 @@ final class Unwinder {
     }
 
     void journal(final Leg leg, final String detail) {
-        core.journal.append(new JournalEvent(0, System.currentTimeMillis(), core.journal.runId(),
+        core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
             JournalEventType.UNWIND, leg.name, leg.market, null, null, null, 0, 0, 0, detail));
     }
 
