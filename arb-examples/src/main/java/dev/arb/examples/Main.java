@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "arb", mixinStandardHelpOptions = true, version = "arb 0.1.0-SNAPSHOT",
     description = "Delta-neutral perpetual-futures arbitrage between Vest and Paradex.",
-    subcommands = {RunCommand.class, SignCommand.class, ReplayCommand.class, RegisterCommand.class, RecordCommand.class})
+    subcommands = {RunCommand.class, SignCommand.class, ReplayCommand.class, RegisterCommand.class, RecordCommand.class,
+        BacktestCommand.class})
 public final class Main implements Runnable {
 
     /**

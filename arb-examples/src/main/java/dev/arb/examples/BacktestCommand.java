@@ -1,0 +1,135 @@
+package dev.arb.examples;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.api.MarketSpec;
+import dev.arb.executor.ExecutorConfig;
+import dev.arb.paradex.sbe.CaptureFormatException;
+import dev.arb.strategy.api.InvalidParameterException;
+import dev.arb.strategy.source.StrategyLoadException;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code arb backtest}: the same strategy and engine as {@code run}, over a Paradex and a Vest capture
+ * (the {@code record} format), on the captures' clock, with orders filled against the recorded books after
+ * {@code --latency-ms}. Prints the main lines and writes the whole result as JSON with {@code --json}.
+ *
+ * <p><b>Note:</b> a command object; runs on the calling thread.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+    description = "Run a bot's strategy and the real engine over recorded Paradex and Vest captures.")
+public final class BacktestCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(BacktestCommand.class);
+
+    @Option(names = "--paradex", required = true, description = "Paradex capture (JSON Lines from 'record').")
+    Path paradex;
+
+    @Option(names = "--vest", required = true, description = "Vest capture (JSON Lines from 'record').")
+    Path vest;
+
+    @Option(names = "--config", description = "YAML config: the first bot (or --bot) and its parameters. Default: "
+        + "the built-in simulation config.")
+    Path config;
+
+    @Option(names = "--bot", description = "Which bot of the config to backtest (default: the first).")
+    String botId;
+
+    @Option(names = "--strategy", description = "A Java source strategy instead of the configured one.")
+    Path strategyFile;
+
+    @Option(names = "--latency-ms", defaultValue = "25", description = "Order latency: an order fills against the "
+        + "book as it stands this long after the decision (default ${DEFAULT-VALUE}).")
+    BigDecimal latencyMs;
+
+    @Option(names = "--vest-taker-fee", defaultValue = "0.0001", description = "Vest taker fee, fraction of "
+        + "notional (default ${DEFAULT-VALUE}).")
+    BigDecimal vestFee;
+
+    @Option(names = "--paradex-taker-fee", defaultValue = "0.0003", description = "Paradex taker fee, fraction of "
+        + "notional (default ${DEFAULT-VALUE}).")
+    BigDecimal paradexFee;
+
+    @Option(names = "--json", description = "Write the whole result as JSON to this file.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        final SafetyConfig.Loaded loaded;
+        final StrategyFactory strategies;
+        try {
+            loaded = config != null ? SafetyConfig.load(config)
+                : new SafetyConfig.Loaded(RunCommand.builtInSimConfig(), SafetyConfig.defaults());
+            strategies = StrategyFactory.of(loaded.bots().strategy(), strategyFile);
+        } catch (BotConfig.ConfigException | StrategyLoadException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+        final BotConfig.Bot bot = loaded.bots().bots().stream().filter(b -> botId == null || b.id().equals(botId))
+            .findFirst().orElse(null);
+        if (bot == null) {
+            System.err.println("error: no bot '" + botId + "' in the config");
+            return 2;
+        }
+        final String vestMarket = loaded.bots().symbol(bot.pair(), "vest");
+        final String paradexMarket = loaded.bots().symbol(bot.pair(), "paradex");
+        if (vestMarket == null || paradexMarket == null) {
+            System.err.println("error: bot " + bot.id() + " must trade a pair with a vest and a paradex symbol");
+            return 2;
+        }
+        final ExecutorConfig executorConfig = loaded.safety().apply(ExecutorConfig.builder()
+            .entryThresholdPct(bot.spreadEntry().doubleValue()).exitThresholdPct(bot.spreadExit().doubleValue())
+            .positionSizeBase(bot.positionSize()).slippageBps(bot.slippageBpsOrDefault())
+            .maxBookAgeMs(bot.maxBookAgeMsOrDefault()).useVwap(true)).deltaCheckIntervalMs(0).build();
+        final long latencyNanos = latencyMs.multiply(BigDecimal.valueOf(1_000_000)).longValueExact();
+        final BacktestRunner runner = new BacktestRunner(bot, vestMarket, paradexMarket, vestSpec(vestMarket),
+            paradexSpec(paradexMarket), strategies, executorConfig, latencyNanos);
+        final ObjectNode result;
+        try (Reader p = Files.newBufferedReader(paradex, StandardCharsets.UTF_8);
+             Reader v = Files.newBufferedReader(vest, StandardCharsets.UTF_8)) {
+            result = runner.run(p, v);
+        } catch (CaptureFormatException | InvalidParameterException e) {
+            System.err.println("error: " + e.getMessage());
+            LOG.debug("backtest failed", e);
+            return 2;
+        } catch (IOException e) {
+            System.err.println("error: cannot read a capture: " + e.getMessage());
+            return 2;
+        }
+        System.out.printf("backtest %s (%s) over %s s of captures, %d frames, latency %s ms%n", bot.id(),
+            result.get("strategy").asText(), result.get("spanSeconds").asText(), result.get("frames").asLong(),
+            result.get("latencyMs").asText());
+        System.out.printf("opportunities %d, entries %d, exits %d, one-sided fills %d, unwinds %d, orders %d%n",
+            result.get("opportunities").asLong(), result.get("entries").asLong(), result.get("exits").asLong(),
+            result.get("oneSidedFills").asLong(), result.get("unwinds").asLong(), result.get("ordersSent").asLong());
+        final var pnl = result.get("pnl");
+        System.out.printf("PnL %s USD over %d round(s) = spread %s + slippage %s + fees %s + funding %s; max drawdown "
+            + "%s USD%n", pnl.get("totalUsd").asText(), pnl.get("rounds").asLong(), pnl.get("spreadUsd").asText(),
+            pnl.get("slippageUsd").asText(), pnl.get("feesUsd").asText(), pnl.get("fundingUsd").asText(),
+            result.get("maxDrawdownUsd").asText());
+        if (json != null) {
+            Files.writeString(json, BacktestRunner.text(result));
+        }
+        return result.get("endedFlat").asBoolean() ? 0 : 3;
+    }
+
+    /** Vest BTC-PERP-like rules at the decoders' scale 8: tick 0.01, step 0.0001 (the simulator's market). */
+    private MarketSpec vestSpec(final String market) {
+        return MarketSpec.builder().venue("vest").symbol(market).priceScale(8).sizeScale(8).tickSize(1_000_000)
+            .stepSize(10_000).takerFeeRate(vestFee).build();
+    }
+
+    /** Paradex BTC-USD-PERP rules at scale 8: tick 0.1, step 0.00001, min notional 10 USD (protocol reference §8). */
+    private MarketSpec paradexSpec(final String market) {
+        return MarketSpec.builder().venue("paradex").symbol(market).priceScale(8).sizeScale(8).tickSize(10_000_000)
+            .stepSize(1_000).minNotionalUsd(new BigDecimal("10")).takerFeeRate(paradexFee).build();
+    }
+}
