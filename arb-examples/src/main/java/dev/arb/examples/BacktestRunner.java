@@ -150,9 +150,11 @@ final class BacktestRunner {
                     sbe.decode(view, 0, f.payload().length, now);
                 } else {
                     final byte[] bytes = f.text().getBytes(StandardCharsets.UTF_8);
+                    final long jsonSeq = pJson.book().sequence();
+                    final boolean jsonValid = pJson.book().isValid();
                     json.onFrame(bytes, 0, bytes.length, now);
-                    if (pJson.book().sequence() != pBook.sequence() || pJson.book().isValid() != pBook.isValid()) {
-                        pBook.copyFrom(pJson.book());
+                    if (pJson.book().sequence() != jsonSeq || pJson.book().isValid() != jsonValid) {
+                        pBook.copyFrom(pJson.book()); // a JSON book frame (the SBE path writes pBook itself)
                     }
                 }
                 if (pBook.sequence() != seq || !pBook.isValid()) {
