@@ -12,7 +12,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -61,6 +68,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the whole result as JSON to this file.")
     Path json;
 
+    @Option(names = "--sweep", description = "Sweep a parameter: name=start:end:step (inclusive), repeatable; the "
+        + "grid runs in parallel on all cores and prints a table sorted by total PnL.")
+    List<String> sweeps = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         final SafetyConfig.Loaded loaded;
@@ -90,35 +101,85 @@ public final class BacktestCommand implements Callable<Integer> {
             .positionSizeBase(bot.positionSize()).slippageBps(bot.slippageBpsOrDefault())
             .maxBookAgeMs(bot.maxBookAgeMsOrDefault()).useVwap(true)).deltaCheckIntervalMs(0).build();
         final long latencyNanos = latencyMs.multiply(BigDecimal.valueOf(1_000_000)).longValueExact();
-        final BacktestRunner runner = new BacktestRunner(bot, vestMarket, paradexMarket, vestSpec(vestMarket),
-            paradexSpec(paradexMarket), strategies, executorConfig, latencyNanos);
-        final ObjectNode result;
-        try (Reader p = Files.newBufferedReader(paradex, StandardCharsets.UTF_8);
-             Reader v = Files.newBufferedReader(vest, StandardCharsets.UTF_8)) {
-            result = runner.run(p, v);
-        } catch (CaptureFormatException | InvalidParameterException e) {
+        final BacktestSweep sweep;
+        try {
+            sweep = new BacktestSweep(sweeps);
+        } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            LOG.debug("backtest failed", e);
-            return 2;
-        } catch (IOException e) {
-            System.err.println("error: cannot read a capture: " + e.getMessage());
             return 2;
         }
-        System.out.printf("backtest %s (%s) over %s s of captures, %d frames, latency %s ms%n", bot.id(),
-            result.get("strategy").asText(), result.get("spanSeconds").asText(), result.get("frames").asLong(),
-            result.get("latencyMs").asText());
-        System.out.printf("opportunities %d, entries %d, exits %d, one-sided fills %d, unwinds %d, orders %d%n",
-            result.get("opportunities").asLong(), result.get("entries").asLong(), result.get("exits").asLong(),
-            result.get("oneSidedFills").asLong(), result.get("unwinds").asLong(), result.get("ordersSent").asLong());
-        final var pnl = result.get("pnl");
-        System.out.printf("PnL %s USD over %d round(s) = spread %s + slippage %s + fees %s + funding %s; max drawdown "
-            + "%s USD%n", pnl.get("totalUsd").asText(), pnl.get("rounds").asLong(), pnl.get("spreadUsd").asText(),
-            pnl.get("slippageUsd").asText(), pnl.get("feesUsd").asText(), pnl.get("fundingUsd").asText(),
-            result.get("maxDrawdownUsd").asText());
+        final List<Map<String, String>> grid = sweep.grid();
+        final ExecutorService pool = Executors.newFixedThreadPool(Math.min(grid.size(),
+            Runtime.getRuntime().availableProcessors()));
+        final List<Future<ObjectNode>> futures = new ArrayList<>();
+        for (Map<String, String> overrides : grid) {
+            final BacktestRunner runner = new BacktestRunner(bot, vestMarket, paradexMarket, vestSpec(vestMarket),
+                paradexSpec(paradexMarket), strategies, executorConfig, latencyNanos, overrides);
+            futures.add(pool.submit(() -> {
+                try (Reader p = Files.newBufferedReader(paradex, StandardCharsets.UTF_8);
+                     Reader v = Files.newBufferedReader(vest, StandardCharsets.UTF_8)) {
+                    return runner.run(p, v);
+                }
+            }));
+        }
+        pool.shutdown();
+        final List<ObjectNode> results = new ArrayList<>();
+        try {
+            for (Future<ObjectNode> f : futures) {
+                results.add(f.get());
+            }
+        } catch (ExecutionException e) {
+            final Throwable cause = e.getCause();
+            if (cause instanceof CaptureFormatException || cause instanceof InvalidParameterException) {
+                System.err.println("error: " + cause.getMessage());
+            } else if (cause instanceof IOException) {
+                System.err.println("error: cannot read a capture: " + cause.getMessage());
+            } else {
+                throw e;
+            }
+            LOG.debug("backtest failed", cause);
+            return 2;
+        } finally {
+            pool.shutdownNow();
+        }
+        if (grid.size() > 1) {
+            return table(sweep, BacktestSweep.byPnl(results));
+        }
+        final ObjectNode result = results.get(0);
         if (json != null) {
             Files.writeString(json, BacktestRunner.text(result));
         }
         return result.get("endedFlat").asBoolean() ? 0 : 3;
+    }
+
+    /** Prints the sweep's table (and writes it with --json); exit 0 when every run ended flat. */
+    private int table(final BacktestSweep sweep, final List<ObjectNode> sorted) throws IOException {
+        final StringBuilder head = new StringBuilder();
+        for (String n : sweep.names()) {
+            head.append(String.format("%-16s", n));
+        }
+        System.out.println(head + String.format("%8s %8s %12s %12s %12s", "entries", "exits", "pnl USD", "fees USD",
+            "max dd USD"));
+        boolean flat = true;
+        final com.fasterxml.jackson.databind.node.ArrayNode runs = new com.fasterxml.jackson.databind.ObjectMapper()
+            .createArrayNode();
+        for (ObjectNode r : sorted) {
+            final StringBuilder line = new StringBuilder();
+            for (String n : sweep.names()) {
+                line.append(String.format("%-16s", r.get("parameters").get(n).asText()));
+            }
+            System.out.println(line + String.format("%8d %8d %12s %12s %12s", r.get("entries").asLong(),
+                r.get("exits").asLong(), r.get("pnl").get("totalUsd").asText(), r.get("pnl").get("feesUsd").asText(),
+                r.get("maxDrawdownUsd").asText()));
+            flat &= r.get("endedFlat").asBoolean();
+            runs.add(r);
+        }
+        if (json != null) {
+            final ObjectNode root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            root.set("runs", runs);
+            Files.writeString(json, BacktestRunner.text(root));
+        }
+        return flat ? 0 : 3;
     }
 
     /** Vest BTC-PERP-like rules at the decoders' scale 8: tick 0.01, step 0.0001 (the simulator's market). */

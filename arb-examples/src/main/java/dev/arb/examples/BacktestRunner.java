@@ -59,10 +59,11 @@ final class BacktestRunner {
     private final StrategyFactory strategies;
     private final ExecutorConfig config;
     private final long latencyNanos;
+    private final java.util.Map<String, String> overrides;
 
     BacktestRunner(final BotConfig.Bot bot, final String vestMarket, final String paradexMarket,
         final MarketSpec vestSpec, final MarketSpec paradexSpec, final StrategyFactory strategies,
-        final ExecutorConfig config, final long latencyNanos) {
+        final ExecutorConfig config, final long latencyNanos, final java.util.Map<String, String> overrides) {
         this.bot = bot;
         this.vestMarket = vestMarket;
         this.paradexMarket = paradexMarket;
@@ -71,6 +72,7 @@ final class BacktestRunner {
         this.strategies = strategies;
         this.config = config;
         this.latencyNanos = latencyNanos;
+        this.overrides = overrides;
     }
 
     /**
@@ -108,9 +110,11 @@ final class BacktestRunner {
         final RiskGuard risk = new RiskGuard(RiskLimits.errorsOnly(config.maxConsecutiveErrors()), a -> { }, journal,
             time.clock());
         final Strategy strategy = strategies.create();
+        final java.util.Map<String, String> params = new java.util.LinkedHashMap<>(strategies.parametersFor(bot, strategy));
+        params.putAll(overrides);
         final DeltaNeutralExecutor executor = new DeltaNeutralExecutor(v, vestMarket, p, paradexMarket, config,
             time.executor(), listener, new ExecutorContext(bot.id(), journal, a -> { }, risk, null, clock), strategy,
-            strategies.source(), strategies.parametersFor(bot, strategy));
+            strategies.source(), params);
         executor.start();
         time.runUntilIdle();
 
