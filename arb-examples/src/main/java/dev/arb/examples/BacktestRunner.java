@@ -23,6 +23,8 @@ import dev.arb.paradex.internal.BookFeed;
 import dev.arb.paradex.internal.MarketBookState;
 import dev.arb.paradex.sbe.CaptureReader;
 import dev.arb.paradex.sbe.CapturedFrame;
+import dev.arb.paradex.sbe.MarketSummaryUpdate;
+import dev.arb.paradex.sbe.ParadexSbe;
 import dev.arb.paradex.sbe.ParadexSbeDecoder;
 import dev.arb.paradex.sbe.ParadexSbeListener;
 import dev.arb.strategy.api.Strategy;
@@ -41,8 +43,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Runs one bot's strategy and the real engine over a Paradex and a Vest capture, merged by receive time, on
  * the captures' clock: every frame goes through the real decoders into the backtest venues' books
  * (Paradex SBE or JSON, Vest {@code @depth}), the engine decides on each book change exactly as live, and
- * its orders fill against the recorded books after the configured latency ({@link BacktestVenue}). The run
- * ends flat (a flatten after the last frame). Deterministic: the same inputs give the same result.
+ * its orders fill against the recorded books after the configured latency ({@link BacktestVenue}). Funding
+ * rates come from the recorded Paradex markets summaries (SBE; the period's rate over 8 h) and Vest
+ * {@code tickers} (hourly). The run ends flat (a flatten after the last frame). Deterministic: the same inputs
+ * give the same result.
  *
  * <p><b>Note:</b> one run per instance, on the calling thread (the engine's thread is the virtual clock's
  * executor, drained by this loop).
@@ -50,6 +54,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class BacktestRunner {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final long END_GRACE_NS = TimeUnit.SECONDS.toNanos(30);
+    private static final String TICKERS = "{\"channel\":\"tickers\"";
+    /** Paradex's default funding period, hours (the docs' Funding Mechanism page; markets may differ). */
+    private static final double PARADEX_FUNDING_PERIOD_H = 8;
 
     private final BotConfig.Bot bot;
     private final String vestMarket;
@@ -120,7 +127,19 @@ final class BacktestRunner {
 
         final OrderBook vBook = v.book(vestMarket);
         final OrderBook pBook = p.book(paradexMarket);
-        final ParadexSbeDecoder sbe = new ParadexSbeDecoder(new ParadexSbeListener() { });
+        final ParadexSbeDecoder sbe = new ParadexSbeDecoder(new ParadexSbeListener() {
+            @Override
+            public void onMarketSummary(final MarketSummaryUpdate summary) {
+                // Paradex funding_rate is per the market's funding period (8 h by default): normalised to 1 h
+                final long precise = summary.fundingRatePrecise();
+                final double perPeriod = precise != ParadexSbe.NULL_VALUE
+                    ? precise / Math.pow(10, ParadexSbe.PRECISE_RATE_SCALE)
+                    : summary.fundingRate() / Math.pow(10, ParadexSbe.RATE_SCALE);
+                if (paradexMarket.equals(summary.market())) {
+                    p.setFundingRatePerHour(paradexMarket, perPeriod / PARADEX_FUNDING_PERIOD_H);
+                }
+            }
+        });
         sbe.addBook(pBook);
         final MarketBookState pJson = new MarketBookState(paradexMarket, "order_book." + paradexMarket, 256);
         final BookFeed json = new BookFeed(s -> { });
@@ -167,6 +186,9 @@ final class BacktestRunner {
                 pf = pr.next();
             } else {
                 final byte[] bytes = f.text() == null ? f.payload() : f.text().getBytes(StandardCharsets.UTF_8);
+                if (f.text() != null && f.text().startsWith(TICKERS)) {
+                    vestFunding(f.text(), v);
+                }
                 try {
                     if (vestDecoder.scan(bytes, 0, bytes.length) == VestDepthDecoder.FRAME_CHANNEL
                         && vestDecoder.isDepthChannel() && vestDecoder.channelEquals(vestChannel)) {
@@ -187,8 +209,34 @@ final class BacktestRunner {
         while (!flat.isDone() && time.nanoTime() < deadline) {
             time.advanceTo(time.nanoTime() + latencyNanos + 1);
         }
-        return result(executor, rounds, frames, malformed + json.malformedMessages() + sbe.malformedFrames(),
-            first == Long.MIN_VALUE ? 0 : last - first, flat.isDone() && !flat.isCompletedExceptionally());
+        final ObjectNode result = result(executor, rounds, frames, malformed + json.malformedMessages()
+            + sbe.malformedFrames(), first == Long.MIN_VALUE ? 0 : last - first,
+            flat.isDone() && !flat.isCompletedExceptionally());
+        final ObjectNode funding = result.putObject("lastFundingRatePerHour");
+        rate(funding, "vest", v.fundingRatePerHour(vestMarket));
+        rate(funding, "paradex", p.fundingRatePerHour(paradexMarket));
+        return result;
+    }
+
+    private static void rate(final ObjectNode n, final String venue, final double rate) {
+        if (Double.isNaN(rate)) {
+            n.putNull(venue);
+        } else {
+            n.put(venue, BigDecimal.valueOf(rate).round(new java.math.MathContext(6)).toPlainString());
+        }
+    }
+
+    /** Vest {@code tickers}: {@code oneHrFundingRate} is already per hour (Vest API docs: funding is hourly). */
+    private void vestFunding(final String text, final BacktestVenue v) {
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode t : JSON.readTree(text).path("data")) {
+                if (vestMarket.equals(t.path("symbol").asText()) && t.hasNonNull("oneHrFundingRate")) {
+                    v.setFundingRatePerHour(vestMarket, new BigDecimal(t.get("oneHrFundingRate").asText()).doubleValue());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // a malformed tickers frame: the last known rate stays (counted with the decoder's malformed frames)
+        }
     }
 
     private ObjectNode result(final DeltaNeutralExecutor executor, final List<PnlBreakdown> rounds, final long frames,

@@ -54,5 +54,8 @@ class BacktestCommandTest {
         }
         assertThat(lines).as("the rounds add up to the total").isEqualByComparingTo(pnl.get("totalUsd").decimalValue());
         assertThat(pnl.get("feesUsd").decimalValue()).as("taker fees were charged").isNegative();
+        assertThat(r.get("lastFundingRatePerHour").get("vest").isTextual()).as("from the recorded tickers").isTrue();
+        assertThat(r.get("lastFundingRatePerHour").get("paradex").isTextual()).as("from the recorded summaries")
+            .isTrue();
     }
 }
