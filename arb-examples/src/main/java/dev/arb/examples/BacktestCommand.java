@@ -68,6 +68,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the whole result as JSON to this file.")
     Path json;
 
+    @Option(names = "--report", description = "Write a self-contained HTML report (equity, spreads with entries and "
+        + "exits, fills) to this file (single run).")
+    Path report;
+
     @Option(names = "--sweep", description = "Sweep a parameter: name=start:end:step (inclusive), repeatable; the "
         + "grid runs in parallel on all cores and prints a table sorted by total PnL.")
     List<String> sweeps = new ArrayList<>();
@@ -109,12 +113,13 @@ public final class BacktestCommand implements Callable<Integer> {
             return 2;
         }
         final List<Map<String, String>> grid = sweep.grid();
+        final BacktestSeries recorded = report != null && grid.size() == 1 ? new BacktestSeries() : null;
         final ExecutorService pool = Executors.newFixedThreadPool(Math.min(grid.size(),
             Runtime.getRuntime().availableProcessors()));
         final List<Future<ObjectNode>> futures = new ArrayList<>();
         for (Map<String, String> overrides : grid) {
             final BacktestRunner runner = new BacktestRunner(bot, vestMarket, paradexMarket, vestSpec(vestMarket),
-                paradexSpec(paradexMarket), strategies, executorConfig, latencyNanos, overrides);
+                paradexSpec(paradexMarket), strategies, executorConfig, latencyNanos, overrides).recordSeries(recorded);
             futures.add(pool.submit(() -> {
                 try (Reader p = Files.newBufferedReader(paradex, StandardCharsets.UTF_8);
                      Reader v = Files.newBufferedReader(vest, StandardCharsets.UTF_8)) {
@@ -146,8 +151,23 @@ public final class BacktestCommand implements Callable<Integer> {
             return table(sweep, BacktestSweep.byPnl(results));
         }
         final ObjectNode result = results.get(0);
+        System.out.printf("backtest %s (%s) over %s s of captures, %d frames, latency %s ms%n", bot.id(),
+            result.get("strategy").asText(), result.get("spanSeconds").asText(), result.get("frames").asLong(),
+            result.get("latencyMs").asText());
+        System.out.printf("opportunities %d, entries %d, exits %d, one-sided fills %d, unwinds %d, orders %d%n",
+            result.get("opportunities").asLong(), result.get("entries").asLong(), result.get("exits").asLong(),
+            result.get("oneSidedFills").asLong(), result.get("unwinds").asLong(), result.get("ordersSent").asLong());
+        final var pnl = result.get("pnl");
+        System.out.printf("PnL %s USD over %d round(s) = spread %s + slippage %s + fees %s + funding %s; max drawdown "
+            + "%s USD%n", pnl.get("totalUsd").asText(), pnl.get("rounds").asLong(), pnl.get("spreadUsd").asText(),
+            pnl.get("slippageUsd").asText(), pnl.get("feesUsd").asText(), pnl.get("fundingUsd").asText(),
+            result.get("maxDrawdownUsd").asText());
         if (json != null) {
             Files.writeString(json, BacktestRunner.text(result));
+        }
+        if (recorded != null) {
+            Files.writeString(report, BacktestReport.html(result, recorded));
+            System.out.println("report: " + report);
         }
         return result.get("endedFlat").asBoolean() ? 0 : 3;
     }

@@ -67,6 +67,7 @@ final class BacktestRunner {
     private final ExecutorConfig config;
     private final long latencyNanos;
     private final java.util.Map<String, String> overrides;
+    private BacktestSeries series;
 
     BacktestRunner(final BotConfig.Bot bot, final String vestMarket, final String paradexMarket,
         final MarketSpec vestSpec, final MarketSpec paradexSpec, final StrategyFactory strategies,
@@ -80,6 +81,15 @@ final class BacktestRunner {
         this.config = config;
         this.latencyNanos = latencyNanos;
         this.overrides = overrides;
+    }
+
+    /**
+     * @param recorded where to record the report's series (spreads, entries, exits, equity, fills), or null
+     * @return this
+     */
+    BacktestRunner recordSeries(final BacktestSeries recorded) {
+        this.series = recorded;
+        return this;
     }
 
     /**
@@ -111,6 +121,25 @@ final class BacktestRunner {
             @Override
             public void onRoundClosed(final PnlBreakdown round) {
                 rounds.add(round);
+                if (series != null) {
+                    series.equityTimes.add(time.nanoTime());
+                    series.equity.add(series.equity.isEmpty() ? round.totalUsd()
+                        : series.equity.get(series.equity.size() - 1).add(round.totalUsd()));
+                }
+            }
+
+            @Override
+            public void onEntry(final dev.arb.strategy.api.Direction d, final BigDecimal size) {
+                if (series != null) {
+                    series.entryTimes.add(time.nanoTime());
+                }
+            }
+
+            @Override
+            public void onExit(final dev.arb.strategy.api.Direction d, final BigDecimal size, final BigDecimal pnl) {
+                if (series != null) {
+                    series.exitTimes.add(time.nanoTime());
+                }
             }
         };
         final Journal journal = Journal.inMemory();
@@ -125,6 +154,12 @@ final class BacktestRunner {
         executor.start();
         time.runUntilIdle();
 
+        final dev.arb.executor.MarketSnapshot market = new dev.arb.executor.MarketSnapshot();
+        if (series != null) {
+            final dev.arb.strategy.api.Parameters params0 = executor.parameters();
+            series.entryThresholdPct = params0.has("spread_entry") ? params0.asDouble("spread_entry") : Double.NaN;
+            series.exitThresholdPct = params0.has("spread_exit") ? params0.asDouble("spread_exit") : Double.NaN;
+        }
         final OrderBook vBook = v.book(vestMarket);
         final OrderBook pBook = p.book(paradexMarket);
         final ParadexSbeDecoder sbe = new ParadexSbeDecoder(new ParadexSbeListener() {
@@ -201,6 +236,12 @@ final class BacktestRunner {
                 vf = vr.next();
             }
             time.runUntilIdle();
+            if (series != null) {
+                executor.captureMarket(market);
+                if (!Double.isNaN(market.entryNetPct)) {
+                    series.spread(now, market.entryNetPct, market.exitNetPct);
+                }
+            }
         }
         // the run ends flat, as the live bot does on stop
         final CompletableFuture<Void> flat = executor.flatten();
@@ -212,6 +253,11 @@ final class BacktestRunner {
         final ObjectNode result = result(executor, rounds, frames, malformed + json.malformedMessages()
             + sbe.malformedFrames(), first == Long.MIN_VALUE ? 0 : last - first,
             flat.isDone() && !flat.isCompletedExceptionally());
+        if (series != null) {
+            series.fills.addAll(v.recentFills(vestMarket, 0).join());
+            series.fills.addAll(p.recentFills(paradexMarket, 0).join());
+            series.fills.sort(java.util.Comparator.comparingLong(dev.arb.api.Fill::timestampMs));
+        }
         final ObjectNode funding = result.putObject("lastFundingRatePerHour");
         rate(funding, "vest", v.fundingRatePerHour(vestMarket));
         rate(funding, "paradex", p.fundingRatePerHour(paradexMarket));

@@ -39,6 +39,14 @@ class BacktestCommandTest {
         }
         assertThat(Files.readAllBytes(second)).as("deterministic").isEqualTo(Files.readAllBytes(first));
 
+        final Path report = dir.resolve("report.html");
+        assertThat(new CommandLine(new Main()).execute("backtest", "--paradex",
+            CAPTURES.resolve("paradex.jsonl").toString(), "--vest", CAPTURES.resolve("vest.jsonl").toString(),
+            "--config", config.toString(), "--report", report.toString())).isZero();
+        final String html = Files.readString(report);
+        assertThat(html.split("src=\"data:image/png;base64,", -1)).as("two embedded charts").hasSize(3);
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").contains("<h2>Fills</h2>");
+
         final JsonNode r = new ObjectMapper().readTree(first.toFile());
         assertThat(r.get("frames").asLong()).isEqualTo(Files.readAllLines(CAPTURES.resolve("paradex.jsonl")).size()
             + Files.readAllLines(CAPTURES.resolve("vest.jsonl")).size());
