@@ -117,10 +117,16 @@ final class BacktestRunner {
         final BacktestVenue p = BacktestVenue.builder().venue("paradex").time(time).market(paradexSpec)
             .latencyNanos(latencyNanos).build();
         final List<PnlBreakdown> rounds = new ArrayList<>();
+        final long[] exposure = new long[2]; // [0] open since (ns, or -1 when flat), [1] total exposed ns
+        exposure[0] = -1;
         final ExecutionListener listener = new ExecutionListener() {
             @Override
             public void onRoundClosed(final PnlBreakdown round) {
                 rounds.add(round);
+                if (exposure[0] >= 0) {
+                    exposure[1] += time.nanoTime() - exposure[0];
+                    exposure[0] = -1;
+                }
                 if (series != null) {
                     series.equityTimes.add(time.nanoTime());
                     series.equity.add(series.equity.isEmpty() ? round.totalUsd()
@@ -130,6 +136,9 @@ final class BacktestRunner {
 
             @Override
             public void onEntry(final dev.arb.strategy.api.Direction d, final BigDecimal size) {
+                if (exposure[0] < 0) {
+                    exposure[0] = time.nanoTime();
+                }
                 if (series != null) {
                     series.entryTimes.add(time.nanoTime());
                 }
@@ -258,6 +267,7 @@ final class BacktestRunner {
             series.fills.addAll(p.recentFills(paradexMarket, 0).join());
             series.fills.sort(java.util.Comparator.comparingLong(dev.arb.api.Fill::timestampMs));
         }
+        result.put("exposureSeconds", BigDecimal.valueOf(exposure[1], 9).setScale(3, java.math.RoundingMode.HALF_UP));
         final ObjectNode funding = result.putObject("lastFundingRatePerHour");
         rate(funding, "vest", v.fundingRatePerHour(vestMarket));
         rate(funding, "paradex", p.fundingRatePerHour(paradexMarket));

@@ -66,6 +66,8 @@ class BacktestFillsTest {
         assertThat(pnl.get("totalUsd").decimalValue()).isEqualByComparingTo(
             spread.setScale(2, RoundingMode.HALF_UP).add(fees.setScale(2, RoundingMode.HALF_UP)));
         assertThat(pnl.get("totalUsd").decimalValue()).isEqualByComparingTo("4.60");
+        // exposed from the entry's fills (1.001 s + 25 ms latency) to the exit's fills (2.001 s + 25 ms)
+        assertThat(r.get("exposureSeconds").decimalValue()).isEqualByComparingTo("1.000");
     }
 
     private static String vestFrame(final long tNs, final String bid, final String ask, final long dtMs) {
