@@ -27,4 +27,26 @@ public interface TimeSource {
 
     /** @return wall-clock time, ms since the epoch, like {@link System#currentTimeMillis()} */
     long currentTimeMillis();
+
+    /**
+     * Runs {@code task} once, {@code delayNanos} from now on this clock: live on a shared daemon timer thread,
+     * in a backtest on the virtual clock's scheduler. The task should hand real work to the engine's thread.
+     *
+     * @param delayNanos how long from now, ns (≥ 0)
+     * @param task       what to run
+     * @return a handle that cancels the task if it has not run yet
+     */
+    default Cancellable schedule(final long delayNanos, final Runnable task) {
+        return SystemTimer.schedule(delayNanos, task);
+    }
+
+    /**
+     * A scheduled task that can still be cancelled.
+     *
+     * <p><b>Note:</b> thread-safe.
+     */
+    interface Cancellable {
+        /** Cancels the task if it has not run yet; idempotent. */
+        void cancel();
+    }
 }

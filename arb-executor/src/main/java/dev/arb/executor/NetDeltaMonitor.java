@@ -1,18 +1,20 @@
 package dev.arb.executor;
 
+import dev.arb.api.TimeSource;
 import dev.arb.executor.alert.AlertKind;
 import dev.arb.executor.journal.JournalEvent;
 import dev.arb.executor.journal.JournalEventType;
 import java.math.BigDecimal;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Checks periodically ({@code delta_check_interval_ms}) that {@code posA + posB} as the venues report
  * them matches the tracked, hedged state; a drift beyond {@code delta_tolerance_base} alerts and, by
  * {@code drift_action}, re-hedges (adopts the venues' positions and unwinds the excess) or halts.
+ *
+ * <p>The period runs on the engine's clock ({@link TimeSource#schedule}): a timer thread live, the virtual clock
+ * in a backtest.
  *
  * <p><b>Note:</b> {@link #check()} may be called from any thread; the work runs on the state thread.
  */
@@ -22,7 +24,8 @@ final class NetDeltaMonitor {
     private final HedgeState hedge;
     private final Unwinder unwinder;
     private final Flattener flattener;
-    private ScheduledExecutorService timer;
+    private volatile TimeSource.Cancellable timer;
+    private volatile boolean stopped;
 
     NetDeltaMonitor(final ExecutorCore core, final OrderGateway gateway, final HedgeState hedge,
         final Unwinder unwinder, final Flattener flattener) {
@@ -36,19 +39,21 @@ final class NetDeltaMonitor {
     /** Starts the periodic check when an interval is configured. */
     void start() {
         final long interval = core.config.deltaCheckIntervalMs();
-        if (interval > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                final Thread t = new Thread(r, "arb-delta-" + core.botId);
-                t.setDaemon(true);
-                return t;
+        if (interval > 0 && !stopped) {
+            timer = core.clock.schedule(TimeUnit.MILLISECONDS.toNanos(interval), () -> {
+                if (!stopped) {
+                    check();
+                    start();
+                }
             });
-            timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
         }
     }
 
     void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
+        stopped = true;
+        final TimeSource.Cancellable t = timer;
+        if (t != null) {
+            t.cancel();
         }
     }
 

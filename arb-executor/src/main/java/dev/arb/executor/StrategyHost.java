@@ -3,6 +3,7 @@ package dev.arb.executor;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.OrderBook;
 import dev.arb.api.Side;
+import dev.arb.api.TimeSource;
 import dev.arb.executor.alert.AlertKind;
 import dev.arb.executor.journal.JournalEvent;
 import dev.arb.executor.journal.JournalEventType;
@@ -20,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,12 +35,6 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Note:</b> confined to the executor's state thread; {@link #status()} may be read from any thread.
  */
 final class StrategyHost implements StrategyContext {
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
-        final Thread t = new Thread(r, "arb-strategy-timer");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final ExecutorCore core;
     private final RoundRunner rounds;
     private final Intent intent = new Intent();
@@ -54,7 +46,8 @@ final class StrategyHost implements StrategyContext {
     private long positionSizeUnits;
     private long nowNanos;
     private int consecutiveErrors;
-    private ScheduledFuture<?> timer;
+    private TimeSource.Cancellable timer;
+    private long timerGeneration;
     private volatile String name;
     private volatile String source;
     private volatile long swaps;
@@ -88,7 +81,7 @@ final class StrategyHost implements StrategyContext {
 
     void stop() {
         if (timer != null) {
-            timer.cancel(false);
+            timer.cancel();
         }
     }
 
@@ -230,17 +223,23 @@ final class StrategyHost implements StrategyContext {
         core.journal.append(JournalEvent.note(core.journal.runId(), JournalEventType.STRATEGY, core.botId + " "
             + next.name() + " " + nextSource));
         if (timer != null) {
-            timer.cancel(false);
+            timer.cancel();
             timer = null;
         }
         scheduleTimer();
     }
 
+    /** Schedules the strategy's timer on the engine's clock (virtual in a backtest); each tick hops to the state thread. */
     private void scheduleTimer() {
         final long ms = strategy.timerIntervalMs();
         if (ms > 0) {
-            timer = TIMERS.scheduleAtFixedRate(() -> core.stateThread.execute(this::onTimer), ms, ms,
-                TimeUnit.MILLISECONDS);
+            final long generation = ++timerGeneration;
+            timer = core.clock.schedule(TimeUnit.MILLISECONDS.toNanos(ms), () -> core.stateThread.execute(() -> {
+                if (generation == timerGeneration) {
+                    onTimer();
+                    scheduleTimer();
+                }
+            }));
         }
     }
 
