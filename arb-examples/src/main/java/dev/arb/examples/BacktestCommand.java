@@ -68,8 +68,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the whole result as JSON to this file.")
     Path json;
 
-    @Option(names = "--report", description = "Write a self-contained HTML report (equity, spreads with entries and "
-        + "exits, fills) to this file (single run).")
+    @Option(names = "--report", description = "Write a self-contained HTML report to this file: equity, spreads with "
+        + "entries and exits, fills; for a sweep, a PnL heat map (two parameters) or curve (one) and the table.")
     Path report;
 
     @Option(names = "--sweep", description = "Sweep a parameter: name=start:end:step (inclusive), repeatable; the "
@@ -198,6 +198,10 @@ public final class BacktestCommand implements Callable<Integer> {
             final ObjectNode root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
             root.set("runs", runs);
             Files.writeString(json, BacktestRunner.text(root));
+        }
+        if (report != null) {
+            Files.writeString(report, BacktestReport.sweepHtml(sweep, sorted));
+            System.out.println("report: " + report);
         }
         return flat ? 0 : 3;
     }

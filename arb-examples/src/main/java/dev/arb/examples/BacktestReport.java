@@ -134,12 +134,6 @@ final class BacktestReport {
         return c;
     }
 
-    private static String img(final XYChart chart) throws IOException {
-        return "<img alt=\"" + esc(chart.getTitle()) + "\" src=\"data:image/png;base64,"
-            + Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG))
-            + "\">";
-    }
-
     private static void row(final StringBuilder b, final String name, final String value) {
         b.append("<tr><th class=\"l\">").append(esc(name)).append("</th><td class=\"l\">").append(value).append("</td></tr>");
     }
@@ -154,5 +148,76 @@ final class BacktestReport {
 
     private static String esc(final String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * The sweep's page: a heat map of total PnL over the two swept parameters (a line over one), and the runs
+     * sorted by PnL.
+     *
+     * @param sweep  the grid
+     * @param sorted the runs' results, best first
+     * @return the HTML page
+     * @throws IOException if a chart cannot be rendered
+     */
+    static String sweepHtml(final BacktestSweep sweep, final List<com.fasterxml.jackson.databind.node.ObjectNode> sorted)
+        throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        final List<String> names = sweep.names();
+        final StringBuilder b = new StringBuilder(32 * 1024);
+        b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>arb backtest sweep</title>")
+            .append("<style>body{font:14px system-ui,sans-serif;background:#0f1419;color:#d6dde6;margin:24px}")
+            .append("table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #2a3440;")
+            .append("text-align:right;font-variant-numeric:tabular-nums}th{color:#8b98a8;font-weight:500}")
+            .append(".pos{color:#3fb950}.neg{color:#f85149}img{display:block;margin:8px 0}</style></head><body>")
+            .append("<h1>Backtest sweep: ").append(esc(String.join(" × ", names))).append("</h1>");
+        if (names.size() == 2) {
+            final List<String> xs = sweep.values(names.get(0));
+            final List<String> ys = sweep.values(names.get(1));
+            final List<Number[]> heat = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.node.ObjectNode r : sorted) {
+                final int x = xs.indexOf(r.get("parameters").get(names.get(0)).asText());
+                final int y = ys.indexOf(r.get("parameters").get(names.get(1)).asText());
+                heat.add(new Number[] {x, y, r.get("pnl").get("totalUsd").doubleValue()});
+            }
+            final org.knowm.xchart.HeatMapChart c = new org.knowm.xchart.HeatMapChartBuilder().width(900).height(420)
+                .title("total PnL, USD").xAxisTitle(names.get(0)).yAxisTitle(names.get(1)).build();
+            c.addSeries("pnl", xs, ys, heat);
+            b.append(img(c));
+        } else if (names.size() == 1) {
+            final List<Double> x = new ArrayList<>();
+            final List<Double> y = new ArrayList<>();
+            final List<com.fasterxml.jackson.databind.node.ObjectNode> byValue = new ArrayList<>(sorted);
+            byValue.sort(java.util.Comparator.comparing(r -> r.get("parameters").get(names.get(0)).decimalValue()));
+            for (com.fasterxml.jackson.databind.node.ObjectNode r : byValue) {
+                x.add(new BigDecimal(r.get("parameters").get(names.get(0)).asText()).doubleValue());
+                y.add(r.get("pnl").get("totalUsd").doubleValue());
+            }
+            final XYChart c = chart("total PnL, USD", "USD");
+            c.setXAxisTitle(names.get(0));
+            c.addSeries("pnl", x, y).setMarker(SeriesMarkers.CIRCLE);
+            b.append(img(c));
+        }
+        b.append("<table><tr>");
+        for (String n : names) {
+            b.append("<th>").append(esc(n)).append("</th>");
+        }
+        b.append("<th>entries</th><th>exits</th><th>PnL, USD</th><th>fees, USD</th><th>max drawdown, USD</th></tr>");
+        for (com.fasterxml.jackson.databind.node.ObjectNode r : sorted) {
+            b.append("<tr>");
+            for (String n : names) {
+                b.append("<td>").append(esc(r.get("parameters").get(n).asText())).append("</td>");
+            }
+            b.append("<td>").append(r.get("entries").asLong()).append("</td><td>").append(r.get("exits").asLong())
+                .append("</td><td>").append(money(r.get("pnl").get("totalUsd").decimalValue())).append("</td><td>")
+                .append(r.get("pnl").get("feesUsd").asText()).append("</td><td>").append(r.get("maxDrawdownUsd").asText())
+                .append("</td></tr>");
+        }
+        return b.append("</table></body></html>\n").toString();
+    }
+
+    private static String img(final org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) throws IOException {
+        return "<img alt=\"" + esc(chart.getTitle()) + "\" src=\"data:image/png;base64,"
+            + Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG))
+            + "\">";
     }
 }

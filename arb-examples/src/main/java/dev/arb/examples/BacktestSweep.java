@@ -74,6 +74,14 @@ final class BacktestSweep {
         return grid;
     }
 
+    /**
+     * @param name a swept parameter
+     * @return its values, in order
+     */
+    List<String> values(final String name) {
+        return axes.get(name);
+    }
+
     /** @return the swept parameters' names */
     List<String> names() {
         return new ArrayList<>(axes.keySet());

@@ -34,10 +34,15 @@ class BacktestSweepTest {
     @Test
     void shouldRunTheGridInParallelAndSortItByPnl(@TempDir final Path dir) throws Exception {
         final Path out = dir.resolve("sweep.json");
+        final Path report = dir.resolve("sweep.html");
         final int code = new CommandLine(new Main()).execute("backtest", "--paradex",
             CAPTURES.resolve("paradex.jsonl").toString(), "--vest", CAPTURES.resolve("vest.jsonl").toString(),
-            "--sweep", "spread_entry=0.05:0.25:0.10", "--sweep", "spread_exit=-0.10:0.00:0.05", "--json", out.toString());
+            "--sweep", "spread_entry=0.05:0.25:0.10", "--sweep", "spread_exit=-0.10:0.00:0.05", "--json", out.toString(),
+            "--report", report.toString());
         assertThat(code).isZero();
+        final String html = java.nio.file.Files.readString(report);
+        assertThat(html.split("src=\"data:image/png;base64,", -1)).as("the PnL heat map").hasSize(2);
+        assertThat(html.split("<tr>", -1)).as("a header and nine runs").hasSize(11);
         final JsonNode runs = new ObjectMapper().readTree(out.toFile()).get("runs");
         assertThat(runs).hasSize(9);
         BigDecimal previous = null;
