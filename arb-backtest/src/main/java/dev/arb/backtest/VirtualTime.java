@@ -183,4 +183,34 @@ public final class VirtualTime implements InstantSource {
             return c != 0 ? c : Long.compare(seq, o.seq);
         }
     }
+
+    /**
+     * @return this clock as the engine's {@link dev.arb.api.TimeSource}: readings are virtual, and
+     *     {@code schedule} runs the task on this scheduler at the virtual due time (cancellable until then)
+     */
+    public dev.arb.api.TimeSource asTimeSource() {
+        final VirtualTime self = this;
+        return new dev.arb.api.TimeSource() {
+            @Override
+            public long nanoTime() {
+                return self.nanoTime();
+            }
+
+            @Override
+            public long currentTimeMillis() {
+                return self.currentTimeMillis();
+            }
+
+            @Override
+            public Cancellable schedule(final long delayNanos, final Runnable task) {
+                final boolean[] cancelled = new boolean[1];
+                self.schedule(self.nanoTime() + Math.max(0, delayNanos), () -> {
+                    if (!cancelled[0]) {
+                        task.run();
+                    }
+                });
+                return () -> cancelled[0] = true;
+            }
+        };
+    }
 }

@@ -101,22 +101,7 @@ final class BacktestRunner {
      */
     ObjectNode run(final Reader paradex, final Reader vest) throws IOException {
         final VirtualTime time = new VirtualTime(0L);
-        final TimeSource clock = new TimeSource() {
-            @Override
-            public long nanoTime() {
-                return time.nanoTime();
-            }
-
-            @Override
-            public long currentTimeMillis() {
-                return time.currentTimeMillis();
-            }
-
-            @Override
-            public Cancellable schedule(final long delayNanos, final Runnable task) {
-                return virtualTimer(time, delayNanos, task);
-            }
-        };
+        final TimeSource clock = time.asTimeSource();
         final BacktestVenue v = BacktestVenue.builder().venue("vest").time(time).market(vestSpec)
             .latencyNanos(latencyNanos).build();
         final BacktestVenue p = BacktestVenue.builder().venue("paradex").time(time).market(paradexSpec)
@@ -285,17 +270,6 @@ final class BacktestRunner {
         } else {
             n.put(venue, BigDecimal.valueOf(rate).round(new java.math.MathContext(6)).toPlainString());
         }
-    }
-
-    /** A one-shot task on the virtual clock (the engine's strategy and net-delta timers in a backtest). */
-    static TimeSource.Cancellable virtualTimer(final VirtualTime time, final long delayNanos, final Runnable task) {
-        final boolean[] cancelled = new boolean[1];
-        time.schedule(time.nanoTime() + Math.max(0, delayNanos), () -> {
-            if (!cancelled[0]) {
-                task.run();
-            }
-        });
-        return () -> cancelled[0] = true;
     }
 
     /** Vest {@code tickers}: {@code oneHrFundingRate} is already per hour (Vest API docs: funding is hourly). */

@@ -69,22 +69,7 @@ class VirtualTimersTest {
     @Test
     void shouldFireTheStrategysTimerOnTheVirtualClock() {
         final VirtualTime time = new VirtualTime(0L);
-        final TimeSource clock = new TimeSource() {
-            @Override
-            public long nanoTime() {
-                return time.nanoTime();
-            }
-
-            @Override
-            public long currentTimeMillis() {
-                return time.currentTimeMillis();
-            }
-
-            @Override
-            public Cancellable schedule(final long delayNanos, final Runnable task) {
-                return BacktestRunner.virtualTimer(time, delayNanos, task);
-            }
-        };
+        final TimeSource clock = time.asTimeSource();
         final BacktestVenue vest = BacktestVenue.builder().venue("vest").time(time).market(VEST).build();
         final BacktestVenue paradex = BacktestVenue.builder().venue("paradex").time(time).market(PARADEX).build();
         final Ticking strategy = new Ticking();
