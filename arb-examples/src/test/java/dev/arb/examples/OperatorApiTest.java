@@ -58,7 +58,8 @@ class OperatorApiTest {
             summary.toString()));
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> get(base + "/api/status").statusCode() == 200
-            && JSON.readTree(get(base + "/api/status").body()).get("bots").get(0).get("legs").get(0).hasNonNull("bid"));
+            && JSON.readTree(get(base + "/api/status").body()).get("bots").get(0).get("legs").get(0).hasNonNull("bid")
+            && JSON.readTree(get(base + "/api/status").body()).get("bots").get(0).get("legs").get(1).hasNonNull("market"));
         final JsonNode status = JSON.readTree(get(base + "/api/status").body());
         assertThat(status.get("mode").asText()).isEqualTo("sim");
         assertThat(status.get("mutations").asText()).isEqualTo("enabled");
