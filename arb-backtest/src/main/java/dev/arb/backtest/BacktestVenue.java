@@ -117,6 +117,12 @@ public final class BacktestVenue implements ExchangeAdapter {
         market(market).publish(orders);
     }
 
+    /** @return a publisher for one market, as {@link #publish(String)} without the symbol lookup (for the feed) */
+    Runnable publisher(final String market) {
+        final VenueMarket m = market(market);
+        return () -> m.publish(orders);
+    }
+
     /**
      * Sets the funding rate {@link #fundingRatePerHour} answers (from recorded tickers or summaries).
      *

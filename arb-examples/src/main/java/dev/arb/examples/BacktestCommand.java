@@ -7,9 +7,8 @@ import dev.arb.paradex.sbe.CaptureFormatException;
 import dev.arb.strategy.api.InvalidParameterException;
 import dev.arb.strategy.source.StrategyLoadException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +64,11 @@ public final class BacktestCommand implements Callable<Integer> {
         + "notional (default ${DEFAULT-VALUE}).")
     BigDecimal paradexFee;
 
+    @Option(names = "--paradex-funding-period-h", defaultValue = "8", description = "The Paradex market's funding "
+        + "period, hours (its funding_period_hours in GET /markets; default ${DEFAULT-VALUE}): the recorded "
+        + "funding_rate is per this period.")
+    double paradexFundingPeriodHours;
+
     @Option(names = "--json", description = "Write the whole result as JSON to this file.")
     Path json;
 
@@ -104,6 +108,10 @@ public final class BacktestCommand implements Callable<Integer> {
             .entryThresholdPct(bot.spreadEntry().doubleValue()).exitThresholdPct(bot.spreadExit().doubleValue())
             .positionSizeBase(bot.positionSize()).slippageBps(bot.slippageBpsOrDefault())
             .maxBookAgeMs(bot.maxBookAgeMsOrDefault()).useVwap(true)).deltaCheckIntervalMs(0).build();
+        if (!(paradexFundingPeriodHours > 0)) {
+            System.err.println("error: --paradex-funding-period-h must be > 0 hours");
+            return 2;
+        }
         final long latencyNanos = latencyMs.multiply(BigDecimal.valueOf(1_000_000)).longValueExact();
         final BacktestSweep sweep;
         try {
@@ -119,10 +127,11 @@ public final class BacktestCommand implements Callable<Integer> {
         final List<Future<ObjectNode>> futures = new ArrayList<>();
         for (Map<String, String> overrides : grid) {
             final BacktestRunner runner = new BacktestRunner(bot, vestMarket, paradexMarket, vestSpec(vestMarket),
-                paradexSpec(paradexMarket), strategies, executorConfig, latencyNanos, overrides).recordSeries(recorded);
+                paradexSpec(paradexMarket), strategies, executorConfig, latencyNanos, overrides).recordSeries(recorded)
+                .paradexFundingPeriodHours(paradexFundingPeriodHours);
             futures.add(pool.submit(() -> {
-                try (Reader p = Files.newBufferedReader(paradex, StandardCharsets.UTF_8);
-                     Reader v = Files.newBufferedReader(vest, StandardCharsets.UTF_8)) {
+                try (InputStream p = Files.newInputStream(paradex);
+                     InputStream v = Files.newInputStream(vest)) {
                     return runner.run(p, v);
                 }
             }));

@@ -54,7 +54,8 @@ public final class CaptureReader {
         return lineNumber;
     }
 
-    private static CapturedFrame parse(final String line, final long lineNumber) {
+    /** Parses one non-blank line (also {@link CaptureCursor}'s fallback, so both accept the same lines). */
+    static CapturedFrame parse(final String line, final long lineNumber) {
         final JsonNode node;
         try {
             node = MAPPER.readTree(line);
