@@ -80,7 +80,6 @@ public final class BacktestSession {
      *                       frame's receive time (ns), or null
      * @throws IOException           if reading fails
      * @throws IllegalStateException if this session already ran
-     * @throws dev.arb.paradex.sbe.CaptureFormatException naming the line of a malformed record
      */
     public void run(final InputStream paradexCapture, final InputStream vestCapture, final LongConsumer afterFrame)
         throws IOException {

@@ -35,8 +35,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>A malformed frame is counted ({@link #malformed()}) and handled as the live adapters do: a Paradex delta
  * that does not follow (or cannot be read) leaves the book invalid until the next snapshot; a malformed Vest
- * {@code @depth} frame leaves the book as it was (each frame is a full snapshot). It never ends the run. A malformed capture line (not a frame record) is a
- * {@link dev.arb.paradex.sbe.CaptureFormatException} naming its line.
+ * {@code @depth} frame leaves the book as it was (each frame is a full snapshot). It never ends the run. A capture
+ * line that is not a frame record (a line cut when the recorder was killed) is skipped and counted
+ * ({@link #malformedLines()}, {@link #firstMalformedLine()}).
  *
  * <p><b>Note:</b> not thread-safe: one run on the calling thread, which is the virtual clock's engine thread.
  * Steady state allocates nothing per book frame (the captures are read by {@link CaptureCursor}); a Vest
@@ -64,6 +65,8 @@ public final class PairedCaptureFeed {
     private final VestDepthDecoder vestDecoder = new VestDepthDecoder();
     private final byte[] vestChannel;
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
+    private CaptureCursor paradexLines;
+    private CaptureCursor vestLines;
     private double paradexPeriodHours = DEFAULT_PARADEX_FUNDING_PERIOD_HOURS;
     private long frames;
     private long vestMalformed;
@@ -129,12 +132,13 @@ public final class PairedCaptureFeed {
      * @param afterFrame     called after each frame once the engine has drained, with the frame's receive time
      *                       (ns), or null
      * @throws IOException if reading fails
-     * @throws dev.arb.paradex.sbe.CaptureFormatException naming the line of a malformed record
      */
     public void run(final InputStream paradexCapture, final InputStream vestCapture, final LongConsumer afterFrame)
         throws IOException {
-        final CaptureCursor pr = new CaptureCursor(paradexCapture);
-        final CaptureCursor vr = new CaptureCursor(vestCapture);
+        final CaptureCursor pr = new CaptureCursor(paradexCapture).skipMalformedLines(true);
+        final CaptureCursor vr = new CaptureCursor(vestCapture).skipMalformedLines(true);
+        paradexLines = pr;
+        vestLines = vr;
         boolean pHas = pr.next();
         boolean vHas = vr.next();
         while (pHas || vHas) {
@@ -262,6 +266,24 @@ public final class PairedCaptureFeed {
     /** @return malformed frames so far: Vest depth and tickers, Paradex JSON and SBE */
     public long malformed() {
         return vestMalformed + json.malformedMessages() + sbe.malformedFrames();
+    }
+
+    /** @return capture lines skipped as not frame records (e.g. a last line cut when the recorder stopped) */
+    public long malformedLines() {
+        return (paradexLines == null ? 0 : paradexLines.malformedLines())
+            + (vestLines == null ? 0 : vestLines.malformedLines());
+    }
+
+    /** @return the first skipped line of each capture, e.g. {@code "paradex: line 7: not JSON …"}, or null if none */
+    public String firstMalformedLine() {
+        final StringBuilder b = new StringBuilder();
+        if (paradexLines != null && paradexLines.malformedLines() > 0) {
+            b.append("paradex: ").append(paradexLines.firstMalformedReason());
+        }
+        if (vestLines != null && vestLines.malformedLines() > 0) {
+            b.append(b.length() > 0 ? "; " : "").append("vest: ").append(vestLines.firstMalformedReason());
+        }
+        return b.length() == 0 ? null : b.toString();
     }
 
     /** @return receive time of the first frame, ns, or {@link Long#MIN_VALUE} before any */

@@ -1,11 +1,9 @@
 package dev.arb.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderBook;
-import dev.arb.paradex.sbe.CaptureFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -89,9 +87,13 @@ class PairedCaptureFeedTest {
     }
 
     @Test
-    void shouldNameTheLineOfAMalformedCaptureRecord() {
-        assertThatThrownBy(() -> feed.run(in(""), in(vestDepth(1, "1.00", "1.01") + "{\"t_ns\":2,\"opcode\":\n"),
-            null)).isInstanceOf(CaptureFormatException.class).hasMessageContaining("line 2");
+    void shouldSkipAndCountACaptureLineThatIsNotAFrameRecordNamingTheFirst() throws Exception {
+        feed.run(in(paradexBook(3, 1, "s", "100.5", "100.6")), in(vestDepth(1, "1.00", "1.01")
+            + "{\"t_ns\":2,\"opcode\":\n" + vestDepth(4, "1.02", "1.03") + "{\"t_ns\":5,\"opco"), null);
+        assertThat(feed.frames()).isEqualTo(3);
+        assertThat(feed.malformedLines()).isEqualTo(2);
+        assertThat(feed.firstMalformedLine()).startsWith("vest: ").contains("line 2");
+        assertThat(vest.book("BTC-PERP").bestAsk()).isEqualTo(1_03000000L);
     }
 
     private static String vestDepth(final long tNs, final String bid, final String ask) {

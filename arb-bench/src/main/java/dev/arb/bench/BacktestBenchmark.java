@@ -8,9 +8,12 @@ import dev.arb.backtest.VirtualTime;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ThresholdSpreadStrategy;
 import dev.arb.paradex.sbe.CaptureCursor;
+import dev.arb.paradex.sbe.CaptureReader;
+import dev.arb.paradex.sbe.CapturedFrame;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Backtest throughput on one thread: frames per second of a paired capture (record format) through
  * <ul>
- *   <li>{@link #read}: the capture reader alone ({@link CaptureCursor}: line split, JSON unescape or Base64);</li>
+ *   <li>{@link #read}: the capture reader alone ({@link CaptureCursor}: line split, JSON unescape or Base64);
+ *       {@link #readJackson}: the Jackson-tree reader it replaced, for the ratio;</li>
  *   <li>{@link #feed}: reader, the venues' real decoders and the books ({@link PairedCaptureFeed} into two
  *       {@link BacktestVenue}s with no engine subscribed);</li>
  *   <li>{@link #backtest}: all of it plus the strategy and the engine ({@link BacktestSession}: the built-in
@@ -165,6 +169,29 @@ public class BacktestBenchmark {
             final CaptureCursor c = new CaptureCursor(new ByteArrayInputStream(capture));
             while (c.next()) {
                 sum += c.length();
+                counter.frames++;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The reader the backtester used before {@link CaptureCursor} (and {@code replay} still uses): a Jackson tree,
+     * a String and a Base64 array per line, {@link CaptureReader}. For the side-by-side ratio with {@link #read}.
+     *
+     * @param counter frames counter
+     * @return a value JMH consumes
+     * @throws IOException never (in-memory input)
+     */
+    @Benchmark
+    public long readJackson(final Frames counter) throws IOException {
+        long sum = 0;
+        for (byte[] capture : new byte[][] {paradex, vest}) {
+            final CaptureReader r = new CaptureReader(new InputStreamReader(new ByteArrayInputStream(capture),
+                StandardCharsets.UTF_8));
+            for (CapturedFrame f = r.next(); f != null; f = r.next()) {
+                sum += f.opcode() == CapturedFrame.Opcode.BINARY ? f.payloadLength()
+                    : f.text().getBytes(StandardCharsets.UTF_8).length;
                 counter.frames++;
             }
         }

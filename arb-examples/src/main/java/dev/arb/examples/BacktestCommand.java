@@ -166,6 +166,10 @@ public final class BacktestCommand implements Callable<Integer> {
         System.out.printf("opportunities %d, entries %d, exits %d, one-sided fills %d, unwinds %d, orders %d%n",
             result.get("opportunities").asLong(), result.get("entries").asLong(), result.get("exits").asLong(),
             result.get("oneSidedFills").asLong(), result.get("unwinds").asLong(), result.get("ordersSent").asLong());
+        if (result.get("malformedLines").asLong() > 0) {
+            System.out.printf("skipped %d capture line(s) that are not frame records (%s)%n",
+                result.get("malformedLines").asLong(), result.get("firstMalformedLine").asText());
+        }
         final var pnl = result.get("pnl");
         System.out.printf("PnL %s USD over %d round(s) = spread %s + slippage %s + fees %s + funding %s; max drawdown "
             + "%s USD%n", pnl.get("totalUsd").asText(), pnl.get("rounds").asLong(), pnl.get("spreadUsd").asText(),

@@ -156,6 +156,10 @@ final class BacktestRunner {
             series.fills.addAll(p.recentFills(paradexMarket, 0).join());
             series.fills.sort(java.util.Comparator.comparingLong(dev.arb.api.Fill::timestampMs));
         }
+        result.put("malformedLines", feed.malformedLines());
+        if (feed.firstMalformedLine() != null) {
+            result.put("firstMalformedLine", feed.firstMalformedLine());
+        }
         result.put("exposureSeconds", BigDecimal.valueOf(exposure[1], 9).setScale(3, java.math.RoundingMode.HALF_UP));
         final ObjectNode funding = result.putObject("lastFundingRatePerHour");
         rate(funding, "vest", v.fundingRatePerHour(vestMarket));

@@ -76,6 +76,10 @@ public final class CaptureCursor {
     private CapturedFrame.Opcode opcode;
     private long lineNumber;
     private long slowLines;
+    private boolean skipMalformed;
+    private long malformedLines;
+    private long firstMalformedLine;
+    private String firstMalformedReason;
 
     /**
      * @param in the capture bytes (UTF-8)
@@ -89,7 +93,8 @@ public final class CaptureCursor {
      * Moves to the next frame.
      *
      * @return {@code true} if a frame was read, {@code false} at the end of the input
-     * @throws CaptureFormatException if the line is not a valid frame record (names the line number)
+     * @throws CaptureFormatException if the line is not a valid frame record (names the line number), unless
+     *                                {@link #skipMalformedLines(boolean) skipped}
      * @throws IOException            if reading fails
      */
     public boolean next() throws IOException {
@@ -118,10 +123,48 @@ public final class CaptureCursor {
                 continue;
             }
             if (!fast(at, to)) {
-                slow(from, lineEnd);
+                try {
+                    slow(from, lineEnd);
+                } catch (final CaptureFormatException e) {
+                    if (!skipMalformed) {
+                        throw e;
+                    }
+                    if (malformedLines++ == 0) {
+                        firstMalformedLine = lineNumber;
+                        firstMalformedReason = e.getMessage();
+                    }
+                    continue;
+                }
             }
             return true;
         }
+    }
+
+    /**
+     * Skips lines that are not frame records, counting them, instead of throwing: a capture cut mid-line when the
+     * recorder was killed, or a corrupted line, then costs that line and not the whole replay.
+     *
+     * @param skip {@code true} to skip and count, {@code false} (the default) to throw
+     * @return this
+     */
+    public CaptureCursor skipMalformedLines(final boolean skip) {
+        this.skipMalformed = skip;
+        return this;
+    }
+
+    /** @return lines skipped as not frame records (with {@link #skipMalformedLines(boolean)}) */
+    public long malformedLines() {
+        return malformedLines;
+    }
+
+    /** @return 1-based number of the first skipped line, 0 if none */
+    public long firstMalformedLine() {
+        return firstMalformedLine;
+    }
+
+    /** @return why the first skipped line was rejected (names its line), or null if none */
+    public String firstMalformedReason() {
+        return firstMalformedReason;
     }
 
     /** @return the frame's {@code t_ns}, ns */

@@ -117,6 +117,20 @@ class CaptureCursorTest {
         }
     }
 
+    @Test
+    void shouldSkipAndCountLinesThatAreNotRecordsWhenAsked() throws Exception {
+        final CaptureCursor cursor = cursor("{\"t_ns\":1,\"opcode\":\"text\",\"text\":\"a\"}\n[1,2]\n"
+            + "{\"t_ns\":2,\"opcode\":\"text\",\"text\":\"b\"}\n{\"t_ns\":3,\"op").skipMalformedLines(true);
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.text()).isEqualTo("b");
+        assertThat(cursor.lineNumber()).isEqualTo(3);
+        assertThat(cursor.next()).isFalse();
+        assertThat(cursor.malformedLines()).isEqualTo(2);
+        assertThat(cursor.firstMalformedLine()).isEqualTo(2);
+        assertThat(cursor.firstMalformedReason()).contains("line 2");
+    }
+
     private static CaptureCursor cursor(final String text) {
         return new CaptureCursor(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
