@@ -80,6 +80,9 @@ public final class BacktestCommand implements Callable<Integer> {
         + "grid runs in parallel on all cores and prints a table sorted by total PnL.")
     List<String> sweeps = new ArrayList<>();
 
+    @Option(names = "--threads", description = "Runs of a sweep at once (default: the number of cores).")
+    Integer threads;
+
     @Override
     public Integer call() throws Exception {
         final SafetyConfig.Loaded loaded;
@@ -122,8 +125,12 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         final List<Map<String, String>> grid = sweep.grid();
         final BacktestSeries recorded = report != null && grid.size() == 1 ? new BacktestSeries() : null;
+        if (threads != null && threads < 1) {
+            System.err.println("error: --threads must be at least 1");
+            return 2;
+        }
         final ExecutorService pool = Executors.newFixedThreadPool(Math.min(grid.size(),
-            Runtime.getRuntime().availableProcessors()));
+            threads != null ? threads : Runtime.getRuntime().availableProcessors()));
         final List<Future<ObjectNode>> futures = new ArrayList<>();
         for (Map<String, String> overrides : grid) {
             final BacktestRunner runner = new BacktestRunner(bot, vestMarket, paradexMarket, vestSpec(vestMarket),
