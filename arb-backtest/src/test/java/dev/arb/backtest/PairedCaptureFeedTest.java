@@ -1,13 +1,14 @@
 package dev.arb.backtest;
 
+import static dev.arb.backtest.Captures.in;
+import static dev.arb.backtest.Captures.line;
+import static dev.arb.backtest.Captures.paradexBook;
+import static dev.arb.backtest.Captures.vestDepth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderBook;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -94,28 +95,5 @@ class PairedCaptureFeedTest {
         assertThat(feed.malformedLines()).isEqualTo(2);
         assertThat(feed.firstMalformedLine()).startsWith("vest: ").contains("line 2");
         assertThat(vest.book("BTC-PERP").bestAsk()).isEqualTo(1_03000000L);
-    }
-
-    private static String vestDepth(final long tNs, final String bid, final String ask) {
-        return line(tNs, "{\"channel\":\"BTC-PERP@depth\",\"data\":{\"bids\":[[\"" + bid + "\",\"1.0000\"]],"
-            + "\"asks\":[[\"" + ask + "\",\"1.0000\"]]},\"tsMs\":1796400000000}");
-    }
-
-    private static String paradexBook(final long tNs, final long seq, final String type, final String bid,
-        final String ask) {
-        return line(tNs, "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":"
-            + "\"order_book.BTC-USD-PERP.snapshot@15@50ms\",\"data\":{\"seq_no\":" + seq + ",\"market\":\"BTC-USD-PERP\","
-            + "\"last_updated_at\":1796400000000,\"update_type\":\"" + type + "\",\"inserts\":[{\"side\":\"BUY\","
-            + "\"price\":\"" + bid + "\",\"size\":\"1\"},{\"side\":\"SELL\",\"price\":\"" + ask + "\",\"size\":\"1\"}],"
-            + "\"updates\":[],\"deletes\":[]}}}");
-    }
-
-    private static String line(final long tNs, final String text) {
-        return "{\"t_ns\":" + tNs + ",\"opcode\":\"text\",\"text\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"")
-            + "\"}\n";
-    }
-
-    private static InputStream in(final String s) {
-        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 }
