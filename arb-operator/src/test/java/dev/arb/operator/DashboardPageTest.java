@@ -154,6 +154,13 @@ class DashboardPageTest {
         assertThat(driver.findElements(By.cssSelector("#alerts li"))).hasSize(2);
         assertThat(driver.findElement(By.cssSelector("#alerts li")).getText()).contains("compile error at line 14");
         assertThat(driver.findElement(By.id("readonly-banner")).isDisplayed()).isFalse();
+        WebElement vest = driver.findElement(By.cssSelector("#venues [data-venue=\"vest\"]"));
+        WebElement paradex = driver.findElement(By.cssSelector("#venues [data-venue=\"paradex\"]"));
+        assertThat(vest.getText()).isEqualTo("vest · OK");
+        assertThat(classes(By.cssSelector("#venues [data-venue=\"vest\"]"))).contains("ok").doesNotContain("warn");
+        assertThat(paradex.getText()).as("non-zero health counters are shown").isEqualTo("paradex · OK · reconnects 2 · gaps 1");
+        assertThat(classes(By.cssSelector("#venues [data-venue=\"paradex\"]"))).contains("warn").doesNotContain("ok");
+        assertThat(paradex.getDomAttribute("title")).contains("reconnects 2", "sequence gaps 1", "decode errors 0", "rate-limited 0");
     }
 
     @Test

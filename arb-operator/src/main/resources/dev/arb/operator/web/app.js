@@ -117,11 +117,15 @@
     }
     for (const v of venues) {
       const chip = box.querySelector(`[data-venue="${CSS.escape(v.name)}"]`);
-      const s = v.name + ' · ' + (v.connected ? text(v.status) : 'DISCONNECTED');
+      const health = [['reconnects', 'reconnects'], ['sequenceGaps', 'gaps'], ['decodeErrors', 'decode errors'],
+        ['rateLimited', 'rate-limited']].filter(([k]) => Number(v[k]) > 0).map(([k, label]) => label + ' ' + v[k]);
+      const s = [v.name, v.connected ? text(v.status) : 'DISCONNECTED'].concat(health).join(' · ');
       if (chip.textContent !== s) chip.textContent = s;
-      chip.classList.toggle('ok', !!v.connected && v.status === 'OK');
+      chip.title = 'reconnects ' + (v.reconnects ?? '—') + ', sequence gaps ' + (v.sequenceGaps ?? '—')
+        + ', decode errors ' + (v.decodeErrors ?? '—') + ', rate-limited ' + (v.rateLimited ?? '—') + ' (since start)';
+      chip.classList.toggle('ok', !!v.connected && v.status === 'OK' && health.length === 0);
       chip.classList.toggle('bad', !v.connected);
-      chip.classList.toggle('warn', !!v.connected && v.status !== 'OK');
+      chip.classList.toggle('warn', !!v.connected && (v.status !== 'OK' || health.length > 0));
     }
   }
 

@@ -47,7 +47,9 @@ class GrafanaDashboardTest {
         assertThat(exprs).anyMatch(e -> e.startsWith("histogram_quantile(0.99, ") && e.contains("arb_tick_to_decision_seconds_bucket"))
             .anyMatch(e -> e.startsWith("histogram_quantile(0.5, ") && e.contains("arb_decision_to_ack_seconds_bucket"));
         assertThat(queried).contains("arb_pnl_usd", "arb_position_base", "arb_net_delta_base", "arb_opportunities_total",
-            "arb_entries_total", "arb_exits_total", "arb_breaker_state", "arb_venue_connected", "arb_book_age_seconds");
+            "arb_entries_total", "arb_exits_total", "arb_breaker_state", "arb_venue_connected", "arb_book_age_seconds",
+            "arb_decision_to_send_seconds_bucket", "arb_journal_commit_seconds_bucket", "arb_unrealized_pnl_usd",
+            "arb_ws_reconnects_total", "arb_sequence_gaps_total", "arb_decode_errors_total", "arb_rate_limited_total");
         assertThat(exported).containsAll(queried);
     }
 
