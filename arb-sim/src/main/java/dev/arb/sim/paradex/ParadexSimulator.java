@@ -504,19 +504,9 @@ public final class ParadexSimulator implements AutoCloseable {
 
     /** Writes the first frames of a new book or BBO subscription: a snapshot of the last published book. */
     void sendInitial(final SimSession session, final String channel) {
-        final String market = bookChannelMarket(channel);
-        final String bboMarket = bboChannelMarket(channel);
-        if (market == null && bboMarket == null) {
-            return;
-        }
-        final SimBookFeed feed = feeds.get(market != null ? market : bboMarket);
-        if (feed == null) {
-            return;
-        }
-        if (market != null) {
-            session.write(session.sbe() ? feed.sbeSnapshot() : null, feed.jsonSnapshot(channel));
-        } else {
-            session.write(session.sbe() ? feed.sbeBbo() : null, feed.jsonBbo(channel));
+        final SimStepFrames.Frame f = SimStepFrames.initial(feeds, channel, session.sbe());
+        if (f != null) {
+            session.write(f.binary(), f.text());
         }
     }
 
@@ -539,54 +529,26 @@ public final class ParadexSimulator implements AutoCloseable {
      *     {@link Options#fundingPeriodHours()} (Paradex quotes the rate per funding period, not per hour)
      */
     double fundingRatePerPeriod() {
-        return model.fundingRatePerHour(MarketModel.VENUE_B, exchange.step()) * options.fundingPeriodHours();
+        return SimStepFrames.fundingRatePerPeriod(model, options, exchange.step());
+    }
+
+    /** @return wall-clock time of model step 0, ms since the epoch (venue timestamps count from it) */
+    long startEpochMs() {
+        return startMs;
     }
 
     private long nowMicros() {
-        return (startMs + model.stepTimeMs(exchange.step())) * 1000;
+        return SimStepFrames.micros(model, startMs, exchange.step());
     }
 
     private long stepAndPublish() {
-        exchange.advance();
-        final long ts = nowMicros();
-        final Map<String, List<long[]>> changes = new HashMap<>();
-        final Map<String, SimExchange.Book> before = new HashMap<>();
-        for (final Market m : options.markets()) {
-            final SimBookFeed feed = feeds.get(m.symbol());
-            before.put(m.symbol(), feed.last());
-            changes.put(m.symbol(), feed.step(exchange.book(m), ts));
-        }
+        final SimStepFrames frames = SimStepFrames.advance(exchange, feeds, model, options, startMs);
         final long nanos = System.nanoTime();
-        final Map<String, byte[]> binary = new HashMap<>();
-        final Map<String, String> text = new HashMap<>();
         for (final SimSession session : sessions.values()) {
             for (final String channel : session.channels()) {
-                final String summaryMarket = summaryChannelMarket(channel);
-                if (summaryMarket != null && feeds.containsKey(summaryMarket)) {
-                    final SimBookFeed feed = feeds.get(summaryMarket);
-                    final long mid = (feed.last().bidPrices()[0] + feed.last().askPrices()[0]) / 2;
-                    final double funding = fundingRatePerPeriod();
-                    session.write(session.sbe() ? binary.computeIfAbsent("m|" + summaryMarket,
-                        k -> feed.sbeMarketSummary(mid, mid, funding)) : null,
-                        feed.jsonMarketSummary(channel, mid, mid, funding));
-                    continue;
-                }
-                final String market = bookChannelMarket(channel);
-                final String bboMarket = bboChannelMarket(channel);
-                final SimBookFeed feed = feeds.get(market != null ? market : bboMarket == null ? "" : bboMarket);
-                if (feed == null) {
-                    continue;
-                }
-                final boolean delta = market != null && isDeltaChannel(channel);
-                final String key = (market != null ? delta ? "d|" : "s|" : "b|") + (market != null ? market : bboMarket);
-                if (session.sbe()) {
-                    final byte[] frame = binary.computeIfAbsent(key, k -> market == null ? feed.sbeBbo()
-                        : delta ? feed.sbeDelta(changes.get(market)) : feed.sbeSnapshot());
-                    session.write(frame, null);
-                } else {
-                    final String msg = text.computeIfAbsent(channel, c -> market == null ? feed.jsonBbo(c)
-                        : delta ? feed.jsonDelta(c, changes.get(market), before.get(market)) : feed.jsonSnapshot(c));
-                    session.write(null, msg);
+                final SimStepFrames.Frame f = frames.frame(channel, session.sbe());
+                if (f != null) {
+                    session.write(f.binary(), f.text());
                 }
             }
         }

@@ -275,11 +275,32 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         return result(JSON.createObjectNode().put("channel", channel), id, usIn);
     }
 
+    /**
+     * @param channel the subscribed channel
+     * @param id      the request's id
+     * @param usIn    when the request arrived (and the answer left), µs since the epoch
+     * @return the subscription acknowledgement, answered at once ({@code usDiff} 0)
+     */
+    static String ackAt(final String channel, final JsonNode id, final long usIn) {
+        return result(JSON.createObjectNode().put("channel", channel), id, usIn, usIn);
+    }
+
     static String result(final JsonNode result, final JsonNode id, final long usIn) {
+        return result(result, id, usIn, System.currentTimeMillis() * 1000);
+    }
+
+    /**
+     * @param result the result
+     * @param id     the request's id
+     * @param usIn   when the request arrived, µs since the epoch
+     * @param usOut  when the answer leaves, µs since the epoch
+     * @return the JSON-RPC answer {@code {"jsonrpc":"2.0","result":…,"usIn":…,"usDiff":…,"id":…}}
+     */
+    static String result(final JsonNode result, final JsonNode id, final long usIn, final long usOut) {
         final ObjectNode n = JSON.createObjectNode().put("jsonrpc", "2.0");
         n.set("result", result);
         n.put("usIn", usIn);
-        n.put("usDiff", System.currentTimeMillis() * 1000 - usIn);
+        n.put("usDiff", usOut - usIn);
         n.set("id", id);
         return n.toString();
     }

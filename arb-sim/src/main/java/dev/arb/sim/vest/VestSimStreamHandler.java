@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p><b>Note:</b> not thread-safe: one instance per connection, on the simulator's event loop.
  */
 final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    /** The answer to a JSON {@code PING}. */
+    static final String PONG = "{\"data\":\"PONG\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final VestSimulator sim;
 
@@ -66,11 +68,11 @@ final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSock
             case "PING" -> {
                 sim.countPing();
                 if (!sim.faults().ignorePing) {
-                    ctx.writeAndFlush(new TextWebSocketFrame("{\"data\":\"PONG\"}"));
+                    ctx.writeAndFlush(new TextWebSocketFrame(PONG));
                 }
             }
             case "SUBSCRIBE" -> {
-                ctx.write(new TextWebSocketFrame("{\"result\":null,\"id\":" + id + "}"));
+                ctx.write(new TextWebSocketFrame(ack(id)));
                 for (final JsonNode p : req.path("params")) {
                     final String channel = p.asText();
                     if ("account_private".equals(channel) && ctx.channel().attr(VestSimulator.ACCOUNT).get() == null) {
@@ -89,10 +91,18 @@ final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSock
             }
             case "UNSUBSCRIBE" -> {
                 req.path("params").forEach(p -> subs.remove(p.asText()));
-                ctx.writeAndFlush(new TextWebSocketFrame("{\"result\":null,\"id\":" + id + "}"));
+                ctx.writeAndFlush(new TextWebSocketFrame(ack(id)));
             }
             default -> ctx.writeAndFlush(new TextWebSocketFrame(
                 "{\"error\":{\"code\":1130,\"msg\":\"unknown method\"},\"id\":" + id + "}"));
         }
+    }
+
+    /**
+     * @param id the request's id
+     * @return the answer to a {@code SUBSCRIBE} or {@code UNSUBSCRIBE}: {@code {"result":null,"id":N}}
+     */
+    static String ack(final long id) {
+        return "{\"result\":null,\"id\":" + id + "}";
     }
 }

@@ -119,8 +119,8 @@ public final class VestSimulator implements AutoCloseable {
     private final AtomicLong pingsReceived = new AtomicLong();
     private volatile long step;
     private final int port;
-    /** Cumulative funding per base unit, USD, per symbol (written on the event loop). */
-    private final Map<String, BigDecimal> cumFunding = new ConcurrentHashMap<>();
+    /** The {@code tickers} channel and its cumulative funding (written on the event loop). */
+    private final VestSimTickers tickers = new VestSimTickers();
 
     private VestSimulator(final MarketModel model, final Options options) throws InterruptedException {
         this.model = model;
@@ -616,57 +616,23 @@ public final class VestSimulator implements AutoCloseable {
 
     /** @return the current {@code tickers} message */
     String tickersMessage() {
-        final StringBuilder sb = new StringBuilder("{\"channel\":\"tickers\",\"data\":[");
-        final double fair = model.fairPrice(step);
-        int i = 0;
-        for (final VestSimLadder l : ladders.values()) {
-            final int pd = l.symbol.priceDecimals();
-            final BigDecimal mark = mark(l);
-            final BigDecimal index = BigDecimal.valueOf(fair * l.symbol.priceFactor())
-                .setScale(pd, java.math.RoundingMode.HALF_EVEN);
-            sb.append(i++ == 0 ? "" : ",").append("{\"symbol\":\"").append(l.symbol.symbol())
-                .append("\",\"oneHrFundingRate\":\"").append(rateText(model.fundingRatePerHour(MarketModel.VENUE_A, step)))
-                .append("\",\"cumFunding\":\"").append(cumFunding.getOrDefault(l.symbol.symbol(), BigDecimal.ZERO)
-                    .setScale(FUNDING_SCALE, java.math.RoundingMode.HALF_EVEN).toPlainString())
-                .append("\",\"imbalance\":\"0\"")
-                .append(",\"indexPrice\":\"").append(index.toPlainString()).append("\",\"markPrice\":\"")
-                .append(mark.toPlainString()).append("\",\"status\":\"TRADING\"}");
-        }
-        return sb.append("]}").toString();
-    }
-
-    /** Decimals of the funding rate and {@code cumFunding} in {@code tickers}. */
-    private static final int FUNDING_SCALE = 12;
-
-    private static String rateText(final double rate) {
-        return BigDecimal.valueOf(rate).setScale(FUNDING_SCALE, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return tickers.message(model, step, ladders.values());
     }
 
     /**
-     * @param l a symbol's ladder
-     * @return the quoted mid (the mark of {@code tickers}), USD at the symbol's price decimals
+     * Pays the funding of one funding hour (event loop): every open position pays {@code size × perUnit} USD
+     * (longs pay a positive rate).
+     *
+     * @param perUnit per symbol the funding per base unit of this hour, USD ({@link VestSimTickers#onStep})
      */
-    private static BigDecimal mark(final VestSimLadder l) {
-        final int pd = l.symbol.priceDecimals();
-        return BigDecimal.valueOf(l.bidPrices[0] + l.askPrices[0], pd)
-            .divide(BigDecimal.valueOf(2), pd, java.math.RoundingMode.HALF_EVEN);
-    }
-
-    /**
-     * Pays one funding hour at {@code atStep} (event loop): per symbol {@code rate × mark} USD per base unit, added
-     * to {@code cumFunding} and paid by every open position ({@code size × rate × mark}, longs pay a positive rate).
-     */
-    private void payFunding(final long atStep) {
-        final BigDecimal rate = BigDecimal.valueOf(model.fundingRatePerHour(MarketModel.VENUE_A, atStep));
-        for (final VestSimLadder l : ladders.values()) {
-            final String symbol = l.symbol.symbol();
-            final BigDecimal perUnit = rate.multiply(mark(l));
-            cumFunding.merge(symbol, perUnit, BigDecimal::add);
+    private void payFunding(final Map<String, BigDecimal> perUnit) {
+        for (final Map.Entry<String, BigDecimal> e : perUnit.entrySet()) {
+            final VestSimLadder l = ladders.get(e.getKey());
             for (final VestSimAccount account : accounts.values()) {
-                final long position = account.position(symbol);
+                final long position = account.position(e.getKey());
                 if (position != 0) {
-                    account.receiveFunding(symbol, BigDecimal.valueOf(position, l.symbol.sizeDecimals())
-                        .multiply(perUnit).negate());
+                    account.receiveFunding(e.getKey(), BigDecimal.valueOf(position, l.symbol.sizeDecimals())
+                        .multiply(e.getValue()).negate());
                 }
             }
         }
@@ -683,11 +649,8 @@ public final class VestSimulator implements AutoCloseable {
             channels.add(ladder.symbol.symbol() + "@depth");
             messages.add(ladder.depthMessage(now));
         }
-        final long hourMs = options.fundingHourMs();
-        if (model.stepTimeMs(next) / hourMs != model.stepTimeMs(next - 1) / hourMs) {
-            payFunding(next);
-        }
-        String tickers = null;
+        payFunding(tickers.onStep(model, next, options.fundingHourMs(), ladders.values()));
+        String tickersText = null;
         final long sendNanos = System.nanoTime();
         for (final Channel ch : streams) {
             final Set<String> subs = ch.attr(SUBSCRIPTIONS).get();
@@ -700,10 +663,10 @@ public final class VestSimulator implements AutoCloseable {
                 }
             }
             if (subs.contains(TICKERS)) {
-                if (tickers == null) {
-                    tickers = tickersMessage();
+                if (tickersText == null) {
+                    tickersText = tickersMessage();
                 }
-                ch.write(new TextWebSocketFrame(tickers));
+                ch.write(new TextWebSocketFrame(tickersText));
             }
             ch.flush();
         }
