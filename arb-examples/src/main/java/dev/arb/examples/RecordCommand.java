@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,12 @@ import picocli.CommandLine.Option;
  * SBE), so recording is testable offline; otherwise the public production ({@code --env production}) or testnet
  * endpoints. Paradex is recorded as SBE binary market data unless {@code --paradex-json}.
  *
- * <p>Exit codes: 0 recorded, 1 a venue could not be connected or a file not written.
+ * <p>With {@code --sim --fast} nothing is started and nothing waits: the simulators' frame sources are stepped on a
+ * virtual clock starting at {@code --start} (see {@link FastRecording} for the schedule and what differs from a
+ * real-time recording), so {@code --duration 1h} takes seconds; the same seed, start and duration give
+ * byte-identical files.
+ *
+ * <p>Exit codes: 0 recorded, 1 a venue could not be connected or a file not written, 2 bad options.
  *
  * <p><b>Note:</b> a command object; runs on the calling thread.
  */
@@ -64,15 +70,34 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--paradex-json", description = "Record Paradex's JSON book feed instead of SBE.")
     boolean paradexJson;
 
+    @Option(names = "--fast", description = "With --sim: generate the recording on a virtual clock, without sockets "
+        + "or waiting (--duration is simulated time).")
+    boolean fast;
+
+    @Option(names = "--start", defaultValue = "2026-01-01T00:00:00Z", description = "With --fast: the virtual "
+        + "start time, ISO-8601 (default ${DEFAULT-VALUE}); venue timestamps and t_ns count from it.")
+    Instant start;
+
     @Override
     public Integer call() throws Exception {
         if (!sim && !"production".equals(env) && !"testnet".equals(env)) {
             System.err.println("error: --env must be production or testnet");
             return 2;
         }
+        if (fast && !sim) {
+            System.err.println("error: --fast needs --sim (only the simulated market runs on a virtual clock)");
+            return 2;
+        }
+        if (duration.isNegative()) {
+            System.err.println("error: --duration must not be negative");
+            return 2;
+        }
         Files.createDirectories(out);
         final Path paradexFile = out.resolve("paradex.jsonl");
         final Path vestFile = out.resolve("vest.jsonl");
+        if (fast) {
+            return recordFast(paradexFile, vestFile);
+        }
         ParadexSimulator paradexSim = null;
         VestSimulator vestSim = null;
         try (CaptureWriter paradexTap = new CaptureWriter(writer(paradexFile));
@@ -119,6 +144,31 @@ public final class RecordCommand implements Callable<Integer> {
             if (vestSim != null) {
                 vestSim.close();
             }
+        }
+    }
+
+    private int recordFast(final Path paradexFile, final Path vestFile) throws IOException {
+        final long started = System.nanoTime();
+        final FastRecording recording;
+        try {
+            recording = FastRecording.ofDefaults(new MarketModel(MarketModel.Config.defaults(seed)), paradexMarket,
+                vestMarket, !paradexJson, start.toEpochMilli(), VestConfig.production().build().pingIntervalMs());
+        } catch (final IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+        try (CaptureWriter paradexTap = new CaptureWriter(writer(paradexFile));
+             CaptureWriter vestTap = new CaptureWriter(writer(vestFile))) {
+            final FastRecording.Result r = recording.run(duration, paradexTap, vestTap);
+            if (paradexTap.failed() || vestTap.failed()) {
+                System.err.println("error: writing a capture failed");
+                return 1;
+            }
+            System.out.println("recorded paradex " + paradexTap.frames() + " frames to " + paradexFile + ", vest "
+                + vestTap.frames() + " frames to " + vestFile + " (" + r.steps() + " steps of "
+                + duration.toMillis() / 1000.0 + " s virtual time in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms)");
+            return 0;
         }
     }
 
