@@ -74,7 +74,7 @@ public final class RecordCommand implements Callable<Integer> {
         + "or waiting (--duration is simulated time).")
     boolean fast;
 
-    @Option(names = "--start", defaultValue = "2026-01-01T00:00:00Z", description = "With --fast: the virtual "
+    @Option(names = "--start", defaultValue = "2026-01-01T00:00:00Z", converter = InstantConverter.class, description = "With --fast: the virtual "
         + "start time, ISO-8601 (default ${DEFAULT-VALUE}); venue timestamps and t_ns count from it.")
     Instant start;
 
@@ -174,5 +174,18 @@ public final class RecordCommand implements Callable<Integer> {
 
     private static Writer writer(final Path file) throws IOException {
         return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    /** Parses an ISO-8601 instant such as {@code 2026-01-01T00:00:00Z}. Stateless, thread-safe. */
+    static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(final String value) {
+            try {
+                return Instant.parse(value.trim());
+            } catch (final java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                    "not an ISO-8601 instant (use e.g. 2026-01-01T00:00:00Z): '" + value + "'");
+            }
+        }
     }
 }

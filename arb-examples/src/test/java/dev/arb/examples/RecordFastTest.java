@@ -124,6 +124,13 @@ class RecordFastTest {
     }
 
     @Test
+    void shouldExplainABadStartTime(@TempDir final Path dir) {
+        final String[] rec = run("record", "--sim", "--fast", "--start", "yesterday", "--out", dir.toString());
+        assertThat(rec[0]).isEqualTo("2");
+        assertThat(rec[2]).contains("not an ISO-8601 instant").contains("'yesterday'").doesNotContain("Exception");
+    }
+
+    @Test
     void shouldNameAMarketTheSimulatorDoesNotQuote(@TempDir final Path dir) {
         final String[] rec = run("record", "--sim", "--fast", "--vest-market", "DOGE-PERP", "--duration", "1s",
             "--out", dir.toString());
