@@ -124,6 +124,15 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private int merged() {
+        final String badOption = !Double.isFinite(paradexFeeBps) ? "--paradex-fee-bps must be a finite number"
+            : !Double.isFinite(vestFeeBps) ? "--vest-fee-bps must be a finite number"
+            : !Double.isFinite(minNetBps) ? "--min-net-bps must be a finite number"
+            : size.signum() < 0 ? "--size must be >= 0 (base units; 0 = top of book)"
+            : maxBookAgeMs < 0 ? "--max-book-age-ms must be >= 0" : null;
+        if (badOption != null) {
+            System.err.println("error: " + badOption);
+            return 2;
+        }
         final SpreadConfig config;
         try {
             config = SpreadConfig.builder().takerFeeBpsA(vestFeeBps).takerFeeBpsB(paradexFeeBps).sizeBase(size)

@@ -141,6 +141,15 @@ class ReplayInputTest {
     }
 
     @Test
+    void shouldNameTheOptionOfABadSpreadSetting(@TempDir final Path dir) throws Exception {
+        final Path paradex = Files.write(dir.resolve("paradex.jsonl"), productionCapture());
+        final Path vest = Files.write(dir.resolve("vest.jsonl"), List.of(vestDepth(1)));
+        final Cli.Result r = Cli.run("replay", "--size", "-1", paradex.toString(), vest.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("error: --size must be >= 0 (base units; 0 = top of book)");
+    }
+
+    @Test
     void shouldSayASingleCaptureIsOfTheOtherVenue(@TempDir final Path dir) throws Exception {
         final Path paradex = Files.write(dir.resolve("paradex.jsonl"), productionCapture());
         final Cli.Result r = Cli.run("replay", "--venue", "vest", "--market", "BTC-PERP", paradex.toString());
