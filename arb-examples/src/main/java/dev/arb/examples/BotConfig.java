@@ -1,10 +1,9 @@
 package dev.arb.examples;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot's YAML configuration: venues, the per-venue symbol of each pair, and a list of bots.
@@ -53,8 +54,17 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
     /** The venues the bot knows. */
     public static final Set<String> KNOWN_VENUES = Set.of("vest", "paradex");
 
+    /**
+     * Largest {@code |spread_entry|} or {@code |spread_exit|} taken without a warning, percent: spreads between
+     * the two venues are a few hundredths of a percent, so 150 is almost surely bps or a typo (accepted, warned).
+     */
+    public static final BigDecimal PLAUSIBLE_SPREAD_PCT = BigDecimal.valueOf(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(BotConfig.class);
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /**
@@ -151,10 +161,8 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
         final BotConfig config;
         try {
             config = YAML.readValue(yaml, BotConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(origin + ": unknown key '" + e.getPropertyName() + "'");
-        } catch (JsonMappingException e) {
-            throw new ConfigException(origin + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw YamlErrors.of(origin, e);
         } catch (IOException e) {
             throw new ConfigException(origin + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
         }
@@ -162,7 +170,33 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
             throw new ConfigException(origin + ": empty config");
         }
         config.validate(origin);
+        for (String warning : config.warnings()) {
+            LOG.warn("{}: {}", origin, warning);
+        }
         return config;
+    }
+
+    /**
+     * Values that are valid but probably not what the user meant; {@link #parse} logs each at WARN.
+     *
+     * @return one line per doubtful value, naming its YAML key ({@code bots[0].spread_entry is 150 %, above ±5 %…});
+     *     empty if none
+     */
+    public List<String> warnings() {
+        final List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < bots.size(); i++) {
+            final Bot b = bots.get(i);
+            doubtfulSpread(out, "bots[" + i + "].spread_entry", b.spreadEntry());
+            doubtfulSpread(out, "bots[" + i + "].spread_exit", b.spreadExit());
+        }
+        return out;
+    }
+
+    private static void doubtfulSpread(final List<String> out, final String key, final BigDecimal pct) {
+        if (pct != null && pct.abs().compareTo(PLAUSIBLE_SPREAD_PCT) > 0) {
+            out.add(key + " is " + pct.toPlainString() + " %, above ±" + PLAUSIBLE_SPREAD_PCT + " %: it is a percent "
+                + "(0.15 means 0.15 %, not bps); accepted");
+        }
     }
 
     private void validate(final String origin) {

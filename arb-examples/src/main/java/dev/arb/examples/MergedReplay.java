@@ -66,8 +66,10 @@ final class MergedReplay {
      * @param vest    the Vest capture
      * @param out     where the lines go
      * @return opportunities printed
-     * @throws dev.arb.paradex.sbe.CaptureFormatException if a line is not a frame record (names the line)
-     * @throws IOException                                if reading fails
+     * @throws CaptureLineException if a line of either capture is not a frame record, or not valid UTF-8 when the
+     *                              reader is a {@link Utf8LineReader} (names the capture and the line); the lines
+     *                              before it have been printed
+     * @throws IOException          if reading fails
      */
     long run(final Reader paradex, final Reader vest, final PrintStream out) throws IOException {
         final CaptureReader pr = new CaptureReader(paradex);
@@ -168,7 +170,9 @@ final class MergedReplay {
             final int at = m.indexOf("capture line ");
             final int colon = at < 0 ? -1 : m.indexOf(": ", at);
             final String detail = colon < 0 ? m : m.substring(colon + 2);
-            throw new CaptureFormatException(e.lineNumber(), which + " capture: " + detail, e);
+            throw new CaptureLineException(which, e.lineNumber(), "line " + e.lineNumber() + ": " + detail, e);
+        } catch (final Utf8LineReader.InvalidUtf8Exception e) {
+            throw new CaptureLineException(which, e.lineNumber(), e.getMessage(), e);
         }
     }
 

@@ -38,13 +38,21 @@ import picocli.CommandLine.Option;
  * real-time recording), so {@code --duration 1h} takes seconds; the same seed, start and duration give
  * byte-identical files.
  *
- * <p>Exit codes: 0 recorded, 1 a venue could not be connected or a file not written, 2 bad options.
+ * <p>Stops after {@code --duration}, or early on SIGTERM or Ctrl-C: a shutdown hook wakes the recording up and
+ * waits (up to 10 s) until the files are closed and the frame counts printed, so a stopped recording is complete
+ * up to its last frame and says how many frames it holds per venue.
+ *
+ * <p>Exit codes: 0 recorded, 1 a venue could not be connected or a file not written, 2 bad arguments. Stopped by a
+ * signal, the process exits as the JVM does on that signal (143 for SIGTERM) after printing the counts.
  *
  * <p><b>Note:</b> a command object; runs on the calling thread.
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
     description = "Record every WebSocket frame of both venues (JSON Lines, one file per venue).")
 public final class RecordCommand implements Callable<Integer> {
+    /** How long a SIGTERM waits for the recording to close its files and print its counts, s. */
+    private static final long SHUTDOWN_WAIT_S = 10;
+
     @Option(names = "--out", required = true, description = "Directory for paradex.jsonl and vest.jsonl.")
     Path out;
 
@@ -92,7 +100,39 @@ public final class RecordCommand implements Callable<Integer> {
             System.err.println("error: --duration must not be negative");
             return 2;
         }
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            System.err.println("error: cannot create the directory " + out + " (" + e.getClass().getSimpleName() + ": "
+                + e.getMessage() + ")");
+            return 1;
+        }
+        // SIGTERM or Ctrl-C: the hook wakes the recording up and waits for it to flush and print its counts
+        final CountDownLatch stop = new CountDownLatch(1);
+        final CountDownLatch finished = new CountDownLatch(1);
+        final Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "arb-record-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return record(stop);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running
+            }
+        }
+    }
+
+    /** Records until {@code stop} opens or {@link #duration} has passed; the files are closed (flushed) after. */
+    private int record(final CountDownLatch stop) throws Exception {
         final Path paradexFile = out.resolve("paradex.jsonl");
         final Path vestFile = out.resolve("vest.jsonl");
         if (fast) {
@@ -100,8 +140,26 @@ public final class RecordCommand implements Callable<Integer> {
         }
         ParadexSimulator paradexSim = null;
         VestSimulator vestSim = null;
-        try (CaptureWriter paradexTap = new CaptureWriter(writer(paradexFile));
-             CaptureWriter vestTap = new CaptureWriter(writer(vestFile))) {
+        final CaptureWriter paradexTap;
+        final CaptureWriter vestTap;
+        try {
+            paradexTap = new CaptureWriter(writer(paradexFile));
+        } catch (IOException e) {
+            System.err.println("error: cannot write in " + out + " (" + e.getClass().getSimpleName() + ": "
+                + e.getMessage() + ")");
+            return 1;
+        }
+        try {
+            vestTap = new CaptureWriter(writer(vestFile));
+        } catch (IOException e) {
+            paradexTap.close();
+            System.err.println("error: cannot write in " + out + " (" + e.getClass().getSimpleName() + ": "
+                + e.getMessage() + ")");
+            return 1;
+        }
+        final long startNanos = System.nanoTime();
+        boolean signalled = false;
+        try (paradexTap; vestTap) {
             final ParadexConfig.Builder pc;
             final VestConfig.Builder vc;
             if (sim) {
@@ -123,17 +181,12 @@ public final class RecordCommand implements Callable<Integer> {
                 vest.connect().get(30, TimeUnit.SECONDS);
                 paradex.subscribeOrderBook(paradexMarket, b -> { });
                 vest.subscribeOrderBook(vestMarket, b -> { });
-                new CountDownLatch(1).await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                System.err.println("recording paradex " + paradexMarket + " and vest " + vestMarket + " to " + out
+                    + " for " + duration.toSeconds() + " s (Ctrl-C to stop early)");
+                signalled = stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
                 paradex.setWireTap(null);
                 vest.setWireTap(null);
             }
-            if (paradexTap.failed() || vestTap.failed()) {
-                System.err.println("error: writing a capture failed");
-                return 1;
-            }
-            System.out.println("recorded paradex " + paradexTap.frames() + " frames to " + paradexFile + ", vest "
-                + vestTap.frames() + " frames to " + vestFile);
-            return 0;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             System.err.println("error: connecting failed: " + (e.getCause() != null ? e.getCause() : e));
             return 1;
@@ -145,6 +198,15 @@ public final class RecordCommand implements Callable<Integer> {
                 vestSim.close();
             }
         }
+        if (paradexTap.failed() || vestTap.failed()) {
+            System.err.println("error: writing a capture failed");
+            return 1;
+        }
+        System.out.println("recorded paradex " + paradexTap.frames() + " frames to " + paradexFile + ", vest "
+            + vestTap.frames() + " frames to " + vestFile + (signalled ? String.format(java.util.Locale.ROOT,
+            " (stopped by a signal after %.1f s)", (System.nanoTime() - startNanos) / 1e9) : ""));
+        System.out.flush();
+        return 0;
     }
 
     private int recordFast(final Path paradexFile, final Path vestFile) throws IOException {

@@ -1,10 +1,9 @@
 package dev.arb.examples;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arb.executor.DriftAction;
@@ -60,8 +59,24 @@ import java.util.Locale;
 record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Reconciliation reconciliation,
     Alerts alerts, Http http) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private static final String[] SECTIONS = {"execution", "risk", "journal", "reconciliation", "alerts", "http"};
+    /** The Java parameter names {@link RiskLimits} and {@link ExecutorConfig} use in errors, to the YAML keys. */
+    static final java.util.Map<String, String> YAML_KEYS = java.util.Map.ofEntries(
+        java.util.Map.entry("maxQuoteAgeMs", "execution.max_quote_age_ms"),
+        java.util.Map.entry("maxSkewMs", "execution.max_skew_ms"),
+        java.util.Map.entry("unwindLossBoundUsd", "execution.unwind_loss_bound_usd"),
+        java.util.Map.entry("orderRetries", "execution.order_retries"),
+        java.util.Map.entry("deltaCheckIntervalMs", "execution.delta_check_interval_ms"),
+        java.util.Map.entry("deltaToleranceBase", "execution.delta_tolerance_base"),
+        java.util.Map.entry("maxPositionBase", "risk.max_position_base"),
+        java.util.Map.entry("maxPositionUsd", "risk.max_position_usd"),
+        java.util.Map.entry("maxTotalNotionalUsd", "risk.max_total_notional_usd"),
+        java.util.Map.entry("maxDailyLossUsd", "risk.max_daily_loss_usd"),
+        java.util.Map.entry("dailyResetHourUtc", "risk.daily_reset_hour_utc"),
+        java.util.Map.entry("maxConsecutiveErrors", "risk.max_consecutive_errors"),
+        java.util.Map.entry("cooldown", "risk.cooldown_ms"));
 
     SafetyConfig {
         execution = execution == null ? new Execution(null, null, null, null, null, null, null) : execution;
@@ -165,6 +180,8 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
                 return new Loaded(BotConfig.parse(yaml, origin), defaults());
             }
             root = (ObjectNode) tree;
+        } catch (JsonProcessingException e) {
+            throw YamlErrors.of(origin, e);
         } catch (IOException e) {
             throw new BotConfig.ConfigException(origin + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
         }
@@ -177,12 +194,8 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
         final SafetyConfig config;
         try {
             config = YAML.treeToValue(safety, SafetyConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new BotConfig.ConfigException(origin + ": unknown key '" + e.getPropertyName() + "'");
-        } catch (JsonMappingException e) {
-            throw new BotConfig.ConfigException(origin + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new BotConfig.ConfigException(origin + ": " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw YamlErrors.of(origin, e);
         }
         config.validate(origin);
         final String rest;
@@ -207,8 +220,19 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
             policy();
             webhook();
         } catch (IllegalArgumentException e) {
-            throw new BotConfig.ConfigException(origin + ": " + e.getMessage());
+            throw new BotConfig.ConfigException(origin + ": " + yamlKeys(e.getMessage()));
         }
+    }
+
+    /**
+     * @param message a range error of {@link RiskLimits} or {@link ExecutorConfig}, which name their Java
+     *                parameters ({@code maxPositionBase must be ≥ 0: -1})
+     * @return the message with the parameter named as the YAML key ({@code risk.max_position_base must be ≥ 0: -1})
+     */
+    static String yamlKeys(final String message) {
+        final int space = message.indexOf(' ');
+        final String key = space < 0 ? null : YAML_KEYS.get(message.substring(0, space));
+        return key == null ? message : key + message.substring(space);
     }
 
     /**
@@ -267,7 +291,13 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
         if (alerts.webhookUrl() == null || alerts.webhookUrl().isBlank()) {
             return null;
         }
-        final URI uri = URI.create(alerts.webhookUrl());
+        final URI uri;
+        try {
+            uri = URI.create(alerts.webhookUrl());
+        } catch (IllegalArgumentException e) {
+            // the parser's message quotes the URL, which may hold a token
+            throw new IllegalArgumentException("alerts.webhook_url is not a valid URL");
+        }
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("alerts.webhook_url must be an http(s) URL");
         }

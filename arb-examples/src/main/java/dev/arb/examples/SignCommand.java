@@ -13,19 +13,22 @@ import dev.arb.paradex.ParadexSignature;
 import dev.arb.paradex.ParadexSigner;
 import dev.arb.vest.VestSignature;
 import dev.arb.vest.VestSigner;
+import dev.arb.examples.SignFields.Curve;
+import dev.arb.examples.SignFields.SignInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
- * {@code arb sign}: a signature debugging tool. Reads JSON Lines on stdin, writes one JSON line per
- * input on stdout: {@code {"hash":"0x…","signature":…}}, or {@code {"error":"…"}} for a line that
- * cannot be signed (the tool goes on; the exit code is 1 if any line failed).
+ * {@code arb sign}: a signature debugging tool. Reads JSON Lines on stdin, writes exactly one JSON line per
+ * input line on stdout: {@code {"hash":"0x…","signature":…}}, or {@code {"error":"line N: …"}} for a line that
+ * cannot be signed, a blank line or one that is not valid UTF-8 included (the tool goes on; the exit code is 1 if
+ * any line failed).
  *
  * <p>Inputs ({@code venue}, {@code kind}):
  * <ul>
@@ -38,13 +41,17 @@ import picocli.CommandLine.Command;
  *   <li>vest register: {@code privateKey, signingAddress, verifyingContract, signerExpiry};
  *       hash = the EIP-712 {@code SignerProof} digest</li>
  * </ul>
- * Unknown extra fields are ignored. Private keys never appear in the output, not even in errors.
+ * Unknown extra fields are ignored. Fields are checked before signing ({@link SignFields}): sizes and prices
+ * above zero (a Paradex MARKET order's price may be 0), timestamps between 2020 and 2100 in their unit, keys in
+ * range of their curve, {@code 0x} or {@code 0X} hex. Private keys never appear in the output, not even in errors;
+ * an echoed value is cut at 64 characters.
  *
  * <p><b>Note:</b> a command object; runs on the calling thread.
  */
 @Command(name = "sign", mixinStandardHelpOptions = true,
     description = "Sign venue messages read as JSON Lines on stdin; one JSON result line per input on stdout.")
 public final class SignCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SignCommand.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
@@ -57,32 +64,40 @@ public final class SignCommand implements Callable<Integer> {
     /**
      * Processes every line of {@code in}.
      *
-     * @param in  JSON Lines input
-     * @param out one JSON line per non-blank input line
+     * @param in  JSON Lines input, UTF-8
+     * @param out one JSON line per input line, flushed after each
      * @return 0 if every line was signed, 1 otherwise
      * @throws IOException if reading {@code in} fails
      */
     static int run(final InputStream in, final PrintStream out) throws IOException {
         int failures = 0;
-        final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int lineNumber = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
+        final BufferedReader reader = new BufferedReader(new Utf8LineReader(in));
+        long lineNumber = 0;
+        while (true) {
+            final String line;
+            try {
+                line = reader.readLine();
+            } catch (final Utf8LineReader.InvalidUtf8Exception e) {
+                lineNumber++;
+                failures++;
+                out.println(error(lineNumber, "not valid UTF-8 (byte " + e.column() + " of the line)"));
                 continue;
             }
+            if (line == null) {
+                break;
+            }
+            lineNumber++;
             ObjectNode result;
             try {
                 result = signLine(line);
             } catch (SignInputException e) {
                 failures++;
-                result = JSON.createObjectNode().put("error", "line " + lineNumber + ": " + e.getMessage());
+                result = error(lineNumber, e.getMessage());
             } catch (RuntimeException e) {
                 failures++;
                 // library messages may quote their input; never echo them (they could hold a key)
-                result = JSON.createObjectNode().put("error", "line " + lineNumber + ": signing failed ("
-                    + e.getClass().getSimpleName() + ")");
+                LOG.debug("line {}: signing failed ({})", lineNumber, e.getClass().getName());
+                result = error(lineNumber, "signing failed (" + e.getClass().getSimpleName() + ")");
             }
             out.println(result.toString());
         }
@@ -90,7 +105,14 @@ public final class SignCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
+    private static ObjectNode error(final long lineNumber, final String message) {
+        return JSON.createObjectNode().put("error", "line " + lineNumber + ": " + message);
+    }
+
     private static ObjectNode signLine(final String line) {
+        if (line.isBlank()) {
+            throw new SignInputException("blank line (one JSON object a line)");
+        }
         final JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -100,8 +122,8 @@ public final class SignCommand implements Callable<Integer> {
         if (node == null || !node.isObject()) {
             throw new SignInputException("expected a JSON object");
         }
-        final String venue = text(node, "venue");
-        final String kind = text(node, "kind");
+        final String venue = SignFields.text(node, "venue");
+        final String kind = SignFields.text(node, "kind");
         switch (venue + '/' + kind) {
             case "paradex/order":
                 return paradexOrder(node);
@@ -114,48 +136,74 @@ public final class SignCommand implements Callable<Integer> {
             case "vest/register":
                 return vestRegister(node);
             default:
-                throw new SignInputException("unsupported venue/kind: " + venue + '/' + kind);
+                throw new SignInputException("unsupported venue/kind: " + SignFields.echo(venue) + '/'
+                    + SignFields.echo(kind) + " (paradex/order, paradex/auth, vest/order, vest/cancel, vest/register)");
         }
     }
 
     private static ObjectNode paradexOrder(final JsonNode node) {
         final ParadexSigner signer = paradexSigner(node);
-        final Side side = enumField(node, "side", Side.class);
-        final OrderType type = enumField(node, "type", OrderType.class);
-        final ParadexSignature sig = signer.signOrder(longField(node, "timestamp"), text(node, "market"), side, type,
-            decimal(node, "size"), decimal(node, "price"));
+        final Side side = SignFields.enumValue(node, "side", Side.class);
+        final OrderType type = SignFields.enumValue(node, "type", OrderType.class);
+        final ParadexSignature sig = signer.signOrder(SignFields.epochMs(node, "timestamp"),
+            SignFields.shortString(node, "market"), side, type, SignFields.positiveDecimal(node, "size", false),
+            SignFields.positiveDecimal(node, "price", type == OrderType.MARKET));
         return result(sig.messageHashHex(), sig.wireString());
     }
 
     private static ObjectNode paradexAuth(final JsonNode node) {
         final ParadexSigner signer = paradexSigner(node);
-        final ParadexSignature sig = signer.signAuth(longField(node, "timestamp"), longField(node, "expiration"));
+        final long timestamp = SignFields.epochSeconds(node, "timestamp");
+        final long expiration = SignFields.epochSeconds(node, "expiration");
+        if (expiration <= timestamp) {
+            throw new SignInputException("field 'expiration' must be after 'timestamp' (both s since the epoch)");
+        }
+        final ParadexSignature sig = signer.signAuth(timestamp, expiration);
         return result(sig.messageHashHex(), sig.wireString());
     }
 
     private static ParadexSigner paradexSigner(final JsonNode node) {
-        final String key = hexField(node, "privateKey", 64);
-        return new ParadexSigner(text(node, "chainId"), hexField(node, "account", 64), Secret.of(key));
+        final String key = SignFields.privateKey(node, "privateKey", Curve.STARK);
+        final String chainId = SignFields.text(node, "chainId");
+        if (!chainId.startsWith("0x")) {
+            SignFields.shortString(node, "chainId");
+        }
+        final String account = SignFields.hex(node, "account", 64);
+        try {
+            return new ParadexSigner(chainId, account, Secret.of(key));
+        } catch (IllegalArgumentException e) {
+            // the key passed its checks above, so it is chainId or account; the library message is not echoed
+            throw new SignInputException("chainId or account is not a valid Starknet value (chainId: e.g. "
+                + "PRIVATE_SN_PARACLEAR_MAINNET; account: below 2^251)");
+        }
+    }
+
+    private static VestSigner vestSigner(final JsonNode node) {
+        return VestSigner.fromPrivateKey(Secret.of(SignFields.privateKey(node, "privateKey", Curve.SECP256K1)));
     }
 
     private static ObjectNode vestOrder(final JsonNode node) {
-        final VestSigner signer = VestSigner.fromPrivateKey(Secret.of(hexField(node, "privateKey", 64)));
-        final VestSignature sig = signer.signOrder(longField(node, "time"), longField(node, "nonce"),
-            text(node, "orderType"), text(node, "symbol"), boolField(node, "isBuy"), decimal(node, "size"),
-            decimal(node, "limitPrice"), boolField(node, "reduceOnly"));
+        final VestSigner signer = vestSigner(node);
+        final VestSignature sig = signer.signOrder(SignFields.epochMs(node, "time"),
+            SignFields.nonNegativeLong(node, "nonce"), SignFields.text(node, "orderType"),
+            SignFields.text(node, "symbol"), SignFields.bool(node, "isBuy"),
+            SignFields.positiveDecimal(node, "size", false), SignFields.positiveDecimal(node, "limitPrice", false),
+            SignFields.bool(node, "reduceOnly"));
         return result(sig.hashHex(), sig.signatureHex());
     }
 
     private static ObjectNode vestCancel(final JsonNode node) {
-        final VestSigner signer = VestSigner.fromPrivateKey(Secret.of(hexField(node, "privateKey", 64)));
-        final VestSignature sig = signer.signCancel(longField(node, "time"), longField(node, "nonce"), text(node, "id"));
+        final VestSigner signer = vestSigner(node);
+        final VestSignature sig = signer.signCancel(SignFields.epochMs(node, "time"),
+            SignFields.nonNegativeLong(node, "nonce"), SignFields.text(node, "id"));
         return result(sig.hashHex(), sig.signatureHex());
     }
 
     private static ObjectNode vestRegister(final JsonNode node) {
-        final VestSignature sig = VestSigner.signRegistration(Secret.of(hexField(node, "privateKey", 64)),
-            hexField(node, "signingAddress", 40), hexField(node, "verifyingContract", 40),
-            longField(node, "signerExpiry"));
+        final VestSignature sig = VestSigner.signRegistration(
+            Secret.of(SignFields.privateKey(node, "privateKey", Curve.SECP256K1)),
+            SignFields.hex(node, "signingAddress", 40), SignFields.hex(node, "verifyingContract", 40),
+            SignFields.epochMs(node, "signerExpiry"));
         return result(sig.hashHex(), sig.signatureHex());
     }
 
@@ -164,78 +212,5 @@ public final class SignCommand implements Callable<Integer> {
         out.put("hash", hash);
         out.put("signature", signature);
         return out;
-    }
-
-    private static String text(final JsonNode node, final String field) {
-        final JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new SignInputException("missing field '" + field + "'");
-        }
-        if (!v.isTextual() || v.asText().isEmpty()) {
-            throw new SignInputException("field '" + field + "' must be a non-empty string");
-        }
-        return v.asText();
-    }
-
-    private static String decimal(final JsonNode node, final String field) {
-        final String v = text(node, field);
-        if (!v.matches("[0-9]+(\\.[0-9]+)?")) {
-            throw new SignInputException("field '" + field + "' must be a plain decimal string");
-        }
-        return v;
-    }
-
-    private static String hexField(final JsonNode node, final String field, final int maxDigits) {
-        final JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new SignInputException("missing field '" + field + "'");
-        }
-        final String s = v.isTextual() ? v.asText() : "";
-        if (!s.matches("0[xX][0-9a-fA-F]{1," + maxDigits + "}")) {
-            // never echo the value: it may be a private key
-            throw new SignInputException("field '" + field + "' must be 0x-prefixed hex of at most " + maxDigits
-                + " digits");
-        }
-        return s;
-    }
-
-    private static long longField(final JsonNode node, final String field) {
-        final JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new SignInputException("missing field '" + field + "'");
-        }
-        if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= 0) {
-            return v.asLong();
-        }
-        if (v.isTextual() && v.asText().matches("[0-9]{1,18}")) {
-            return Long.parseLong(v.asText());
-        }
-        throw new SignInputException("field '" + field + "' must be a non-negative integer");
-    }
-
-    private static boolean boolField(final JsonNode node, final String field) {
-        final JsonNode v = node.get(field);
-        if (v == null || !v.isBoolean()) {
-            throw new SignInputException("field '" + field + "' must be true or false");
-        }
-        return v.asBoolean();
-    }
-
-    private static <E extends Enum<E>> E enumField(final JsonNode node, final String field, final Class<E> type) {
-        final String v = text(node, field);
-        try {
-            return Enum.valueOf(type, v);
-        } catch (IllegalArgumentException e) {
-            throw new SignInputException("field '" + field + "' has an unsupported value '" + v + "'");
-        }
-    }
-
-    /** A line the tool cannot sign; its message names the field and never holds a secret. */
-    private static final class SignInputException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SignInputException(final String message) {
-            super(message, null, false, false);
-        }
     }
 }

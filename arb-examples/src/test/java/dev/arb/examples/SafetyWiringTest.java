@@ -62,7 +62,7 @@ class SafetyWiringTest {
         assertThatThrownBy(() -> SafetyConfig.parse(BOTS + "reconciliation: {policy: maybe}\n", "f.yaml"))
             .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("reconciliation.policy");
         assertThatThrownBy(() -> SafetyConfig.parse(BOTS + "risk: {daily_reset_hour_utc: 25}\n", "f.yaml"))
-            .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("dailyResetHourUtc");
+            .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("risk.daily_reset_hour_utc");
     }
 
     @Test
