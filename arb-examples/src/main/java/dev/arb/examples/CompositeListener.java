@@ -63,6 +63,13 @@ final class CompositeListener implements ExecutionListener {
     }
 
     @Override
+    public void onFlatten(final String venue, final BigDecimal sizeBase, final boolean closed, final String detail) {
+        for (ExecutionListener l : all) {
+            l.onFlatten(venue, sizeBase, closed, detail);
+        }
+    }
+
+    @Override
     public void onOrderAck(final OrderUpdate update, final long decisionToAckNanos) {
         for (ExecutionListener l : all) {
             l.onOrderAck(update, decisionToAckNanos);

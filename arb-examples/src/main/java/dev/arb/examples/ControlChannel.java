@@ -1,5 +1,6 @@
 package dev.arb.examples;
 
+import dev.arb.api.UntrustedText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,11 +100,11 @@ final class ControlChannel implements AutoCloseable {
         final int space = trimmed.indexOf(' ');
         final String command = space < 0 ? trimmed.toLowerCase(Locale.ROOT)
             : trimmed.substring(0, space).toLowerCase(Locale.ROOT) + trimmed.substring(space).replaceAll("\\s+", " ");
-        LOG.info("control command: {}", command);
+        LOG.info("control command: {}", UntrustedText.forLog(command));
         try {
             handler.accept(command);
         } catch (RuntimeException e) {
-            LOG.warn("control command {} failed: {}", command, e.toString());
+            LOG.warn("control command {} failed: {}", UntrustedText.forLog(command), UntrustedText.forLog(e.toString()));
         }
     }
 

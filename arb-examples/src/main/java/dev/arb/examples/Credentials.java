@@ -1,6 +1,7 @@
 package dev.arb.examples;
 
 import dev.arb.api.Secret;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,11 @@ import java.util.regex.Pattern;
  * ask for the wallet's key — validated if set). Paradex: {@code PARADEX_ACCOUNT_ADDRESS} (0x hex, at
  * most 64 digits) and {@code PARADEX_PRIVATE_KEY} (0x hex, at most 64 digits).
  *
+ * <p>Keys and the Starknet address are also checked against their ranges, so that a value that is
+ * well-formed hex but no key at all (all {@code 00}, all {@code ff}, {@code 0x0}, an address above the
+ * Stark field prime) is refused here, before the journal is opened or a venue contacted: Vest keys in
+ * [1, secp256k1 order), the Paradex key in [1, Stark curve order), the address in [1, Stark prime).
+ *
  * <p>A missing or malformed variable is a {@link CredentialException} whose one-line message names
  * the variable and never contains its value.
  *
@@ -23,6 +29,19 @@ public final class Credentials {
     private static final Pattern KEY32 = Pattern.compile("0x[0-9a-fA-F]{64}");
     private static final Pattern FELT = Pattern.compile("0x[0-9a-fA-F]{1,64}");
     private static final Pattern GROUP = Pattern.compile("[0-9]{1,4}");
+    /** Order n of secp256k1: an Ethereum private key is in [1, n). */
+    private static final BigInteger SECP256K1_N =
+        new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
+    /** Order of the Stark curve's generator: a Stark private key is in [1, order). */
+    private static final BigInteger STARK_ORDER =
+        new BigInteger("0800000000000010ffffffffffffffffb781126dcae7b2321e66a241adc64d2f", 16);
+    /** The Stark field prime 2^251 + 17·2^192 + 1: a Starknet address is a field element below it. */
+    private static final BigInteger STARK_PRIME =
+        new BigInteger("0800000000000011000000000000000000000000000000000000000000000001", 16);
+    private static final String SECP_RANGE =
+        "a secp256k1 private key: 0x + 64 hex digits, not all 0, below the curve order n";
+    private static final String STARK_KEY_RANGE = "a Stark private key: 0x + at most 64 hex digits, not 0, below the Stark curve "
+        + "order";
 
     private Credentials() {
     }
@@ -58,9 +77,11 @@ public final class Credentials {
         final String primaryKeyRaw = env.get("VEST_PRIMARY_KEY");
         Secret primaryKey = null;
         if (primaryKeyRaw != null && !primaryKeyRaw.isBlank()) {
-            primaryKey = Secret.of(checked("VEST_PRIMARY_KEY", primaryKeyRaw.trim(), KEY32, "0x followed by 64 hex digits"));
+            primaryKey = Secret.of(inRange("VEST_PRIMARY_KEY", checked("VEST_PRIMARY_KEY", primaryKeyRaw.trim(), KEY32,
+                "0x followed by 64 hex digits"), BigInteger.ONE, SECP256K1_N, SECP_RANGE));
         }
-        final Secret signingKey = Secret.of(required(env, "VEST_SIGNING_KEY", KEY32, "0x followed by 64 hex digits"));
+        final Secret signingKey = Secret.of(inRange("VEST_SIGNING_KEY", required(env, "VEST_SIGNING_KEY", KEY32,
+            "0x followed by 64 hex digits"), BigInteger.ONE, SECP256K1_N, SECP_RANGE));
         final Secret apiKey = Secret.of(required(env, "VEST_API_KEY", null, "non-empty"));
         final int group = Integer.parseInt(required(env, "VEST_ACCOUNT_GROUP", GROUP, "an integer >= 0"));
         return new Vest(primaryAddress.toLowerCase(java.util.Locale.ROOT), primaryKey, signingKey, apiKey, group);
@@ -72,8 +93,11 @@ public final class Credentials {
      * @throws CredentialException naming the first missing or malformed variable
      */
     public static Paradex paradex(final Map<String, String> env) {
-        final String account = required(env, "PARADEX_ACCOUNT_ADDRESS", FELT, "0x followed by at most 64 hex digits");
-        final Secret key = Secret.of(required(env, "PARADEX_PRIVATE_KEY", FELT, "0x followed by at most 64 hex digits"));
+        final String account = inRange("PARADEX_ACCOUNT_ADDRESS", required(env, "PARADEX_ACCOUNT_ADDRESS", FELT,
+            "0x followed by at most 64 hex digits"), BigInteger.ONE, STARK_PRIME,
+            "a Starknet address: not 0, below the Stark field prime 2^251 + 17*2^192 + 1");
+        final Secret key = Secret.of(inRange("PARADEX_PRIVATE_KEY", required(env, "PARADEX_PRIVATE_KEY", FELT,
+            "0x followed by at most 64 hex digits"), BigInteger.ONE, STARK_ORDER, STARK_KEY_RANGE));
         return new Paradex(account.toLowerCase(java.util.Locale.ROOT), key);
     }
 
@@ -89,6 +113,21 @@ public final class Credentials {
     private static String checked(final String name, final String value, final Pattern pattern, final String expected) {
         if (pattern != null && !pattern.matcher(value).matches()) {
             throw new CredentialException("environment variable " + name + " is malformed (expected " + expected + ")");
+        }
+        return value;
+    }
+
+    /**
+     * @param value well-formed {@code 0x} hex (already checked by {@link #checked})
+     * @return {@code value} if {@code min <= value < maxExclusive}
+     * @throws CredentialException naming the variable (never its value) and the range expected
+     */
+    private static String inRange(final String name, final String value, final BigInteger min,
+        final BigInteger maxExclusive, final String expected) {
+        final BigInteger v = new BigInteger(value.substring(2), 16);
+        if (v.compareTo(min) < 0 || v.compareTo(maxExclusive) >= 0) {
+            throw new CredentialException("environment variable " + name + " is out of range (expected " + expected
+                + "); copy the value again from where it was generated");
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package dev.arb.examples;
 
 import dev.arb.api.ExchangeAdapter;
+import dev.arb.api.UntrustedText;
 import dev.arb.executor.ReconciliationException;
 import dev.arb.operator.OperatorEvents;
 import dev.arb.operator.OperatorServer;
@@ -95,8 +96,43 @@ public final class RunCommand implements Callable<Integer> {
         + "that can change live; others are refused with the reason).")
     boolean watchConfig;
 
+    @Option(names = "--connect-timeout", converter = DurationConverter.class, defaultValue = "15s",
+        description = "How long the venues may take to connect at start-up (markets, streams, login), e.g. 10s; "
+            + "past it the bot exits with code 5 naming the venue (default ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    /** Where the credentials are read from: the process environment (a test hands in its own). */
+    Map<String, String> env = System.getenv();
+
+    /** Where the one-line start-up and fatal errors go: stderr (a test hands in its own). */
+    java.io.PrintStream err = System.err;
+
+    /**
+     * Runs the bot. Whatever goes wrong ends in one line on stderr naming the cause and what to do (the
+     * stack trace goes to the DEBUG log) and an exit code: 0 done and flat, 1 an unexpected error,
+     * 2 bad input (options, config, credentials, journal path), 3 a bot or the risk guard halted trading
+     * (not an operator's {@code halt}), 4 start-up reconciliation refused, 5 a venue unreachable at start-up.
+     *
+     * @return the exit code
+     */
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        try {
+            return run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted while " + (e.getMessage() == null ? "running" : e.getMessage()));
+            LOG.debug("interrupted", e);
+            return 1;
+        } catch (Exception | LinkageError e) {
+            err.println("error: " + ErrorText.rootCause(e) + " (rerun with ARB_LOG_LEVEL=DEBUG for the details; "
+                + "report it with that log if it persists)");
+            LOG.debug("run failed", e);
+            return 1;
+        }
+    }
+
+    private int run() throws Exception {
         final BotConfig botConfig;
         final SafetyConfig safety;
         final SafetyConfig.Loaded loaded;
@@ -106,15 +142,19 @@ public final class RunCommand implements Callable<Integer> {
             botConfig = loaded == null ? null : loaded.bots();
             safety = loaded == null ? null : loaded.safety();
         } catch (BotConfig.ConfigException e) {
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 2;
         }
         if (botConfig == null) {
-            System.err.println("error: give --config FILE for the real venues, or --sim for simulated ones");
+            err.println("error: give --config FILE for the real venues, or --sim for simulated ones");
+            return 2;
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            err.println("error: --connect-timeout must be positive, e.g. 10s");
             return 2;
         }
         if (watchConfig && config == null) {
-            System.err.println("error: --watch-config needs --config FILE");
+            err.println("error: --watch-config needs --config FILE");
             return 2;
         }
         final OperatorSettings httpSettings;
@@ -122,14 +162,14 @@ public final class RunCommand implements Callable<Integer> {
             httpSettings = OperatorSettings.parse(http != null ? http : safety.http().listenOrDefault(),
                 safety.http().tokenEnv());
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 2;
         }
         final StrategyFactory strategies;
         try {
             strategies = StrategyFactory.of(botConfig.strategy(), strategyFile);
         } catch (StrategyLoadException e) {
-            System.err.println("error: strategy not loaded: " + e.getMessage());
+            err.println("error: strategy not loaded: " + e.getMessage());
             LOG.debug("strategy not loaded", e);
             return 2;
         }
@@ -138,13 +178,13 @@ public final class RunCommand implements Callable<Integer> {
         if (!sim) {
             try {
                 if (uses(botConfig, "vest")) {
-                    vestCredentials = Credentials.vest(System.getenv());
+                    vestCredentials = Credentials.vest(env);
                 }
                 if (uses(botConfig, "paradex")) {
-                    paradexCredentials = Credentials.paradex(System.getenv());
+                    paradexCredentials = Credentials.paradex(env);
                 }
             } catch (Credentials.CredentialException e) {
-                System.err.println("error: " + e.getMessage());
+                err.println("error: " + e.getMessage());
                 return 2;
             }
         }
@@ -163,6 +203,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SimulatedVenues simVenues = null;
         final Map<String, ExchangeAdapter> adapters = new LinkedHashMap<>();
+        final Map<String, String> endpoints = new LinkedHashMap<>();
         final Path journalPath = journalFile != null ? journalFile
             : sim ? Files.createTempFile("arb-sim-journal", ".db") : Path.of("arb-journal.db");
         final boolean tempJournal = journalFile == null && sim;
@@ -176,7 +217,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 server = OperatorServer.start(httpSettings, operatorEvents, metrics::scrape);
             } catch (IllegalStateException e) {
-                System.err.println("error: " + e.getMessage());
+                err.println("error: " + e.getMessage());
                 LOG.debug("HTTP server not started", e);
                 loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -187,7 +228,14 @@ public final class RunCommand implements Callable<Integer> {
             watchers.add(server);
         }
         try {
-            journal = SqliteJournal.open(journalPath, safety.synchronous());
+            try {
+                journal = SqliteJournal.open(journalPath, safety.synchronous());
+            } catch (RuntimeException e) {
+                err.println("error: journal " + journalPath + " cannot be opened: " + ErrorText.rootCause(e)
+                    + "; give --journal a writable file path (its directory must exist)");
+                LOG.debug("journal not opened", e);
+                return 2;
+            }
             LOG.info("journal {} (run {})", journalPath, journal.runId());
             final java.net.URI webhook = safety.webhook();
             final AlertSink sink = webhook == null ? AlertSink.fanOut(AlertSink.log(), operatorEvents.alertSink())
@@ -201,10 +249,14 @@ public final class RunCommand implements Callable<Integer> {
                 LOG.info("simulated venues up (seed {}), trading for {}", seed, runFor);
             } else {
                 if (vestCredentials != null) {
-                    adapters.put("vest", new VestAdapter(vestConfig(botConfig, vestCredentials, loop, maxAge)));
+                    final VestConfig vc = vestConfig(botConfig, vestCredentials, loop, maxAge);
+                    endpoints.put("vest", vc.restBaseUrl() + " and " + vc.wsUrl());
+                    adapters.put("vest", new VestAdapter(vc));
                 }
                 if (paradexCredentials != null) {
-                    adapters.put("paradex", new ParadexAdapter(paradexConfig(botConfig, paradexCredentials, loop, maxAge)));
+                    final ParadexConfig pc = paradexConfig(botConfig, paradexCredentials, loop, maxAge);
+                    endpoints.put("paradex", pc.restBaseUrl() + " and " + pc.wsUrl());
+                    adapters.put("paradex", new ParadexAdapter(pc));
                 }
                 LOG.warn("leverage from the config is not set on the venues by this version; set it in the venue UI");
             }
@@ -219,12 +271,16 @@ public final class RunCommand implements Callable<Integer> {
                 session.extraListeners(bot -> List.of(operatorEvents.listener(bot), metrics.get().listener(bot)));
             }
             try {
-                session.start();
+                session.start(connectTimeout, endpoints);
+            } catch (VenueUnreachableException e) {
+                err.println("error: " + e.getMessage());
+                LOG.debug("venue unreachable", e);
+                return 5;
             } catch (ReconciliationException e) {
-                System.err.println("error: refusing to start: " + e.getMessage());
+                err.println("error: refusing to start: " + e.getMessage());
                 return 4;
             } catch (InvalidParameterException | StrategyLoadException e) {
-                System.err.println("error: " + e.getMessage());
+                err.println("error: " + e.getMessage());
                 LOG.debug("refused to start", e);
                 return 2;
             }
@@ -251,7 +307,7 @@ public final class RunCommand implements Callable<Integer> {
             if (summaryJson != null) {
                 summary.writeJson(summaryJson);
             }
-            return summary.halted() ? 3 : 0;
+            return summary.haltedUnexpectedly() ? 3 : 0;
         } finally {
             for (AutoCloseable w : watchers) {
                 w.close();
@@ -322,8 +378,8 @@ public final class RunCommand implements Callable<Integer> {
                     + p.description())));
                 break;
             default:
-                System.err.println("unknown command '" + command + "' (halt, resume, flatten, status, params, "
-                    + "set <bot|*|risk> <param> <value>)");
+                System.err.println("unknown command '" + UntrustedText.forLog(command) + "' (halt, resume, flatten, "
+                    + "status, params, set <bot|*|risk> <param> <value>)");
         }
     }
 

@@ -29,7 +29,9 @@ import org.HdrHistogram.Histogram;
  *
  * @param mode             {@code sim} or {@code live}
  * @param durationMs       wall time traded, ms
- * @param opportunities    opportunities seen above the entry threshold
+ * @param opportunities    opportunities seen above the entry threshold while entries were allowed
+ * @param opportunitiesRefused opportunities seen while entries were refused wholesale (halted, breaker open,
+ *                         paused, stopping)
  * @param entries          entries with a matched size
  * @param exits            exits
  * @param oneSidedFills    entries or exits where one leg filled more than the other
@@ -38,7 +40,7 @@ import org.HdrHistogram.Histogram;
  * @param ordersRejected   orders the venues rejected
  * @param netPositionBase  per venue after shutdown, base units (signed), plus {@code "sum"}
  * @param pnl              realized PnL explained, USD in cents: spread, slippage, fees (negative), funding, total
- * @param halted           whether any bot halted
+ * @param halt             who halted trading and why (a bot, the operator, the risk guard), or null
  * @param tickToDecision   tick-to-decision latency histogram, ns
  * @param decisionToAck    decision-to-ack latency histogram, ns
  * @param breaker          the shared circuit breaker at the end of the run
@@ -50,13 +52,39 @@ import org.HdrHistogram.Histogram;
  * @param strategySwapFailures replacements refused: compile errors, throws on construction or dry run
  * @param paramChanges     parameters changed while running, oldest first
  */
-record RunSummary(String mode, long durationMs, long opportunities, long entries, long exits, long oneSidedFills,
-    long unwinds, long ordersSent, long ordersRejected, Map<String, BigDecimal> netPositionBase,
-    PnlBreakdown pnl, boolean halted, Histogram tickToDecision, Histogram decisionToAck,
+record RunSummary(String mode, long durationMs, long opportunities, long opportunitiesRefused, long entries, long exits,
+    long oneSidedFills, long unwinds, long ordersSent, long ordersRejected, Map<String, BigDecimal> netPositionBase,
+    PnlBreakdown pnl, Halt halt, Histogram tickToDecision, Histogram decisionToAck,
     BreakerStatus breaker, long alerts, Map<String, String> reconciliation, String strategy, String strategySha256,
     long strategySwaps, long strategySwapFailures, List<ParamChange> paramChanges) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Who stopped new entries, and why.
+     *
+     * <p><b>Note:</b> immutable, thread-safe.
+     *
+     * @param by     {@code bot <id>} (the bot halted itself: unwind failed, drift, unknown outcome ...),
+     *               {@code operator} ({@code halt} command or API) or {@code risk} (daily loss limit)
+     * @param reason the halt's reason, or null if unknown
+     */
+    record Halt(String by, String reason) {
+        /** @return {@code true} unless the operator asked for it (then the run ended as asked) */
+        boolean unexpected() {
+            return !"operator".equals(by);
+        }
+    }
+
+    /** @return whether trading was halted at the end of the run, by anyone */
+    boolean halted() {
+        return halt != null;
+    }
+
+    /** @return whether a bot or the risk guard halted (not the operator): exit code 3 */
+    boolean haltedUnexpectedly() {
+        return halt != null && halt.unexpected();
+    }
 
     /** @return the JSON document written by {@code --summary-json} */
     ObjectNode toJson() {
@@ -64,6 +92,7 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
         root.put("mode", mode);
         root.put("durationMs", durationMs);
         root.put("opportunities", opportunities);
+        root.put("opportunitiesRefused", opportunitiesRefused);
         root.put("entries", entries);
         root.put("exits", exits);
         root.put("oneSidedFills", oneSidedFills);
@@ -95,12 +124,15 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
             n.put("old", c.oldValue());
             n.put("new", c.newValue());
         }
-        root.put("halted", halted);
+        root.put("halted", halted());
+        root.put("haltedBy", halt == null ? null : halt.by());
+        root.put("haltReason", halt == null ? null : halt.reason());
         final ObjectNode b = root.putObject("breaker");
         b.put("state", breaker.state());
         b.put("trips", breaker.trips());
         b.put("lastReason", breaker.lastReason());
         b.put("dailyPnlUsd", breaker.dailyPnlUsd());
+        b.put("haltedBy", breaker.haltedBy());
         root.put("alerts", alerts);
         final ObjectNode rec = root.putObject("reconciliation");
         reconciliation.forEach(rec::put);
@@ -125,8 +157,8 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
     void print(final PrintStream out) {
         out.println();
         out.println("=== arb run summary (" + mode + ", " + durationMs / 1000.0 + " s) ===");
-        out.printf("opportunities %d, entries %d, exits %d, one-sided fills %d, unwinds %d%n", opportunities, entries,
-            exits, oneSidedFills, unwinds);
+        out.printf("opportunities %d (and %d refused while halted), entries %d, exits %d, one-sided fills %d, "
+            + "unwinds %d%n", opportunities, opportunitiesRefused, entries, exits, oneSidedFills, unwinds);
         out.printf("orders sent %d, rejected %d%n", ordersSent, ordersRejected);
         final StringBuilder pos = new StringBuilder();
         netPositionBase.forEach((venue, size) -> pos.append(pos.length() == 0 ? "" : ", ").append(venue).append(' ')
@@ -144,8 +176,9 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
             micros(tickToDecision, 50), micros(tickToDecision, 99), micros(decisionToAck, 50), micros(decisionToAck, 99));
         out.println("breaker " + breaker.state() + " (trips " + breaker.trips() + (breaker.lastReason() != null
             ? ", last: " + breaker.lastReason() : "") + "), alerts " + alerts + ", reconciliation " + reconciliation);
-        if (halted) {
-            out.println("HALTED: see the log for the reason");
+        if (halt != null) {
+            out.println("HALTED by " + halt.by() + (halt.reason() == null ? "" : ": " + halt.reason())
+                + (halt.unexpected() ? " (see the log; exit code 3)" : ""));
         }
     }
 

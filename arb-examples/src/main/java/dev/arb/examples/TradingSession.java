@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.arb.executor.ReconciliationException;
 import dev.arb.executor.ReconciliationReport;
 import dev.arb.executor.RiskGuard;
+import dev.arb.executor.SizeFormat;
 import dev.arb.executor.alert.AlertSink;
 import dev.arb.executor.journal.Journal;
 import dev.arb.executor.journal.JournalEvent;
@@ -49,7 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TradingSession {
     private static final Logger LOG = LoggerFactory.getLogger(TradingSession.class);
-    private static final long CONNECT_TIMEOUT_S = 30;
     private static final long FLATTEN_TIMEOUT_S = 60;
 
     private final EventLoop loop;
@@ -67,6 +67,7 @@ final class TradingSession {
     private volatile StrategyFactory strategies;
     private java.util.function.Function<String, List<ExecutionListener>> extraListeners = bot -> List.of();
     private final List<RunMetrics> metrics = new ArrayList<>();
+    private final List<SizeFormat> sizeFormats = new ArrayList<>();
     private final Map<String, String> reconciliation = new LinkedHashMap<>();
 
     /**
@@ -195,9 +196,10 @@ final class TradingSession {
         final StringBuilder b = new StringBuilder();
         for (int i = 0; i < executors.size(); i++) {
             final ExecutorStats s = executors.get(i).stats();
+            final SizeFormat f = sizeFormats.get(i);
             b.append(config.bots().get(i).id()).append(": ").append(s.state()).append(s.halted() ? " HALTED" : "")
-                .append(", positions ").append(s.positionA().toPlainString()).append(" / ")
-                .append(s.positionB().toPlainString()).append(", entries ").append(s.entries()).append(", exits ")
+                .append(", positions ").append(f.format(s.positionA())).append(" / ")
+                .append(f.format(s.positionB())).append(", entries ").append(s.entries()).append(", exits ")
                 .append(s.exits()).append(", PnL ").append(executors.get(i).pnl().toCents().totalUsd().toPlainString())
                 .append(" USD, strategy ").append(executors.get(i).strategyStatus().name()).append(", ")
                 .append(executors.get(i).parameters()).append("; ");
@@ -211,15 +213,15 @@ final class TradingSession {
     /**
      * Connects every adapter, then reconciles and starts every bot.
      *
-     * @throws Exception if a venue cannot be connected within 30 s
+     * @param connectTimeout how long all venues together may take to connect (markets, streams, login)
+     * @param endpoints      per venue, the URLs it connects to, for the error message
+     * @throws VenueUnreachableException if a venue fails to connect or does not within {@code connectTimeout}
+     *     (the first venue in the configured order that failed is named)
      * @throws ReconciliationException if a bot's reconciliation refused the start
+     * @throws Exception if a bot cannot be started otherwise
      */
-    void start() throws Exception {
-        final List<CompletableFuture<Void>> connects = new ArrayList<>();
-        for (ExchangeAdapter adapter : adapters.values()) {
-            connects.add(adapter.connect());
-        }
-        CompletableFuture.allOf(connects.toArray(new CompletableFuture<?>[0])).get(CONNECT_TIMEOUT_S, TimeUnit.SECONDS);
+    void start(final Duration connectTimeout, final Map<String, String> endpoints) throws Exception {
+        connect(connectTimeout, endpoints);
         for (BotConfig.Bot bot : config.bots()) {
             final ExchangeAdapter a = adapters.get(bot.dexA());
             final ExchangeAdapter b = adapters.get(bot.dexB());
@@ -231,7 +233,12 @@ final class TradingSession {
                 .maxBookAgeMs(bot.maxBookAgeMsOrDefault())
                 .useVwap(true))
                 .build();
-            final RunMetrics m = new RunMetrics(bot.id());
+            final dev.arb.api.MarketSpec specA = a.marketSpec(config.symbol(bot.pair(), bot.dexA()));
+            final dev.arb.api.MarketSpec specB = b.marketSpec(config.symbol(bot.pair(), bot.dexB()));
+            final SizeFormat botSizes = SizeFormat.of(specA, specB);
+            sizeFormats.add(botSizes);
+            final RunMetrics m = new RunMetrics(bot.id(), Map.of(RunMetrics.key(specA.venue(), specA.symbol()), specA,
+                RunMetrics.key(specB.venue(), specB.symbol()), specB), botSizes);
             final Strategy strategy = strategies.create();
             final DeltaNeutralExecutor executor = new DeltaNeutralExecutor(a, config.symbol(bot.pair(), bot.dexA()), b,
                 config.symbol(bot.pair(), bot.dexB()), executorConfig, loop, listenerFor(bot.id(), m),
@@ -253,6 +260,45 @@ final class TradingSession {
         }
     }
 
+    private void connect(final Duration timeout, final Map<String, String> endpoints)
+        throws VenueUnreachableException, InterruptedException {
+        final Map<String, CompletableFuture<Void>> connects = new LinkedHashMap<>();
+        adapters.forEach((venue, adapter) -> {
+            CompletableFuture<Void> f;
+            try {
+                f = adapter.connect();
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            connects.put(venue, f);
+        });
+        try {
+            CompletableFuture.allOf(connects.values().toArray(new CompletableFuture<?>[0]))
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("connect failed", e);
+        }
+        // allOf fails as soon as one fails: name the first venue (in config order) that failed, else one still pending
+        String pending = null;
+        for (Map.Entry<String, CompletableFuture<Void>> e : connects.entrySet()) {
+            final CompletableFuture<Void> f = e.getValue();
+            final String endpoint = endpoints.getOrDefault(e.getKey(), "its configured URLs");
+            if (f.isCompletedExceptionally()) {
+                try {
+                    f.join();
+                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException x) {
+                    throw VenueUnreachableException.failed(e.getKey(), endpoint, x);
+                }
+            }
+            if (!f.isDone() && pending == null) {
+                pending = e.getKey();
+            }
+        }
+        final String venue = pending != null ? pending : connects.keySet().iterator().next();
+        throw VenueUnreachableException.timedOut(venue, endpoints.getOrDefault(venue, "its configured URLs"), timeout);
+    }
+
     /**
      * Trades until {@code duration} has passed (null = forever) or {@code stop} is counted down, then
      * stops entering, flattens every bot and reads the venues' final positions.
@@ -272,10 +318,6 @@ final class TradingSession {
         }
         final long tradedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         LOG.info("stopping: no new entries, flattening");
-        boolean haltedBeforeStop = false;
-        for (DeltaNeutralExecutor executor : executors) {
-            haltedBeforeStop |= executor.isHalted();
-        }
         for (DeltaNeutralExecutor executor : executors) {
             executor.stopEntries();
         }
@@ -288,11 +330,12 @@ final class TradingSession {
             executor.stop();
         }
         journal.flush().get(10, TimeUnit.SECONDS);
-        return summarize(mode, tradedMs, haltedBeforeStop);
+        return summarize(mode, tradedMs);
     }
 
-    private RunSummary summarize(final String mode, final long tradedMs, final boolean halted) throws Exception {
+    private RunSummary summarize(final String mode, final long tradedMs) throws Exception {
         long opportunities = 0;
+        long opportunitiesRefused = 0;
         long entries = 0;
         long exits = 0;
         long oneSided = 0;
@@ -311,6 +354,7 @@ final class TradingSession {
             changes.addAll(st.paramChanges());
             final ExecutorStats s = executor.stats();
             opportunities += s.opportunities();
+            opportunitiesRefused += s.opportunitiesRefused();
             entries += s.entries();
             exits += s.exits();
             oneSided += s.oneSidedFills();
@@ -340,8 +384,20 @@ final class TradingSession {
         }).get(10, TimeUnit.SECONDS);
         changes.sort(java.util.Comparator.comparingLong(ParamChange::timeMs));
         final StrategyStatus first = executors.isEmpty() ? null : executors.get(0).strategyStatus();
-        return new RunSummary(mode, tradedMs, opportunities, entries, exits, oneSided, unwinds, sent, rejected, positions,
-            pnl, halted, tick, ack, risk.status(), alertCount.get(), new LinkedHashMap<>(reconciliation),
+        final BreakerStatus breaker = risk.status();
+        // one truth for "halted": a bot's own halt (it names the bot) or the shared guard's (operator or risk)
+        RunSummary.Halt halt = null;
+        for (int i = 0; i < executors.size() && halt == null; i++) {
+            final ExecutorStats s = executors.get(i).stats();
+            if (s.halted()) {
+                halt = new RunSummary.Halt("bot " + config.bots().get(i).id(), s.haltReason());
+            }
+        }
+        if (halt == null && "HALTED".equals(breaker.state())) {
+            halt = new RunSummary.Halt(breaker.haltedBy() == null ? "risk" : breaker.haltedBy(), breaker.lastReason());
+        }
+        return new RunSummary(mode, tradedMs, opportunities, opportunitiesRefused, entries, exits, oneSided, unwinds,
+            sent, rejected, positions, pnl, halt, tick, ack, breaker, alertCount.get(), new LinkedHashMap<>(reconciliation),
             first == null ? "none" : first.name(), first == null ? "" : first.sourceSha256(), swaps, swapFailures,
             changes);
     }

@@ -57,4 +57,32 @@ class CredentialsTest {
         assertThatThrownBy(() -> Credentials.paradex(Map.of("PARADEX_ACCOUNT_ADDRESS", "0x1", "PARADEX_PRIVATE_KEY", "nothex")))
             .hasMessageContaining("PARADEX_PRIVATE_KEY").satisfies(e -> assertThat(e.getMessage()).doesNotContain("nothex"));
     }
+
+    @Test
+    void shouldRefuseWellFormedKeysOutsideTheirCurveRangesWithoutEchoingThem() {
+        for (String bad : new String[] {"0x" + "00".repeat(32), "0x" + "ff".repeat(32),
+            "0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"}) {
+            final Map<String, String> env = vestEnv();
+            env.put("VEST_SIGNING_KEY", bad);
+            assertThatThrownBy(() -> Credentials.vest(env)).isInstanceOf(Credentials.CredentialException.class)
+                .hasMessageContaining("VEST_SIGNING_KEY").hasMessageContaining("out of range")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(bad.substring(2, 20)));
+        }
+        final Map<String, String> env = vestEnv();
+        env.put("VEST_SIGNING_KEY", "0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140");
+        assertThat(Credentials.vest(env).signingKey().reveal()).as("n - 1 is a key").endsWith("4140");
+        assertThatThrownBy(() -> Credentials.paradex(Map.of("PARADEX_ACCOUNT_ADDRESS", "0x1", "PARADEX_PRIVATE_KEY", "0x0")))
+            .hasMessageContaining("PARADEX_PRIVATE_KEY").hasMessageContaining("out of range");
+        assertThatThrownBy(() -> Credentials.paradex(Map.of("PARADEX_ACCOUNT_ADDRESS", "0x1", "PARADEX_PRIVATE_KEY",
+            "0x0800000000000010ffffffffffffffffb781126dcae7b2321e66a241adc64d2f")))
+            .hasMessageContaining("PARADEX_PRIVATE_KEY").hasMessageContaining("out of range");
+        final String aboveThePrime = "0x0800000000000011000000000000000000000000000000000000000000000001";
+        assertThatThrownBy(() -> Credentials.paradex(Map.of("PARADEX_ACCOUNT_ADDRESS", aboveThePrime,
+            "PARADEX_PRIVATE_KEY", "0x5678")))
+            .hasMessageContaining("PARADEX_ACCOUNT_ADDRESS").hasMessageContaining("out of range")
+            .satisfies(e -> assertThat(e.getMessage()).doesNotContain(aboveThePrime.substring(2)));
+        assertThat(Credentials.paradex(Map.of("PARADEX_ACCOUNT_ADDRESS",
+            "0x0800000000000011000000000000000000000000000000000000000000000000", "PARADEX_PRIVATE_KEY", "0x5678"))
+            .accountAddress()).as("the prime - 1 is a field element").endsWith("000");
+    }
 }

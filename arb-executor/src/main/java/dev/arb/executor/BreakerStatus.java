@@ -11,6 +11,9 @@ package dev.arb.executor;
  * @param trips      times it opened or halted
  * @param lastReason reason of the last trip, or null
  * @param dailyPnlUsd realized + unrealized PnL of the current trading day, USD
+ * @param haltedBy   who halted when {@code HALTED}: {@code operator} ({@link RiskGuard#halt}) or {@code risk}
+ *                   (the daily loss limit); null otherwise
  */
-public record BreakerStatus(String state, long trips, String lastReason, java.math.BigDecimal dailyPnlUsd) {
+public record BreakerStatus(String state, long trips, String lastReason, java.math.BigDecimal dailyPnlUsd,
+    String haltedBy) {
 }

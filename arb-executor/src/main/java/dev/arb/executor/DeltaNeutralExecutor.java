@@ -185,12 +185,13 @@ public final class DeltaNeutralExecutor {
         legA.spec = legA.adapter.marketSpec(legA.market);
         legB.spec = legB.adapter.marketSpec(legB.market);
         core.sizing = new HedgeSizing(legA.spec, legB.spec);
+        core.sizes = SizeFormat.of(legA.spec, legB.spec);
         // validates the size on both steps and minimums (IllegalArgumentException), configures the strategy;
         // the hand-over through the state thread below publishes all of it there
         host.start();
         rounds.configurePricing();
         ExecutorCore.LOG.info("executor {} {}:{} / {}:{} started, leg size {}, strategy {} ({})", core.botId, legA.name,
-            legA.market, legB.name, legB.market, core.settings.entrySize.toPlainString(), host.status().name(),
+            legA.market, legB.name, legB.market, core.sizes.format(core.settings.entrySize), host.status().name(),
             core.config);
         gateway.listenForOrders(legA);
         if (legB.adapter != legA.adapter) {
@@ -217,7 +218,10 @@ public final class DeltaNeutralExecutor {
                 Thread.currentThread().interrupt();
                 throw new ReconciliationException("interrupted during reconciliation", null);
             }
-            ExecutorCore.LOG.info("executor {} reconciliation: {}", core.botId, report);
+            ExecutorCore.LOG.info("executor {} reconciliation {}: {} {}, {} {}{}", core.botId, report.outcome(),
+                legA.name, core.sizes.format(report.positionA()), legB.name, core.sizes.format(report.positionB()),
+                report.differences().isEmpty() ? "" : ", " + report.differences().size() + " difference(s), resolved "
+                    + report.resolvedOrders() + " order(s): " + String.join("; ", report.differences()));
         }
         core.stateThread.execute(() -> core.ready = true);
         monitor.start();

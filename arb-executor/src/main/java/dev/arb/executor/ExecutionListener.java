@@ -32,6 +32,19 @@ public interface ExecutionListener {
     }
 
     /**
+     * One order of a flatten (asked by the operator, at the end of a run, or by a start-up
+     * reconciliation): a reduce-only order closing a venue's reported position. Not an unwind: nothing
+     * was one-sided, so it is reported apart from {@link #onUnwind} and not counted as one.
+     *
+     * @param venue    venue name as the adapter reports it
+     * @param sizeBase size this order closed, base units (0 when nothing filled)
+     * @param closed   {@code true} if the order filled, wholly or partly
+     * @param detail   the attempt and the venue's answer or the error, one line
+     */
+    default void onFlatten(final String venue, final BigDecimal sizeBase, final boolean closed, final String detail) {
+    }
+
+    /**
      * An exit round closed some or all of the position.
      *
      * @param d               direction of the position that was (partly) closed

@@ -60,6 +60,8 @@ final class ExecutorCore {
 
     // confined to the state thread
     HedgeSizing sizing;
+    /** How this bot's sizes are printed (set at start with {@link #sizing}). */
+    SizeFormat sizes = SizeFormat.ofDecimals(8);
     State state = State.FLAT;
     Direction openDirection;
     boolean stopped;
@@ -82,6 +84,8 @@ final class ExecutorCore {
 
     // published for other threads
     volatile long opportunities;
+    /** Opportunities seen while entries were refused wholesale: halted, breaker open, paused or stopping. */
+    volatile long opportunitiesRefused;
     private volatile ExecutorStats published;
 
     ExecutorCore(final Leg legA, final Leg legB, final ExecutorConfig config, final Executor stateThread,
@@ -189,23 +193,26 @@ final class ExecutorCore {
         published = new ExecutorStats(opportunities, entries, exits, oneSidedFills, unwinds, ordersSent,
             ordersRejected, realizedPnlUsd(), legA.ledger.feesUsd().add(legB.ledger.feesUsd()),
             legA.ledger.position(), legB.ledger.position(), state.name(), haltedFlag.get(), droppedInFlight,
-            staleQuoteSkips, riskBlocked, lostAcks.get(), illegalTransitions, alertCount.get(), haltReason, unrealized);
+            staleQuoteSkips, riskBlocked, lostAcks.get(), illegalTransitions, alertCount.get(), haltReason, unrealized,
+            opportunitiesRefused);
     }
 
     /** @return the latest published stats, with the few counters other threads change made current */
     ExecutorStats stats() {
         final ExecutorStats s = published;
         final long opp = opportunities;
+        final long refused = opportunitiesRefused;
         final boolean halted = haltedFlag.get();
         final long alerts = alertCount.get();
         final long lost = lostAcks.get();
-        if (opp == s.opportunities() && halted == s.halted() && alerts == s.alerts() && lost == s.lostAcks()) {
+        if (opp == s.opportunities() && refused == s.opportunitiesRefused() && halted == s.halted()
+            && alerts == s.alerts() && lost == s.lostAcks()) {
             return s;
         }
         return new ExecutorStats(opp, s.entries(), s.exits(), s.oneSidedFills(), s.unwinds(), s.ordersSent(),
             s.ordersRejected(), s.realizedPnlUsd(), s.feesUsd(), s.positionA(), s.positionB(), s.state(), halted,
             s.droppedInFlight(), s.staleQuoteSkips(), s.riskBlocked(), lost, s.illegalTransitions(), alerts,
-            haltReason, s.unrealizedPnlUsd());
+            haltReason, s.unrealizedPnlUsd(), refused);
     }
 
     private static BigDecimal unrealized(final Leg leg, final BigDecimal mid) {

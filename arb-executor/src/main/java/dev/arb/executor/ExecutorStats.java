@@ -7,8 +7,9 @@ import java.math.BigDecimal;
  *
  * <p><b>Note:</b> immutable, thread-safe.
  *
- * @param opportunities  ticks whose net spread reached the entry threshold (including those dropped
- *                       because a round was in flight or entries were stopped)
+ * @param opportunities  ticks whose net spread reached the entry threshold while entries were allowed
+ *                       (including those dropped because a round was in flight); those seen while halted
+ *                       are in {@code opportunitiesRefused}
  * @param entries        entry rounds that left a hedged position open
  * @param exits          exit rounds that closed some or all of the position
  * @param oneSidedFills  rounds whose legs filled unequally (one-sided or partial)
@@ -31,10 +32,12 @@ import java.math.BigDecimal;
  * @param haltReason     the first halt reason, or null
  * @param unrealizedPnlUsd the open positions marked at venue A's mid against their average entry prices, USD
  *                       (as of the last publication: after each round and state change)
+ * @param opportunitiesRefused ticks whose net spread reached the entry threshold while entries were refused
+ *                       wholesale: the bot or the shared risk guard halted, the breaker open, paused, stopping
  */
 public record ExecutorStats(long opportunities, long entries, long exits, long oneSidedFills, long unwinds,
     long ordersSent, long ordersRejected, BigDecimal realizedPnlUsd, BigDecimal feesUsd, BigDecimal positionA,
     BigDecimal positionB, String state, boolean halted, long droppedInFlight, long staleQuoteSkips,
     long riskBlocked, long lostAcks, long illegalTransitions, long alerts, String haltReason,
-    BigDecimal unrealizedPnlUsd) {
+    BigDecimal unrealizedPnlUsd, long opportunitiesRefused) {
 }

@@ -121,8 +121,8 @@ final class Flattener {
         waiters.forEach(w -> w.complete(null));
     }
 
-    private static String describe(final Leg leg, final Position p) {
-        return leg.name + " " + (p == null ? "position unknown" : p.sizeDecimal().toPlainString());
+    private String describe(final Leg leg, final Position p) {
+        return leg.name + " " + (p == null ? "position unknown" : core.sizes.format(p.sizeDecimal()));
     }
 
     /** Sends a reduce-only order for the whole reported position; completes (never fails) when answered. */
@@ -140,8 +140,9 @@ final class Flattener {
         unwinder.journal(leg, "flatten attempt " + attempt + " " + request);
         return gateway.send(leg, request, core.clock.nanoTime()).thenAcceptAsync(outcome -> {
             gateway.applyFill(leg, outcome);
-            core.listener.onUnwind(leg.name, leg.size(outcome.filled()), !outcome.failed() && outcome.filled() > 0,
-                "flatten attempt " + attempt + ": " + (outcome.failed() ? outcome.describeFailure() : "filled"));
+            final boolean filled = outcome.filled() > 0;
+            core.listener.onFlatten(leg.name, leg.size(outcome.filled()), filled, "attempt " + attempt + ": "
+                + (filled ? "filled" : outcome.failed() ? outcome.describeFailure() : "nothing filled"));
         }, core.stateThread).exceptionally(t -> {
             core.internalError(t);
             return null;

@@ -79,6 +79,15 @@ final class GuardedListener implements ExecutionListener {
     }
 
     @Override
+    public void onFlatten(final String venue, final BigDecimal sizeBase, final boolean closed, final String detail) {
+        try {
+            delegate.onFlatten(venue, sizeBase, closed, detail);
+        } catch (RuntimeException e) {
+            failed("onFlatten", e);
+        }
+    }
+
+    @Override
     public void onOrderAck(final OrderUpdate update, final long decisionToAckNanos) {
         try {
             delegate.onOrderAck(update, decisionToAckNanos);

@@ -63,7 +63,10 @@ record LegOutcome(OrderRequest request, OrderUpdate update, Throwable error, lon
         if (update != null && update.status() == OrderStatus.REJECTED) {
             return "rejected [" + update.rejectCode() + "] " + update.rejectReason();
         }
-        return "ok";
+        if (update != null && update.status() == OrderStatus.UNKNOWN) {
+            return "outcome unknown (the venue did not confirm the order's state)";
+        }
+        return "not failed (" + (update == null ? "no answer" : update.status()) + ")";
     }
 
     static Throwable unwrap(final Throwable t) {

@@ -49,8 +49,12 @@ public final class RiskGuard {
     private BigDecimal realizedToday = BigDecimal.ZERO;
     private long tradingDay;
     private String haltReason;
+    /** Who set {@link #haltReason}: {@code operator} or {@code risk}. */
+    private String haltedBy;
     private boolean dailyLossHalt;
     private volatile String lastReason;
+    /** Set while {@link #halt} forces the breaker open, so the transition is reported as the operator's. */
+    private volatile boolean operatorHalting;
 
     /**
      * @param limits  the limits
@@ -80,7 +84,13 @@ public final class RiskGuard {
             final String reason = to == CircuitBreaker.State.OPEN ? n + " consecutive order errors, cooling down "
                 + limits.cooldown().toMillis() + " ms" : "breaker " + e.getStateTransition();
             journal.append(JournalEvent.note(journal.runId(), JournalEventType.BREAKER, to + ": " + reason));
-            if (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN) {
+            if (to == CircuitBreaker.State.FORCED_OPEN && operatorHalting) {
+                // asked for: no exposure left by it, nothing went wrong; not a breaker trip
+                trips.incrementAndGet();
+                lastReason = haltReasonOrNull();
+                alerts.alert(Alert.of(AlertKind.OPERATOR_HALT, false, "operator", lastReason
+                    + ": no new entries until resume; exits, unwinds and flattens go on"));
+            } else if (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN) {
                 trips.incrementAndGet();
                 lastReason = to == CircuitBreaker.State.OPEN ? reason : haltReasonOrNull();
                 alerts.alert(Alert.of(AlertKind.BREAKER_TRIP, true, "risk", lastReason == null ? reason : lastReason));
@@ -165,6 +175,12 @@ public final class RiskGuard {
         return null;
     }
 
+    /** @return {@code true} while halted by the operator or the daily loss limit (not when merely cooling down) */
+    public synchronized boolean isHalted() {
+        rollDay();
+        return haltReason != null;
+    }
+
     /** @return {@code true} unless halted or the breaker is open (no permit is taken) */
     public synchronized boolean tradingAllowed() {
         rollDay();
@@ -228,7 +244,9 @@ public final class RiskGuard {
     }
 
     /**
-     * Stops every entry (exits, unwinds and flattens go on) until {@link #resume()}.
+     * Stops every entry (exits, unwinds and flattens go on) until {@link #resume()}: the operator's halt.
+     * Raises an {@link AlertKind#OPERATOR_HALT} alert (not critical, not a breaker trip);
+     * {@link #status()} then names the operator in {@link BreakerStatus#haltedBy()}.
      *
      * @param reason for the operator
      */
@@ -238,8 +256,14 @@ public final class RiskGuard {
                 return;
             }
             haltReason = reason;
+            haltedBy = "operator";
+            operatorHalting = true;
         }
-        breaker.transitionToForcedOpenState();
+        try {
+            breaker.transitionToForcedOpenState();
+        } finally {
+            operatorHalting = false;
+        }
     }
 
     /** Lifts a manual or daily-loss halt and closes the breaker. */
@@ -255,11 +279,12 @@ public final class RiskGuard {
     public synchronized BreakerStatus status() {
         rollDay();
         final String state = haltReason != null ? "HALTED" : breaker.getState().name();
+        final String by = haltReason == null ? null : haltedBy;
         BigDecimal daily = realizedToday;
         for (BigDecimal u : unrealizedByBot.values()) {
             daily = daily.add(u);
         }
-        return new BreakerStatus(state, trips.get(), lastReason, daily);
+        return new BreakerStatus(state, trips.get(), lastReason, daily, by);
     }
 
     private void checkDailyLoss() {
@@ -276,6 +301,7 @@ public final class RiskGuard {
                 + limits.maxDailyLossUsd().toPlainString();
             if (haltReason == null) {
                 haltReason = reason;
+                haltedBy = "risk";
                 breaker.transitionToForcedOpenState();
             }
         }

@@ -61,8 +61,12 @@ final class RoundRunner {
                 if (core.state == ExecutorCore.State.FLAT) {
                     gateAndEnter(intent, t0);
                 } else if (core.state != ExecutorCore.State.OPEN) {
-                    core.opportunities++; // dropped: a round is in flight
-                    core.droppedInFlight++;
+                    if (entriesRefused()) {
+                        core.opportunitiesRefused++;
+                    } else {
+                        core.opportunities++; // dropped: a round is in flight
+                        core.droppedInFlight++;
+                    }
                 }
                 return;
             case EXIT:
@@ -81,11 +85,17 @@ final class RoundRunner {
         }
     }
 
+    /** @return whether entries are refused wholesale: this bot or the run halted, paused, or stopping */
+    private boolean entriesRefused() {
+        return core.haltedFlag.get() || core.stopped || core.paused || core.risk.isHalted();
+    }
+
     private void gateAndEnter(final Intent intent, final long t0) {
-        core.opportunities++;
-        if (core.haltedFlag.get() || core.stopped || core.paused) {
+        if (entriesRefused()) {
+            core.opportunitiesRefused++;
             return;
         }
+        core.opportunities++;
         if (!quotesFresh(t0) || !priceSnapshot(t0)) {
             core.staleQuoteSkips++;
             core.publish();

@@ -116,7 +116,7 @@ final class StartupReconciler {
                         JournalEventType.UPDATE, leg.name, leg.market, intent.clientOrderId(), intent.side(),
                         u.status().name(), u.size(), u.filledSize(), u.avgFillPrice(), "resolved at start-up"));
                     differences.add("order " + intent.clientOrderId() + " on " + leg.name + " left unresolved by the "
-                        + "journal: venue reports " + u.status() + " filled " + leg.size(u.filledSize()).toPlainString());
+                        + "journal: venue reports " + u.status() + " filled " + core.sizes.format(leg.size(u.filledSize())));
                     return Boolean.TRUE;
                 }
                 if (err instanceof OrderRejectedException r && NOT_FOUND.equals(r.venueCode())) {
@@ -164,7 +164,9 @@ final class StartupReconciler {
                     }
                     for (Fill f : recent) {
                         if (f.clientOrderId() == null || !known.contains(f.clientOrderId())) {
-                            differences.add("fill on " + leg.name + " unknown to the journal: " + f);
+                            differences.add("fill on " + leg.name + " unknown to the journal: " + f.side() + " "
+                                + core.sizes.format(leg.size(f.size())) + " at " + leg.price(f.price()).toPlainString()
+                                + ", client id " + f.clientOrderId() + ", venue id " + f.venueOrderId());
                         }
                     }
                 }
@@ -189,17 +191,17 @@ final class StartupReconciler {
         final long expectedA = after.expectedPosition(core.legA.name, core.legA.market);
         final long expectedB = after.expectedPosition(core.legB.name, core.legB.market);
         if (pa.size() != expectedA) {
-            differences.add(core.legA.name + " " + core.legA.market + " position " + pa.sizeDecimal().toPlainString()
-                + ", journal expects " + core.legA.size(expectedA).toPlainString());
+            differences.add(core.legA.name + " " + core.legA.market + " position " + core.sizes.format(pa.sizeDecimal())
+                + ", journal expects " + core.sizes.format(core.legA.size(expectedA)));
         }
         if (pb.size() != expectedB) {
-            differences.add(core.legB.name + " " + core.legB.market + " position " + pb.sizeDecimal().toPlainString()
-                + ", journal expects " + core.legB.size(expectedB).toPlainString());
+            differences.add(core.legB.name + " " + core.legB.market + " position " + core.sizes.format(pb.sizeDecimal())
+                + ", journal expects " + core.sizes.format(core.legB.size(expectedB)));
         }
         final BigDecimal net = pa.sizeDecimal().add(pb.sizeDecimal());
         if (net.signum() != 0) {
-            differences.add("not hedged: " + core.legA.name + " " + pa.sizeDecimal().toPlainString() + " + " + core.legB.name
-                + " " + pb.sizeDecimal().toPlainString() + " = " + net.toPlainString());
+            differences.add("not hedged: " + core.legA.name + " " + core.sizes.format(pa.sizeDecimal()) + " + "
+                + core.legB.name + " " + core.sizes.format(pb.sizeDecimal()) + " = " + core.sizes.format(net));
         }
         for (String d : differences) {
             core.alert(AlertKind.RECONCILIATION_DIFFERENCE, true, d);
@@ -258,8 +260,8 @@ final class StartupReconciler {
             core.legB.ledger.position());
         published = report;
         core.journal.append(JournalEvent.note(core.journal.runId(), JournalEventType.RECONCILE, outcome + " "
-            + core.legA.name + " " + report.positionA().toPlainString() + ", " + core.legB.name + " "
-            + report.positionB().toPlainString()));
+            + core.legA.name + " " + core.sizes.format(report.positionA()) + ", " + core.legB.name + " "
+            + core.sizes.format(report.positionB())));
         result.complete(report);
     }
 

@@ -57,8 +57,8 @@ final class Unwinder {
         final boolean dustB = excessB.signum() > 0 && excessB.compareTo(hedge.minTradeable(legB)) < 0;
         if (dustA || dustB) {
             core.alert(AlertKind.ONE_SIDED_FILL, false, "excess below the venues' minimum order left within tolerance "
-                + hedge.dustTolerance().toPlainString() + ": " + (dustA ? legA.name + " " + excessA.toPlainString() + " "
-                : "") + (dustB ? legB.name + " " + excessB.toPlainString() : "") + " (" + cause + ")");
+                + core.sizes.format(hedge.dustTolerance()) + ": " + (dustA ? legA.name + " " + core.sizes.format(excessA) + " "
+                : "") + (dustB ? legB.name + " " + core.sizes.format(excessB) : "") + " (" + cause + ")");
         }
         if ((excessA.signum() <= 0 || dustA) && (excessB.signum() <= 0 || dustB)) {
             core.publish();
@@ -68,11 +68,11 @@ final class Unwinder {
         core.state = ExecutorCore.State.UNWINDING;
         if (excessA.signum() > 0) {
             core.listener.onOneSidedFill(legA.name, excessA, cause);
-            core.alert(AlertKind.ONE_SIDED_FILL, false, legA.name + " excess " + excessA.toPlainString() + ": " + cause);
+            core.alert(AlertKind.ONE_SIDED_FILL, false, legA.name + " excess " + core.sizes.format(excessA) + ": " + cause);
         }
         if (excessB.signum() > 0) {
             core.listener.onOneSidedFill(legB.name, excessB, cause);
-            core.alert(AlertKind.ONE_SIDED_FILL, false, legB.name + " excess " + excessB.toPlainString() + ": " + cause);
+            core.alert(AlertKind.ONE_SIDED_FILL, false, legB.name + " excess " + core.sizes.format(excessB) + ": " + cause);
         }
         core.publish();
         final CompletableFuture<String> ua = excessA.signum() > 0 && !dustA ? unwind(legA, target, cause)
@@ -86,7 +86,7 @@ final class Unwinder {
                 core.alert(AlertKind.UNWIND_FAILED, true, why);
                 core.halt(why);
             } else {
-                core.alert(AlertKind.UNWIND_DONE, false, "unwound to " + target.toPlainString() + " (" + cause + ")");
+                core.alert(AlertKind.UNWIND_DONE, false, "unwound to " + core.sizes.format(target) + " (" + cause + ")");
             }
             then.run();
         }, core.stateThread).exceptionally(core::internalError);
@@ -117,12 +117,12 @@ final class Unwinder {
         }
         final int max = core.config.unwindMaxAttempts();
         if (attempt > max) {
-            giveUp(leg, "gave up after " + max + " attempts, " + excess.toPlainString() + " left: " + cause, done);
+            giveUp(leg, "gave up after " + max + " attempts, " + core.sizes.format(excess) + " left: " + cause, done);
             return;
         }
         final long size = leg.sizeDown(excess);
         if (size <= 0) {
-            giveUp(leg, "excess " + excess.toPlainString() + " is below the size scale: " + cause, done);
+            giveUp(leg, "excess " + core.sizes.format(excess) + " is below the size scale: " + cause, done);
             return;
         }
         final Side side = position.signum() > 0 ? Side.SELL : Side.BUY;

@@ -175,7 +175,8 @@ class DeltaNeutralExecutorTest extends ExecutorTestBase {
         start(b -> b);
         risk.halt("operator halt");
         wideSpread();
-        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().riskBlocked() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().opportunitiesRefused() >= 1);
+        assertThat(executor.stats().opportunities()).as("seen while halted: refused, not opportunities").isZero();
         assertThat(executor.tryEnter(Direction.BUY_A_SELL_B).get(10, TimeUnit.SECONDS))
             .isEqualTo(RoundResult.BLOCKED_HALTED);
         assertThat(venueA.requests).isEmpty();
@@ -244,9 +245,15 @@ class DeltaNeutralExecutorTest extends ExecutorTestBase {
         assertThat(stats.exits()).isEqualTo(1);
 
         final int sent = venueA.requests.size();
+        final long seen = executor.stats().opportunities();
         wideSpread();
-        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().opportunities() >= 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().opportunitiesRefused() >= 1);
         assertThat(venueA.requests).hasSize(sent);
+        assertThat(executor.stats().opportunities()).as("refused ones are counted apart").isEqualTo(seen);
+        assertThat(events.flattens).as("the flatten is reported as such").hasSize(2)
+            .allSatisfy(f -> assertThat(f).contains("true attempt 1: filled"));
+        assertThat(events.unwinds).as("a flatten is not an unwind").isEmpty();
+        assertThat(stats.unwinds()).isZero();
     }
 
     @Test

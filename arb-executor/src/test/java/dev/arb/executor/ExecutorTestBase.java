@@ -107,6 +107,7 @@ abstract class ExecutorTestBase {
         final List<String> exits = new CopyOnWriteArrayList<>();
         final List<String> oneSided = new CopyOnWriteArrayList<>();
         final List<String> unwinds = new CopyOnWriteArrayList<>();
+        final List<String> flattens = new CopyOnWriteArrayList<>();
         final List<String> halts = new CopyOnWriteArrayList<>();
         final List<OrderUpdate> acks = new CopyOnWriteArrayList<>();
         final List<String> wrongThread = new CopyOnWriteArrayList<>();
@@ -142,6 +143,12 @@ abstract class ExecutorTestBase {
         public void onUnwind(final String venue, final BigDecimal sizeBase, final boolean success, final String reason) {
             onLoop("unwind");
             unwinds.add(venue + " " + sizeBase.stripTrailingZeros().toPlainString() + " " + success + " " + reason);
+        }
+
+        @Override
+        public void onFlatten(final String venue, final BigDecimal sizeBase, final boolean closed, final String detail) {
+            onLoop("flatten");
+            flattens.add(venue + " " + sizeBase.stripTrailingZeros().toPlainString() + " " + closed + " " + detail);
         }
 
         @Override

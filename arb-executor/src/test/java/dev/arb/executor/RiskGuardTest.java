@@ -86,6 +86,8 @@ class RiskGuardTest {
         assertThat(g.status().state()).as("realized + unrealized").isEqualTo("HALTED");
         assertThat(g.admitEntry("b", BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE)).contains("daily loss");
         assertThat(alerts).anySatisfy(a -> assertThat(a.kind()).isEqualTo(AlertKind.BREAKER_TRIP));
+        assertThat(alerts).noneSatisfy(a -> assertThat(a.kind()).isEqualTo(AlertKind.OPERATOR_HALT));
+        assertThat(g.status().haltedBy()).isEqualTo("risk");
 
         clock.now = Instant.parse("2026-11-21T21:59:59Z");
         assertThat(g.status().state()).isEqualTo("HALTED");
@@ -116,6 +118,22 @@ class RiskGuardTest {
         assertThat(g.status().trips()).isEqualTo(1);
         assertThat(alerts).extracting(Alert::kind).contains(AlertKind.BREAKER_TRIP, AlertKind.BREAKER_RESET);
         assertThat(journal.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo(JournalEventType.BREAKER));
+    }
+
+    @Test
+    void shouldReportAnOperatorHaltAsSuchNotAsABreakerTrip() {
+        final RiskGuard g = guard(limits("0", "0", "0", "0", 0, 3, 200), Clock.systemUTC());
+        g.halt("operator halt");
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.OPERATOR_HALT);
+            assertThat(a.critical()).isFalse();
+            assertThat(a.source()).isEqualTo("operator");
+            assertThat(a.message()).startsWith("operator halt");
+        });
+        assertThat(g.status().haltedBy()).isEqualTo("operator");
+        assertThat(g.status().lastReason()).isEqualTo("operator halt");
+        g.resume();
+        assertThat(g.status().haltedBy()).isNull();
     }
 
     @Test

@@ -76,9 +76,12 @@ class StrategyEngineTest extends StrategyEngineFixture {
         booksAndWait(this::wideSpread);
 
         assertThat(ordersSent()).isZero();
-        assertThat(executor.stats().opportunities()).as("every entry intent is counted").isEqualTo(s.entersAnswered.get());
-        assertThat(executor.stats().opportunities()).isGreaterThanOrEqualTo(3);
-        assertThat(executor.stats().state()).isEqualTo("FLAT");
+        final ExecutorStats stats = executor.stats();
+        assertThat(stats.opportunities() + stats.opportunitiesRefused()).as("every entry intent is counted")
+            .isEqualTo(s.entersAnswered.get());
+        assertThat(stats.opportunitiesRefused()).as("while halted: refused, apart").isGreaterThanOrEqualTo(3);
+        assertThat(stats.opportunities()).isZero();
+        assertThat(stats.state()).isEqualTo("FLAT");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.arb.paradex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.api.UntrustedText;
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.ExchangeException;
 import dev.arb.api.ExchangeTimeoutException;
@@ -1101,8 +1102,10 @@ public final class ParadexAdapter implements ExchangeAdapter {
             }
             final JsonNode error = node.get("error");
             if (error != null && !error.isNull()) {
-                LOG.warn("paradex: JSON-RPC error reply id={} code={} message={} data={}", node.path("id").asText(),
-                    error.path("code").asText(), error.path("message").asText(), error.path("data").asText());
+                LOG.warn("paradex: JSON-RPC error reply id={} code={} message={} data={}",
+                    UntrustedText.forLog(node.path("id").asText()), UntrustedText.forLog(error.path("code").asText()),
+                    UntrustedText.forLog(error.path("message").asText()),
+                    UntrustedText.forLog(error.path("data").asText()));
                 return;
             }
             onControl(node);

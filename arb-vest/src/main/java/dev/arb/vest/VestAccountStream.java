@@ -259,7 +259,7 @@ final class VestAccountStream {
     private void countMalformed(final String what) {
         malformed.incrementAndGet();
         if (malformedLogged.compareAndSet(false, true)) {
-            LOG.warn("malformed Vest account frame ignored (logged once): {}", what);
+            LOG.warn("malformed Vest account frame ignored (logged once): {}", dev.arb.api.UntrustedText.forLog(what));
         }
     }
 

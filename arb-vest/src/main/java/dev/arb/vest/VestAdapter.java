@@ -1157,7 +1157,7 @@ public final class VestAdapter implements ExchangeAdapter {
             malformed.incrementAndGet();
             if (malformedLogged.compareAndSet(false, true)) {
                 LOG.warn("malformed Vest frame ignored (logged once, counted in malformedMessages()): {}",
-                    e.getMessage());
+                    dev.arb.api.UntrustedText.forLog(e.getMessage()));
             }
         }
     }

@@ -18,6 +18,8 @@ public enum AlertKind {
     BREAKER_RESET,
     /** An executor halted: no new entries until restarted. */
     HALT,
+    /** The operator halted trading ({@code halt} command or API): expected, not critical, logged at INFO. */
+    OPERATOR_HALT,
     /** Start-up reconciliation found the venues differing from the journal. */
     RECONCILIATION_DIFFERENCE,
     /** The running net-delta check found {@code posA + posB} beyond tolerance. */

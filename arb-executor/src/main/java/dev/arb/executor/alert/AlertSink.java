@@ -12,7 +12,7 @@ public interface AlertSink {
     /** @param alert the alert */
     void alert(Alert alert);
 
-    /** @return a sink writing each alert to the log (ERROR when critical, else WARN) */
+    /** @return a sink writing each alert to the log (ERROR when critical, INFO for an operator halt, else WARN) */
     static AlertSink log() {
         return LogAlertSink.INSTANCE;
     }

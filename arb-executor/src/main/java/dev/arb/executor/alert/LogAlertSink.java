@@ -4,7 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes alerts to the {@code dev.arb.alert} logger.
+ * Writes alerts to the {@code dev.arb.alert} logger: critical ones at ERROR, others at WARN, an
+ * operator's own halt at INFO (it is what was asked for).
  *
  * <p><b>Note:</b> stateless, thread-safe.
  */
@@ -17,7 +18,9 @@ final class LogAlertSink implements AlertSink {
 
     @Override
     public void alert(final Alert a) {
-        if (a.critical()) {
+        if (a.kind() == AlertKind.OPERATOR_HALT) {
+            LOG.info("{} [{}] {}", a.kind(), a.source(), a.message());
+        } else if (a.critical()) {
             LOG.error("ALERT {} [{}] {}", a.kind(), a.source(), a.message());
         } else {
             LOG.warn("alert {} [{}] {}", a.kind(), a.source(), a.message());

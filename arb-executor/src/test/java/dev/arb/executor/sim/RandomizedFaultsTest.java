@@ -276,6 +276,6 @@ class RandomizedFaultsTest {
             b.state(), b.halted(), a.droppedInFlight() + b.droppedInFlight(), a.staleQuoteSkips() + b.staleQuoteSkips(),
             a.riskBlocked() + b.riskBlocked(), a.lostAcks() + b.lostAcks(),
             a.illegalTransitions() + b.illegalTransitions(), a.alerts() + b.alerts(), b.haltReason(),
-            b.unrealizedPnlUsd());
+            b.unrealizedPnlUsd(), a.opportunitiesRefused() + b.opportunitiesRefused());
     }
 }

@@ -274,6 +274,13 @@ class SimulatedFaultsTest {
         } catch (dev.arb.executor.ReconciliationException e) {
             assertThat(e.report().outcome()).isEqualTo("REFUSED");
             assertThat(e.report().differences()).anySatisfy(d -> assertThat(d).contains("journal expects"));
+            // sizes at the markets' step, alike on both venues: never 0E-8, never Paradex's raw 8 decimals
+            assertThat(e.report().differences()).allSatisfy(d -> assertThat(d).doesNotContain("E-", "0.00000000"));
+            assertThat(e.getMessage()).doesNotContain("E-", "0.00000000");
+            assertThat(e.report().differences()).anySatisfy(d -> assertThat(d).matches(
+                "not hedged: vest 0\\.01000 \\+ paradex 0\\.00000 = 0\\.01000"));
+            assertThat(e.report().differences()).anySatisfy(d -> assertThat(d).startsWith(
+                "fill on vest unknown to the journal: BUY 0.01000 at 65"));
         }
         assertThat(executor.isHalted()).isTrue();
         assertThat(alerted(AlertKind.RECONCILIATION_DIFFERENCE)).isTrue();

@@ -31,7 +31,7 @@ import java.util.Set;
  * {@code arb_exits_total}, {@code arb_one_sided_fills_total}, {@code arb_unwinds_total},
  * {@code arb_orders_sent_total}, {@code arb_orders_rejected_total}, {@code arb_orders_lost_ack_total},
  * {@code arb_orders_illegal_transitions_total}, {@code arb_alerts_total},
- * {@code arb_opportunities_skipped_total{reason=in_flight|stale_quote|risk_blocked}}, {@code arb_rounds_total},
+ * {@code arb_opportunities_skipped_total{reason=in_flight|stale_quote|risk_blocked|halted}}, {@code arb_rounds_total},
  * {@code arb_strategy_errors_total}, {@code arb_strategy_swaps_total} (label {@code bot}); the gauges
  * {@code arb_position_base{bot,venue,market}}, {@code arb_net_delta_base}, {@code arb_fees_usd},
  * {@code arb_realized_pnl_usd}, {@code arb_pnl_usd{part=spread|slippage|fees|funding|total}} (the realized

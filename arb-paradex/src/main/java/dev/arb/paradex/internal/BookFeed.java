@@ -2,6 +2,7 @@ package dev.arb.paradex.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.api.UntrustedText;
 import dev.arb.api.OrderBook;
 import dev.arb.api.OrderBookListener;
 import java.util.function.Consumer;
@@ -216,8 +217,8 @@ public final class BookFeed {
         final JsonNode error = node.get("error");
         if (error != null && !error.isNull()) {
             errorReplies++;
-            LOG.warn("paradex: JSON-RPC error reply id={} code={} message={}", node.path("id").asText(),
-                error.path("code").asText(), error.path("message").asText());
+            LOG.warn("paradex: JSON-RPC error reply id={} code={} message={}", UntrustedText.forLog(node.path("id").asText()),
+                UntrustedText.forLog(error.path("code").asText()), UntrustedText.forLog(error.path("message").asText()));
         }
         control.accept(node);
     }
@@ -226,7 +227,7 @@ public final class BookFeed {
         malformedMessages++;
         if (!malformedLogged) {
             malformedLogged = true;
-            LOG.warn("paradex: malformed market-data frame ({}); counted, logged once", why);
+            LOG.warn("paradex: malformed market-data frame ({}); counted, logged once", UntrustedText.forLog(why));
         }
     }
 
