@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,7 +62,8 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    private static final String[] SECTIONS = {"execution", "risk", "journal", "reconciliation", "alerts", "http"};
+    /** The top-level sections read here (the rest of the file is {@link BotConfig}'s). */
+    static final List<String> SECTIONS = List.of("execution", "risk", "journal", "reconciliation", "alerts", "http");
     /** The Java parameter names {@link RiskLimits} and {@link ExecutorConfig} use in errors, to the YAML keys. */
     static final java.util.Map<String, String> YAML_KEYS = java.util.Map.ofEntries(
         java.util.Map.entry("maxQuoteAgeMs", "execution.max_quote_age_ms"),

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class Utf8LineReader extends Reader {
     private int blockPos;
     private int blockEnd;
     private byte[] line = new byte[1 << 12];
-    private CharBuffer chars = CharBuffer.allocate(0);
+    private CharBuffer chars = CharBuffer.allocate(1 << 12).limit(0);
     private long lineNumber;
     private boolean eof;
 
@@ -68,17 +69,23 @@ final class Utf8LineReader extends Reader {
     private boolean nextLine() throws IOException {
         int length = 0;
         while (true) {
-            if (blockPos == blockEnd) {
-                if (eof || !fill()) {
-                    break;
-                }
+            if (blockPos == blockEnd && (eof || !fill())) {
+                break;
             }
-            final byte b = block[blockPos++];
-            if (length == line.length) {
-                line = Arrays.copyOf(line, line.length * 2);
+            int i = blockPos;
+            while (i < blockEnd && block[i] != '\n') {
+                i++;
             }
-            line[length++] = b;
-            if (b == '\n') {
+            final boolean found = i < blockEnd;
+            final int end = found ? i + 1 : blockEnd;
+            final int n = end - blockPos;
+            if (length + n > line.length) {
+                line = Arrays.copyOf(line, Math.max(length + n, line.length * 2));
+            }
+            System.arraycopy(block, blockPos, line, length, n);
+            length += n;
+            blockPos = end;
+            if (found) {
                 break;
             }
         }
@@ -86,13 +93,22 @@ final class Utf8LineReader extends Reader {
             return false;
         }
         lineNumber++;
+        // UTF-8 never decodes to more chars than bytes: a buffer of the line's length cannot overflow
+        if (chars.capacity() < length) {
+            chars = CharBuffer.allocate(Math.max(length, chars.capacity() * 2));
+        }
+        chars.clear();
+        decoder.reset();
         final ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
-        try {
-            chars = decoder.decode(bytes);
-        } catch (final CharacterCodingException e) {
-            chars = CharBuffer.allocate(0);
+        CoderResult result = decoder.decode(bytes, chars, true);
+        if (!result.isError()) {
+            result = decoder.flush(chars);
+        }
+        if (result.isError()) {
+            chars.clear().limit(0);
             throw new InvalidUtf8Exception(lineNumber, bytes.position() + 1);
         }
+        chars.flip();
         return true;
     }
 

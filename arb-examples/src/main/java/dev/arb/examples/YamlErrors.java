@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -51,8 +52,12 @@ final class YamlErrors {
 
     private static String mapping(final JsonMappingException e, final String key) {
         if (e instanceof UnrecognizedPropertyException u) {
-            final Collection<Object> known = u.getKnownPropertyIds();
-            return "unknown key '" + key + "'" + (known == null || known.isEmpty() ? ""
+            final Collection<Object> known = new java.util.ArrayList<>(u.getKnownPropertyIds() == null ? List.of()
+                : u.getKnownPropertyIds());
+            if (u.getReferringClass() == BotConfig.class) {
+                known.addAll(SafetyConfig.SECTIONS); // the file's top level holds both parts
+            }
+            return "unknown key '" + key + "'" + (known.isEmpty() ? ""
                 : " (known here: " + String.join(", ", new TreeSet<>(known.stream().map(String::valueOf).toList()))
                 + ")");
         }

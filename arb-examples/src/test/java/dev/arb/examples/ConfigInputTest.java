@@ -60,6 +60,9 @@ class ConfigInputTest {
         final String line = oneErrorLine(backtest(dir, BotConfigTest.VALID + "risk:\n  max_positon_base: 1\n"));
         assertThat(line).contains("unknown key 'risk.max_positon_base'").contains("max_position_base")
             .doesNotContain("maxPositionBase");
+        assertThat(oneErrorLine(backtest(dir, BotConfigTest.VALID + "rsik:\n  max_position_base: 1\n")))
+            .endsWith(": unknown key 'rsik' (known here: alerts, bots, execution, http, journal, markets, reconciliation, "
+                + "risk, strategy, venues)");
     }
 
     @Test
