@@ -3,8 +3,9 @@ package dev.arb.api;
 /**
  * Makes text that came from outside (a venue's frame or error message, a control command typed or
  * written to a file) safe for one log line: control characters, line and paragraph separators and
- * unpaired surrogates are escaped ({@code \n}, {@code \r}, {@code \t}, {@code \u001b} ...), so a frame
- * cannot forge log lines or move the terminal's cursor, and the result is cut to
+ * unpaired surrogates are escaped ({@code \n}, {@code \r}, {@code \t}, and a six-character hex escape
+ * for any other, such as ESC U+001B), so a frame cannot forge log lines or move the terminal's cursor,
+ * and the result is cut to
  * {@link #MAX_CHARS} characters with the number of characters left out.
  *
  * <p><b>Note:</b> stateless, thread-safe.

@@ -18,11 +18,16 @@ final class ErrorText {
     /**
      * @param t an error, possibly wrapped ({@link ExecutionException}, {@link CompletionException}, causes)
      * @return {@code "SimpleName: message"} of the innermost cause (just the message for the bot's own
-     *     exceptions, just the name when there is no message), escaped and cut for one line
+     *     exceptions, just the name when there is no message), escaped and cut for one line; a refused
+     *     connection is said in words (the JDK's HTTP client reports it as a bare
+     *     {@code ConnectException} over a {@code ClosedChannelException})
      */
     static String rootCause(final Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof java.net.ConnectException && root.getMessage() == null) {
+                return "connection refused (nothing listens there, or a firewall drops it)";
+            }
             root = root.getCause();
         }
         final String message = root.getMessage();

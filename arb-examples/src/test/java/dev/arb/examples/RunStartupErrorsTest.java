@@ -86,6 +86,7 @@ class RunStartupErrorsTest {
         assertThat(r.code()).isEqualTo(5);
         assertOneLine(r);
         assertThat(r.err()).contains("cannot connect to vest at " + rest).contains("--connect-timeout")
+            .containsIgnoringCase("connection refused")
             .contains("venues.vest.rest_url");
     }
 
