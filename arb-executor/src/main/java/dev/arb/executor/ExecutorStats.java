@@ -24,17 +24,35 @@ import java.math.BigDecimal;
  * @param halted         {@code true} once halted: no new entries
  * @param droppedInFlight opportunities dropped because a round was in flight (here or on a shared market)
  * @param staleQuoteSkips opportunities not taken because of the quote-age or skew gate
- * @param riskBlocked    opportunities refused by a risk limit or the open breaker
+ * @param riskBlocked    opportunities refused by a risk limit or the open breaker (including
+ *                       {@code marketLimitBlocked})
  * @param lostAcks       orders whose acknowledgement was lost (looked up on the venue)
  * @param illegalTransitions order states reported out of lifecycle order
  * @param alerts         alerts this executor raised
  * @param haltReason     the first halt reason, or null
  * @param unrealizedPnlUsd the open positions marked at venue A's mid against their average entry prices, USD
  *                       (as of the last publication: after each round and state change)
+ * @param marketLimitBlocked entries refused because a venue market's position limit would be exceeded
+ *                       across every bot of the process ({@link MarketExposure})
  */
 public record ExecutorStats(long opportunities, long entries, long exits, long oneSidedFills, long unwinds,
     long ordersSent, long ordersRejected, BigDecimal realizedPnlUsd, BigDecimal feesUsd, BigDecimal positionA,
     BigDecimal positionB, String state, boolean halted, long droppedInFlight, long staleQuoteSkips,
     long riskBlocked, long lostAcks, long illegalTransitions, long alerts, String haltReason,
-    BigDecimal unrealizedPnlUsd) {
+    BigDecimal unrealizedPnlUsd, long marketLimitBlocked) {
+    /**
+     * The snapshot without a market-limit count (zero), as before per-market limits across bots.
+     *
+     * @see ExecutorStats the components
+     */
+    public ExecutorStats(final long opportunities, final long entries, final long exits, final long oneSidedFills,
+        final long unwinds, final long ordersSent, final long ordersRejected, final BigDecimal realizedPnlUsd,
+        final BigDecimal feesUsd, final BigDecimal positionA, final BigDecimal positionB, final String state,
+        final boolean halted, final long droppedInFlight, final long staleQuoteSkips, final long riskBlocked,
+        final long lostAcks, final long illegalTransitions, final long alerts, final String haltReason,
+        final BigDecimal unrealizedPnlUsd) {
+        this(opportunities, entries, exits, oneSidedFills, unwinds, ordersSent, ordersRejected, realizedPnlUsd, feesUsd,
+            positionA, positionB, state, halted, droppedInFlight, staleQuoteSkips, riskBlocked, lostAcks,
+            illegalTransitions, alerts, haltReason, unrealizedPnlUsd, 0);
+    }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Checks periodically ({@code delta_check_interval_ms}) that {@code posA + posB} as the venues report
- * them matches the tracked, hedged state; a drift beyond {@code delta_tolerance_base} alerts and, by
+ * them (this bot's own parts of them when other bots of the process trade the same markets) matches the
+ * tracked, hedged state; a drift beyond {@code delta_tolerance_base} alerts and, by
  * {@code drift_action}, re-hedges (adopts the venues' positions and unwinds the excess) or halts.
  *
  * <p>The period runs on the engine's clock ({@link TimeSource#schedule}): a timer thread live, the virtual clock
@@ -57,9 +58,16 @@ final class NetDeltaMonitor {
         }
     }
 
+    /** Drops the check's market claims, unless a round of this bot started meanwhile and now owns them. */
+    private void releaseUnlessInFlight() {
+        if (!core.inFlight()) {
+            core.releaseMarkets();
+        }
+    }
+
     /**
-     * @return completes with the net delta found (base units), or null when skipped (round in flight,
-     *     a position unreadable)
+     * @return completes with the net delta found (base units), or null when skipped (round in flight here
+     *     or, on a shared market, in another bot; a position unreadable)
      */
     CompletableFuture<BigDecimal> check() {
         final CompletableFuture<BigDecimal> result = new CompletableFuture<>();
@@ -68,10 +76,17 @@ final class NetDeltaMonitor {
                 result.complete(null);
                 return;
             }
+            // with a market shared by several bots, the venue shows this bot's part only while no other
+            // bot has a round in flight there: hold both markets' claims for the check
+            if (!core.claimMarkets()) {
+                result.complete(null);
+                return;
+            }
             final long seq = core.roundSeq;
             final ExecutorCore.State before = core.state;
             gateway.queryPosition(core.legA).thenAcceptBothAsync(gateway.queryPosition(core.legB), (pa, pb) -> {
                 if (pa == null || pb == null || seq != core.roundSeq || core.state != before) {
+                    releaseUnlessInFlight();
                     result.complete(null);
                     return;
                 }
@@ -94,15 +109,20 @@ final class NetDeltaMonitor {
                         core.roundSeq++;
                         unwinder.rebalance("net-delta drift", () -> {
                             hedge.settle();
+                            releaseUnlessInFlight();
                             core.publish();
                             flattener.runPending();
                         });
+                        result.complete(net);
+                        return;
                     } else {
                         core.halt("net-delta drift: " + what);
                     }
                 }
+                releaseUnlessInFlight();
                 result.complete(net);
             }, core.stateThread).exceptionally(t -> {
+                releaseUnlessInFlight();
                 core.internalError(t);
                 result.complete(null);
                 return null;

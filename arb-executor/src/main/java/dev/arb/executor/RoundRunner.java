@@ -147,13 +147,20 @@ final class RoundRunner {
             return RoundResult.DROPPED_IN_FLIGHT;
         }
         final String refusal = core.risk.admitEntry(core.botId, core.legA.ledger.position().abs()
-            .max(core.legB.ledger.position().abs()), size, core.midPriceA());
+            .max(core.legB.ledger.position().abs()), size, core.midPriceA(), core.shareA, core.shareB);
         if (refusal != null) {
             core.releaseMarkets();
             core.riskBlocked++;
+            final boolean marketLimit = refusal.startsWith(RiskGuard.MARKET_LIMIT_PREFIX);
+            if (marketLimit) {
+                core.marketLimitBlocked++;
+            }
             core.publish();
             if (core.riskBlocked == 1 || core.riskBlocked % 1000 == 0) {
                 ExecutorCore.LOG.warn("executor {}: entry refused ({} so far): {}", core.botId, core.riskBlocked, refusal);
+            }
+            if (marketLimit) {
+                return RoundResult.BLOCKED_MARKET_LIMIT;
             }
             return refusal.startsWith("breaker") || refusal.startsWith("halted") ? RoundResult.BLOCKED_HALTED
                 : RoundResult.BLOCKED_RISK;
