@@ -186,6 +186,16 @@ final class ExecutorCore {
         return null;
     }
 
+    /** @return the risk guard's claim epoch of both markets (-1 while either is claimed) */
+    long claimEpoch() {
+        return risk.claimEpoch(JournalState.key(legA.name, legA.market), JournalState.key(legB.name, legB.market));
+    }
+
+    /** @return {@code true} if another bot of the process trades one of this bot's venue markets */
+    boolean sharesMarkets() {
+        return shareA.shared() || shareB.shared();
+    }
+
     /** @return this bot's share of the leg's venue market */
     MarketExposure.Share share(final Leg leg) {
         return leg == legA ? shareA : shareB;

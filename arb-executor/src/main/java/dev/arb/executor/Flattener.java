@@ -46,7 +46,7 @@ final class Flattener {
         if (core.pendingFlattens.isEmpty() || core.inFlight()) {
             return;
         }
-        if (!core.claimMarkets()) {
+        if (core.sharesMarkets() && !core.claimMarkets()) {
             if (!claimRetryScheduled) {
                 claimRetryScheduled = true;
                 OrderGateway.delay(CLAIM_RETRY_MS).thenRunAsync(() -> {

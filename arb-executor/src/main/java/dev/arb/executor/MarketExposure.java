@@ -128,8 +128,32 @@ public final class MarketExposure {
          */
         public String tryReserve(final BigDecimal base, final BigDecimal maxBase, final BigDecimal maxUsd,
             final BigDecimal priceUsd) {
+            return tryReserve(base, 0, maxBase, maxUsd, priceUsd);
+        }
+
+        /**
+         * As {@link #tryReserve(BigDecimal, BigDecimal, BigDecimal, BigDecimal)}, and refuses an entry on the
+         * side opposite to what the other bots hold on this market: the venue keeps one net position per
+         * market, so a bot short where the others are long could not close its part reduce-only.
+         *
+         * @param base     the entry's size on this leg, base units (positive)
+         * @param side     +1 buys on this leg, -1 sells, 0 unknown (no side check)
+         * @param maxBase  largest gross, base units (0 = no limit)
+         * @param maxUsd   largest gross notional, USD (0 = no limit)
+         * @param priceUsd a price of the instrument, USD per base unit (for {@code maxUsd})
+         * @return null if reserved, else why not
+         * @throws IllegalArgumentException if {@code base} is not positive
+         */
+        public String tryReserve(final BigDecimal base, final int side, final BigDecimal maxBase,
+            final BigDecimal maxUsd, final BigDecimal priceUsd) {
             if (base.signum() <= 0) {
                 throw new IllegalArgumentException("reservation must be positive: " + base.toPlainString());
+            }
+            final BigDecimal others = othersPosition();
+            if (side != 0 && others.signum() != 0 && others.signum() != Integer.signum(side)) {
+                return "market limit: " + market.key + " is held " + (others.signum() > 0 ? "long " : "short ")
+                    + others.abs().toPlainString() + " by other bots; a " + (side > 0 ? "buy" : "sell") + " entry here "
+                    + "could not be closed reduce-only (the venue nets one position per market)";
             }
             final BigDecimal next = position.abs().add(base);
             final BigDecimal delta = next.subtract(counted);

@@ -58,13 +58,6 @@ final class NetDeltaMonitor {
         }
     }
 
-    /** Drops the check's market claims, unless a round of this bot started meanwhile and now owns them. */
-    private void releaseUnlessInFlight() {
-        if (!core.inFlight()) {
-            core.releaseMarkets();
-        }
-    }
-
     /**
      * @return completes with the net delta found (base units), or null when skipped (round in flight here
      *     or, on a shared market, in another bot; a position unreadable)
@@ -77,16 +70,18 @@ final class NetDeltaMonitor {
                 return;
             }
             // with a market shared by several bots, the venue shows this bot's part only while no other
-            // bot has a round in flight there: hold both markets' claims for the check
-            if (!core.claimMarkets()) {
+            // bot has a round in flight there: skip the check if one was in flight before or during the reading
+            // (without claiming the markets, which would hold the other bots' entries up for a slow reading)
+            final long epoch = core.sharesMarkets() ? core.claimEpoch() : 0;
+            if (epoch < 0) {
                 result.complete(null);
                 return;
             }
             final long seq = core.roundSeq;
             final ExecutorCore.State before = core.state;
             gateway.queryPosition(core.legA).thenAcceptBothAsync(gateway.queryPosition(core.legB), (pa, pb) -> {
-                if (pa == null || pb == null || seq != core.roundSeq || core.state != before) {
-                    releaseUnlessInFlight();
+                if (pa == null || pb == null || seq != core.roundSeq || core.state != before
+                    || (core.sharesMarkets() && core.claimEpoch() != epoch)) {
                     result.complete(null);
                     return;
                 }
@@ -109,7 +104,6 @@ final class NetDeltaMonitor {
                         core.roundSeq++;
                         unwinder.rebalance("net-delta drift", () -> {
                             hedge.settle();
-                            releaseUnlessInFlight();
                             core.publish();
                             flattener.runPending();
                         });
@@ -119,10 +113,8 @@ final class NetDeltaMonitor {
                         core.halt("net-delta drift: " + what);
                     }
                 }
-                releaseUnlessInFlight();
                 result.complete(net);
             }, core.stateThread).exceptionally(t -> {
-                releaseUnlessInFlight();
                 core.internalError(t);
                 result.complete(null);
                 return null;

@@ -52,6 +52,7 @@ public final class RiskGuard {
     private final Map<String, BigDecimal> notionalByBot = new HashMap<>();
     private final Map<String, BigDecimal> unrealizedByBot = new HashMap<>();
     private final Set<String> claimedMarkets = new HashSet<>();
+    private final Map<String, Long> claimCounts = new HashMap<>();
     private final MarketExposure exposure;
     private final Set<String> blockedMarkets = new HashSet<>();
     private final AtomicLong marketLimitBlocked = new AtomicLong();
@@ -189,12 +190,33 @@ public final class RiskGuard {
      */
     public synchronized String admitEntry(final String bot, final BigDecimal positionBase, final BigDecimal entryBase,
         final BigDecimal priceUsd, final MarketExposure.Share shareA, final MarketExposure.Share shareB) {
+        return admitEntry(bot, positionBase, entryBase, priceUsd, shareA, 0, shareB);
+    }
+
+    /**
+     * As {@link #admitEntry(String, BigDecimal, BigDecimal, BigDecimal, MarketExposure.Share,
+     * MarketExposure.Share)}, also refusing (as a market limit) an entry on the side opposite to what other
+     * bots hold on a shared market.
+     *
+     * @param bot          the bot asking
+     * @param positionBase the bot's current absolute position per venue, base units (used without shares)
+     * @param entryBase    the entry's size per leg, base units
+     * @param priceUsd     a price of the instrument, USD per base unit
+     * @param shareA       the bot's share of leg A's market, or null to check the bot's own position only
+     * @param sideA        +1 if the entry buys on leg A, -1 if it sells (leg B takes the other side), 0 unknown
+     * @param shareB       the bot's share of leg B's market, or null
+     * @return null if admitted, else why not; a refusal by a market across bots starts with
+     *     {@value #MARKET_LIMIT_PREFIX}
+     */
+    public synchronized String admitEntry(final String bot, final BigDecimal positionBase, final BigDecimal entryBase,
+        final BigDecimal priceUsd, final MarketExposure.Share shareA, final int sideA,
+        final MarketExposure.Share shareB) {
         rollDay();
         if (haltReason != null) {
             return "halted: " + haltReason;
         }
         if (shareA != null && shareB != null) {
-            final String refused = reserve(bot, entryBase, priceUsd, shareA, shareB);
+            final String refused = reserve(bot, entryBase, priceUsd, shareA, Integer.signum(sideA), shareB);
             if (refused != null) {
                 return refused;
             }
@@ -222,12 +244,12 @@ public final class RiskGuard {
     public static final String MARKET_LIMIT_PREFIX = "market limit";
 
     private String reserve(final String bot, final BigDecimal entryBase, final BigDecimal priceUsd,
-        final MarketExposure.Share shareA, final MarketExposure.Share shareB) {
+        final MarketExposure.Share shareA, final int sideA, final MarketExposure.Share shareB) {
         final RiskLimits l = limits;
-        String refused = shareA.tryReserve(entryBase, l.maxPositionBase(), l.maxPositionUsd(), priceUsd);
+        String refused = shareA.tryReserve(entryBase, sideA, l.maxPositionBase(), l.maxPositionUsd(), priceUsd);
         MarketExposure.Share at = shareA;
         if (refused == null) {
-            refused = shareB.tryReserve(entryBase, l.maxPositionBase(), l.maxPositionUsd(), priceUsd);
+            refused = shareB.tryReserve(entryBase, -sideA, l.maxPositionBase(), l.maxPositionUsd(), priceUsd);
             at = shareB;
             if (refused != null) {
                 shareA.cancelReservation();
@@ -319,7 +341,26 @@ public final class RiskGuard {
      * @return {@code false} if another executor has one in flight there
      */
     public synchronized boolean claim(final String venueMarket) {
-        return claimedMarkets.add(venueMarket);
+        if (!claimedMarkets.add(venueMarket)) {
+            return false;
+        }
+        claimCounts.merge(venueMarket, 1L, Long::sum);
+        return true;
+    }
+
+    /**
+     * For a reading of the venues that must not overlap another executor's round on the same markets:
+     * compare the value before and after the reading.
+     *
+     * @param venueMarketA {@code venue:market}
+     * @param venueMarketB {@code venue:market}
+     * @return -1 while either market is claimed, else a number that changes with every later claim of either
+     */
+    public synchronized long claimEpoch(final String venueMarketA, final String venueMarketB) {
+        if (claimedMarkets.contains(venueMarketA) || claimedMarkets.contains(venueMarketB)) {
+            return -1;
+        }
+        return claimCounts.getOrDefault(venueMarketA, 0L) + claimCounts.getOrDefault(venueMarketB, 0L);
     }
 
     /** @param venueMarket {@code venue:market} claimed before */

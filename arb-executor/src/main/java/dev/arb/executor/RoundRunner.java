@@ -100,7 +100,7 @@ final class RoundRunner {
             core.publish();
             return;
         }
-        if (gateEntry(size) != null) {
+        if (gateEntry(size, intent.direction()) != null) {
             return;
         }
         core.listener.onOpportunity(intent.direction(), intent.edgePct());
@@ -140,14 +140,15 @@ final class RoundRunner {
     }
 
     /** Claims both markets and asks the risk guard. @return null if admitted, else why not */
-    RoundResult gateEntry(final BigDecimal size) {
+    RoundResult gateEntry(final BigDecimal size, final Direction direction) {
         if (!core.claimMarkets()) {
             core.droppedInFlight++;
             core.publish();
             return RoundResult.DROPPED_IN_FLIGHT;
         }
         final String refusal = core.risk.admitEntry(core.botId, core.legA.ledger.position().abs()
-            .max(core.legB.ledger.position().abs()), size, core.midPriceA(), core.shareA, core.shareB);
+            .max(core.legB.ledger.position().abs()), size, core.midPriceA(), core.shareA,
+            direction == Direction.BUY_A_SELL_B ? 1 : -1, core.shareB);
         if (refusal != null) {
             core.releaseMarkets();
             core.riskBlocked++;
@@ -309,7 +310,7 @@ final class RoundRunner {
                 result.complete(RoundResult.BLOCKED_STALE);
                 return;
             }
-            final RoundResult refused = gateEntry(core.settings.entrySize);
+            final RoundResult refused = gateEntry(core.settings.entrySize, direction);
             if (refused != null) {
                 core.publish();
                 result.complete(refused);

@@ -73,6 +73,22 @@ class MarketExposureTest {
     }
 
     @Test
+    void shouldRefuseAnEntryOppositeToWhatTheOtherBotsHold() {
+        final MarketExposure ledger = new MarketExposure();
+        final MarketExposure.Share one = ledger.register("vest", "BTC-PERP", "one");
+        final MarketExposure.Share two = ledger.register("vest", "BTC-PERP", "two");
+        assertThat(one.tryReserve(d("0.01"), 1, ZERO, ZERO, ZERO)).isNull();
+        one.settle(d("0.01"));
+        assertThat(two.tryReserve(d("0.01"), -1, ZERO, ZERO, ZERO)).startsWith(RiskGuard.MARKET_LIMIT_PREFIX)
+            .contains("held long 0.01").contains("reduce-only");
+        assertThat(two.tryReserve(d("0.01"), 1, ZERO, ZERO, ZERO)).isNull();
+        two.settle(d("0.01"));
+        one.settle(ZERO);
+        assertThat(one.tryReserve(d("0.01"), -1, ZERO, ZERO, ZERO)).as("two is long now").isNotNull();
+        assertThat(one.tryReserve(d("0.01"), 0, ZERO, ZERO, ZERO)).as("side unknown: no side check").isNull();
+    }
+
+    @Test
     void shouldCountAtLeastTheReservationWhileARoundIsInFlight() {
         final MarketExposure ledger = new MarketExposure();
         final MarketExposure.Share s = ledger.register("vest", "BTC-PERP", "one");
