@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * with reduce-only orders, verify flat, print the summary, exit), {@code status}, {@code params}
  * (every bot's parameters) and {@code set <bot|*|risk> <param> <value>} (change a parameter live).
  *
- * <p>The control file is polled every 500 ms; each line written to it is executed once and the file
- * is emptied.
+ * <p>The control file is polled every 500 ms; each line written to it is executed once: the file is
+ * taken atomically (renamed aside, read, deleted, recreated empty), so a line appended while the bot reads
+ * is executed on the next poll, never lost.
  *
  * <p><b>Note:</b> thread-safe; commands are handed to {@code handler} on the channel's daemon threads.
  */
@@ -51,9 +55,7 @@ final class ControlChannel implements AutoCloseable {
             t.start();
         }
         if (file != null) {
-            if (!Files.exists(file)) {
-                Files.writeString(file, "");
-            }
+            createIfMissing(file);
             final Thread t = new Thread(() -> c.pollFile(file), "arb-control-file");
             t.setDaemon(true);
             t.start();
@@ -73,21 +75,55 @@ final class ControlChannel implements AutoCloseable {
     }
 
     private void pollFile(final Path file) {
+        final Path taken = file.resolveSibling(file.getFileName() + ".taken");
         while (!closed) {
             try {
-                final String text = Files.readString(file);
-                if (!text.isBlank()) {
-                    Files.writeString(file, "");
-                    text.lines().forEach(this::dispatch);
-                }
-                Thread.sleep(POLL_MS);
+                take(file, taken).forEach(this::dispatch);
             } catch (IOException e) {
-                LOG.warn("control file {} unreadable: {}", file, e.toString());
-                return;
+                // a file replaced or removed by hand, a full disk: say so and keep polling
+                LOG.warn("control file {} unreadable ({}); polling goes on", file, e.toString());
+                LOG.debug("control file unreadable", e);
+            }
+            try {
+                Thread.sleep(POLL_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * Takes the lines written to the control file so far, atomically: renames the file aside and reads
+     * the renamed one, so a line appended meanwhile lands in a new control file (the writer's append
+     * creates it) instead of being erased. Reading and then emptying the file in place lost a line
+     * appended between the read and the truncation.
+     *
+     * @param file  the control file (recreated empty when missing)
+     * @param taken where its content is moved to be read (deleted after)
+     * @return the lines taken, possibly none
+     * @throws IOException if the file cannot be read, moved or recreated
+     */
+    static List<String> take(final Path file, final Path taken) throws IOException {
+        if (!Files.exists(file)) {
+            createIfMissing(file);
+            return List.of();
+        }
+        if (Files.size(file) == 0) {
+            return List.of();
+        }
+        Files.move(file, taken, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        createIfMissing(file);
+        final String text = Files.readString(taken);
+        Files.deleteIfExists(taken);
+        return text.lines().toList();
+    }
+
+    private static void createIfMissing(final Path file) throws IOException {
+        try {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            // a writer's append created it first: its lines are taken next time
         }
     }
 

@@ -34,8 +34,8 @@ import java.util.Locale;
  *   delta_tolerance_base: 0       # tolerated |posA + posB|, base units
  *   drift_action: halt            # halt | rehedge
  * risk:
- *   max_position_base: 0          # per market and venue, base units (0 = no limit)
- *   max_position_usd: 0           # per market and venue, USD notional (0 = no limit)
+ *   max_position_base: 0          # per venue market across all bots of the process, base units (0 = no limit)
+ *   max_position_usd: 0           # per venue market across all bots of the process, USD notional (0 = no limit)
  *   max_total_notional_usd: 0     # all legs of all bots, USD (0 = no limit)
  *   max_daily_loss_usd: 0         # realized + unrealized; halts until the daily reset (0 = no limit)
  *   daily_reset_hour_utc: 0

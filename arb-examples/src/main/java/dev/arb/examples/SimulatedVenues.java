@@ -44,9 +44,23 @@ final class SimulatedVenues implements AutoCloseable {
      * @throws Exception if a simulator cannot start or a key cannot be generated
      */
     static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs) throws Exception {
+        return start(seed, loop, maxBookAgeMs, VestSimulator.Options.defaults(), ParadexSimulator.Options.defaults());
+    }
+
+    /**
+     * @param seed           market model seed (same seed, same price path)
+     * @param loop           event loop shared by both adapters
+     * @param maxBookAgeMs   book age above which the adapters report stale, ms
+     * @param vestOptions    the Vest simulator's symbols and book shape
+     * @param paradexOptions the Paradex simulator's markets and book shape
+     * @return started simulators and unconnected adapters pointed at them
+     * @throws Exception if a simulator cannot start or a key cannot be generated
+     */
+    static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs,
+        final VestSimulator.Options vestOptions, final ParadexSimulator.Options paradexOptions) throws Exception {
         final MarketModel model = new MarketModel(MarketModel.Config.defaults(seed));
-        final VestSimulator vestSim = VestSimulator.start(model, VestSimulator.Options.defaults());
-        final ParadexSimulator paradexSim = ParadexSimulator.start(model, ParadexSimulator.Options.defaults());
+        final VestSimulator vestSim = VestSimulator.start(model, vestOptions);
+        final ParadexSimulator paradexSim = ParadexSimulator.start(model, paradexOptions);
 
         final Secret vestKey = Secret.of(Numeric.toHexStringWithPrefixZeroPadded(Keys.createEcKeyPair().getPrivateKey(), 64));
         final String vestApiKey = vestSim.registerSigner(VestSigner.fromPrivateKey(vestKey).address());
@@ -81,6 +95,16 @@ final class SimulatedVenues implements AutoCloseable {
 
     VestAdapter vest() {
         return vest;
+    }
+
+    /** @return the Vest simulator (fault switches for tests) */
+    VestSimulator vestSim() {
+        return vestSim;
+    }
+
+    /** @return the Paradex simulator (fault switches for tests) */
+    ParadexSimulator paradexSim() {
+        return paradexSim;
     }
 
     ParadexAdapter paradex() {

@@ -49,6 +49,9 @@ final class ExecutorCore {
     final String botId;
     final String idPrefix;
     final PnlAttribution pnl;
+    /** This bot's shares of both legs' venue markets in the run's exposure ledger. */
+    final MarketExposure.Share shareA;
+    final MarketExposure.Share shareB;
     /** Where time is read: the system clock live, the captures' clock in a backtest. */
     final TimeSource clock;
     final AtomicBoolean haltedFlag = new AtomicBoolean();
@@ -79,6 +82,7 @@ final class ExecutorCore {
     long droppedInFlight;
     long staleQuoteSkips;
     long riskBlocked;
+    long marketLimitBlocked;
     long illegalTransitions;
     final List<CompletableFuture<Void>> pendingFlattens = new ArrayList<>();
 
@@ -103,6 +107,8 @@ final class ExecutorCore {
         this.clock = context.clock();
         this.idPrefix = "arb-" + journal.runId() + "-" + Integer.toString(EXECUTOR_NUMBERS.incrementAndGet(), 36) + "-";
         this.pnl = new PnlAttribution(this);
+        this.shareA = risk.exposure().register(legA.name, legA.market, botId);
+        this.shareB = risk.exposure().register(legB.name, legB.market, botId);
         publish();
     }
 
@@ -130,7 +136,10 @@ final class ExecutorCore {
         return true;
     }
 
+    /** Releases both markets' claims and settles this bot's shares of them (an entry's reservation ends). */
     void releaseMarkets() {
+        shareA.settle(legA.ledger.position());
+        shareB.settle(legB.ledger.position());
         if (claimed) {
             risk.release(JournalState.key(legA.name, legA.market));
             risk.release(JournalState.key(legB.name, legB.market));
@@ -181,8 +190,59 @@ final class ExecutorCore {
         return null;
     }
 
+    /** @return the risk guard's claim epoch of both markets (-1 while either is claimed) */
+    long claimEpoch() {
+        return risk.claimEpoch(JournalState.key(legA.name, legA.market), JournalState.key(legB.name, legB.market));
+    }
+
+    /** @return {@code true} if another bot of the process trades one of this bot's venue markets */
+    boolean sharesMarkets() {
+        return shareA.shared() || shareB.shared();
+    }
+
+    /** @return this bot's share of the leg's venue market */
+    MarketExposure.Share share(final Leg leg) {
+        return leg == legA ? shareA : shareB;
+    }
+
+    /**
+     * @param leg a leg of this bot
+     * @param venue the venue's whole position in the leg's market (every bot of the process)
+     * @return this bot's own part of it: the venue's position less the other bots' tracked positions there
+     */
+    dev.arb.api.Position ownShare(final Leg leg, final dev.arb.api.Position venue) {
+        final MarketExposure.Share share = share(leg);
+        if (!share.shared()) {
+            return venue;
+        }
+        final BigDecimal others = share.othersPosition();
+        if (others.signum() == 0) {
+            return venue;
+        }
+        final long othersUnits = others.movePointRight(venue.sizeScale()).setScale(0, java.math.RoundingMode.HALF_EVEN)
+            .longValueExact();
+        return new dev.arb.api.Position(venue.venue(), venue.market(), venue.size() - othersUnits, venue.sizeScale(),
+            venue.entryPrice(), venue.priceScale(), venue.unrealizedPnlUsd());
+    }
+
+    /**
+     * @param leg  a leg of this bot
+     * @param size this bot's own position on it, the leg's size scale
+     * @return the venue's whole position it implies: own plus the other bots' tracked positions, size scale
+     */
+    long venueTotal(final Leg leg, final long size) {
+        final BigDecimal others = share(leg).othersPosition();
+        if (others.signum() == 0 || leg.spec == null) {
+            return size;
+        }
+        return size + others.movePointRight(leg.spec.sizeScale()).setScale(0, java.math.RoundingMode.HALF_EVEN)
+            .longValueExact();
+    }
+
     /** Publishes the counters and positions for other threads and the exposure to the risk guard. */
     void publish() {
+        shareA.track(legA.ledger.position());
+        shareB.track(legB.ledger.position());
         BigDecimal unrealized = BigDecimal.ZERO;
         if (legA.spec != null) {
             final BigDecimal mid = midPriceA();
@@ -194,7 +254,7 @@ final class ExecutorCore {
             ordersRejected, realizedPnlUsd(), legA.ledger.feesUsd().add(legB.ledger.feesUsd()),
             legA.ledger.position(), legB.ledger.position(), state.name(), haltedFlag.get(), droppedInFlight,
             staleQuoteSkips, riskBlocked, lostAcks.get(), illegalTransitions, alertCount.get(), haltReason, unrealized,
-            opportunitiesRefused);
+            opportunitiesRefused, marketLimitBlocked);
     }
 
     /** @return the latest published stats, with the few counters other threads change made current */
@@ -212,7 +272,7 @@ final class ExecutorCore {
         return new ExecutorStats(opp, s.entries(), s.exits(), s.oneSidedFills(), s.unwinds(), s.ordersSent(),
             s.ordersRejected(), s.realizedPnlUsd(), s.feesUsd(), s.positionA(), s.positionB(), s.state(), halted,
             s.droppedInFlight(), s.staleQuoteSkips(), s.riskBlocked(), lost, s.illegalTransitions(), alerts,
-            haltReason, s.unrealizedPnlUsd(), refused);
+            haltReason, s.unrealizedPnlUsd(), refused, s.marketLimitBlocked());
     }
 
     private static BigDecimal unrealized(final Leg leg, final BigDecimal mid) {

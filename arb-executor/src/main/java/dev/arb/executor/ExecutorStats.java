@@ -25,7 +25,8 @@ import java.math.BigDecimal;
  * @param halted         {@code true} once halted: no new entries
  * @param droppedInFlight opportunities dropped because a round was in flight (here or on a shared market)
  * @param staleQuoteSkips opportunities not taken because of the quote-age or skew gate
- * @param riskBlocked    opportunities refused by a risk limit or the open breaker
+ * @param riskBlocked    opportunities refused by a risk limit or the open breaker (including
+ *                       {@code marketLimitBlocked})
  * @param lostAcks       orders whose acknowledgement was lost (looked up on the venue)
  * @param illegalTransitions order states reported out of lifecycle order
  * @param alerts         alerts this executor raised
@@ -34,10 +35,27 @@ import java.math.BigDecimal;
  *                       (as of the last publication: after each round and state change)
  * @param opportunitiesRefused ticks whose net spread reached the entry threshold while entries were refused
  *                       wholesale: the bot or the shared risk guard halted, the breaker open, paused, stopping
+ * @param marketLimitBlocked entries refused because a venue market's position limit would be exceeded
+ *                       across every bot of the process ({@link MarketExposure})
  */
 public record ExecutorStats(long opportunities, long entries, long exits, long oneSidedFills, long unwinds,
     long ordersSent, long ordersRejected, BigDecimal realizedPnlUsd, BigDecimal feesUsd, BigDecimal positionA,
     BigDecimal positionB, String state, boolean halted, long droppedInFlight, long staleQuoteSkips,
     long riskBlocked, long lostAcks, long illegalTransitions, long alerts, String haltReason,
-    BigDecimal unrealizedPnlUsd, long opportunitiesRefused) {
+    BigDecimal unrealizedPnlUsd, long opportunitiesRefused, long marketLimitBlocked) {
+    /**
+     * The snapshot without the refused and market-limit counts (zero), as before those were counted.
+     *
+     * @see ExecutorStats the components
+     */
+    public ExecutorStats(final long opportunities, final long entries, final long exits, final long oneSidedFills,
+        final long unwinds, final long ordersSent, final long ordersRejected, final BigDecimal realizedPnlUsd,
+        final BigDecimal feesUsd, final BigDecimal positionA, final BigDecimal positionB, final String state,
+        final boolean halted, final long droppedInFlight, final long staleQuoteSkips, final long riskBlocked,
+        final long lostAcks, final long illegalTransitions, final long alerts, final String haltReason,
+        final BigDecimal unrealizedPnlUsd) {
+        this(opportunities, entries, exits, oneSidedFills, unwinds, ordersSent, ordersRejected, realizedPnlUsd, feesUsd,
+            positionA, positionB, state, halted, droppedInFlight, staleQuoteSkips, riskBlocked, lostAcks,
+            illegalTransitions, alerts, haltReason, unrealizedPnlUsd, 0, 0);
+    }
 }

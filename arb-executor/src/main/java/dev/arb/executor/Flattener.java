@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Closes both venues' positions, as the venues report them, with reduce-only orders escalating like an
+ * Closes both venues' positions, as the venues report them (this bot's own parts of them when other bots of
+ * the process trade the same markets), with reduce-only orders escalating like an
  * unwind (without the loss bound: the operator asked to be flat), until both report flat (dust below
  * the venues' minimum order tolerated) or the attempts run out (then it alerts and halts). Waits for a
  * round in flight to finish first.
@@ -25,7 +26,9 @@ final class Flattener {
     private final OrderGateway gateway;
     private final HedgeState hedge;
     private final Unwinder unwinder;
+    private static final long CLAIM_RETRY_MS = 20;
     private int queryRetries;
+    private boolean claimRetryScheduled;
 
     Flattener(final ExecutorCore core, final OrderGateway gateway, final HedgeState hedge, final Unwinder unwinder) {
         this.core = core;
@@ -34,9 +37,23 @@ final class Flattener {
         this.unwinder = unwinder;
     }
 
-    /** Starts the flattens asked for, unless a round is in flight (then they start when it ends). */
+    /**
+     * Starts the flattens asked for, unless a round is in flight (then they start when it ends) or, on a
+     * market shared with other bots, another bot has one in flight there (then it retries shortly): the
+     * venue shows this bot's own part only between rounds.
+     */
     void runPending() {
         if (core.pendingFlattens.isEmpty() || core.inFlight()) {
+            return;
+        }
+        if (core.sharesMarkets() && !core.claimMarkets()) {
+            if (!claimRetryScheduled) {
+                claimRetryScheduled = true;
+                OrderGateway.delay(CLAIM_RETRY_MS).thenRunAsync(() -> {
+                    claimRetryScheduled = false;
+                    runPending();
+                }, core.stateThread);
+            }
             return;
         }
         final List<CompletableFuture<Void>> waiters = new ArrayList<>(core.pendingFlattens);
@@ -78,6 +95,7 @@ final class Flattener {
                 core.alert(AlertKind.UNWIND_FAILED, true, reason);
                 core.halt(reason);
                 hedge.settle();
+                core.releaseMarkets();
                 core.publish();
                 final IllegalStateException failure = new IllegalStateException(reason);
                 waiters.forEach(w -> w.completeExceptionally(failure));
@@ -88,6 +106,7 @@ final class Flattener {
             ca.runAfterBothAsync(cb, () -> attempt(attempt + 1, waiters, direction, openBefore, pnlBefore),
                 core.stateThread).exceptionally(core::internalError);
         }, core.stateThread).exceptionally(t -> {
+            core.releaseMarkets();
             core.internalError(t);
             waiters.forEach(w -> w.completeExceptionally(t));
             return null;
@@ -117,6 +136,7 @@ final class Flattener {
         if (realized.signum() != 0) {
             core.risk.recordRealized(realized);
         }
+        core.releaseMarkets();
         core.publish();
         waiters.forEach(w -> w.complete(null));
     }

@@ -90,7 +90,10 @@ final class HedgeState {
         return minTradeable(core.legA).max(minTradeable(core.legB));
     }
 
-    /** Takes the venues' positions as the tracked ones and journals them as the new baseline. */
+    /**
+     * Takes the venues' positions (this bot's own parts of them) as the tracked ones and journals them as the
+     * new baseline.
+     */
     void adoptVenuePositions(final Position pa, final Position pb, final String why) {
         core.legA.ledger.adopt(pa.sizeDecimal(), pa.entryPrice() > 0 ? core.legA.price(pa.entryPrice())
             : core.midPriceA());
@@ -100,9 +103,14 @@ final class HedgeState {
         baseline(core.legB, pb.size(), why);
     }
 
-    /** Journals a venue-reported position as the expected one. */
+    /**
+     * Journals a venue-reported position as the expected one: the venue's whole position, i.e. this bot's
+     * own part plus the other bots' of the process on the same market (the journal is shared).
+     *
+     * @param size this bot's own position on the leg, the leg's size scale
+     */
     void baseline(final Leg leg, final long size, final String why) {
         core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
-            JournalEventType.BASELINE, leg.name, leg.market, null, null, null, size, 0, 0, why));
+            JournalEventType.BASELINE, leg.name, leg.market, null, null, null, core.venueTotal(leg, size), 0, 0, why));
     }
 }

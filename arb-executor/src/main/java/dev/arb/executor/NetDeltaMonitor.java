@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Checks periodically ({@code delta_check_interval_ms}) that {@code posA + posB} as the venues report
- * them matches the tracked, hedged state; a drift beyond {@code delta_tolerance_base} alerts and, by
+ * them (this bot's own parts of them when other bots of the process trade the same markets) matches the
+ * tracked, hedged state; a drift beyond {@code delta_tolerance_base} alerts and, by
  * {@code drift_action}, re-hedges (adopts the venues' positions and unwinds the excess) or halts.
  *
  * <p>The period runs on the engine's clock ({@link TimeSource#schedule}): a timer thread live, the virtual clock
@@ -58,8 +59,8 @@ final class NetDeltaMonitor {
     }
 
     /**
-     * @return completes with the net delta found (base units), or null when skipped (round in flight,
-     *     a position unreadable)
+     * @return completes with the net delta found (base units), or null when skipped (round in flight here
+     *     or, on a shared market, in another bot; a position unreadable)
      */
     CompletableFuture<BigDecimal> check() {
         final CompletableFuture<BigDecimal> result = new CompletableFuture<>();
@@ -68,10 +69,19 @@ final class NetDeltaMonitor {
                 result.complete(null);
                 return;
             }
+            // with a market shared by several bots, the venue shows this bot's part only while no other
+            // bot has a round in flight there: skip the check if one was in flight before or during the reading
+            // (without claiming the markets, which would hold the other bots' entries up for a slow reading)
+            final long epoch = core.sharesMarkets() ? core.claimEpoch() : 0;
+            if (epoch < 0) {
+                result.complete(null);
+                return;
+            }
             final long seq = core.roundSeq;
             final ExecutorCore.State before = core.state;
             gateway.queryPosition(core.legA).thenAcceptBothAsync(gateway.queryPosition(core.legB), (pa, pb) -> {
-                if (pa == null || pb == null || seq != core.roundSeq || core.state != before) {
+                if (pa == null || pb == null || seq != core.roundSeq || core.state != before
+                    || (core.sharesMarkets() && core.claimEpoch() != epoch)) {
                     result.complete(null);
                     return;
                 }
@@ -97,6 +107,8 @@ final class NetDeltaMonitor {
                             core.publish();
                             flattener.runPending();
                         });
+                        result.complete(net);
+                        return;
                     } else {
                         core.halt("net-delta drift: " + what);
                     }

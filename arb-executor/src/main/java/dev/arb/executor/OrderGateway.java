@@ -291,7 +291,10 @@ final class OrderGateway {
         }
     }
 
-    /** @return the venue's position, or null (logged) if it could not be read in time */
+    /**
+     * @return this bot's own part of the venue's position (the venue's less the other bots' of the process
+     *     on the same market, see {@link MarketExposure}), or null (logged) if it could not be read in time
+     */
     CompletableFuture<Position> queryPosition(final Leg leg) {
         CompletableFuture<Position> f;
         try {
@@ -304,7 +307,7 @@ final class OrderGateway {
                 ExecutorCore.LOG.warn("position query on {} failed: {}", leg.name, e.toString());
                 return null;
             }
-            return p;
+            return core.ownShare(leg, p);
         });
     }
 }

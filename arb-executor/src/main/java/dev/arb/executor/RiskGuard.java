@@ -32,6 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Exposure: every executor reports its legs' notional and unrealized PnL with
  * {@link #updateExposure}; the total across them is checked against {@code maxTotalNotionalUsd}.
  *
+ * <p>Per-market limits ({@code maxPositionBase}, {@code maxPositionUsd}) hold per venue market across
+ * every bot sharing this guard's {@link MarketExposure}: an entry reserves its size on both legs' markets
+ * before it is sent ({@link #admitEntry(String, BigDecimal, BigDecimal, BigDecimal, MarketExposure.Share,
+ * MarketExposure.Share)}); a refusal is counted ({@link #marketLimitBlocked()}), and the first of a run of
+ * refusals on a market raises a {@link AlertKind#MARKET_LIMIT} alert and a journal record.
+ *
  * <p><b>Note:</b> thread-safe (synchronized; called on control paths only, never per tick).
  */
 public final class RiskGuard {
@@ -46,6 +52,10 @@ public final class RiskGuard {
     private final Map<String, BigDecimal> notionalByBot = new HashMap<>();
     private final Map<String, BigDecimal> unrealizedByBot = new HashMap<>();
     private final Set<String> claimedMarkets = new HashSet<>();
+    private final Map<String, Long> claimCounts = new HashMap<>();
+    private final MarketExposure exposure;
+    private final Set<String> blockedMarkets = new HashSet<>();
+    private final AtomicLong marketLimitBlocked = new AtomicLong();
     private BigDecimal realizedToday = BigDecimal.ZERO;
     private long tradingDay;
     private String haltReason;
@@ -64,6 +74,21 @@ public final class RiskGuard {
      * @throws NullPointerException if an argument is null
      */
     public RiskGuard(final RiskLimits limits, final AlertSink alerts, final Journal journal, final Clock clock) {
+        this(limits, alerts, journal, clock, new MarketExposure());
+    }
+
+    /**
+     * @param limits   the limits
+     * @param alerts   where trips, resets and market-limit refusals are reported
+     * @param journal  where breaker events and market-limit refusals are recorded
+     * @param clock    wall clock (UTC) for the daily reset
+     * @param exposure the per-market exposure ledger the per-market limits are checked against (share one
+     *                 between guards to hold the limits across them)
+     * @throws NullPointerException if an argument is null
+     */
+    public RiskGuard(final RiskLimits limits, final AlertSink alerts, final Journal journal, final Clock clock,
+        final MarketExposure exposure) {
+        this.exposure = Objects.requireNonNull(exposure, "exposure");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -113,6 +138,16 @@ public final class RiskGuard {
         return haltReason;
     }
 
+    /** @return the per-market exposure ledger of every bot using this guard */
+    public MarketExposure exposure() {
+        return exposure;
+    }
+
+    /** @return entries refused because a venue market's limit across bots would be exceeded */
+    public long marketLimitBlocked() {
+        return marketLimitBlocked.get();
+    }
+
     /** @return the limits */
     public RiskLimits limits() {
         return limits;
@@ -144,9 +179,63 @@ public final class RiskGuard {
      */
     public synchronized String admitEntry(final String bot, final BigDecimal positionBase, final BigDecimal entryBase,
         final BigDecimal priceUsd) {
+        return admitEntry(bot, positionBase, entryBase, priceUsd, null, null);
+    }
+
+    /**
+     * Decides whether an entry may be sent, checking the per-market limits across every bot of the ledger:
+     * reserves {@code entryBase} on both legs' market shares first (kept open when admitted, until the bot
+     * settles them after the round; dropped when refused). In the half-open state the one trial permit is
+     * taken.
+     *
+     * @param bot          the bot asking
+     * @param positionBase the bot's current absolute position per venue, base units (used when no shares
+     *                     are given)
+     * @param entryBase    the entry's size per leg, base units
+     * @param priceUsd     a price of the instrument, USD per base unit
+     * @param shareA       the bot's share of leg A's market, or null to check the bot's own position only
+     * @param shareB       the bot's share of leg B's market, or null
+     * @return null if admitted, else why not; a refusal by a market's limit across bots starts with
+     *     {@value #MARKET_LIMIT_PREFIX}
+     */
+    public synchronized String admitEntry(final String bot, final BigDecimal positionBase, final BigDecimal entryBase,
+        final BigDecimal priceUsd, final MarketExposure.Share shareA, final MarketExposure.Share shareB) {
+        return admitEntry(bot, positionBase, entryBase, priceUsd, shareA, 0, shareB);
+    }
+
+    /**
+     * As {@link #admitEntry(String, BigDecimal, BigDecimal, BigDecimal, MarketExposure.Share,
+     * MarketExposure.Share)}, also refusing (as a market limit) an entry on the side opposite to what other
+     * bots hold on a shared market.
+     *
+     * @param bot          the bot asking
+     * @param positionBase the bot's current absolute position per venue, base units (used without shares)
+     * @param entryBase    the entry's size per leg, base units
+     * @param priceUsd     a price of the instrument, USD per base unit
+     * @param shareA       the bot's share of leg A's market, or null to check the bot's own position only
+     * @param sideA        +1 if the entry buys on leg A, -1 if it sells (leg B takes the other side), 0 unknown
+     * @param shareB       the bot's share of leg B's market, or null
+     * @return null if admitted, else why not; a refusal by a market across bots starts with
+     *     {@value #MARKET_LIMIT_PREFIX}
+     */
+    public synchronized String admitEntry(final String bot, final BigDecimal positionBase, final BigDecimal entryBase,
+        final BigDecimal priceUsd, final MarketExposure.Share shareA, final int sideA,
+        final MarketExposure.Share shareB) {
         rollDay();
         if (haltReason != null) {
             return "halted: " + haltReason;
+        }
+        if (shareA != null && shareB != null) {
+            final String refused = reserve(bot, entryBase, priceUsd, shareA, Integer.signum(sideA), shareB);
+            if (refused != null) {
+                return refused;
+            }
+            final String other = admitTotals(entryBase, priceUsd);
+            if (other != null) {
+                shareA.cancelReservation();
+                shareB.cancelReservation();
+            }
+            return other;
         }
         final BigDecimal after = positionBase.abs().add(entryBase);
         if (limits.maxPositionBase().signum() > 0 && after.compareTo(limits.maxPositionBase()) > 0) {
@@ -158,6 +247,39 @@ public final class RiskGuard {
             return "notional " + notional.toPlainString() + " USD would exceed max_position_usd "
                 + limits.maxPositionUsd().toPlainString();
         }
+        return admitTotals(entryBase, priceUsd);
+    }
+
+    /** Marks the start of a refusal by a market's limit across bots. */
+    public static final String MARKET_LIMIT_PREFIX = "market limit";
+
+    private String reserve(final String bot, final BigDecimal entryBase, final BigDecimal priceUsd,
+        final MarketExposure.Share shareA, final int sideA, final MarketExposure.Share shareB) {
+        final RiskLimits l = limits;
+        String refused = shareA.tryReserve(entryBase, sideA, l.maxPositionBase(), l.maxPositionUsd(), priceUsd);
+        MarketExposure.Share at = shareA;
+        if (refused == null) {
+            refused = shareB.tryReserve(entryBase, -sideA, l.maxPositionBase(), l.maxPositionUsd(), priceUsd);
+            at = shareB;
+            if (refused != null) {
+                shareA.cancelReservation();
+            }
+        }
+        if (refused == null) {
+            blockedMarkets.remove(shareA.key());
+            blockedMarkets.remove(shareB.key());
+            return null;
+        }
+        marketLimitBlocked.incrementAndGet();
+        if (blockedMarkets.add(at.key())) {
+            journal.append(JournalEvent.note(journal.runId(), JournalEventType.BREAKER, "MARKET_LIMIT " + bot + ": "
+                + refused));
+            alerts.alert(Alert.of(AlertKind.MARKET_LIMIT, false, bot, refused + " (entries wait until it has room)"));
+        }
+        return refused;
+    }
+
+    private String admitTotals(final BigDecimal entryBase, final BigDecimal priceUsd) {
         if (limits.maxTotalNotionalUsd().signum() > 0) {
             BigDecimal total = entryBase.multiply(priceUsd).multiply(BigDecimal.valueOf(2));
             for (BigDecimal v : notionalByBot.values()) {
@@ -235,7 +357,26 @@ public final class RiskGuard {
      * @return {@code false} if another executor has one in flight there
      */
     public synchronized boolean claim(final String venueMarket) {
-        return claimedMarkets.add(venueMarket);
+        if (!claimedMarkets.add(venueMarket)) {
+            return false;
+        }
+        claimCounts.merge(venueMarket, 1L, Long::sum);
+        return true;
+    }
+
+    /**
+     * For a reading of the venues that must not overlap another executor's round on the same markets:
+     * compare the value before and after the reading.
+     *
+     * @param venueMarketA {@code venue:market}
+     * @param venueMarketB {@code venue:market}
+     * @return -1 while either market is claimed, else a number that changes with every later claim of either
+     */
+    public synchronized long claimEpoch(final String venueMarketA, final String venueMarketB) {
+        if (claimedMarkets.contains(venueMarketA) || claimedMarkets.contains(venueMarketB)) {
+            return -1;
+        }
+        return claimCounts.getOrDefault(venueMarketA, 0L) + claimCounts.getOrDefault(venueMarketB, 0L);
     }
 
     /** @param venueMarket {@code venue:market} claimed before */

@@ -18,5 +18,10 @@ public enum RoundResult {
     /** Not sent: a book is stale, too old or the venues' timestamps are too far apart. */
     BLOCKED_STALE,
     /** Nothing to do (no position to exit, or not flat for an entry). */
-    NOTHING_TO_DO
+    NOTHING_TO_DO,
+    /**
+     * Not sent: a venue market's position limit would be exceeded across every bot of the process
+     * ({@link MarketExposure}); entries resume when it has room.
+     */
+    BLOCKED_MARKET_LIMIT
 }

@@ -110,7 +110,7 @@ final class RoundRunner {
             core.publish();
             return;
         }
-        if (gateEntry(size) != null) {
+        if (gateEntry(size, intent.direction()) != null) {
             return;
         }
         core.listener.onOpportunity(intent.direction(), intent.edgePct());
@@ -150,20 +150,28 @@ final class RoundRunner {
     }
 
     /** Claims both markets and asks the risk guard. @return null if admitted, else why not */
-    RoundResult gateEntry(final BigDecimal size) {
+    RoundResult gateEntry(final BigDecimal size, final Direction direction) {
         if (!core.claimMarkets()) {
             core.droppedInFlight++;
             core.publish();
             return RoundResult.DROPPED_IN_FLIGHT;
         }
         final String refusal = core.risk.admitEntry(core.botId, core.legA.ledger.position().abs()
-            .max(core.legB.ledger.position().abs()), size, core.midPriceA());
+            .max(core.legB.ledger.position().abs()), size, core.midPriceA(), core.shareA,
+            direction == Direction.BUY_A_SELL_B ? 1 : -1, core.shareB);
         if (refusal != null) {
             core.releaseMarkets();
             core.riskBlocked++;
+            final boolean marketLimit = refusal.startsWith(RiskGuard.MARKET_LIMIT_PREFIX);
+            if (marketLimit) {
+                core.marketLimitBlocked++;
+            }
             core.publish();
             if (core.riskBlocked == 1 || core.riskBlocked % 1000 == 0) {
                 ExecutorCore.LOG.warn("executor {}: entry refused ({} so far): {}", core.botId, core.riskBlocked, refusal);
+            }
+            if (marketLimit) {
+                return RoundResult.BLOCKED_MARKET_LIMIT;
             }
             return refusal.startsWith("breaker") || refusal.startsWith("halted") ? RoundResult.BLOCKED_HALTED
                 : RoundResult.BLOCKED_RISK;
@@ -312,7 +320,7 @@ final class RoundRunner {
                 result.complete(RoundResult.BLOCKED_STALE);
                 return;
             }
-            final RoundResult refused = gateEntry(core.settings.entrySize);
+            final RoundResult refused = gateEntry(core.settings.entrySize, direction);
             if (refused != null) {
                 core.publish();
                 result.complete(refused);

@@ -198,6 +198,15 @@ final class StartupReconciler {
             differences.add(core.legB.name + " " + core.legB.market + " position " + core.sizes.format(pb.sizeDecimal())
                 + ", journal expects " + core.sizes.format(core.legB.size(expectedB)));
         }
+        // the journal and the venue hold every bot's orders; what this bot adopts is its own part (the
+        // venue's position less what the other bots of the process already track on the same market)
+        final Position ownA = core.ownShare(core.legA, pa);
+        final Position ownB = core.ownShare(core.legB, pb);
+        finishOwn(policy, ownA, ownB, differences, resolved, result);
+    }
+
+    private void finishOwn(final ReconcilePolicy policy, final Position pa, final Position pb,
+        final List<String> differences, final int resolved, final CompletableFuture<ReconciliationReport> result) {
         final BigDecimal net = pa.sizeDecimal().add(pb.sizeDecimal());
         if (net.signum() != 0) {
             differences.add("not hedged: " + core.legA.name + " " + core.sizes.format(pa.sizeDecimal()) + " + "

@@ -166,8 +166,11 @@ class DeltaNeutralExecutorTest extends ExecutorTestBase {
         wideSpread();
         await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().riskBlocked() >= 1);
         assertThat(venueA.requests).as("0.012 per leg exceeds max_position_base 0.01").isEmpty();
+        // the per-market limit holds across every bot of the guard's exposure ledger: a typed refusal
         assertThat(executor.tryEnter(Direction.BUY_A_SELL_B).get(10, TimeUnit.SECONDS))
-            .isEqualTo(RoundResult.BLOCKED_RISK);
+            .isEqualTo(RoundResult.BLOCKED_MARKET_LIMIT);
+        assertThat(executor.stats().marketLimitBlocked()).isPositive();
+        assertThat(risk.marketLimitBlocked()).isPositive();
     }
 
     @Test

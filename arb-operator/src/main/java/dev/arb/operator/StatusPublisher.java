@@ -141,6 +141,7 @@ final class StatusPublisher {
         c.put("staleQuoteSkips", s.staleQuoteSkips());
         c.put("riskBlocked", s.riskBlocked());
         c.put("opportunitiesRefused", s.opportunitiesRefused());
+        c.put("marketLimitBlocked", s.marketLimitBlocked());
         final PnlBreakdown pnl = e.pnl().toCents();
         final ObjectNode pn = n.putObject("pnl");
         pn.put("rounds", pnl.rounds());

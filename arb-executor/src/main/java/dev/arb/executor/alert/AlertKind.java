@@ -27,5 +27,10 @@ public enum AlertKind {
     /** A venue reported an order state that does not follow from the previous one. */
     ILLEGAL_TRANSITION,
     /** A strategy threw while deciding, was replaced, or a replacement was refused. */
-    STRATEGY
+    STRATEGY,
+    /**
+     * An entry was refused because a venue market's position limit would be exceeded across every bot of
+     * the process (the first refusal of a run of them on that market).
+     */
+    MARKET_LIMIT
 }

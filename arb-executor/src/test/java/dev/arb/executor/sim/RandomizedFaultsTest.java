@@ -276,6 +276,7 @@ class RandomizedFaultsTest {
             b.state(), b.halted(), a.droppedInFlight() + b.droppedInFlight(), a.staleQuoteSkips() + b.staleQuoteSkips(),
             a.riskBlocked() + b.riskBlocked(), a.lostAcks() + b.lostAcks(),
             a.illegalTransitions() + b.illegalTransitions(), a.alerts() + b.alerts(), b.haltReason(),
-            b.unrealizedPnlUsd(), a.opportunitiesRefused() + b.opportunitiesRefused());
+            b.unrealizedPnlUsd(), a.opportunitiesRefused() + b.opportunitiesRefused(),
+            a.marketLimitBlocked() + b.marketLimitBlocked());
     }
 }

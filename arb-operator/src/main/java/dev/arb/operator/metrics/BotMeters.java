@@ -46,6 +46,8 @@ final class BotMeters {
         counter(r, "arb.opportunities.skipped", skipped, bot.and("reason", "risk_blocked"), v, ExecutorStats::riskBlocked);
         counter(r, "arb.opportunities.skipped", skipped, bot.and("reason", "halted"), v,
             ExecutorStats::opportunitiesRefused);
+        counter(r, "arb.market.limit.blocked", "entries refused by a venue market's position limit across every bot "
+            + "of the process (also counted in risk_blocked)", bot, v, ExecutorStats::marketLimitBlocked);
         FunctionCounter.builder("arb.rounds", v, x -> x.pnl.rounds())
             .description("rounds closed (flat to flat)").tags(bot).register(r);
         FunctionCounter.builder("arb.strategy.errors", v, x -> x.strategy.errors())

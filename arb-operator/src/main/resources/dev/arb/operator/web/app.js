@@ -9,7 +9,7 @@
   const SSE_RETRY_MS = 15000;
   const FEED_MAX = 200;
   const TOKEN_KEY = 'arb.operator.token';
-  const BAD_COUNTERS = new Set(['oneSidedFills', 'unwinds', 'ordersRejected', 'lostAcks', 'droppedInFlight', 'riskBlocked']);
+  const BAD_COUNTERS = new Set(['oneSidedFills', 'unwinds', 'ordersRejected', 'lostAcks', 'droppedInFlight', 'riskBlocked', 'marketLimitBlocked']);
 
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));

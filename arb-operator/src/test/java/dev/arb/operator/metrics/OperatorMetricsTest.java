@@ -53,7 +53,7 @@ class OperatorMetricsTest {
         for (String counter : List.of("arb_opportunities_total", "arb_entries_total", "arb_exits_total",
             "arb_one_sided_fills_total", "arb_unwinds_total", "arb_orders_sent_total", "arb_orders_rejected_total",
             "arb_orders_lost_ack_total", "arb_rounds_total", "arb_net_delta_base", "arb_fees_usd", "arb_halted",
-            "arb_market_capture_age_seconds", "arb_tick_to_decision_seconds_count")) {
+            "arb_market_capture_age_seconds", "arb_tick_to_decision_seconds_count", "arb_market_limit_blocked_total")) {
             assertThat(value(samples, counter, bot)).as(counter).isNotNull();
         }
         for (String reason : List.of("in_flight", "stale_quote", "risk_blocked")) {
