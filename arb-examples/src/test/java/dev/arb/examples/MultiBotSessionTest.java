@@ -79,7 +79,7 @@ class MultiBotSessionTest {
         final SafetyConfig.Loaded loaded = SafetyConfig.parse(YAML, "multi-bot test");
         session = new TradingSession(loop.next(), adapters, loaded.bots(), loaded.safety(), Journal.inMemory(),
             AlertSink.fanOut(AlertSink.log(), alerts::add), StrategyFactory.of(loaded.bots().strategy(), null));
-        session.start();
+        session.start(Duration.ofSeconds(30), Map.of());
     }
 
     @AfterEach
