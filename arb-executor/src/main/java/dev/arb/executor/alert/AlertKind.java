@@ -25,5 +25,12 @@ public enum AlertKind {
     /** A venue reported an order state that does not follow from the previous one. */
     ILLEGAL_TRANSITION,
     /** A strategy threw while deciding, was replaced, or a replacement was refused. */
-    STRATEGY
+    STRATEGY,
+    /**
+     * A venue's margin came within the liquidation guard's alert distance (or went back beyond it plus the
+     * hysteresis): new entries stop while it is close.
+     */
+    LIQUIDATION_RISK,
+    /** A venue's margin came within the liquidation guard's reduce distance: both legs are being reduced together. */
+    LIQUIDATION_REDUCE
 }
