@@ -206,6 +206,41 @@ public final class ParadexSimulator implements AutoCloseable {
         return exchange.unrealizedFunding(accountAddress, market);
     }
 
+    /**
+     * Sets an account's collateral (default 100 000 USD): its {@code account_value} is this
+     * less fees plus funding and realized and unrealized PnL.
+     *
+     * @param accountAddress the account
+     * @param usd            collateral, USD
+     */
+    public void setCollateral(final String accountAddress, final BigDecimal usd) {
+        exchange.collateral(accountAddress, Objects.requireNonNull(usd, "usd"));
+    }
+
+    /**
+     * Sets the margin rates of every position (defaults 0.1 initial, i.e. 10× leverage, and 0.05 maintenance). An
+     * account whose {@code account_value} falls below {@code Σ |size| × mid × maintenance} is liquidated at the next
+     * step: every position closed at the mid, the loss realized.
+     *
+     * @param initial     initial margin rate (1 / leverage), fraction
+     * @param maintenance maintenance margin rate, fraction, in (0, initial]
+     * @throws IllegalArgumentException if the rates are not 0 < maintenance <= initial <= 1
+     */
+    public void setMarginRates(final BigDecimal initial, final BigDecimal maintenance) {
+        if (maintenance.signum() <= 0 || maintenance.compareTo(initial) > 0 || initial.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("need 0 < maintenance <= initial <= 1");
+        }
+        exchange.marginRates(initial, maintenance);
+    }
+
+    /**
+     * @param accountAddress the account
+     * @return how many times the account was liquidated
+     */
+    public int liquidations(final String accountAddress) {
+        return exchange.liquidations(accountAddress);
+    }
+
     /** @return the model step the book is quoted at */
     public long step() {
         return exchange.step();
