@@ -16,7 +16,7 @@ import java.math.BigDecimal;
  *                          ({@code liquidation.reduce_fraction}, default 0.5)
  * @param hysteresisPct     a crossing re-arms only once the distance is back above its threshold plus this many
  *                          percentage points ({@code liquidation.hysteresis_pct}, default 2)
- * @param pollIntervalMs    how often both venues' margin is read, ms ({@code liquidation.poll_interval}, default 1000)
+ * @param pollIntervalMs    how often both venues' margin is read, ms ({@code liquidation.poll_interval_ms}, default 1000)
  */
 public record LiquidationSettings(double alertDistancePct, double reduceDistancePct, BigDecimal reduceFraction,
     double hysteresisPct, long pollIntervalMs) {
@@ -49,7 +49,7 @@ public record LiquidationSettings(double alertDistancePct, double reduceDistance
             throw new IllegalArgumentException("liquidation.hysteresis_pct must be in [0, 100), got " + hysteresisPct);
         }
         if (pollIntervalMs <= 0) {
-            throw new IllegalArgumentException("liquidation.poll_interval must be positive, got " + pollIntervalMs
+            throw new IllegalArgumentException("liquidation.poll_interval_ms must be positive, got " + pollIntervalMs
                 + " ms");
         }
     }

@@ -151,6 +151,6 @@ class LiquidationGuardTest {
         assertThatThrownBy(() -> new LiquidationSettings(0, 0, BigDecimal.ONE, 2, 1000))
             .hasMessageContaining("liquidation.alert_distance_pct");
         assertThatThrownBy(() -> new LiquidationSettings(20, 10, BigDecimal.ONE, 2, 0))
-            .hasMessageContaining("liquidation.poll_interval");
+            .hasMessageContaining("liquidation.poll_interval_ms");
     }
 }
