@@ -72,10 +72,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * lasts {@link Options#jwtLifetimeSeconds()} and is checked on every private call → 401
  * {@code INVALID_TOKEN}), {@code POST /orders}, {@code GET /orders/{id}},
  * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}}, {@code GET /orders},
- * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}; order
+ * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}, {@code GET /account}; order
  * checks and matching are described in the package-private {@code SimExchange}: signature, tick,
  * step, minimum notional, duplicate client id, reduce-only, immediate IOC/MARKET fills against the
  * book depth with partial fills, taker fee on notional.
+ *
+ * <p>Margin: an account's {@code account_value} is its collateral ({@link #setCollateral}, 100 000 USD by default)
+ * less fees plus funding and realized and unrealized PnL at the mid; its maintenance margin is
+ * {@code Σ |size| × mid × rate} ({@link #setMarginRates}); each position's {@code liquidation_price} is the mid at
+ * which the two meet. Every step an account with a position gets its {@code account} and {@code positions} pushed,
+ * and an account below its maintenance margin is liquidated: every position closed at the mid
+ * ({@link #liquidations}).
  *
  * <p>Fault switches: {@link #rejectNextOrders}, {@link #respondWithStatus} (429 → JSON-RPC 42901 on the
  * WebSocket), {@link #limitNextFills}, {@link #dropNextResponses}, {@link #delayResponses}, {@link #dropConnections},

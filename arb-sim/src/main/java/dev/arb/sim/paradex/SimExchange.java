@@ -596,6 +596,16 @@ final class SimExchange {
     }
 
     private void publishAccount(final String account, final long nowMs, final String status) {
+        sink.publish(account, "account", "", accountSummary(account, nowMs, status));
+    }
+
+    /**
+     * @param account the account
+     * @param nowMs   {@code updated_at}
+     * @param status  {@code ACTIVE} or {@code LIQUIDATION}
+     * @return the {@code AccountSummaryResponse} ({@code GET /account} and the {@code account} channel)
+     */
+    synchronized ObjectNode accountSummary(final String account, final long nowMs, final String status) {
         final BigDecimal value = accountValue(account);
         final BigDecimal initial = marginRequirement(account, initialMarginRate);
         final BigDecimal maintenance = marginRequirement(account, maintenanceMarginRate);
@@ -610,7 +620,7 @@ final class SimExchange {
         n.put("status", status);
         n.put("seq_no", step);
         n.put("updated_at", nowMs);
-        sink.publish(account, "account", "", n);
+        return n;
     }
 
     private void publishPosition(final String account, final String market, final long nowMs) {

@@ -199,6 +199,11 @@ class ParadexStreamsTest {
         start(model, manual(), b -> b.wsOrderEntry(true));
         await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
         sim.setCollateral(ACCOUNT, new BigDecimal("1000"));
+        // no account push yet: read over GET /v1/account and GET /v1/positions
+        final MarginState flat = adapter.marginState().get(30, TimeUnit.SECONDS);
+        assertThat(flat.accountValueUsd()).isEqualByComparingTo("1000");
+        assertThat(flat.distanceToLiquidationPct()).isInfinite();
+        assertThat(sim.requestCount("GET", "/v1/account")).isEqualTo(1);
         // short 0.1 at the bid 65000: notional 6500, maintenance margin 5 % = 325
         assertThat(adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.SELL).type(OrderType.LIMIT)
             .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.1", 8)).limitPrice(FixedPoint.parse("64000", 8))
