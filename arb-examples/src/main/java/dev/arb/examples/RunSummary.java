@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.arb.executor.BreakerStatus;
+import dev.arb.executor.LiquidationStatus;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -49,12 +50,14 @@ import org.HdrHistogram.Histogram;
  * @param strategySwaps    strategies that took over while running (summed over bots)
  * @param strategySwapFailures replacements refused: compile errors, throws on construction or dry run
  * @param paramChanges     parameters changed while running, oldest first
+ * @param liquidation      per bot, the liquidation guard's view just before the final flatten (empty when off)
  */
 record RunSummary(String mode, long durationMs, long opportunities, long entries, long exits, long oneSidedFills,
     long unwinds, long ordersSent, long ordersRejected, Map<String, BigDecimal> netPositionBase,
     PnlBreakdown pnl, boolean halted, Histogram tickToDecision, Histogram decisionToAck,
     BreakerStatus breaker, long alerts, Map<String, String> reconciliation, String strategy, String strategySha256,
-    long strategySwaps, long strategySwapFailures, List<ParamChange> paramChanges) {
+    long strategySwaps, long strategySwapFailures, List<ParamChange> paramChanges,
+    Map<String, LiquidationStatus> liquidation) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -102,6 +105,16 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
         b.put("lastReason", breaker.lastReason());
         b.put("dailyPnlUsd", breaker.dailyPnlUsd());
         root.put("alerts", alerts);
+        final ObjectNode liq = root.putObject("liquidation");
+        liquidation.forEach((bot, guard) -> {
+            final ObjectNode n = liq.putObject(bot);
+            n.put("closestVenue", guard.closestVenue());
+            putPct(n, "distancePct", guard.minDistancePct());
+            putPct(n, "lowestDistancePct", guard.lowestSeenPct());
+            n.put("alerts", guard.alerts());
+            n.put("reductions", guard.reductions());
+            n.put("readFailures", guard.readFailures());
+        });
         final ObjectNode rec = root.putObject("reconciliation");
         reconciliation.forEach(rec::put);
         percentiles(root.putObject("tickToDecisionNanos"), tickToDecision);
@@ -144,8 +157,18 @@ record RunSummary(String mode, long durationMs, long opportunities, long entries
             micros(tickToDecision, 50), micros(tickToDecision, 99), micros(decisionToAck, 50), micros(decisionToAck, 99));
         out.println("breaker " + breaker.state() + " (trips " + breaker.trips() + (breaker.lastReason() != null
             ? ", last: " + breaker.lastReason() : "") + "), alerts " + alerts + ", reconciliation " + reconciliation);
+        liquidation.forEach((bot, st) -> out.println("margin " + bot + ": " + st.describe()));
         if (halted) {
             out.println("HALTED: see the log for the reason");
+        }
+    }
+
+    /** Writes a distance in percent to 2 decimals; null when flat (infinite) or unknown. */
+    private static void putPct(final ObjectNode n, final String field, final double pct) {
+        if (Double.isFinite(pct)) {
+            n.put(field, BigDecimal.valueOf(pct).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        } else {
+            n.putNull(field);
         }
     }
 

@@ -68,6 +68,7 @@ final class TradingSession {
     private java.util.function.Function<String, List<ExecutionListener>> extraListeners = bot -> List.of();
     private final List<RunMetrics> metrics = new ArrayList<>();
     private final Map<String, String> reconciliation = new LinkedHashMap<>();
+    private final LiquidationGuards liquidationGuards;
 
     /**
      * @param loop     the single event loop shared by both adapters (and so by the executors)
@@ -91,6 +92,7 @@ final class TradingSession {
             sink.alert(a);
         };
         this.risk = new RiskGuard(safety.riskLimits(), alerts, journal, Clock.systemUTC());
+        this.liquidationGuards = new LiquidationGuards(safety.liquidationSettings(), this.alerts);
     }
 
     /** @return the run's shared circuit breaker (for the control channel) */
@@ -245,6 +247,7 @@ final class TradingSession {
                 config.symbol(bot.pair(), bot.dexB()), strategy.name(), strategies.source(), executor.parameters());
             try {
                 executor.start();
+                liquidationGuards.watch(bot.id(), executor, a, b);
             } finally {
                 final ReconciliationReport r = executor.reconciliation();
                 reconciliation.put(bot.id(), r == null ? "NONE" : r.outcome() + (r.differences().isEmpty() ? ""
@@ -271,6 +274,8 @@ final class TradingSession {
             stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         }
         final long tradedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        final Map<String, dev.arb.executor.LiquidationStatus> margins = liquidationGuards.statuses();
+        liquidationGuards.close();
         LOG.info("stopping: no new entries, flattening");
         boolean haltedBeforeStop = false;
         for (DeltaNeutralExecutor executor : executors) {
@@ -288,10 +293,11 @@ final class TradingSession {
             executor.stop();
         }
         journal.flush().get(10, TimeUnit.SECONDS);
-        return summarize(mode, tradedMs, haltedBeforeStop);
+        return summarize(mode, tradedMs, haltedBeforeStop, margins);
     }
 
-    private RunSummary summarize(final String mode, final long tradedMs, final boolean halted) throws Exception {
+    private RunSummary summarize(final String mode, final long tradedMs, final boolean halted,
+        final Map<String, dev.arb.executor.LiquidationStatus> margins) throws Exception {
         long opportunities = 0;
         long entries = 0;
         long exits = 0;
@@ -343,7 +349,7 @@ final class TradingSession {
         return new RunSummary(mode, tradedMs, opportunities, entries, exits, oneSided, unwinds, sent, rejected, positions,
             pnl, halted, tick, ack, risk.status(), alertCount.get(), new LinkedHashMap<>(reconciliation),
             first == null ? "none" : first.name(), first == null ? "" : first.sourceSha256(), swaps, swapFailures,
-            changes);
+            changes, margins);
     }
 
     private List<String> symbolsOn(final String venue) {
