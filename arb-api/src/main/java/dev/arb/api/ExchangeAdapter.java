@@ -225,6 +225,19 @@ public interface ExchangeAdapter extends AutoCloseable {
         return Double.NaN;
     }
 
+    /**
+     * The account's margin on this venue: account value, maintenance margin, and each open position's liquidation
+     * price where the venue publishes one (see {@link MarginState}). Each implementation cites the protocol fields
+     * it reads. A liquidation guard polls it for both legs of a pair.
+     *
+     * <p>The default, for adapters that cannot tell, completes at once with {@link MarginState#unknown(String)}.
+     *
+     * @return the latest margin state; fails with an {@link ExchangeException} subtype when the venue cannot be read
+     */
+    default CompletableFuture<MarginState> marginState() {
+        return CompletableFuture.completedFuture(MarginState.unknown(venue()));
+    }
+
     private UnsupportedOperationException unsupported(final String operation) {
         return new UnsupportedOperationException(venue() + " adapter does not support " + operation);
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.arb.executor.BreakerStatus;
+import dev.arb.executor.LiquidationStatus;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -51,12 +52,14 @@ import org.HdrHistogram.Histogram;
  * @param strategySwaps    strategies that took over while running (summed over bots)
  * @param strategySwapFailures replacements refused: compile errors, throws on construction or dry run
  * @param paramChanges     parameters changed while running, oldest first
+ * @param liquidation      per bot, the liquidation guard's view just before the final flatten (empty when off)
  */
 record RunSummary(String mode, long durationMs, long opportunities, long opportunitiesRefused, long entries, long exits,
     long oneSidedFills, long unwinds, long ordersSent, long ordersRejected, Map<String, BigDecimal> netPositionBase,
     PnlBreakdown pnl, Halt halt, Histogram tickToDecision, Histogram decisionToAck,
     BreakerStatus breaker, long alerts, Map<String, String> reconciliation, String strategy, String strategySha256,
-    long strategySwaps, long strategySwapFailures, List<ParamChange> paramChanges) {
+    long strategySwaps, long strategySwapFailures, List<ParamChange> paramChanges,
+    Map<String, LiquidationStatus> liquidation) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -134,6 +137,16 @@ record RunSummary(String mode, long durationMs, long opportunities, long opportu
         b.put("dailyPnlUsd", breaker.dailyPnlUsd());
         b.put("haltedBy", breaker.haltedBy());
         root.put("alerts", alerts);
+        final ObjectNode liq = root.putObject("liquidation");
+        liquidation.forEach((bot, guard) -> {
+            final ObjectNode n = liq.putObject(bot);
+            n.put("closestVenue", guard.closestVenue());
+            putPct(n, "distancePct", guard.minDistancePct());
+            putPct(n, "lowestDistancePct", guard.lowestSeenPct());
+            n.put("alerts", guard.alerts());
+            n.put("reductions", guard.reductions());
+            n.put("readFailures", guard.readFailures());
+        });
         final ObjectNode rec = root.putObject("reconciliation");
         reconciliation.forEach(rec::put);
         percentiles(root.putObject("tickToDecisionNanos"), tickToDecision);
@@ -176,9 +189,19 @@ record RunSummary(String mode, long durationMs, long opportunities, long opportu
             micros(tickToDecision, 50), micros(tickToDecision, 99), micros(decisionToAck, 50), micros(decisionToAck, 99));
         out.println("breaker " + breaker.state() + " (trips " + breaker.trips() + (breaker.lastReason() != null
             ? ", last: " + breaker.lastReason() : "") + "), alerts " + alerts + ", reconciliation " + reconciliation);
+        liquidation.forEach((bot, st) -> out.println("margin " + bot + ": " + st.describe()));
         if (halt != null) {
             out.println("HALTED by " + halt.by() + (halt.reason() == null ? "" : ": " + halt.reason())
                 + (halt.unexpected() ? " (see the log; exit code 3)" : ""));
+        }
+    }
+
+    /** Writes a distance in percent to 2 decimals; null when flat (infinite) or unknown. */
+    private static void putPct(final ObjectNode n, final String field, final double pct) {
+        if (Double.isFinite(pct)) {
+            n.put(field, BigDecimal.valueOf(pct).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        } else {
+            n.putNull(field);
         }
     }
 

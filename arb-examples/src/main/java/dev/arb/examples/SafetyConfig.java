@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arb.executor.DriftAction;
 import dev.arb.executor.ExecutorConfig;
+import dev.arb.executor.LiquidationSettings;
 import dev.arb.executor.ReconcilePolicy;
 import dev.arb.executor.RiskLimits;
 import dev.arb.executor.journal.Journal;
@@ -47,6 +48,13 @@ import java.util.Locale;
  *   policy: refuse                # adopt | flatten | refuse, when the venues differ from the journal
  * alerts:
  *   webhook_url: https://hooks.example/arb   # optional: each alert POSTed as JSON
+ * liquidation:                    # each venue margins its leg alone: watch both
+ *   enabled: true
+ *   alert_distance_pct: 20        # a venue this close to liquidation (% of price): alert, hold new entries
+ *   reduce_distance_pct: 10       # this close: reduce BOTH legs together
+ *   reduce_fraction: 0.5          # share of the position each reduction closes
+ *   hysteresis_pct: 2             # re-arm only past the threshold plus this many points
+ *   poll_interval_ms: 1000        # how often both venues' margin is read
  * </pre>
  *
  * <p><b>Note:</b> immutable once loaded; thread-safe.
@@ -56,14 +64,17 @@ import java.util.Locale;
  * @param journal        journal settings
  * @param reconciliation start-up reconciliation
  * @param alerts         alert sinks
+ * @param http           operator plane
+ * @param liquidation    liquidation guard
  */
 record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Reconciliation reconciliation,
-    Alerts alerts, Http http) {
+    Alerts alerts, Http http, Liquidation liquidation) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     /** The top-level sections read here (the rest of the file is {@link BotConfig}'s). */
-    static final List<String> SECTIONS = List.of("execution", "risk", "journal", "reconciliation", "alerts", "http");
+    static final List<String> SECTIONS = List.of("execution", "risk", "journal", "reconciliation", "alerts", "http",
+        "liquidation");
     /** The Java parameter names {@link RiskLimits} and {@link ExecutorConfig} use in errors, to the YAML keys. */
     static final java.util.Map<String, String> YAML_KEYS = java.util.Map.ofEntries(
         java.util.Map.entry("maxQuoteAgeMs", "execution.max_quote_age_ms"),
@@ -87,6 +98,41 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
         reconciliation = reconciliation == null ? new Reconciliation(null) : reconciliation;
         alerts = alerts == null ? new Alerts(null) : alerts;
         http = http == null ? new Http(null, null) : http;
+        liquidation = liquidation == null ? new Liquidation(null, null, null, null, null, null) : liquidation;
+    }
+
+    /**
+     * The {@code liquidation} section; every key optional (defaults of {@link LiquidationSettings#DEFAULTS}).
+     *
+     * @param enabled           {@code false} turns the guard off (default on)
+     * @param alertDistancePct  alert and hold entries below this distance to liquidation, percent
+     * @param reduceDistancePct reduce both legs below this distance, percent
+     * @param reduceFraction    share of the position each reduction closes, (0, 1]
+     * @param hysteresisPct     re-arm margin, percentage points
+     * @param pollIntervalMs    margin read interval, ms
+     */
+    record Liquidation(Boolean enabled, @JsonProperty("alert_distance_pct") BigDecimal alertDistancePct,
+        @JsonProperty("reduce_distance_pct") BigDecimal reduceDistancePct,
+        @JsonProperty("reduce_fraction") BigDecimal reduceFraction,
+        @JsonProperty("hysteresis_pct") BigDecimal hysteresisPct,
+        @JsonProperty("poll_interval_ms") Long pollIntervalMs) {
+    }
+
+    /**
+     * @return the liquidation guard's settings, or null when {@code liquidation.enabled} is false
+     * @throws IllegalArgumentException naming the key when a value is out of range
+     */
+    LiquidationSettings liquidationSettings() {
+        final Liquidation l = liquidation;
+        if (Boolean.FALSE.equals(l.enabled())) {
+            return null;
+        }
+        final LiquidationSettings d = LiquidationSettings.DEFAULTS;
+        return new LiquidationSettings(l.alertDistancePct() == null ? d.alertDistancePct()
+            : l.alertDistancePct().doubleValue(), l.reduceDistancePct() == null ? d.reduceDistancePct()
+            : l.reduceDistancePct().doubleValue(), l.reduceFraction() == null ? d.reduceFraction() : l.reduceFraction(),
+            l.hysteresisPct() == null ? d.hysteresisPct() : l.hysteresisPct().doubleValue(),
+            l.pollIntervalMs() == null ? d.pollIntervalMs() : l.pollIntervalMs());
     }
 
     /**
@@ -211,7 +257,7 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
 
     /** @return every default */
     static SafetyConfig defaults() {
-        return new SafetyConfig(null, null, null, null, null, null);
+        return new SafetyConfig(null, null, null, null, null, null, null);
     }
 
     private void validate(final String origin) {
@@ -221,6 +267,7 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
             synchronous();
             policy();
             webhook();
+            liquidationSettings();
         } catch (IllegalArgumentException e) {
             throw new BotConfig.ConfigException(origin + ": " + yamlKeys(e.getMessage()));
         }

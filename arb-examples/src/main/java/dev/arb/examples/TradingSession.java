@@ -69,6 +69,7 @@ final class TradingSession {
     private final List<RunMetrics> metrics = new ArrayList<>();
     private final List<SizeFormat> sizeFormats = new ArrayList<>();
     private final Map<String, String> reconciliation = new LinkedHashMap<>();
+    private final LiquidationGuards liquidationGuards;
 
     /**
      * @param loop     the single event loop shared by both adapters (and so by the executors)
@@ -92,6 +93,7 @@ final class TradingSession {
             sink.alert(a);
         };
         this.risk = new RiskGuard(safety.riskLimits(), alerts, journal, Clock.systemUTC());
+        this.liquidationGuards = new LiquidationGuards(safety.liquidationSettings(), this.alerts);
     }
 
     /** @return the run's shared circuit breaker (for the control channel) */
@@ -252,6 +254,7 @@ final class TradingSession {
                 config.symbol(bot.pair(), bot.dexB()), strategy.name(), strategies.source(), executor.parameters());
             try {
                 executor.start();
+                liquidationGuards.watch(bot.id(), executor, a, b);
             } finally {
                 final ReconciliationReport r = executor.reconciliation();
                 reconciliation.put(bot.id(), r == null ? "NONE" : r.outcome() + (r.differences().isEmpty() ? ""
@@ -317,6 +320,8 @@ final class TradingSession {
             stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         }
         final long tradedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        final Map<String, dev.arb.executor.LiquidationStatus> margins = liquidationGuards.statuses();
+        liquidationGuards.close();
         LOG.info("stopping: no new entries, flattening");
         for (DeltaNeutralExecutor executor : executors) {
             executor.stopEntries();
@@ -330,10 +335,11 @@ final class TradingSession {
             executor.stop();
         }
         journal.flush().get(10, TimeUnit.SECONDS);
-        return summarize(mode, tradedMs);
+        return summarize(mode, tradedMs, margins);
     }
 
-    private RunSummary summarize(final String mode, final long tradedMs) throws Exception {
+    private RunSummary summarize(final String mode, final long tradedMs,
+        final Map<String, dev.arb.executor.LiquidationStatus> margins) throws Exception {
         long opportunities = 0;
         long opportunitiesRefused = 0;
         long entries = 0;
@@ -399,7 +405,7 @@ final class TradingSession {
         return new RunSummary(mode, tradedMs, opportunities, opportunitiesRefused, entries, exits, oneSided, unwinds,
             sent, rejected, positions, pnl, halt, tick, ack, breaker, alertCount.get(), new LinkedHashMap<>(reconciliation),
             first == null ? "none" : first.name(), first == null ? "" : first.sourceSha256(), swaps, swapFailures,
-            changes);
+            changes, margins);
     }
 
     private List<String> symbolsOn(final String venue) {

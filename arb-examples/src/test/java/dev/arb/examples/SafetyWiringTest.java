@@ -66,6 +66,30 @@ class SafetyWiringTest {
     }
 
     @Test
+    void shouldReadTheLiquidationSectionWithDefaultsAndValidation() {
+        final dev.arb.executor.LiquidationSettings d = SafetyConfig.parse(BOTS, "test").safety().liquidationSettings();
+        assertThat(d).isEqualTo(dev.arb.executor.LiquidationSettings.DEFAULTS);
+        final dev.arb.executor.LiquidationSettings l = SafetyConfig.parse(BOTS + """
+            liquidation: {alert_distance_pct: 25, reduce_distance_pct: 12.5, reduce_fraction: 0.25, hysteresis_pct: 1,
+              poll_interval_ms: 500}
+            """, "test").safety().liquidationSettings();
+        assertThat(l.alertDistancePct()).isEqualTo(25.0);
+        assertThat(l.reduceDistancePct()).isEqualTo(12.5);
+        assertThat(l.reduceFraction()).isEqualByComparingTo("0.25");
+        assertThat(l.hysteresisPct()).isEqualTo(1.0);
+        assertThat(l.pollIntervalMs()).isEqualTo(500);
+        assertThat(SafetyConfig.parse(BOTS + "liquidation: {enabled: false}\n", "test").safety().liquidationSettings())
+            .isNull();
+        assertThatThrownBy(() -> SafetyConfig.parse(BOTS + "liquidation: {alert_distance_pct: 5}\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("f.yaml")
+            .hasMessageContaining("liquidation.reduce_distance_pct");
+        assertThatThrownBy(() -> SafetyConfig.parse(BOTS + "liquidation: {reduce_fraction: 2}\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("liquidation.reduce_fraction");
+        assertThatThrownBy(() -> SafetyConfig.parse(BOTS + "liquidation: {alert_pct: 5}\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("alert_pct");
+    }
+
+    @Test
     void shouldLoadTheShippedSampleConfigWithItsSafetySections() {
         final SafetyConfig.Loaded loaded = SafetyConfig.load(Path.of("..", "config.yaml"));
         assertThat(loaded.bots().bots()).isNotEmpty();

@@ -28,5 +28,11 @@ class SimulatedRunTest {
         assertThat(json.get("tickToDecisionNanos").get("p50").asLong()).isPositive();
         assertThat(json.get("decisionToAckNanos").get("p99").asLong()).isPositive();
         assertThat(json.get("halted").asBoolean()).isFalse();
+        // the liquidation guard read both venues' margin: the simulators' default accounts are far from liquidation
+        assertThat(json.get("liquidation").size()).isPositive();
+        json.get("liquidation").forEach(bot -> {
+            assertThat(bot.get("readFailures").asLong()).isZero();
+            assertThat(bot.get("reductions").asLong()).isZero();
+        });
     }
 }

@@ -377,6 +377,43 @@ public final class DeltaNeutralExecutor {
     }
 
     /**
+     * Reduces the open position by {@code fraction} on BOTH legs together, in one exit round: reduce-only IOC orders
+     * through the engine's order path (journaled; a one-sided fill is unwound like in every round), whatever the
+     * spread and the breaker. Used by the {@link LiquidationGuard}; never reduces one leg alone.
+     *
+     * @param fraction share of the hedged position to close, in (0, 1]; the size is rounded down to both venues'
+     *                 steps, raised to the larger venue minimum order, and becomes the whole position when less than a
+     *                 minimum order would remain
+     * @return completes on the state thread when the round (and any unwind) finished, or at once with why nothing
+     *     was sent ({@link RoundResult#NOTHING_TO_DO} when not open, {@link RoundResult#DROPPED_IN_FLIGHT},
+     *     {@link RoundResult#BLOCKED_STALE})
+     * @throws IllegalArgumentException if {@code fraction} is not in (0, 1]
+     */
+    public CompletableFuture<RoundResult> reduce(final BigDecimal fraction) {
+        if (fraction == null || fraction.signum() <= 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("reduce fraction must be in (0, 1], got " + fraction);
+        }
+        final CompletableFuture<RoundResult> result = new CompletableFuture<>();
+        core.stateThread.execute(() -> rounds.tryReduce(fraction, result));
+        return result;
+    }
+
+    /**
+     * Holds new entries while a venue's margin is close to liquidation (set by the {@link LiquidationGuard}),
+     * separately from the operator's {@link #pauseEntries}; exits, reductions, unwinds and flatten go on. Any thread.
+     *
+     * @param hold {@code true} holds entries, {@code false} releases the hold
+     */
+    public void holdEntriesForMargin(final boolean hold) {
+        core.marginHold = hold;
+    }
+
+    /** @return {@code true} while the liquidation guard holds new entries */
+    public boolean entriesHeldForMargin() {
+        return core.marginHold;
+    }
+
+    /**
      * Compares {@code posA + posB} as the venues report them with the expected (hedged) state, when no
      * round is in flight; a drift beyond {@link ExecutorConfig#deltaToleranceBase()} raises an alert
      * and, by {@link ExecutorConfig#driftAction()}, re-hedges or halts.

@@ -60,6 +60,8 @@ final class ExecutorCore {
     volatile String haltReason;
     /** Entries paused by the operator (resumable, unlike a halt). */
     volatile boolean paused;
+    /** Entries held by the liquidation guard while a venue's margin is close to liquidation (resumable). */
+    volatile boolean marginHold;
 
     // confined to the state thread
     HedgeSizing sizing;

@@ -85,9 +85,12 @@ final class RoundRunner {
         }
     }
 
-    /** @return whether entries are refused wholesale: this bot or the run halted, paused, or stopping */
+    /**
+     * @return whether entries are refused wholesale: this bot or the run halted, paused, stopping, or held by the
+     *     liquidation guard (a venue's margin within its alert distance)
+     */
     private boolean entriesRefused() {
-        return core.haltedFlag.get() || core.stopped || core.paused || core.risk.isHalted();
+        return core.haltedFlag.get() || core.stopped || core.paused || core.marginHold || core.risk.isHalted();
     }
 
     private void gateAndEnter(final Intent intent, final long t0) {
@@ -223,15 +226,25 @@ final class RoundRunner {
     }
 
     private void exit(final long decisionNanos) {
+        exit(decisionNanos, core.legA.ledger.position().abs(), core.legB.ledger.position().abs());
+    }
+
+    /** Sends both legs' reduce-only IOC orders at once for these sizes (the whole position on an exit). */
+    private void exit(final long decisionNanos, final BigDecimal sizeA, final BigDecimal sizeB) {
         core.state = ExecutorCore.State.EXITING;
         final BigDecimal posA = core.legA.ledger.position();
         final BigDecimal posB = core.legB.ledger.position();
         final Side sideA = posA.signum() > 0 ? Side.SELL : Side.BUY;
         final Side sideB = posB.signum() > 0 ? Side.SELL : Side.BUY;
-        final OrderRequest ra = gateway.request(core.legA, sideA, OrderType.LIMIT, core.legA.sizeDown(posA.abs()),
-            LegPricing.boundedLimit(core.legA, sideA, worst(true, sideA), core.settings.slippageBps), true);
-        final OrderRequest rb = gateway.request(core.legB, sideB, OrderType.LIMIT, core.legB.sizeDown(posB.abs()),
-            LegPricing.boundedLimit(core.legB, sideB, worst(false, sideB), core.settings.slippageBps), true);
+        final long a = core.legA.sizeDown(sizeA);
+        final long b = core.legB.sizeDown(sizeB);
+        final boolean whole = sizeA.compareTo(posA.abs()) >= 0;
+        final OrderRequest ra = gateway.request(core.legA, sideA, OrderType.LIMIT, a, LegPricing.boundedLimit(core.legA,
+            sideA, whole ? worst(true, sideA) : LegPricing.depthPrice(core.legA, sideA, a), core.settings.slippageBps),
+            true);
+        final OrderRequest rb = gateway.request(core.legB, sideB, OrderType.LIMIT, b, LegPricing.boundedLimit(core.legB,
+            sideB, whole ? worst(false, sideB) : LegPricing.depthPrice(core.legB, sideB, b), core.settings.slippageBps),
+            true);
         core.pnl.expect(ra.clientOrderId(), sideA == Side.BUY ? snapshot.askA() : snapshot.bidA());
         core.pnl.expect(rb.clientOrderId(), sideB == Side.BUY ? snapshot.askB() : snapshot.bidB());
         runRound(Round.EXIT, core.openDirection, ra, rb, decisionNanos);
@@ -310,7 +323,7 @@ final class RoundRunner {
                 }
                 return;
             }
-            if (core.haltedFlag.get() || core.stopped || core.paused) {
+            if (core.haltedFlag.get() || core.stopped || core.paused || core.marginHold) {
                 result.complete(RoundResult.BLOCKED_HALTED);
                 return;
             }
@@ -352,6 +365,46 @@ final class RoundRunner {
                 return;
             }
             exitNow(now, result);
+        } catch (RuntimeException e) {
+            core.internalError(e);
+            result.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * {@link DeltaNeutralExecutor#reduce}: closes {@code fraction} of the hedged position on both legs in one exit
+     * round (reduce-only IOC, journaled, unwinding any one-sided fill like every round), whatever the spread and the
+     * breaker. The size is the fraction of the smaller leg rounded down to both venues' steps, at least the larger
+     * venue minimum order, and the whole position when less than a minimum order would remain.
+     */
+    void tryReduce(final BigDecimal fraction, final CompletableFuture<RoundResult> result) {
+        try {
+            if (core.state != ExecutorCore.State.OPEN) {
+                result.complete(core.inFlight() ? RoundResult.DROPPED_IN_FLIGHT : RoundResult.NOTHING_TO_DO);
+                return;
+            }
+            final long now = core.clock.nanoTime();
+            if (!computeSnapshot(now)) {
+                core.staleQuoteSkips++;
+                result.complete(RoundResult.BLOCKED_STALE);
+                return;
+            }
+            if (!core.claimMarkets()) {
+                core.droppedInFlight++;
+                result.complete(RoundResult.DROPPED_IN_FLIGHT);
+                return;
+            }
+            final BigDecimal open = core.legA.ledger.position().abs().min(core.legB.ledger.position().abs());
+            final BigDecimal minimum = hedge.dustTolerance();
+            final BigDecimal step = core.sizing.commonStep();
+            final BigDecimal minimumOrder = minimum.divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
+            final BigDecimal size = core.sizing.floor(open.multiply(fraction)).max(minimumOrder);
+            if (size.compareTo(open) >= 0 || open.subtract(size).compareTo(minimum) < 0) {
+                exitNow(now, result);
+                return;
+            }
+            roundWaiter = result;
+            exit(now, size, size);
         } catch (RuntimeException e) {
             core.internalError(e);
             result.completeExceptionally(e);

@@ -160,6 +160,11 @@ public final class ParadexAdapter implements ExchangeAdapter {
     private final java.util.Set<String> marketDataChannels = ConcurrentHashMap.newKeySet();
     private volatile boolean wsAuthenticated;
     private volatile ParadexAccountSummary accountSummary;
+    /** The last {@code account} push, raw, and when it arrived (ms since the epoch), for {@link #marginState()}. */
+    private volatile JsonNode accountPush;
+    private volatile long accountPushMs;
+    /** The last {@code positions} push per market, raw, for {@link #marginState()}. */
+    private final Map<String, JsonNode> positionPushes = new ConcurrentHashMap<>();
     private volatile long privateMessageErrors;
     private volatile long controlErrors;
     private boolean privateErrorLogged;
@@ -567,6 +572,39 @@ public final class ParadexAdapter implements ExchangeAdapter {
         return v == null || v.isEmpty() ? null : new BigDecimal(v);
     }
 
+    /** A pushed account summary younger than this is used as is by {@link #marginState()}, ms. */
+    static final long MARGIN_PUSH_FRESH_MS = 5_000;
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Paradex: from the private {@code account} and {@code positions} pushes when an account summary arrived within
+     * the last {@value #MARGIN_PUSH_FRESH_MS} ms (no request), else from {@code GET /v1/account} then
+     * {@code GET /v1/positions}. Fields: {@code account_value}, {@code maintenance_margin_requirement}, and per
+     * position {@code size}, {@code liquidation_price} and the mark derived from {@code average_entry_price} and
+     * {@code unrealized_pnl} (protocol reference §2.5, §3.6, §3.7; see {@code MarginDecoder}).
+     */
+    @Override
+    public CompletableFuture<dev.arb.api.MarginState> marginState() {
+        final JsonNode pushed = accountPush;
+        final long now = System.currentTimeMillis();
+        if (pushed != null && now - accountPushMs <= MARGIN_PUSH_FRESH_MS) {
+            try {
+                return CompletableFuture.completedFuture(dev.arb.paradex.internal.MarginDecoder.margin(pushed,
+                    List.copyOf(positionPushes.values()), accountPushMs));
+            } catch (ExchangeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return rest.sendPrivate("GET", "/account", null, ParadexRestClient.Limit.PRIVATE_GET)
+            .thenCompose(account -> rest.sendPrivate("GET", "/positions", null, ParadexRestClient.Limit.PRIVATE_GET)
+                .thenApply(positions -> {
+                    final List<JsonNode> results = new java.util.ArrayList<>();
+                    positions.path("results").forEach(results::add);
+                    return dev.arb.paradex.internal.MarginDecoder.margin(account, results, System.currentTimeMillis());
+                }));
+    }
+
     /** @return the last summary pushed on the private {@code account} channel, or null if none yet */
     public ParadexAccountSummary lastAccountSummary() {
         return accountSummary;
@@ -617,6 +655,8 @@ public final class ParadexAdapter implements ExchangeAdapter {
                     l.onFill(f);
                 }
             } else if (channel.equals("account")) {
+                accountPush = data.deepCopy();
+                accountPushMs = System.currentTimeMillis();
                 accountSummary = new ParadexAccountSummary(decimalOrNull(data, "account_value"),
                     decimalOrNull(data, "free_collateral"), decimalOrNull(data, "initial_margin_requirement"),
                     decimalOrNull(data, "maintenance_margin_requirement"), OrderResponses.text(data, "status"),
@@ -633,6 +673,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
                 final com.fasterxml.jackson.databind.node.ObjectNode wrapped = JSON.createObjectNode();
                 wrapped.putArray("results").add(data);
                 streamedPositions.put(market, RestDecoders.position(wrapped, market));
+                positionPushes.put(market, data.deepCopy());
             }
         } catch (final RuntimeException e) {
             privateMessageErrors++;

@@ -275,6 +275,24 @@ class ParadexAdapterTest {
     }
 
     @Test
+    void shouldReadTheMarginStateOverRestWithoutAnAccountPush() throws Exception {
+        wm.stubFor(get(urlEqualTo("/v1/account")).willReturn(aResponse().withStatus(200).withBody(
+            "{\"account\":\"0x1\",\"account_value\":\"2000\",\"maintenance_margin_requirement\":\"400\","
+                + "\"status\":\"ACTIVE\",\"updated_at\":1700000000000}")));
+        wm.stubFor(get(urlEqualTo("/v1/positions")).willReturn(aResponse().withStatus(200).withBody(
+            "{\"results\":[{\"market\":\"BTC-USD-PERP\",\"status\":\"OPEN\",\"side\":\"LONG\",\"size\":\"0.2\","
+                + "\"average_entry_price\":\"65000\",\"unrealized_pnl\":\"-1000\",\"liquidation_price\":\"57000\"}]}")));
+        final dev.arb.api.MarginState m = adapter.marginState().get(10, TimeUnit.SECONDS);
+        assertThat(m.accountValueUsd()).isEqualByComparingTo("2000");
+        assertThat(m.maintenanceMarginUsd()).isEqualByComparingTo("400");
+        assertThat(m.positions()).singleElement().satisfies(p -> {
+            assertThat(p.markPriceUsd()).isEqualByComparingTo("60000");
+            assertThat(p.liquidationPriceUsd()).isEqualByComparingTo("57000");
+        });
+        assertThat(m.distanceToLiquidationPct()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void shouldRefreshTokenBeforeExpiry() throws Exception {
         stubAuth(System.currentTimeMillis() / 1000 + 30);
         adapter.close();

@@ -20,7 +20,11 @@ import java.util.SplittableRandom;
  * (the same seed gives the same prices with or without funding). The simulators publish it in each venue's
  * convention and pay it on open positions.
  *
- * <p><b>Note:</b> thread-safe (the lazily extended path is guarded by this object's monitor).
+ * <p><b>Pushed moves.</b> A test can push the price hard ({@link #pushPrice}): from a step on, every price (fair and
+ * both venues' mids) is multiplied by a ramp to {@code 1 + fraction} over a number of steps, and stays there. Pushes
+ * are explicit inputs: without them the path is the seed's.
+ *
+ * <p><b>Note:</b> thread-safe (the lazily extended path and the pushes are guarded by this object's monitor).
  */
 public final class MarketModel {
     /** Venue index of the first venue (by convention Vest). */
@@ -39,6 +43,8 @@ public final class MarketModel {
     private double[][] noise = new double[2][0];
     private int computed;
     private final SplittableRandom random;
+    /** Pushed moves: {fromStep, overSteps, fraction} each. */
+    private final java.util.List<double[]> pushes = new java.util.ArrayList<>();
 
     /** @param config model parameters */
     public MarketModel(final Config config) {
@@ -79,7 +85,35 @@ public final class MarketModel {
      */
     public synchronized double fairPrice(final long step) {
         ensure(step);
-        return fair[(int) step];
+        return fair[(int) step] * pushFactor(step);
+    }
+
+    /**
+     * Pushes every price (fair and both venues) by {@code fraction} from {@code fromStep} on, reached linearly over
+     * {@code overSteps} steps and held afterwards; pushes multiply. For tests that need the market to move hard,
+     * e.g. against one leg of a pair until its venue would liquidate it.
+     *
+     * @param fromStep  first step moved (use the simulators' current step + 1 to move from now on)
+     * @param overSteps steps to reach the full move, ≥ 1
+     * @param fraction  the move, e.g. {@code 0.2} for +20 %, {@code -0.2} for −20 %; above −1
+     * @throws IllegalArgumentException if {@code overSteps < 1}, {@code fromStep < 0} or {@code fraction <= -1}
+     */
+    public synchronized void pushPrice(final long fromStep, final int overSteps, final double fraction) {
+        if (overSteps < 1 || fromStep < 0 || !(fraction > -1) || !Double.isFinite(fraction)) {
+            throw new IllegalArgumentException("pushPrice needs fromStep >= 0, overSteps >= 1 and fraction > -1");
+        }
+        pushes.add(new double[] {fromStep, overSteps, fraction});
+    }
+
+    /** @return the product of the pushes' factors at {@code step} (1 without pushes) */
+    private double pushFactor(final long step) {
+        double f = 1.0;
+        for (final double[] p : pushes) {
+            if (step >= p[0]) {
+                f *= 1.0 + p[2] * Math.min(1.0, (step - p[0] + 1) / p[1]);
+            }
+        }
+        return f;
     }
 
     /**
@@ -95,7 +129,7 @@ public final class MarketModel {
         final int s = (int) step;
         final int lag = venue == VENUE_A ? config.lagStepsA() : config.lagStepsB();
         final double base = fair[Math.max(0, s - lag)];
-        return base * (1.0 + noise[venue][s] + dislocation[venue][s]);
+        return base * pushFactor(step) * (1.0 + noise[venue][s] + dislocation[venue][s]);
     }
 
     /**

@@ -702,6 +702,19 @@ public final class VestAdapter implements ExchangeAdapter {
         return t != null ? codec.update(o, spec, t.request, now) : codec.fromVenue(o, spec, null, now);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Vest: one {@code GET /account} (Vest documents no position or balance push, protocol reference §5):
+     * {@code totalAccountValue}, {@code totalMaintMargin} and each position's {@code markPrice} and {@code liqPrice}
+     * (§4; see {@code VestMarginDecoder}).
+     */
+    @Override
+    public CompletableFuture<dev.arb.api.MarginState> marginState() {
+        return rest.getPrivate("/account", "").thenApply(account -> dev.arb.vest.internal.VestMarginDecoder.margin(
+            account, System.currentTimeMillis()));
+    }
+
     /** {@inheritDoc} <p>{@code GET /account}: {@code isLong} + size, zero sizes skipped. */
     @Override
     public CompletableFuture<List<Position>> positions() {

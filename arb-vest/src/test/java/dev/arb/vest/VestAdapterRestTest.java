@@ -124,6 +124,46 @@ class VestAdapterRestTest {
     }
 
     @Test
+    void shouldReadTheMarginStateFromTheAccountFixture() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v2/account"))
+            .willReturn(aResponse().withStatus(200).withBody(resource("rest-account.json"))));
+        final dev.arb.api.MarginState m = adapter.marginState().get(5, TimeUnit.SECONDS);
+        assertThat(m.venue()).isEqualTo("vest");
+        assertThat(m.accountValueUsd()).isEqualByComparingTo("200000.12");
+        assertThat(m.maintenanceMarginUsd()).isEqualByComparingTo("123232.12");
+        assertThat(m.timestampMs()).isEqualTo(1233333333333L);
+        assertThat(m.positions()).singleElement().satisfies(p -> {
+            assertThat(p.market()).isEqualTo("BTC-PERP");
+            assertThat(p.size()).isEqualByComparingTo("0.1");
+            assertThat(p.markPriceUsd()).isEqualByComparingTo("30");
+            assertThat(p.liquidationPriceUsd()).isEqualByComparingTo("20");
+        });
+        // a long at mark 30 liquidated at 20: one third away
+        assertThat(m.distanceToLiquidationPct()).isCloseTo(33.333, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
+    void shouldReadAShortMarginPositionAsNegativeAndSkipZeroSizes() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v2/account")).willReturn(aResponse().withStatus(200).withBody(
+            "{\"totalAccountValue\":\"1000\",\"totalMaintMargin\":\"50\",\"positions\":["
+            + "{\"symbol\":\"ETH-PERP\",\"isLong\":true,\"size\":\"0\"},"
+            + "{\"symbol\":\"BTC-PERP\",\"isLong\":false,\"size\":\"0.2500\",\"markPrice\":\"100\","
+            + "\"liqPrice\":\"108\"}]}")));
+        final dev.arb.api.MarginState m = adapter.marginState().get(5, TimeUnit.SECONDS);
+        assertThat(m.positions()).singleElement().satisfies(p -> assertThat(p.size()).isEqualByComparingTo("-0.25"));
+        assertThat(m.distanceToLiquidationPct()).isCloseTo(8.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(m.timestampMs()).isPositive();
+    }
+
+    @Test
+    void shouldFailATypedErrorOnAnUnreadableMarginNumber() {
+        server.stubFor(get(urlPathEqualTo("/v2/account")).willReturn(aResponse().withStatus(200).withBody(
+            "{\"totalAccountValue\":\"lots\",\"totalMaintMargin\":\"50\",\"positions\":[]}")));
+        assertThatThrownBy(() -> adapter.marginState().get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(
+            dev.arb.api.MalformedMessageException.class).hasMessageContaining("totalAccountValue");
+    }
+
+    @Test
     void shouldReportAShortPositionAsNegative() throws Exception {
         server.stubFor(get(urlPathEqualTo("/v2/account")).willReturn(aResponse().withStatus(200).withBody(
             "{\"positions\":[{\"symbol\":\"BTC-PERP\",\"isLong\":false,\"size\":\"0.2500\",\"entryPrice\":\"65000.5\"}]}")));

@@ -32,5 +32,12 @@ public enum AlertKind {
      * An entry was refused because a venue market's position limit would be exceeded across every bot of
      * the process (the first refusal of a run of them on that market).
      */
-    MARKET_LIMIT
+    MARKET_LIMIT,
+    /**
+     * A venue's margin came within the liquidation guard's alert distance (or went back beyond it plus the
+     * hysteresis): new entries stop while it is close.
+     */
+    LIQUIDATION_RISK,
+    /** A venue's margin came within the liquidation guard's reduce distance: both legs are being reduced together. */
+    LIQUIDATION_REDUCE
 }

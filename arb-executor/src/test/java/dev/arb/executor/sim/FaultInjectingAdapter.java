@@ -258,6 +258,11 @@ public final class FaultInjectingAdapter implements ExchangeAdapter {
     }
 
     @Override
+    public CompletableFuture<dev.arb.api.MarginState> marginState() {
+        return delegate.marginState();
+    }
+
+    @Override
     public CompletableFuture<Position> position(final String market) {
         return delegate.position(market);
     }

@@ -33,6 +33,7 @@ public final class SimVenues implements AutoCloseable {
     public static final String PARADEX_MARKET = "BTC-USD-PERP";
 
     private final EventLoopGroup group = new NioEventLoopGroup(1);
+    private final MarketModel model;
     private final VestSimulator vestSim;
     private final ParadexSimulator paradexSim;
     private final Credentials credentials;
@@ -67,7 +68,7 @@ public final class SimVenues implements AutoCloseable {
     }
 
     private SimVenues(final long seed) throws Exception {
-        final MarketModel model = new MarketModel(MarketModel.Config.defaults(seed));
+        model = new MarketModel(MarketModel.Config.defaults(seed));
         vestSim = VestSimulator.start(model, VestSimulator.Options.defaults());
         paradexSim = ParadexSimulator.start(model, ParadexSimulator.Options.defaults());
         final String vestKey = Numeric.toHexStringWithPrefixZeroPadded(Keys.createEcKeyPair().getPrivateKey(), 64);
@@ -137,6 +138,21 @@ public final class SimVenues implements AutoCloseable {
     /** @return the event loop both adapters run on */
     public EventLoop loop() {
         return group.next();
+    }
+
+    /** @return the price model both simulators quote ({@link MarketModel#pushPrice} moves the market) */
+    public MarketModel model() {
+        return model;
+    }
+
+    /** @return the Vest simulator */
+    public VestSimulator vestSimulator() {
+        return vestSim;
+    }
+
+    /** @return the Paradex simulator */
+    public ParadexSimulator paradexSimulator() {
+        return paradexSim;
     }
 
     /** @return the credentials registered on the simulators */

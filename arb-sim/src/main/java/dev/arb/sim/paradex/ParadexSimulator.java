@@ -72,10 +72,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * lasts {@link Options#jwtLifetimeSeconds()} and is checked on every private call → 401
  * {@code INVALID_TOKEN}), {@code POST /orders}, {@code GET /orders/{id}},
  * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}}, {@code GET /orders},
- * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}; order
+ * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}, {@code GET /account}; order
  * checks and matching are described in the package-private {@code SimExchange}: signature, tick,
  * step, minimum notional, duplicate client id, reduce-only, immediate IOC/MARKET fills against the
  * book depth with partial fills, taker fee on notional.
+ *
+ * <p>Margin: an account's {@code account_value} is its collateral ({@link #setCollateral}, 100 000 USD by default)
+ * less fees plus funding and realized and unrealized PnL at the mid; its maintenance margin is
+ * {@code Σ |size| × mid × rate} ({@link #setMarginRates}); each position's {@code liquidation_price} is the mid at
+ * which the two meet. Every step an account with a position gets its {@code account} and {@code positions} pushed,
+ * and an account below its maintenance margin is liquidated: every position closed at the mid
+ * ({@link #liquidations}).
  *
  * <p>Fault switches: {@link #rejectNextOrders}, {@link #respondWithStatus} (429 → JSON-RPC 42901 on the
  * WebSocket), {@link #limitNextFills}, {@link #dropNextResponses}, {@link #delayResponses}, {@link #dropConnections},
@@ -204,6 +211,41 @@ public final class ParadexSimulator implements AutoCloseable {
      */
     public BigDecimal unrealizedFundingUsd(final String accountAddress, final String market) {
         return exchange.unrealizedFunding(accountAddress, market);
+    }
+
+    /**
+     * Sets an account's collateral (default 100 000 USD): its {@code account_value} is this
+     * less fees plus funding and realized and unrealized PnL.
+     *
+     * @param accountAddress the account
+     * @param usd            collateral, USD
+     */
+    public void setCollateral(final String accountAddress, final BigDecimal usd) {
+        exchange.collateral(accountAddress, Objects.requireNonNull(usd, "usd"));
+    }
+
+    /**
+     * Sets the margin rates of every position (defaults 0.1 initial, i.e. 10× leverage, and 0.05 maintenance). An
+     * account whose {@code account_value} falls below {@code Σ |size| × mid × maintenance} is liquidated at the next
+     * step: every position closed at the mid, the loss realized.
+     *
+     * @param initial     initial margin rate (1 / leverage), fraction
+     * @param maintenance maintenance margin rate, fraction, in (0, initial]
+     * @throws IllegalArgumentException if the rates are not 0 < maintenance <= initial <= 1
+     */
+    public void setMarginRates(final BigDecimal initial, final BigDecimal maintenance) {
+        if (maintenance.signum() <= 0 || maintenance.compareTo(initial) > 0 || initial.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("need 0 < maintenance <= initial <= 1");
+        }
+        exchange.marginRates(initial, maintenance);
+    }
+
+    /**
+     * @param accountAddress the account
+     * @return how many times the account was liquidated
+     */
+    public int liquidations(final String accountAddress) {
+        return exchange.liquidations(accountAddress);
     }
 
     /** @return the model step the book is quoted at */

@@ -71,6 +71,10 @@ final class SimExchange {
     private final AtomicLong orderIds = new AtomicLong(1_700_000_000_000_000L);
     private final Map<String, java.util.List<String>> receivedClientIds = new HashMap<>();
     private PrivateSink sink = PrivateSink.NONE;
+    private final Map<String, BigDecimal> collateral = new HashMap<>();
+    private final Map<String, Integer> liquidations = new HashMap<>();
+    private BigDecimal initialMarginRate = new BigDecimal("0.1");
+    private BigDecimal maintenanceMarginRate = new BigDecimal("0.05");
     private int limitedFills;
     private long maxFill;
     private long step;
@@ -122,6 +126,118 @@ final class SimExchange {
     synchronized void advance() {
         step++;
         accrueFunding();
+        checkMargins(System.currentTimeMillis());
+    }
+
+    // ---- margin -------------------------------------------------------------------------------
+
+    synchronized void collateral(final String account, final BigDecimal usd) {
+        collateral.put(normalise(account), usd);
+    }
+
+    synchronized void marginRates(final BigDecimal initial, final BigDecimal maintenance) {
+        initialMarginRate = initial;
+        maintenanceMarginRate = maintenance;
+    }
+
+    synchronized int liquidations(final String account) {
+        return liquidations.getOrDefault(normalise(account), 0);
+    }
+
+    private long mid(final String market) {
+        final Book b = book(markets.get(market));
+        return (b.bidPrices()[0] + b.askPrices()[0]) / 2;
+    }
+
+    private java.util.List<PositionState> positionsOf(final String account) {
+        final java.util.List<PositionState> out = new java.util.ArrayList<>();
+        for (final Map.Entry<String, PositionState> e : positions.entrySet()) {
+            if (e.getKey().startsWith(account + '|')) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal unrealizedPnl(final PositionState p, final long mid) {
+        return BigDecimal.valueOf(p.size, SCALE).multiply(BigDecimal.valueOf(mid - p.entryPrice, SCALE));
+    }
+
+    /**
+     * {@code account_value}: collateral less fees, plus funding (settled and accrued), realized and unrealized PnL at
+     * the book's mid (Paradex: "account value = total collateral + unrealized PnL").
+     */
+    private BigDecimal accountValue(final String account) {
+        BigDecimal v = collateral.getOrDefault(account, ACCOUNT_COLLATERAL_USD);
+        for (final PositionState p : positionsOf(account)) {
+            v = v.subtract(p.fees).add(p.realizedFunding).add(p.unrealizedFunding).add(p.realizedPnl);
+            if (p.size != 0) {
+                v = v.add(unrealizedPnl(p, mid(p.market)));
+            }
+        }
+        return v;
+    }
+
+    /** @return {@code Σ |size| × mid × rate}, USD */
+    private BigDecimal marginRequirement(final String account, final BigDecimal rate) {
+        BigDecimal m = BigDecimal.ZERO;
+        for (final PositionState p : positionsOf(account)) {
+            m = m.add(BigDecimal.valueOf(Math.abs(p.size), SCALE).multiply(BigDecimal.valueOf(mid(p.market), SCALE))
+                .multiply(rate));
+        }
+        return m;
+    }
+
+    /**
+     * The mark at which the account's value meets its maintenance margin with the other positions held:
+     * {@code (MM_others − value + size × mid) / (size − |size| × mmr)}; empty when flat or never (≤ 0).
+     */
+    private String liquidationPrice(final String account, final PositionState p) {
+        if (p.size == 0) {
+            return "";
+        }
+        final BigDecimal size = BigDecimal.valueOf(p.size, SCALE);
+        final BigDecimal mid = BigDecimal.valueOf(mid(p.market), SCALE);
+        final BigDecimal others = marginRequirement(account, maintenanceMarginRate)
+            .subtract(size.abs().multiply(mid).multiply(maintenanceMarginRate));
+        final BigDecimal denominator = size.subtract(size.abs().multiply(maintenanceMarginRate));
+        final BigDecimal liq = others.subtract(accountValue(account)).add(size.multiply(mid))
+            .divide(denominator, SCALE, RoundingMode.HALF_EVEN);
+        return liq.signum() <= 0 ? "" : money(liq);
+    }
+
+    /**
+     * Every step: an account whose value fell below its maintenance margin is liquidated (every position closed at
+     * the mid, the loss realized); every account with a position (or just liquidated) gets its {@code account} and
+     * {@code positions} pushed, as Paradex pushes them on change.
+     */
+    private void checkMargins(final long nowMs) {
+        final java.util.Set<String> accounts = new java.util.LinkedHashSet<>();
+        for (final Map.Entry<String, PositionState> e : positions.entrySet()) {
+            if (e.getValue().size != 0) {
+                accounts.add(e.getKey().substring(0, e.getKey().indexOf('|')));
+            }
+        }
+        for (final String account : accounts) {
+            final boolean liquidate = accountValue(account).compareTo(marginRequirement(account,
+                maintenanceMarginRate)) < 0;
+            if (liquidate) {
+                for (final PositionState p : positionsOf(account)) {
+                    if (p.size != 0) {
+                        p.realizedPnl = p.realizedPnl.add(unrealizedPnl(p, mid(p.market)));
+                        p.realizedFunding = p.realizedFunding.add(p.unrealizedFunding);
+                        p.unrealizedFunding = BigDecimal.ZERO;
+                        p.size = 0;
+                        p.entryPrice = 0;
+                    }
+                }
+                liquidations.merge(account, 1, Integer::sum);
+            }
+            publishAccount(account, nowMs, liquidate ? "LIQUIDATION" : "ACTIVE");
+            for (final JsonNode p : positions(account, nowMs).path("results")) {
+                sink.publish(account, "positions", p.path("market").asText(), (ObjectNode) p.deepCopy());
+            }
+        }
     }
 
     /** @return every market's funding period, hours ({@code funding_period_hours}) */
@@ -479,31 +595,36 @@ final class SimExchange {
         return n;
     }
 
-    private void publishAccount(final String account, final long nowMs) {
-        BigDecimal fees = BigDecimal.ZERO;
-        BigDecimal funding = BigDecimal.ZERO;
-        for (final Map.Entry<String, PositionState> e : positions.entrySet()) {
-            if (e.getKey().startsWith(account + '|')) {
-                fees = fees.add(e.getValue().fees);
-                funding = funding.add(e.getValue().realizedFunding).add(e.getValue().unrealizedFunding);
-            }
-        }
-        final String value = money(ACCOUNT_COLLATERAL_USD.subtract(fees).add(funding));
+    private void publishAccount(final String account, final long nowMs, final String status) {
+        sink.publish(account, "account", "", accountSummary(account, nowMs, status));
+    }
+
+    /**
+     * @param account the account
+     * @param nowMs   {@code updated_at}
+     * @param status  {@code ACTIVE} or {@code LIQUIDATION}
+     * @return the {@code AccountSummaryResponse} ({@code GET /account} and the {@code account} channel)
+     */
+    synchronized ObjectNode accountSummary(final String account, final long nowMs, final String status) {
+        final BigDecimal value = accountValue(account);
+        final BigDecimal initial = marginRequirement(account, initialMarginRate);
+        final BigDecimal maintenance = marginRequirement(account, maintenanceMarginRate);
         final ObjectNode n = JSON.createObjectNode();
         n.put("account", account);
-        n.put("account_value", value);
-        n.put("free_collateral", value);
-        n.put("initial_margin_requirement", "0");
-        n.put("maintenance_margin_requirement", "0");
+        n.put("account_value", money(value));
+        n.put("free_collateral", money(value.subtract(initial)));
+        n.put("initial_margin_requirement", money(initial));
+        n.put("maintenance_margin_requirement", money(maintenance));
+        n.put("margin_cushion", money(value.subtract(maintenance)));
         n.put("settlement_asset", "USDC");
-        n.put("status", "ACTIVE");
+        n.put("status", status);
         n.put("seq_no", step);
         n.put("updated_at", nowMs);
-        sink.publish(account, "account", "", n);
+        return n;
     }
 
     private void publishPosition(final String account, final String market, final long nowMs) {
-        publishAccount(account, nowMs);
+        publishAccount(account, nowMs, "ACTIVE");
         for (final JsonNode p : positions(account, nowMs).path("results")) {
             if (market.equals(p.path("market").asText())) {
                 sink.publish(account, "positions", market, (ObjectNode) p.deepCopy());
@@ -570,7 +691,7 @@ final class SimExchange {
                 RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString());
             n.put("unrealized_funding_pnl", money(p.unrealizedFunding));
             n.put("realized_positional_funding_pnl", money(p.realizedFunding));
-            n.put("liquidation_price", "");
+            n.put("liquidation_price", liquidationPrice(account, p));
             n.put("last_updated_at", Long.toString(nowMs));
             n.put("seq_no", Long.toString(step));
         }
@@ -605,6 +726,8 @@ final class SimExchange {
         BigDecimal fees = BigDecimal.ZERO;
         BigDecimal unrealizedFunding = BigDecimal.ZERO;
         BigDecimal realizedFunding = BigDecimal.ZERO;
+        /** PnL realized by reductions and liquidations, USD. */
+        BigDecimal realizedPnl = BigDecimal.ZERO;
 
         /** Settles the accrued funding (the position is modified) and returns the amount settled. */
         BigDecimal settleFunding() {
@@ -620,6 +743,11 @@ final class SimExchange {
 
         void apply(final long signedFill, final long price) {
             final long next = size + signedFill;
+            if (size != 0 && Long.signum(size) != Long.signum(signedFill)) {
+                final long closed = Math.min(Math.abs(size), Math.abs(signedFill));
+                realizedPnl = realizedPnl.add(BigDecimal.valueOf(Long.signum(size) * closed, SCALE)
+                    .multiply(BigDecimal.valueOf(price - entryPrice, SCALE)));
+            }
             if (size == 0 || Long.signum(size) == Long.signum(signedFill)) {
                 entryPrice = BigDecimal.valueOf(size, SCALE).abs().multiply(BigDecimal.valueOf(entryPrice, SCALE))
                     .add(BigDecimal.valueOf(signedFill, SCALE).abs().multiply(BigDecimal.valueOf(price, SCALE)))

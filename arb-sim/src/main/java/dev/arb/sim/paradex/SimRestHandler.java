@@ -27,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /system/state}, {@code GET /system/time}, {@code GET /markets}, {@code POST /onboarding}, {@code POST /auth} (and
  * {@code /auth/{key}}), {@code POST /orders}, {@code GET /orders} (open), {@code GET /orders/{id}},
  * {@code GET /orders/by_client_id/{id}}, {@code DELETE /orders/{id}},
- * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}. Errors use the venue's
+ * {@code DELETE /orders/by_client_id/{id}}, {@code GET /fills}, {@code GET /positions}, {@code GET /account}. Errors use the venue's
  * {@code {"error":CODE,"message":…,"data":null}} body (protocol reference §3.8).
  *
  * <p><b>Note:</b> sharable; runs on the simulator's event loop.
@@ -170,6 +170,9 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (method.equals(HttpMethod.DELETE) && p.startsWith("/orders/")) {
             exchange.cancel(account, p.substring("/orders/".length()), nowMs);
             return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT, Unpooled.EMPTY_BUFFER);
+        }
+        if (method.equals(HttpMethod.GET) && p.equals("/account")) {
+            return json(200, exchange.accountSummary(account, nowMs, "ACTIVE"));
         }
         if (method.equals(HttpMethod.GET) && p.equals("/positions")) {
             return json(200, exchange.positions(account, nowMs));

@@ -24,6 +24,8 @@ final class VestSimAccount {
     private final List<Long> nonces = new ArrayList<>();
     private final Map<String, java.math.BigDecimal> settledFunding = new HashMap<>();
     private java.math.BigDecimal balance = INITIAL_BALANCE;
+    private java.math.BigDecimal fees = java.math.BigDecimal.ZERO;
+    private int liquidations;
 
     /** USDC balance of a new account. */
     static final java.math.BigDecimal INITIAL_BALANCE = new java.math.BigDecimal("1000000");
@@ -48,6 +50,15 @@ final class VestSimAccount {
         final long after = before + delta;
         positions.put(symbol, after);
         final java.math.BigDecimal entry = entryNotional.getOrDefault(symbol, java.math.BigDecimal.ZERO);
+        if (before != 0 && delta != 0 && (before > 0) != (delta > 0)) {
+            // a reduction realizes (exit − entry) × closed × side into the balance
+            final long closed = Math.min(Math.abs(before), Math.abs(delta));
+            final java.math.BigDecimal exitPart = notional.multiply(java.math.BigDecimal.valueOf(closed))
+                .divide(java.math.BigDecimal.valueOf(Math.abs(delta)), 12, java.math.RoundingMode.HALF_EVEN);
+            final java.math.BigDecimal entryPart = entry.multiply(java.math.BigDecimal.valueOf(closed))
+                .divide(java.math.BigDecimal.valueOf(Math.abs(before)), 12, java.math.RoundingMode.HALF_EVEN);
+            balance = balance.add(before > 0 ? exitPart.subtract(entryPart) : entryPart.subtract(exitPart));
+        }
         if (after == 0) {
             entryNotional.remove(symbol);
             settledFunding.remove(symbol);
@@ -74,7 +85,32 @@ final class VestSimAccount {
         settledFunding.merge(symbol, received, java.math.BigDecimal::add);
     }
 
-    /** @return USDC balance: the initial balance plus the funding received, USD */
+    /** @param usd the balance to set (a test's small account), USD */
+    synchronized void setBalance(final java.math.BigDecimal usd) {
+        balance = usd;
+    }
+
+    /** @param usd a trade's fee, USD (counted in the account value, not in the balance) */
+    synchronized void addFee(final java.math.BigDecimal usd) {
+        fees = fees.add(usd);
+    }
+
+    /** @return fees paid so far, USD */
+    synchronized java.math.BigDecimal fees() {
+        return fees;
+    }
+
+    /** Counts a liquidation. */
+    synchronized void countLiquidation() {
+        liquidations++;
+    }
+
+    /** @return liquidations so far */
+    synchronized int liquidations() {
+        return liquidations;
+    }
+
+    /** @return USDC balance: the initial balance plus the funding received and the PnL realized, USD */
     synchronized java.math.BigDecimal balance() {
         return balance;
     }

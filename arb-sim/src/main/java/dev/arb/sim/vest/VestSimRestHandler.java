@@ -278,25 +278,24 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         root.putArray("balances").addObject().put("asset", "USDC")
             .put("total", account.balance().setScale(6, RoundingMode.HALF_EVEN).toPlainString())
             .put("locked", "0.000000");
+        final VestSimMargin margin = sim.margin(account);
+        root.put("totalAccountValue", margin.accountValue().toPlainString());
+        root.put("totalMaintMargin", margin.totalMaintMargin().setScale(6, RoundingMode.HALF_EVEN).toPlainString());
         final ArrayNode positions = root.putArray("positions");
-        for (final Map.Entry<String, Long> e : account.positions().entrySet()) {
-            final VestSimLadder l = sim.ladder(e.getKey());
-            if (l == null || e.getValue() == 0) {
-                continue;
-            }
-            final int pd = l.symbol.priceDecimals();
-            final BigDecimal size = BigDecimal.valueOf(Math.abs(e.getValue()), l.symbol.sizeDecimals());
-            final BigDecimal entry = account.entryNotional(e.getKey()).divide(size, pd, RoundingMode.HALF_EVEN);
-            final BigDecimal mark = BigDecimal.valueOf(l.bidPrices[0] + l.askPrices[0], pd)
-                .divide(BigDecimal.valueOf(2), pd, RoundingMode.HALF_EVEN);
-            final BigDecimal pnl = mark.subtract(entry).multiply(size).multiply(BigDecimal.valueOf(
-                Long.signum(e.getValue()))).setScale(6, RoundingMode.HALF_EVEN);
-            positions.addObject().put("symbol", e.getKey()).put("isLong", e.getValue() > 0)
-                .put("size", FixedPoint.format(Math.abs(e.getValue()), l.symbol.sizeDecimals()))
-                .put("entryPrice", entry.toPlainString()).put("unrealizedPnl", pnl.toPlainString())
-                .put("settledFunding", account.settledFunding(e.getKey()).setScale(6, RoundingMode.HALF_EVEN)
+        for (final VestSimMargin.Leg leg : margin.positions()) {
+            final VestSimLadder l = leg.ladder();
+            final String symbol = l.symbol.symbol();
+            final BigDecimal liq = margin.liquidationPrice(leg);
+            positions.addObject().put("symbol", symbol).put("isLong", leg.size().signum() > 0)
+                .put("size", leg.size().abs().setScale(l.symbol.sizeDecimals(), RoundingMode.UNNECESSARY).toPlainString())
+                .put("entryPrice", leg.entry().toPlainString()).put("unrealizedPnl", leg.unrealizedPnl().toPlainString())
+                .put("settledFunding", account.settledFunding(symbol).setScale(6, RoundingMode.HALF_EVEN)
                     .toPlainString())
-                .put("markPrice", mark.toPlainString());
+                .put("markPrice", leg.mark().toPlainString())
+                .put("liqPrice", liq == null ? "0" : liq.toPlainString())
+                .put("initMargin", leg.initMargin().toPlainString())
+                .put("maintMargin", leg.maintMargin().toPlainString())
+                .put("initMarginRatio", leg.ratio().setScale(4, RoundingMode.HALF_EVEN).toPlainString());
         }
         final ArrayNode leverages = root.putArray("leverages");
         account.leverages().forEach((symbol, value) -> leverages.addObject().put("symbol", symbol).put("value", value));
@@ -469,6 +468,7 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 .multiply(BigDecimal.valueOf(take, s.sizeDecimals())));
         }
         account.addPosition(symbol, isBuy ? filled : -filled, notional);
+        account.addFee(notional.multiply(s.takerFee()));
         final String avg = filled == 0 ? "0" : notional.divide(BigDecimal.valueOf(filled, s.sizeDecimals()),
             s.priceDecimals(), RoundingMode.HALF_EVEN).toPlainString();
         final String filledText = FixedPoint.format(filled, s.sizeDecimals());

@@ -288,6 +288,51 @@ public final class VestSimulator implements AutoCloseable {
         return streams.size();
     }
 
+    /**
+     * Sets an account's USDC balance (default 1 000 000), e.g. a small account a price move can liquidate.
+     *
+     * @param apiKey the account's API key
+     * @param usd    balance, USD
+     * @throws IllegalArgumentException if the key is unknown
+     */
+    public void setBalance(final String apiKey, final BigDecimal usd) {
+        final VestSimAccount account = accounts.get(apiKey);
+        if (account == null) {
+            throw new IllegalArgumentException("unknown API key");
+        }
+        account.setBalance(Objects.requireNonNull(usd, "usd"));
+    }
+
+    /**
+     * @param apiKey the account's API key
+     * @return how many times the account was liquidated (its value below its maintenance margin at a step: every
+     *     position closed at the mid, the loss realized)
+     */
+    public int liquidations(final String apiKey) {
+        final VestSimAccount account = accounts.get(apiKey);
+        return account == null ? 0 : account.liquidations();
+    }
+
+    /** @return the account's margin at the current quotes (what {@code GET /account} reports) */
+    VestSimMargin margin(final VestSimAccount account) {
+        return VestSimMargin.of(account, ladders);
+    }
+
+    /** Liquidates every account whose value fell below its maintenance margin (event loop, each step). */
+    private void liquidate() {
+        for (final VestSimAccount account : accounts.values()) {
+            final VestSimMargin m = margin(account);
+            if (!m.liquidatable()) {
+                continue;
+            }
+            for (final VestSimMargin.Leg leg : m.positions()) {
+                final long size = leg.size().movePointRight(leg.ladder().symbol.sizeDecimals()).longValueExact();
+                account.addPosition(leg.ladder().symbol.symbol(), -size, leg.size().abs().multiply(leg.mark()));
+            }
+            account.countLiquidation();
+        }
+    }
+
     /** @return the model step last quoted */
     public long currentStep() {
         return step;
@@ -650,6 +695,7 @@ public final class VestSimulator implements AutoCloseable {
             messages.add(ladder.depthMessage(now));
         }
         payFunding(tickers.onStep(model, next, options.fundingHourMs(), ladders.values()));
+        liquidate();
         String tickersText = null;
         final long sendNanos = System.nanoTime();
         for (final Channel ch : streams) {

@@ -1,10 +1,12 @@
 package dev.arb.sim.paradex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.arb.api.Fill;
 import dev.arb.api.FixedPoint;
+import dev.arb.api.MarginState;
 import dev.arb.api.OrderBook;
 import dev.arb.api.OrderListener;
 import dev.arb.api.OrderRejectedException;
@@ -186,8 +188,44 @@ class ParadexStreamsTest {
         assertThat(adapter.lastStreamedPosition(MARKET).size()).isEqualTo(FixedPoint.parse("0.03", 8));
         await().atMost(Duration.ofSeconds(30)).until(() -> adapter.lastAccountSummary() != null);
         assertThat(adapter.lastAccountSummary().status()).isEqualTo("ACTIVE");
-        // 100000 USD less the taker fee 0.03 x 65000.1 x 0.0003
-        assertThat(adapter.lastAccountSummary().accountValueUsd()).isEqualByComparingTo("99999.4149991");
+        // 100000 USD less the taker fee 0.03 x 65000.1 x 0.0003, plus the unrealized PnL at the mid,
+        // 0.03 x (65000.05 - 65000.1)
+        assertThat(adapter.lastAccountSummary().accountValueUsd()).isEqualByComparingTo("99999.4134991");
+    }
+
+    @Test
+    void shouldPushTheMarginAndLiquidateBelowTheMaintenanceMargin() throws Exception {
+        final MarketModel model = flatModel();
+        start(model, manual(), b -> b.wsOrderEntry(true));
+        await().atMost(Duration.ofSeconds(30)).until(adapter::isStreamAuthenticated);
+        sim.setCollateral(ACCOUNT, new BigDecimal("1000"));
+        // no account push yet: read over GET /v1/account and GET /v1/positions
+        final MarginState flat = adapter.marginState().get(30, TimeUnit.SECONDS);
+        assertThat(flat.accountValueUsd()).isEqualByComparingTo("1000");
+        assertThat(flat.distanceToLiquidationPct()).isInfinite();
+        assertThat(sim.requestCount("GET", "/v1/account")).isEqualTo(1);
+        // short 0.1 at the bid 65000: notional 6500, maintenance margin 5 % = 325
+        assertThat(adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.SELL).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(FixedPoint.parse("0.1", 8)).limitPrice(FixedPoint.parse("64000", 8))
+            .clientOrderId("liq-1").build()).get(30, TimeUnit.SECONDS).filledSize()).isEqualTo(FixedPoint.parse("0.1", 8));
+        sim.advance();
+        await().atMost(Duration.ofSeconds(30)).until(() -> adapter.marginState().get().hasPosition());
+        final MarginState m = adapter.marginState().get(30, TimeUnit.SECONDS);
+        assertThat(m.maintenanceMarginUsd()).isEqualByComparingTo("325.00025");
+        // value = 1000 - fee 1.95 - 0.005 unrealized = 998.045; liq = (998.045 + 0.1 x 65000.05) / (0.1 x 1.05)
+        assertThat(m.positions().get(0).liquidationPriceUsd().doubleValue()).isCloseTo(71410.0, within(0.5));
+        assertThat(m.distanceToLiquidationPct()).isCloseTo(9.86, within(0.01));
+        assertThat(sim.liquidations(ACCOUNT)).isZero();
+        // the price rises 12 %: past the short's liquidation price
+        model.pushPrice(sim.step() + 1, 1, 0.12);
+        sim.advance();
+        assertThat(sim.liquidations(ACCOUNT)).isEqualTo(1);
+        assertThat(sim.positionBase(ACCOUNT, MARKET)).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "LIQUIDATION".equals(adapter.lastAccountSummary().status()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !adapter.marginState().get().hasPosition());
+        // the loss is realized: about 0.1 x 65000 x 12 % = 780 less
+        assertThat(adapter.lastAccountSummary().accountValueUsd().doubleValue()).isCloseTo(1000 - 1.95 - 780.0,
+            within(1.0));
     }
 
     @Test
