@@ -974,7 +974,8 @@ public final class VestAdapter implements ExchangeAdapter {
         return lastNonce.get();
     }
 
-    private static MarketSpec toSpec(final JsonNode s) {
+    // package-private: fuzzed by VestFuzzTest
+    static MarketSpec toSpec(final JsonNode s) {
         final int priceScale = s.path("priceDecimals").asInt();
         long tick = 1;
         if (s.hasNonNull("minTickSize")) {
