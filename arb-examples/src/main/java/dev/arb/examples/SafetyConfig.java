@@ -166,7 +166,7 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
             }
             root = (ObjectNode) tree;
         } catch (IOException e) {
-            throw new BotConfig.ConfigException(origin + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
+            throw BotConfig.notYaml(origin, e);
         }
         final ObjectNode safety = YAML.createObjectNode();
         for (String section : SECTIONS) {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,6 +46,17 @@ import picocli.CommandLine.Command;
 @Command(name = "sign", mixinStandardHelpOptions = true,
     description = "Sign venue messages read as JSON Lines on stdin; one JSON result line per input on stdout.")
 public final class SignCommand implements Callable<Integer> {
+    /** Largest size or price signed: a long at 8 decimals (the signers' fixed-point scale). */
+    private static final java.math.BigDecimal MAX_DECIMAL = new java.math.BigDecimal("92233720368.54775807");
+    /** Starknet field prime 2^251 + 17·2^192 + 1: accounts must be below it. */
+    private static final BigInteger STARK_PRIME = BigInteger.TWO.pow(251).add(BigInteger.valueOf(17).shiftLeft(192))
+        .add(BigInteger.ONE);
+    /** Order of the Stark curve: Paradex private keys are in [1, n). */
+    private static final BigInteger STARK_ORDER =
+        new BigInteger("0800000000000010ffffffffffffffffb781126dcae7b2321e66a241adc64d2f", 16);
+    /** Order of secp256k1: Vest private keys are in [1, n). */
+    private static final BigInteger SECP256K1_ORDER =
+        new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
     private static final ObjectMapper JSON = JsonMapper.builder()
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
@@ -122,7 +134,7 @@ public final class SignCommand implements Callable<Integer> {
         final ParadexSigner signer = paradexSigner(node);
         final Side side = enumField(node, "side", Side.class);
         final OrderType type = enumField(node, "type", OrderType.class);
-        final ParadexSignature sig = signer.signOrder(longField(node, "timestamp"), text(node, "market"), side, type,
+        final ParadexSignature sig = signer.signOrder(longField(node, "timestamp"), shortString(node, "market"), side, type,
             decimal(node, "size"), decimal(node, "price"));
         return result(sig.messageHashHex(), sig.wireString());
     }
@@ -134,12 +146,34 @@ public final class SignCommand implements Callable<Integer> {
     }
 
     private static ParadexSigner paradexSigner(final JsonNode node) {
-        final String key = hexField(node, "privateKey", 64);
-        return new ParadexSigner(text(node, "chainId"), hexField(node, "account", 64), Secret.of(key));
+        final String key = below(node, "privateKey", 64, STARK_ORDER, "the Stark curve order");
+        return new ParadexSigner(shortString(node, "chainId"), below(node, "account", 64, STARK_PRIME,
+            "the Stark field prime"), Secret.of(key));
+    }
+
+    /** A hex field whose value must be below {@code bound} (and, for a key, not 0); the value is never echoed. */
+    private static String below(final JsonNode node, final String field, final int maxDigits, final BigInteger bound,
+        final String boundName) {
+        final String s = hexField(node, field, maxDigits);
+        final BigInteger v = new BigInteger(s.substring(2), 16);
+        if (v.compareTo(bound) >= 0 || field.equals("privateKey") && v.signum() == 0) {
+            throw new SignInputException("field '" + field + "' must be " + (field.equals("privateKey") ? "non-zero and " : "")
+                + "below " + boundName);
+        }
+        return s;
+    }
+
+    /** A Starknet short string: at most 31 ASCII characters (chain ids, market symbols). */
+    private static String shortString(final JsonNode node, final String field) {
+        final String s = text(node, field);
+        if (s.length() > 31 || !s.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+            throw new SignInputException("field '" + field + "' must be at most 31 printable ASCII characters");
+        }
+        return s;
     }
 
     private static ObjectNode vestOrder(final JsonNode node) {
-        final VestSigner signer = VestSigner.fromPrivateKey(Secret.of(hexField(node, "privateKey", 64)));
+        final VestSigner signer = VestSigner.fromPrivateKey(Secret.of(below(node, "privateKey", 64, SECP256K1_ORDER, "the secp256k1 order")));
         final VestSignature sig = signer.signOrder(longField(node, "time"), longField(node, "nonce"),
             text(node, "orderType"), text(node, "symbol"), boolField(node, "isBuy"), decimal(node, "size"),
             decimal(node, "limitPrice"), boolField(node, "reduceOnly"));
@@ -147,13 +181,13 @@ public final class SignCommand implements Callable<Integer> {
     }
 
     private static ObjectNode vestCancel(final JsonNode node) {
-        final VestSigner signer = VestSigner.fromPrivateKey(Secret.of(hexField(node, "privateKey", 64)));
+        final VestSigner signer = VestSigner.fromPrivateKey(Secret.of(below(node, "privateKey", 64, SECP256K1_ORDER, "the secp256k1 order")));
         final VestSignature sig = signer.signCancel(longField(node, "time"), longField(node, "nonce"), text(node, "id"));
         return result(sig.hashHex(), sig.signatureHex());
     }
 
     private static ObjectNode vestRegister(final JsonNode node) {
-        final VestSignature sig = VestSigner.signRegistration(Secret.of(hexField(node, "privateKey", 64)),
+        final VestSignature sig = VestSigner.signRegistration(Secret.of(below(node, "privateKey", 64, SECP256K1_ORDER, "the secp256k1 order")),
             hexField(node, "signingAddress", 40), hexField(node, "verifyingContract", 40),
             longField(node, "signerExpiry"));
         return result(sig.hashHex(), sig.signatureHex());
@@ -179,8 +213,10 @@ public final class SignCommand implements Callable<Integer> {
 
     private static String decimal(final JsonNode node, final String field) {
         final String v = text(node, field);
-        if (!v.matches("[0-9]+(\\.[0-9]+)?")) {
-            throw new SignInputException("field '" + field + "' must be a plain decimal string");
+        // bounded: a 39-digit size overflowed the signer's field element (IllegalArgumentException; found by fuzzing)
+        if (!v.matches("[0-9]{1,20}(\\.[0-9]{1,18})?") || new java.math.BigDecimal(v).compareTo(MAX_DECIMAL) > 0) {
+            throw new SignInputException("field '" + field + "' must be a plain decimal string of at most "
+                + MAX_DECIMAL.toPlainString());
         }
         return v;
     }

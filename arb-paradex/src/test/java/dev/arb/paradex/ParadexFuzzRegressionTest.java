@@ -34,4 +34,41 @@ class ParadexFuzzRegressionTest {
         final byte[] bytes = frame.getBytes(StandardCharsets.US_ASCII);
         assertThat(new BookMessageParser().parse(bytes, 0, bytes.length)).isNotEqualTo(BookMessageParser.MALFORMED);
     }
+
+    /** {@code "avg_fill_price":"1e-999999999"} made setScale compute a billion-digit power of ten. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void averagePriceWithAHugeExponentIsMalformedAtOnce() throws Exception {
+        final com.fasterxml.jackson.databind.JsonNode order = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            "{\"status\":\"CLOSED\",\"side\":\"BUY\",\"size\":\"0.01\",\"remaining_size\":\"0\","
+                + "\"avg_fill_price\":\"1e-999999999\"}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.arb.paradex.internal.OrderResponses.toUpdate(order,
+            "BTC-USD-PERP", 8, java.math.BigDecimal.ZERO, 1L)).isInstanceOf(dev.arb.api.MalformedMessageException.class)
+            .hasMessageContaining("out of range");
+    }
+
+    /** A REST book with {@code ["67643.2",-1]} among its asks was marked valid with a level of size -1. */
+    @Test
+    void restBookWithANegativeSizeIsMalformedAndInvalid() throws Exception {
+        final com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            "{\"market\":\"BTC-USD-PERP\",\"seq_no\":14139427,\"asks\":[[\"67643.2\",-1],[\"79981\",\"0.5\"]],"
+                + "\"bids\":[[\"66810\",\"0.078\"]]}");
+        final dev.arb.api.OrderBook book = new dev.arb.api.OrderBook("paradex", "BTC-USD-PERP", 8, 8, 4);
+        book.markValid();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.arb.paradex.internal.RestDecoders.orderBook(body,
+            book, 1)).isInstanceOf(dev.arb.api.MalformedMessageException.class);
+        assertThat(book.isValid()).isFalse();
+    }
+
+    /** A REST book whose {@code seq_no} overflows a long threw NumberFormatException after the levels were written. */
+    @Test
+    void restBookWithASequenceBeyondALongIsMalformedAndInvalid() throws Exception {
+        final com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            "{\"market\":\"BTC-USD-PERP\",\"seq_no\":9999999999999999999999999999999999999914139427,"
+                + "\"asks\":[[\"79981\",\"0.5\"]],\"bids\":[[\"66810\",\"0.078\"]]}");
+        final dev.arb.api.OrderBook book = new dev.arb.api.OrderBook("paradex", "BTC-USD-PERP", 8, 8, 4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.arb.paradex.internal.RestDecoders.orderBook(body,
+            book, 1)).isInstanceOf(dev.arb.api.MalformedMessageException.class);
+        assertThat(book.isValid()).isFalse();
+    }
 }

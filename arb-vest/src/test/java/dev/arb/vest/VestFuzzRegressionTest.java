@@ -40,4 +40,22 @@ class VestFuzzRegressionTest {
         assertThatThrownBy(() -> codec.update(args, NDX, REQUEST, 1L)).isInstanceOf(MalformedMessageException.class)
             .hasMessageContaining("decimal out of range");
     }
+
+    /** An untracked ORDER event with {@code "size":"000"} threw IllegalArgumentException out of the account stream. */
+    @Test
+    void untrackedOrderOfSizeZeroIsMalformed() throws Exception {
+        final var args = JSON.readTree("{\"id\":\"0x0\",\"symbol\":\"NDX-USD-PERP\",\"isBuy\":true,"
+            + "\"orderType\":\"MARKET\",\"limitPrice\":\"31480.00\",\"size\":\"000\",\"status\":\"FILLED\"}");
+        assertThatThrownBy(() -> codec.fromVenue(args, NDX, null, 1L)).isInstanceOf(MalformedMessageException.class)
+            .hasMessageContaining("is not a valid order");
+    }
+
+    /** {@code "takerFee":" .0001"} in exchangeInfo threw NumberFormatException out of loadMarkets. */
+    @Test
+    void exchangeInfoWithAFeeThatIsNotADecimalIsMalformed() throws Exception {
+        final var entry = JSON.readTree("{\"symbol\":\"BTC-PERP\",\"base\":\"BTC\",\"sizeDecimals\":4,"
+            + "\"priceDecimals\":2,\"takerFee\":\" .0001\"}");
+        assertThatThrownBy(() -> VestAdapter.toSpec(entry)).isInstanceOf(MalformedMessageException.class)
+            .hasMessageContaining("exchangeInfo entry for BTC-PERP has unusable rules");
+    }
 }

@@ -16,6 +16,11 @@ public final class BytesAsText implements SampleReportingFormat {
     }
 
     @Override
+    public int priority() {
+        return 100; // before jqwik's own array format
+    }
+
+    @Override
     public boolean appliesTo(final Object value) {
         return value instanceof byte[];
     }

@@ -243,7 +243,15 @@ public final class VestOrderCodec {
             b.type(OrderType.LIMIT).timeInForce(order.path("timeInForce").asText("GTC").equals("GTC")
                 ? TimeInForce.GTC : TimeInForce.IOC).limitPrice(limit > 0 ? limit : 1);
         }
-        final OrderUpdate u = update(order, spec, b.build(), nowMs);
+        final OrderRequest request;
+        try {
+            request = b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // e.g. "size":"000" (found by fuzzing, RELIABILITY.md)
+            throw new MalformedMessageException(VestErrors.VENUE, null, "order " + order.path("id").asText()
+                + " is not a valid order: " + e.getMessage(), e);
+        }
+        final OrderUpdate u = update(order, spec, request, nowMs);
         return clientOrderId != null ? u : new OrderUpdate(u.venue(), u.market(), null, u.venueOrderId(), u.side(),
             u.status(), u.size(), u.filledSize(), u.avgFillPrice(), u.feeUsd(), u.rejectCode(), u.rejectReason(),
             u.timestampMs());
