@@ -283,7 +283,22 @@ public final class FixedPoint {
      */
     public static long fromBigDecimal(final BigDecimal decimal, final int scale) {
         checkScale(scale);
-        return decimal.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        if (decimal.signum() == 0) {
+            return 0;
+        }
+        // Checked before setScale: 1E+999999999 or 1E-999999999 (a few bytes from a venue) would make it compute a
+        // power of ten with a billion digits, minutes of CPU (found by fuzzing, RELIABILITY.md).
+        if (decimal.precision() - decimal.scale() > 19) {
+            throw new ArithmeticException("decimal does not fit a long at scale " + scale);
+        }
+        BigDecimal d = decimal;
+        if (d.scale() > scale) {
+            d = d.stripTrailingZeros();
+            if (d.scale() > scale) {
+                throw new ArithmeticException("decimal has more than " + scale + " decimal places");
+            }
+        }
+        return d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 
     /**

@@ -164,7 +164,7 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
         } catch (JsonProcessingException e) {
             throw YamlErrors.of(origin, e);
         } catch (IOException e) {
-            throw new ConfigException(origin + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
+            throw notYaml(origin, e);
         }
         if (config == null) {
             throw new ConfigException(origin + ": empty config");
@@ -233,8 +233,9 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
             require(b.id() != null && !b.id().isBlank(), at + ".id is required");
             require(ids.add(b.id()), at + ".id '" + b.id() + "' is not unique");
             require(b.pair() != null && markets.containsKey(b.pair()), at + ".pair must be a key of 'markets'");
-            require(KNOWN_VENUES.contains(b.dexA()), at + ".dex_a must be vest or paradex");
-            require(KNOWN_VENUES.contains(b.dexB()), at + ".dex_b must be vest or paradex");
+            // a missing dex_a/dex_b reached Set.contains(null): a NullPointerException (found by fuzzing)
+            require(b.dexA() != null && KNOWN_VENUES.contains(b.dexA()), at + ".dex_a must be vest or paradex");
+            require(b.dexB() != null && KNOWN_VENUES.contains(b.dexB()), at + ".dex_b must be vest or paradex");
             require(!b.dexA().equals(b.dexB()), at + ": dex_a and dex_b must differ");
             require(markets.get(b.pair()).get(b.dexA()) != null, at + ": markets." + b.pair() + " has no " + b.dexA()
                 + " symbol");
@@ -264,9 +265,30 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
     public static final class ConfigException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        /** @param message one line naming the problem */
+        /** Longest message kept: a parser's message may quote a whole (hostile or mistaken) value. */
+        static final int MAX_MESSAGE = 300;
+
+        /** @param message one line naming the problem (whitespace runs are folded, cut at {@value #MAX_MESSAGE} chars) */
         public ConfigException(final String message) {
-            super(message, null, false, false);
+            super(oneLine(message), null, false, false);
         }
+
+        private static String oneLine(final String message) {
+            final String folded = message.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+            return folded.length() <= MAX_MESSAGE ? folded : folded.substring(0, MAX_MESSAGE) + "…";
+        }
+    }
+
+    /**
+     * @param origin the file's name
+     * @param e      what the YAML parser threw
+     * @return one line: where the YAML stops being valid, and what to do
+     */
+    static ConfigException notYaml(final String origin, final IOException e) {
+        final com.fasterxml.jackson.core.JsonLocation at =
+            e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
+        return new ConfigException(origin + ": not valid YAML" + (at != null && at.getLineNr() > 0
+            ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "")
+            + ": check the indentation and quoting there (" + e.getClass().getSimpleName() + ")");
     }
 }

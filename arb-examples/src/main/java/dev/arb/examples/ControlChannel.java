@@ -35,7 +35,7 @@ final class ControlChannel implements AutoCloseable {
     private final Consumer<String> handler;
     private volatile boolean closed;
 
-    private ControlChannel(final Consumer<String> handler) {
+    ControlChannel(final Consumer<String> handler) {
         this.handler = handler;
     }
 
@@ -127,7 +127,8 @@ final class ControlChannel implements AutoCloseable {
         }
     }
 
-    private void dispatch(final String line) {
+    // package-private: fuzzed by ExamplesFuzzTest
+    void dispatch(final String line) {
         final String trimmed = line.trim();
         if (trimmed.isEmpty()) {
             return;

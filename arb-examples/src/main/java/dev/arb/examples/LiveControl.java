@@ -34,6 +34,9 @@ final class LiveControl {
     static final List<String> RISK = List.of("max_position_base", "max_position_usd", "max_total_notional_usd",
         "max_daily_loss_usd");
 
+    /** A risk limit as typed: digits, an optional fraction (no exponent, at most 30 + 18 digits). */
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?\\d{1,30}(\\.\\d{1,18})?");
+
     private final TradingSession session;
 
     LiveControl(final TradingSession session) {
@@ -80,12 +83,12 @@ final class LiveControl {
     }
 
     private String setRisk(final String param, final String value) {
-        final BigDecimal v;
-        try {
-            v = new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            return "error: risk " + param + ": '" + value + "' is not a number (USD or base units, 0 = no limit)";
+        // a plain decimal only: "1e999999999" parsed, and then toPlainString() built a billion-digit string
+        if (!PLAIN_DECIMAL.matcher(value.trim()).matches()) {
+            return "error: risk " + param + ": '" + brief(value) + "' is not a plain number (USD or base units, "
+                + "0 = no limit), e.g. 5000 or 0.05";
         }
+        final BigDecimal v = new BigDecimal(value.trim());
         final RiskLimits l = session.risk().limits();
         final RiskLimits next;
         try {
@@ -109,6 +112,11 @@ final class LiveControl {
         session.risk().setLimits(next);
         session.recordChange(new ParamChange(System.currentTimeMillis(), "risk", param, old, v.toPlainString()));
         return "risk: " + param + " " + old + " -> " + v.toPlainString();
+    }
+
+    /** @return {@code s}, cut to 40 characters for echoing in an answer line */
+    private static String brief(final String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static BigDecimal current(final RiskLimits l, final String param) {

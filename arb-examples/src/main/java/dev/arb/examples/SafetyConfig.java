@@ -231,7 +231,7 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
         } catch (JsonProcessingException e) {
             throw YamlErrors.of(origin, e);
         } catch (IOException e) {
-            throw new BotConfig.ConfigException(origin + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
+            throw BotConfig.notYaml(origin, e);
         }
         final ObjectNode safety = YAML.createObjectNode();
         for (String section : SECTIONS) {

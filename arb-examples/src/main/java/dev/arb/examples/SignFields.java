@@ -14,6 +14,9 @@ import java.util.Locale;
  * <p><b>Note:</b> stateless, thread-safe.
  */
 final class SignFields {
+    /** Largest size or price signed, a long at 8 decimals (the signers' fixed-point scale). */
+    static final BigDecimal MAX_DECIMAL = new BigDecimal("92233720368.54775807");
+
     /** Longest part of an input value echoed in an answer, characters. */
     static final int MAX_ECHO = 64;
     /** 2020-01-01T00:00:00Z, ms since the epoch. */
@@ -93,10 +96,16 @@ final class SignFields {
             throw new SignInputException("field '" + field + "' must be a plain decimal string such as \"0.01\", got '"
                 + echo(v) + "'");
         }
-        final int sign = new BigDecimal(v).signum();
+        final BigDecimal d = new BigDecimal(v);
+        final int sign = d.signum();
         if (sign < 0 || sign == 0 && !zeroAllowed || v.startsWith("+")) {
             throw new SignInputException("field '" + field + "' must be " + (zeroAllowed ? ">= 0" : "> 0") + ", got '"
                 + echo(v) + "'");
+        }
+        // bounded: a 39-digit size overflowed the signers' fixed-point field (found by fuzzing)
+        if (d.compareTo(MAX_DECIMAL) > 0 || d.scale() > 18) {
+            throw new SignInputException("field '" + field + "' must be at most " + MAX_DECIMAL.toPlainString()
+                + " with at most 18 decimals, got '" + echo(v) + "'");
         }
         return v;
     }

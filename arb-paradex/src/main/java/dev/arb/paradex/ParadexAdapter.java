@@ -625,7 +625,8 @@ public final class ParadexAdapter implements ExchangeAdapter {
     }
 
     /** Handles a JSON control frame: RPC replies, private-channel pushes, error replies. */
-    private void onControl(final JsonNode node) {
+    // package-private: fuzzed by ParadexFuzzTest
+    void onControl(final JsonNode node) {
         if (rpc.onReply(node)) {
             return;
         }

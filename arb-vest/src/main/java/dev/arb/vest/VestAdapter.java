@@ -987,7 +987,8 @@ public final class VestAdapter implements ExchangeAdapter {
         return lastNonce.get();
     }
 
-    private static MarketSpec toSpec(final JsonNode s) {
+    // package-private: fuzzed by VestFuzzTest
+    static MarketSpec toSpec(final JsonNode s) {
         final int priceScale = s.path("priceDecimals").asInt();
         long tick = 1;
         if (s.hasNonNull("minTickSize")) {
@@ -998,15 +999,21 @@ public final class VestAdapter implements ExchangeAdapter {
                     + s.path("symbol").asText(), e);
             }
         }
-        final MarketSpec.Builder b = MarketSpec.builder().venue(VENUE).symbol(s.path("symbol").asText())
-            .baseAsset(s.path("base").asText(s.path("symbol").asText()))
-            .priceScale(priceScale).sizeScale(s.path("sizeDecimals").asInt())
-            .tickSize(tick).stepSize(1).minSize(1)
-            .takerFeeRate(new BigDecimal(s.path("takerFee").asText("0")));
-        if (s.hasNonNull("makerFee")) {
-            b.makerFeeRate(new BigDecimal(s.get("makerFee").asText()));
+        try {
+            final MarketSpec.Builder b = MarketSpec.builder().venue(VENUE).symbol(s.path("symbol").asText())
+                .baseAsset(s.path("base").asText(s.path("symbol").asText()))
+                .priceScale(priceScale).sizeScale(s.path("sizeDecimals").asInt())
+                .tickSize(tick).stepSize(1).minSize(1)
+                .takerFeeRate(new BigDecimal(s.path("takerFee").asText("0")));
+            if (s.hasNonNull("makerFee")) {
+                b.makerFeeRate(new BigDecimal(s.get("makerFee").asText()));
+            }
+            return b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a fee that is not a decimal, scales out of range (found by fuzzing, RELIABILITY.md)
+            throw new MalformedMessageException(VENUE, null, "exchangeInfo entry for " + s.path("symbol").asText()
+                + " has unusable rules: " + e.getMessage(), e);
         }
-        return b.build();
     }
 
     private CompletableFuture<Void> openStream() {

@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Reads a JSONL WebSocket capture, one frame per line:
- * {@code {"t_ns":…,"opcode":"text","text":"…"}} or {@code {"t_ns":…,"opcode":"binary","b64":"…"}}. Blank lines
- * are skipped. Off the hot path (Jackson tree per line).
+ * {@code {"t_ns":…,"opcode":"text","text":"…"}} or {@code {"t_ns":…,"opcode":"binary","b64":"…"}}. Lines end at
+ * {@code \n} (a {@code \r} before it is a blank); blank lines are skipped. Off the hot path (Jackson tree per line).
  *
  * <p><b>Note:</b> not thread-safe; one reader per stream. Does not close the underlying reader.
  */
@@ -21,6 +21,7 @@ public final class CaptureReader {
 
     private final BufferedReader in;
     private long lineNumber;
+    private final StringBuilder line = new StringBuilder();
 
     /**
      * @param in the capture text (UTF-8 decoded)
@@ -38,15 +39,42 @@ public final class CaptureReader {
      */
     public CapturedFrame next() throws IOException {
         while (true) {
-            final String line = in.readLine();
+            final String line = readLine();
             if (line == null) {
                 return null;
             }
             lineNumber++;
-            if (!line.isBlank()) {
+            if (!blank(line)) {
                 return parse(line, lineNumber);
             }
         }
+    }
+
+    /**
+     * A line ends at {@code \n} only, and is blank when it holds only spaces, tabs and {@code \r}: exactly as
+     * {@link CaptureCursor} reads (BufferedReader also ended lines at a lone {@code \r}, so the two numbered lines
+     * differently; found by fuzzing, RELIABILITY.md).
+     */
+    private String readLine() throws IOException {
+        line.setLength(0);
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            line.append((char) c);
+        }
+        return line.length() == 0 ? null : line.toString();
+    }
+
+    private static boolean blank(final String s) {
+        for (int i = 0; i < s.length(); i++) {
+            final char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return 1-based number of the last line read (0 before the first) */

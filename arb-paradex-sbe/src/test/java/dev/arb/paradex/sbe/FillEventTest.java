@@ -23,7 +23,7 @@ class FillEventTest {
         }
     });
 
-    private static byte[] fillFrame() {
+    static byte[] fillFrame() {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
         new MessageHeaderEncoder().wrap(buffer, 0).blockLength(FillEventEncoder.BLOCK_LENGTH)
             .templateId(FillEventEncoder.TEMPLATE_ID).schemaId(1).version(2);

@@ -28,6 +28,9 @@ public final class OrderResponses {
     private static final Set<String> CANCEL_REASONS = Set.of("USER_CANCELED", "REMAINING_IOC_CANCEL", "EXPIRED",
         "POST_ONLY_WOULD_CROSS", "SELF_TRADE", "TIMEOUT", "EMPTY_MARKET");
 
+    /** Longest decimal text, and largest exponent, accepted in a rounded decimal field. */
+    private static final int MAX_DECIMAL_CHARS = 64;
+
     private OrderResponses() {
     }
 
@@ -118,11 +121,21 @@ public final class OrderResponses {
      * @param field decimal field that may carry more decimals than {@code scale} (averages)
      * @param scale scale
      * @return the value rounded half-even to the scale; 0 when absent or {@code ""}
+     * @throws MalformedMessageException if longer than 64 characters or its exponent beyond ±64
+     * @throws NumberFormatException     if not a decimal
+     * @throws ArithmeticException       if it does not fit a long at {@code scale}
      */
     public static long decimalRounded(final JsonNode node, final String field, final int scale) {
         final String t = text(node, field);
-        return t == null || t.isEmpty() ? 0 : new BigDecimal(t).setScale(scale, RoundingMode.HALF_EVEN).unscaledValue()
-            .longValueExact();
+        if (t == null || t.isEmpty()) {
+            return 0;
+        }
+        final BigDecimal d = t.length() <= MAX_DECIMAL_CHARS ? new BigDecimal(t) : null;
+        // bounded first: setScale of "1e-999999999" computes a billion-digit power of ten (a hung event loop)
+        if (d == null || Math.abs(d.scale()) > MAX_DECIMAL_CHARS) {
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, "decimal field " + field + " out of range");
+        }
+        return d.setScale(scale, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 
     /**

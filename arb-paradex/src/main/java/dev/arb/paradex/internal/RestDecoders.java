@@ -250,23 +250,45 @@ public final class RestDecoders {
         if (bids == null || asks == null || !bids.isArray() || !asks.isArray()) {
             throw new MalformedMessageException(ParadexErrors.VENUE, null, "order book without bids and asks");
         }
+        final long seq;
+        final long updatedAtMs;
         try {
+            seq = OrderResponses.longOr(body, "seq_no", 0);
+            updatedAtMs = OrderResponses.longOr(body, "last_updated_at", 0);
             book.clear();
             for (final JsonNode l : bids) {
-                book.updateBid(FixedPoint.parse(l.get(0).asText(), SCALE), FixedPoint.parse(l.get(1).asText(), SCALE));
+                book.updateBid(price(l), size(l));
             }
             for (final JsonNode l : asks) {
-                book.updateAsk(FixedPoint.parse(l.get(0).asText(), SCALE), FixedPoint.parse(l.get(1).asText(), SCALE));
+                book.updateAsk(price(l), size(l));
             }
         } catch (final RuntimeException e) {
             book.invalidate();
-            throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable order book level", e);
+            throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable order book level or sequence", e);
         }
-        book.stamp(OrderResponses.longOr(body, "seq_no", 0), OrderResponses.longOr(body, "last_updated_at", 0), receivedNanos);
+        book.stamp(seq, updatedAtMs, receivedNanos);
         if (book.isCrossed()) {
             book.invalidate();
         } else {
             book.markValid();
         }
+    }
+
+    /** A level's price: positive (a negative one was written into the book; found by fuzzing, RELIABILITY.md). */
+    private static long price(final JsonNode level) {
+        final long p = FixedPoint.parse(level.get(0).asText(), SCALE);
+        if (p <= 0) {
+            throw new IllegalArgumentException("non-positive price");
+        }
+        return p;
+    }
+
+    /** A level's size: not negative ({@code "size":-1} became a level of size -1). */
+    private static long size(final JsonNode level) {
+        final long s = FixedPoint.parse(level.get(1).asText(), SCALE);
+        if (s < 0) {
+            throw new IllegalArgumentException("negative size");
+        }
+        return s;
     }
 }

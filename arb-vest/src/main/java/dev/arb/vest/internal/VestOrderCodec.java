@@ -33,6 +33,10 @@ import java.math.RoundingMode;
  * <p><b>Note:</b> stateless, thread-safe.
  */
 public final class VestOrderCodec {
+    /** Longest decimal text accepted from the venue. */
+    static final int MAX_DECIMAL_CHARS = 64;
+    /** Largest decimal exponent (either sign) accepted from the venue. */
+    static final int MAX_EXPONENT = 64;
     private final ObjectMapper json;
 
     /** @param json shared mapper */
@@ -239,7 +243,15 @@ public final class VestOrderCodec {
             b.type(OrderType.LIMIT).timeInForce(order.path("timeInForce").asText("GTC").equals("GTC")
                 ? TimeInForce.GTC : TimeInForce.IOC).limitPrice(limit > 0 ? limit : 1);
         }
-        final OrderUpdate u = update(order, spec, b.build(), nowMs);
+        final OrderRequest request;
+        try {
+            request = b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // e.g. "size":"000" (found by fuzzing, RELIABILITY.md)
+            throw new MalformedMessageException(VestErrors.VENUE, null, "order " + order.path("id").asText()
+                + " is not a valid order: " + e.getMessage(), e);
+        }
+        final OrderUpdate u = update(order, spec, request, nowMs);
         return clientOrderId != null ? u : new OrderUpdate(u.venue(), u.market(), null, u.venueOrderId(), u.side(),
             u.status(), u.size(), u.filledSize(), u.avgFillPrice(), u.feeUsd(), u.rejectCode(), u.rejectReason(),
             u.timestampMs());
@@ -300,15 +312,31 @@ public final class VestOrderCodec {
 
     /** Prices such as averages may carry more decimals than the tick: rounded half-even to the price scale. */
     private static long price(final String text, final MarketSpec spec) {
-        return FixedPoint.fromBigDecimal(decimal(text).setScale(spec.priceScale(), RoundingMode.HALF_EVEN),
-            spec.priceScale());
+        try {
+            return FixedPoint.fromBigDecimal(decimal(text).setScale(spec.priceScale(), RoundingMode.HALF_EVEN),
+                spec.priceScale());
+        } catch (ArithmeticException e) {
+            throw new MalformedMessageException(VestErrors.VENUE, null, "price out of range: " + text, e);
+        }
     }
 
+    /**
+     * A venue decimal: at most {@link #MAX_DECIMAL_CHARS} characters and an exponent within ±{@link #MAX_EXPONENT}
+     * (so that rescaling it costs nothing: {@code 1e-999999999} would make {@code setScale} run for minutes).
+     */
     private static BigDecimal decimal(final String text) {
+        if (text.length() > MAX_DECIMAL_CHARS) {
+            throw new MalformedMessageException(VestErrors.VENUE, null, "decimal of " + text.length() + " characters");
+        }
+        final BigDecimal d;
         try {
-            return new BigDecimal(text);
+            d = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new MalformedMessageException(VestErrors.VENUE, null, "not a decimal: " + text, e);
         }
+        if (Math.abs(d.scale()) > MAX_EXPONENT) {
+            throw new MalformedMessageException(VestErrors.VENUE, null, "decimal out of range: " + text);
+        }
+        return d;
     }
 }

@@ -1,0 +1,113 @@
+package dev.arb.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arb.executor.alert.AlertSink;
+import dev.arb.executor.journal.Journal;
+import io.netty.channel.DefaultEventLoop;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The minimised inputs {@link ExamplesFuzzTest} found, each a defect fixed (RELIABILITY.md, defects table). */
+class ExamplesFuzzRegressionTest {
+    private static String sign(final String line) throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SignCommand.run(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A Paradex account at or above the field prime answered "signing failed (IllegalArgumentException)". */
+    @Test
+    void paradexAccountAboveTheFieldPrimeIsATypedError() throws IOException {
+        final String out = sign("{\"venue\":\"paradex\",\"kind\":\"auth\",\"chainId\":\"PRIVATE_SN_POTC_SEPOLIA\","
+            + "\"account\":\"0xe29c135ed63df9353885e292be4426b8ed6122b13c6c0e1bb787288a1f5adfa\","
+            + "\"privateKey\":\"0x1\",\"timestamp\":1,\"expiration\":2}");
+        assertThat(out).contains("line 1: field 'account' must be below the Stark field prime")
+            .doesNotContain("signing failed");
+    }
+
+    /** A zero or out-of-range private key is named as such, and not echoed. */
+    @Test
+    void privateKeyOutOfRangeIsATypedError() throws IOException {
+        assertThat(sign("{\"venue\":\"vest\",\"kind\":\"cancel\",\"privateKey\":\"0x0\",\"time\":1,\"nonce\":1,\"id\":\"0x0\"}"))
+            .contains("field 'privateKey' must be non-zero and below the secp256k1 order");
+        assertThat(sign("{\"venue\":\"vest\",\"kind\":\"cancel\",\"privateKey\":"
+            + "\"0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141\",\"time\":1,\"nonce\":1,\"id\":\"0x0\"}"))
+            .contains("below the secp256k1 order").doesNotContain("baaedce6");
+    }
+
+    /** A chain id longer than a Starknet short string failed inside the signer. */
+    @Test
+    void chainIdLongerThanAShortStringIsATypedError() throws IOException {
+        assertThat(sign("{\"venue\":\"paradex\",\"kind\":\"auth\",\"chainId\":\"" + "X".repeat(32) + "\",\"account\":\"0x1\","
+            + "\"privateKey\":\"0x1\",\"timestamp\":1,\"expiration\":2}"))
+            .contains("field 'chainId' must be at most 31 printable ASCII characters");
+    }
+
+    /** {@code set risk max_position_usd 1e999999999} was accepted and toPlainString() then built a billion digits. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void riskLimitWithAHugeExponentIsRefused() {
+        final DefaultEventLoop loop = new DefaultEventLoop();
+        try {
+            final SafetyConfig.Loaded loaded = SafetyConfig.parse(BotConfigTest.VALID, "config.yaml");
+            final LiveControl live = new LiveControl(new TradingSession(loop, Map.of(), loaded.bots(), loaded.safety(),
+                Journal.inMemory(), AlertSink.log(), StrategyFactory.of(null, null)));
+            assertThat(live.command(new String[] {"risk", "max_position_usd", "1e999999999"})).singleElement()
+                .asString().startsWith("error: risk max_position_usd: '1e999999999' is not a plain number");
+            assertThat(live.command(new String[] {"risk", "max_position_usd", "-1E+999999999"})).singleElement()
+                .asString().startsWith("error: risk max_position_usd:");
+            assertThat(live.command(new String[] {"risk", "max_position_usd", "5000"}))
+                .isEqualTo(List.of("risk: max_position_usd 0 -> 5000"));
+        } finally {
+            loop.shutdownGracefully();
+        }
+    }
+
+    /** A value of the wrong type quoted whole (2,274 characters in the fuzzed case) into the one-line error. */
+    @Test
+    void configErrorQuotingAHugeValueStaysOneShortLine() {
+        assertThatThrownBy(() -> BotConfig.parse("venues: " + "x".repeat(3000) + "\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class)
+            .satisfies(e -> assertThat(e.getMessage()).startsWith("f.yaml: ").doesNotContain("\n")
+                .hasSizeLessThanOrEqualTo(BotConfig.ConfigException.MAX_MESSAGE + 1));
+    }
+
+    /** Invalid YAML said only "not valid YAML (JacksonYAMLParseException)": now where, and what to check. */
+    @Test
+    void invalidYamlNamesTheLine() {
+        assertThatThrownBy(() -> BotConfig.parse("a: b: c\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class)
+            .hasMessageMatching("f\\.yaml: not valid YAML at line \\d+, column \\d+: check the indentation and quoting "
+                + "there \\(\\w+\\)");
+    }
+
+    /** A bot without {@code dex_a} failed with a NullPointerException instead of naming the key. */
+    @Test
+    void botWithoutDexANamesTheKey() {
+        assertThatThrownBy(() -> BotConfig.parse("markets:\n  BTC: {vest: BTC-PERP, paradex: BTC-USD-PERP}\nbots:\n"
+            + "  - id: a\n    pair: BTC\n", "f.yaml")).isInstanceOf(BotConfig.ConfigException.class)
+            .hasMessageContaining(".dex_a must be vest or paradex");
+    }
+
+    /** A Paradex size beyond a long at 8 decimals (first 39 digits, then 20) answered "signing failed (IllegalArgumentException)". */
+    @Test
+    void hugeSizeIsATypedError() throws IOException {
+        assertThat(sign("{\"venue\":\"paradex\",\"kind\":\"order\",\"chainId\":\"PRIVATE_SN_POTC_SEPOLIA\","
+            + "\"account\":\"0x129c135ed63df9353885e292be4426b8ed6122b13c6c0e1bb787288a1f5adfa\","
+            + "\"privateKey\":\"0x543b6cf6c91817a87174aaea4fb370ac1c694e864d7740d728f8344d53e815\","
+            + "\"timestamp\":1700000000000,\"market\":\"BTC-USD-PERP\",\"side\":\"SELL\",\"type\":\"MARKET\","
+            + "\"size\":\"92233720368547758070.001\",\"price\":\"0\"}"))
+            .contains("field 'size' must be a plain decimal string of at most 92233720368.54775807");
+    }
+}
