@@ -5,6 +5,7 @@ import dev.arb.paradex.ParadexAdapter;
 import dev.arb.paradex.ParadexConfig;
 import dev.arb.paradex.ParadexSigner;
 import dev.arb.sim.MarketModel;
+import dev.arb.sim.chaos.ChaosProxy;
 import dev.arb.sim.paradex.ParadexSimulator;
 import dev.arb.sim.vest.VestSimulator;
 import dev.arb.vest.VestAdapter;
@@ -27,13 +28,17 @@ final class SimulatedVenues implements AutoCloseable {
     private final ParadexSimulator paradexSim;
     private final VestAdapter vest;
     private final ParadexAdapter paradex;
+    private final ChaosProxy vestProxy;
+    private final ChaosProxy paradexProxy;
 
     private SimulatedVenues(final VestSimulator vestSim, final ParadexSimulator paradexSim, final VestAdapter vest,
-        final ParadexAdapter paradex) {
+        final ParadexAdapter paradex, final ChaosProxy vestProxy, final ChaosProxy paradexProxy) {
         this.vestSim = vestSim;
         this.paradexSim = paradexSim;
         this.vest = vest;
         this.paradex = paradex;
+        this.vestProxy = vestProxy;
+        this.paradexProxy = paradexProxy;
     }
 
     /**
@@ -44,7 +49,23 @@ final class SimulatedVenues implements AutoCloseable {
      * @throws Exception if a simulator cannot start or a key cannot be generated
      */
     static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs) throws Exception {
-        return start(seed, loop, maxBookAgeMs, VestSimulator.Options.defaults(), ParadexSimulator.Options.defaults());
+        return start(seed, loop, maxBookAgeMs, VestSimulator.Options.defaults(), ParadexSimulator.Options.defaults(),
+            false);
+    }
+
+    /**
+     * @param seed         market model seed (same seed, same price path)
+     * @param loop         event loop shared by both adapters
+     * @param maxBookAgeMs book age above which the adapters report stale, ms
+     * @param chaos        put a {@link ChaosProxy} between each adapter and its simulator (REST and WebSocket),
+     *                     and reconnect quickly (100 ms doubling to 2 s), for the soak
+     * @return started simulators (and proxies) and unconnected adapters pointed at them
+     * @throws Exception if a simulator or proxy cannot start or a key cannot be generated
+     */
+    static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs,
+        final boolean chaos) throws Exception {
+        return start(seed, loop, maxBookAgeMs, VestSimulator.Options.defaults(), ParadexSimulator.Options.defaults(),
+            chaos);
     }
 
     /**
@@ -58,39 +79,71 @@ final class SimulatedVenues implements AutoCloseable {
      */
     static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs,
         final VestSimulator.Options vestOptions, final ParadexSimulator.Options paradexOptions) throws Exception {
+        return start(seed, loop, maxBookAgeMs, vestOptions, paradexOptions, false);
+    }
+
+    /**
+     * @param seed           market model seed (same seed, same price path)
+     * @param loop           event loop shared by both adapters
+     * @param maxBookAgeMs   book age above which the adapters report stale, ms
+     * @param vestOptions    the Vest simulator's symbols and book shape
+     * @param paradexOptions the Paradex simulator's markets and book shape
+     * @param chaos          put a {@link ChaosProxy} between each adapter and its simulator (REST and WebSocket),
+     *                       and reconnect quickly (100 ms doubling to 2 s), for the soak
+     * @return started simulators (and proxies) and unconnected adapters pointed at them
+     * @throws Exception if a simulator or proxy cannot start or a key cannot be generated
+     */
+    static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs,
+        final VestSimulator.Options vestOptions, final ParadexSimulator.Options paradexOptions, final boolean chaos)
+        throws Exception {
         final MarketModel model = new MarketModel(MarketModel.Config.defaults(seed));
         final VestSimulator vestSim = VestSimulator.start(model, vestOptions);
         final ParadexSimulator paradexSim = ParadexSimulator.start(model, paradexOptions);
+        final ChaosProxy vestProxy = chaos ? ChaosProxy.start(vestSim.wsUrl()) : null;
+        final ChaosProxy paradexProxy = chaos ? ChaosProxy.start(paradexSim.wsUrl()) : null;
 
         final Secret vestKey = Secret.of(Numeric.toHexStringWithPrefixZeroPadded(Keys.createEcKeyPair().getPrivateKey(), 64));
         final String vestApiKey = vestSim.registerSigner(VestSigner.fromPrivateKey(vestKey).address());
-        final VestAdapter vest = new VestAdapter(VestConfig.builder()
-            .restBaseUrl(vestSim.restBaseUrl())
-            .wsUrl(vestSim.wsUrl())
+        final VestConfig.Builder vestConfig = VestConfig.builder()
+            .restBaseUrl(chaos ? vestProxy.proxied(vestSim.restBaseUrl()) : vestSim.restBaseUrl())
+            .wsUrl(chaos ? vestProxy.proxied(vestSim.wsUrl()) : vestSim.wsUrl())
             .accountGroup(0)
             .apiKey(Secret.of(vestApiKey))
             .signingKey(vestKey)
             .primaryAddress("0x" + "0".repeat(39) + "1")
             .maxBookAgeMs(maxBookAgeMs)
-            .eventLoopGroup(loop)
-            .build());
+            .eventLoopGroup(loop);
+        if (chaos) {
+            vestConfig.requestTimeoutMs(3_000).pongTimeoutMs(2_000).idleTimeoutMs(4_000).reconnectInitialDelayMs(100)
+                .reconnectMaxDelayMs(2_000);
+        }
+        final VestAdapter vest = new VestAdapter(vestConfig.build());
 
         final Secret paradexKey = ParadexSigner.randomPrivateKey();
         final String account = "0x" + new BigInteger(250, new SecureRandom()).toString(16);
         final ParadexSigner signer = new ParadexSigner(paradexSim.chainId(), account, paradexKey);
         paradexSim.registerAccount(account, signer.publicKey());
-        final ParadexAdapter paradex = new ParadexAdapter(ParadexConfig.builder()
-            .restBaseUrl(paradexSim.restBaseUrl())
-            .wsUrl(paradexSim.wsUrl())
+        final ParadexConfig.Builder paradexConfig = ParadexConfig.builder()
+            .restBaseUrl(chaos ? paradexProxy.proxied(paradexSim.restBaseUrl()) : paradexSim.restBaseUrl())
+            .wsUrl(chaos ? paradexProxy.proxied(paradexSim.wsUrl()) : paradexSim.wsUrl())
             .chainId(paradexSim.chainId())
             .accountAddress(account)
             .privateKey(paradexKey)
             .sbe(true)                 // the live venue serves public market data only as SBE
             .wsOrderEntry(true)        // low-latency order entry, REST as fallback
             .maxBookAgeMs(maxBookAgeMs)
-            .eventLoopGroup(loop)
-            .build());
-        return new SimulatedVenues(vestSim, paradexSim, vest, paradex);
+            .eventLoopGroup(loop);
+        if (chaos) {
+            paradexConfig.requestTimeoutMs(3_000).streamIdleTimeoutMs(4_000).reconnectDelayMs(100)
+                .reconnectMaxDelayMs(2_000);
+        }
+        final ParadexAdapter paradex = new ParadexAdapter(paradexConfig.build());
+        return new SimulatedVenues(vestSim, paradexSim, vest, paradex, vestProxy, paradexProxy);
+    }
+
+    /** @return the proxies in front of Vest and Paradex (empty without chaos) */
+    java.util.List<ChaosProxy> proxies() {
+        return vestProxy == null ? java.util.List.of() : java.util.List.of(vestProxy, paradexProxy);
     }
 
     VestAdapter vest() {
@@ -115,6 +168,9 @@ final class SimulatedVenues implements AutoCloseable {
     public void close() {
         vest.close();
         paradex.close();
+        for (ChaosProxy p : proxies()) {
+            p.close();
+        }
         vestSim.close();
         paradexSim.close();
     }

@@ -124,6 +124,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParadexAdapter implements ExchangeAdapter {
     private final AtomicLong reconnects = new AtomicLong();
+    /** Exponential backoff with jitter between reconnect attempts (shared implementation: Resilience4j). */
+    private final io.github.resilience4j.core.IntervalFunction backoff;
+    /** Failed attempts since the stream was last open; event loop only. */
+    private int reconnectAttempt;
+    /** A reconnect attempt is scheduled and has not run yet; event loop only. */
+    private boolean reconnectScheduled;
     private static final Logger LOG = LoggerFactory.getLogger(ParadexAdapter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VENUE = ParadexErrors.VENUE;
@@ -187,6 +193,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     public ParadexAdapter(final ParadexConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.backoff = config.reconnectBackoff();
         this.signer = config.privateKey() == null ? null
             : new ParadexSigner(config.chainId(), config.accountAddress(), config.privateKey());
         this.rest = new ParadexRestClient(config.restBaseUrl(), config.requestTimeoutMs(), signer,
@@ -1176,6 +1183,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
 
         @Override
         public void onOpen() {
+            reconnectAttempt = 0;
             subscribedOnConnection.clear();
             wsAuthenticated = false;
             for (final MarketBookState s : books.values()) {
@@ -1209,17 +1217,23 @@ public final class ParadexAdapter implements ExchangeAdapter {
     }
 
     private void scheduleReconnect() {
+        if (reconnectScheduled) {
+            return; // one reconnect chain at a time
+        }
+        reconnectScheduled = true;
         reconnects.incrementAndGet();
+        final long delay = backoff.apply(++reconnectAttempt);
         loop.schedule(() -> {
+            reconnectScheduled = false;
             if (!wantStream || closed || ws.isOpen()) {
                 return;
             }
             openStream().exceptionally(e -> {
-                LOG.warn("paradex: reconnect failed ({}); retrying in {} ms", ParadexRestClient.unwrap(e).toString(),
-                    config.reconnectDelayMs());
-                scheduleReconnect();
+                LOG.warn("paradex: reconnect failed ({}); retrying with backoff (attempt {})",
+                    ParadexRestClient.unwrap(e).toString(), reconnectAttempt + 1);
+                loop.execute(this::scheduleReconnect);
                 return null;
             });
-        }, Math.max(1, config.reconnectDelayMs()), TimeUnit.MILLISECONDS);
+        }, delay, TimeUnit.MILLISECONDS);
     }
 }

@@ -37,6 +37,7 @@ public final class ParadexConfig {
     private final int orderPollMaxAttempts;
     private final long signatureExpirySeconds;
     private final long reconnectDelayMs;
+    private final long reconnectMaxDelayMs;
     private final long streamIdleTimeoutMs;
     private final boolean sbe;
     private final String sbeQuery;
@@ -65,6 +66,7 @@ public final class ParadexConfig {
         orderPollMaxAttempts = b.orderPollMaxAttempts;
         signatureExpirySeconds = b.signatureExpirySeconds;
         reconnectDelayMs = b.reconnectDelayMs;
+        reconnectMaxDelayMs = b.reconnectMaxDelayMs;
         streamIdleTimeoutMs = b.streamIdleTimeoutMs;
         sbe = b.sbe;
         sbeQuery = Objects.requireNonNull(b.sbeQuery, "sbeQuery");
@@ -86,6 +88,9 @@ public final class ParadexConfig {
             || privateGetRequestsPerSecond <= 0 || orderPollIntervalMs <= 0 || orderPollMaxAttempts <= 0
             || signatureExpirySeconds <= 0 || reconnectDelayMs < 0) {
             throw new IllegalArgumentException("durations and rates must be positive");
+        }
+        if (reconnectMaxDelayMs < Math.max(1, reconnectDelayMs)) {
+            throw new IllegalArgumentException("reconnectMaxDelayMs must be >= reconnectDelayMs (and >= 1)");
         }
         if ((accountAddress == null) != (privateKey == null)) {
             throw new IllegalArgumentException("accountAddress and privateKey must be given together");
@@ -262,9 +267,27 @@ public final class ParadexConfig {
         return signatureExpirySeconds;
     }
 
-    /** @return delay before reconnecting after the stream dropped, ms */
+    /** @return first delay before reconnecting after the stream dropped, ms (default 1000); doubles per failed attempt, with ±20 % jitter */
     public long reconnectDelayMs() {
         return reconnectDelayMs;
+    }
+
+    /** @return largest reconnect delay before jitter, ms (default 30000) */
+    public long reconnectMaxDelayMs() {
+        return reconnectMaxDelayMs;
+    }
+
+    /**
+     * The stream's reconnect backoff: Resilience4j's exponential random backoff (the same implementation
+     * the Vest adapter uses), attempt 1 waiting about {@link #reconnectDelayMs()}, doubling per failed
+     * attempt up to {@link #reconnectMaxDelayMs()}, each delay scaled by a random factor in [0.8, 1.2] so
+     * that many clients do not reconnect in step after a venue restart.
+     *
+     * @return attempt number (1 = first retry) to delay, ms; stateless and thread-safe
+     */
+    public io.github.resilience4j.core.IntervalFunction reconnectBackoff() {
+        return io.github.resilience4j.core.IntervalFunction.ofExponentialRandomBackoff(Math.max(1, reconnectDelayMs),
+            2.0, 0.2, reconnectMaxDelayMs);
     }
 
     /**
@@ -305,6 +328,7 @@ public final class ParadexConfig {
         private int orderPollMaxAttempts = 40;
         private long signatureExpirySeconds = 1800;
         private long reconnectDelayMs = 1000;
+        private long reconnectMaxDelayMs = 30_000;
         private long streamIdleTimeoutMs = 70_000;
         private boolean sbe;
         private String sbeQuery = dev.arb.paradex.sbe.ParadexSbe.URL_QUERY;
@@ -544,11 +568,20 @@ public final class ParadexConfig {
         }
 
         /**
-         * @param v delay before an automatic reconnect, ms (default 1000)
+         * @param v first delay before an automatic reconnect, ms (default 1000; doubles per failed attempt)
          * @return this
          */
         public Builder reconnectDelayMs(final long v) {
             reconnectDelayMs = v;
+            return this;
+        }
+
+        /**
+         * @param v largest delay between reconnect attempts, ms (default 30000)
+         * @return this
+         */
+        public Builder reconnectMaxDelayMs(final long v) {
+            reconnectMaxDelayMs = v;
             return this;
         }
 

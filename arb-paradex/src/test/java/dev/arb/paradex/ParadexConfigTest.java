@@ -35,4 +35,21 @@ class ParadexConfigTest {
         final ParadexConfig c = ParadexConfig.production().jwtRefreshBeforeExpiryMs(2000).jwtRefreshJitterMs(10_000).build();
         assertThat(c.jwtRefreshJitterMs()).isEqualTo(2000);
     }
+
+    @Test
+    void shouldBackOffExponentiallyWithJitterBetweenReconnects() {
+        final io.github.resilience4j.core.IntervalFunction backoff = ParadexConfig.production().reconnectDelayMs(100)
+            .reconnectMaxDelayMs(1_600).build().reconnectBackoff();
+        final java.util.Set<Long> thirdAttempt = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            assertThat(backoff.apply(1)).isBetween(80L, 120L);
+            final long third = backoff.apply(3);
+            assertThat(third).isBetween(320L, 480L);
+            thirdAttempt.add(third);
+            assertThat(backoff.apply(20)).isLessThanOrEqualTo(1_920L);
+        }
+        assertThat(thirdAttempt).as("jittered, so that clients do not reconnect in step").hasSizeGreaterThan(5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParadexConfig.production().reconnectDelayMs(500)
+            .reconnectMaxDelayMs(100).build()).isInstanceOf(IllegalArgumentException.class);
+    }
 }

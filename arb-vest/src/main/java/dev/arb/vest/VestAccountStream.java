@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.api.ExchangeException;
 import dev.arb.api.MalformedMessageException;
-import dev.arb.vest.internal.VestBackoff;
 import dev.arb.vest.internal.VestRestClient;
 import dev.arb.vest.internal.VestWsClient;
 import io.netty.buffer.ByteBuf;
@@ -196,7 +195,7 @@ final class VestAccountStream {
         if (!running) {
             return;
         }
-        final long delay = VestBackoff.delayMs(attempt, config.reconnectInitialDelayMs(), config.reconnectMaxDelayMs());
+        final long delay = config.reconnectBackoff().apply(attempt + 1);
         loop.schedule(() -> {
             if (!running || open) {
                 return; // stopped, or another path (a renewal answered 1125) already reopened the stream

@@ -27,7 +27,6 @@ import dev.arb.api.TransportException;
 import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
 import dev.arb.api.WireTap;
-import dev.arb.vest.internal.VestBackoff;
 import dev.arb.vest.internal.VestDepthDecoder;
 import dev.arb.vest.internal.VestOrderCodec;
 import dev.arb.vest.internal.VestRestClient;
@@ -36,6 +35,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.github.resilience4j.core.IntervalFunction;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -513,8 +513,8 @@ public final class VestAdapter implements ExchangeAdapter {
             }
             final Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
             if (cause instanceof RateLimitedException rl && attempt < config.rateLimitRetries()) {
-                final long delay = Math.max(rl.retryAfterMs(), VestBackoff.delayMs(attempt, config.rateLimitBackoffMs(),
-                    config.rateLimitBackoffMs() << 4));
+                final long delay = Math.max(rl.retryAfterMs(), IntervalFunction.ofExponentialRandomBackoff(
+                    config.rateLimitBackoffMs(), 2.0, 0.2, config.rateLimitBackoffMs() << 4).apply(attempt + 1));
                 if (System.currentTimeMillis() + delay < prepared.timeMs + config.recvWindowMs()) {
                     rateLimitRetries.incrementAndGet();
                     LOG.info("Vest rate-limited an order (code {}): resending it unchanged in {} ms", rl.venueCode(),
@@ -1255,8 +1255,7 @@ public final class VestAdapter implements ExchangeAdapter {
         if (!wantConnected || !config.autoReconnect()) {
             return;
         }
-        final long delay = VestBackoff.delayMs(reconnectAttempt++, config.reconnectInitialDelayMs(),
-            config.reconnectMaxDelayMs());
+        final long delay = config.reconnectBackoff().apply(++reconnectAttempt);
         final long generation = streamGeneration;
         loop.schedule(() -> {
             // an explicit disconnect()/reconnect() since scheduling owns the stream now: opening another

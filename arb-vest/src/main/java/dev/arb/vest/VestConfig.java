@@ -242,6 +242,19 @@ public final class VestConfig {
         return reconnectMaxDelayMs;
     }
 
+    /**
+     * The reconnect backoff of every Vest stream: Resilience4j's exponential random backoff (the same
+     * implementation the Paradex adapter uses), attempt 1 waiting about
+     * {@link #reconnectInitialDelayMs()}, doubling per failed attempt up to {@link #reconnectMaxDelayMs()},
+     * each delay scaled by a random factor in [0.8, 1.2] so that many clients do not retry in step.
+     *
+     * @return attempt number (1 = first retry) to delay, ms; stateless and thread-safe
+     */
+    public io.github.resilience4j.core.IntervalFunction reconnectBackoff() {
+        return io.github.resilience4j.core.IntervalFunction.ofExponentialRandomBackoff(reconnectInitialDelayMs, 2.0, 0.2,
+            reconnectMaxDelayMs);
+    }
+
     /** @return {@code true} (default): the streams reconnect by themselves after an unexpected close, with exponential backoff and jitter, and resubscribe */
     public boolean autoReconnect() {
         return autoReconnect;

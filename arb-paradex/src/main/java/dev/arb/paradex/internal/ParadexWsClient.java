@@ -37,7 +37,9 @@ import javax.net.ssl.SSLException;
  * server pings every 55 s and drops clients that do not pong within 5 s: protocol reference §2.4).
  * Text frames are handed over as bytes (copied into one reused array; no String per frame), binary
  * frames (SBE) as the Netty buffer itself. A
- * connection silent for longer than the idle timeout is closed, so the owner reconnects.
+ * connection silent for longer than the idle timeout is closed, so the owner reconnects. A connection
+ * that never completed its handshake is reported through the {@link #connect()} future only, not
+ * through {@link Listener#onClosed()}.
  *
  * <p><b>Note:</b> thread-safe; every callback runs on the given event loop.
  */
@@ -64,7 +66,7 @@ public final class ParadexWsClient {
         /** The handshake completed: the stream is open. */
         void onOpen();
 
-        /** The connection closed (for any reason). */
+        /** A connection that had opened ({@link #onOpen()}) closed, for any reason. */
         void onClosed();
     }
 
@@ -228,10 +230,13 @@ public final class ParadexWsClient {
             if (!opened.isDone()) {
                 opened.completeExceptionally(new java.io.IOException("connection closed before the handshake"));
             }
-            if (channel == ctx.channel()) {
+            final boolean wasOpen = channel == ctx.channel();
+            if (wasOpen) {
                 channel = null;
+                // only a connection that opened is reported closed: a failed attempt is reported once, by the
+                // connect() future (reporting it here too made the owner start a second reconnect chain)
+                listener.onClosed();
             }
-            listener.onClosed();
             super.channelInactive(ctx);
         }
 

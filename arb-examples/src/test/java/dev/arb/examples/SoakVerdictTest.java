@@ -1,0 +1,41 @@
+package dev.arb.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SoakVerdictTest {
+    private static SoakProbe.Sample at(final long s, final long heapMb, final int threads, final long fds,
+        final long delayed) {
+        return new SoakProbe.Sample(s, heapMb << 20, threads, fds, 4096, 1.0, 3, delayed > 0 ? 25 : 4, delayed);
+    }
+
+    @Test
+    void shouldPassWhenFlatAfterTheReference() {
+        // minute 10 of an hour is the reference: growth before it (warm-up) does not count
+        final SoakVerdict v = SoakVerdict.judge(List.of(at(300, 20, 30, 80, 0), at(600, 40, 40, 90, 0),
+            at(3600, 41, 41, 92, 0)), 3600);
+        assertThat(v.failures()).isEmpty();
+        assertThat(v.heapGrowthPct()).isEqualTo(2.5);
+    }
+
+    @Test
+    void shouldFailOnHeapThreadFdGrowthAndGcDelays() {
+        final SoakVerdict v = SoakVerdict.judge(List.of(at(600, 40, 40, 90, 0), at(3600, 43, 43, 95, 2)), 3600);
+        assertThat(v.failures()).hasSize(4);
+        assertThat(v.failures().get(0)).startsWith("heap after GC grew 7.5 %");
+        assertThat(v.failures()).anySatisfy(f -> assertThat(f).startsWith("threads grew from 40 to 43"))
+            .anySatisfy(f -> assertThat(f).startsWith("open file descriptors grew from 90 to 95"))
+            .anySatisfy(f -> assertThat(f).startsWith("2 GC pause(s) delayed a decision by more than 10 ms"));
+    }
+
+    @Test
+    void shouldScaleTheReferenceToShortRuns() {
+        final List<SoakProbe.Sample> s = List.of(at(5, 30, 30, 80, 0), at(10, 30, 30, 80, 0), at(60, 30, 30, 80, 0));
+        assertThat(SoakVerdict.reference(s, 60).atSeconds()).isEqualTo(10);
+        assertThatThrownBy(() -> SoakVerdict.judge(List.of(at(5, 1, 1, 1, 0)), 60))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+}
