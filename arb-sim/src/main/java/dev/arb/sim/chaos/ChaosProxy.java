@@ -220,6 +220,14 @@ public final class ChaosProxy implements AutoCloseable {
     }
 
     /**
+     * @return whether a reset armed by {@link #resetNextFrame()} has not fired yet (no chunk of two bytes or more
+     *     came from the server since)
+     */
+    public boolean resetPending() {
+        return resetArmed.get();
+    }
+
+    /**
      * Switches one-byte writes towards the client on or off.
      *
      * @param on {@code true} to write and flush every byte on its own
