@@ -61,6 +61,10 @@ public final class SignCommand implements Callable<Integer> {
         return run(System.in, System.out);
     }
 
+    /** Starknet field prime 2^251 + 17*2^192 + 1: a Paradex account address is below it. */
+    private static final java.math.BigInteger STARK_PRIME = java.math.BigInteger.TWO.pow(251)
+        .add(java.math.BigInteger.valueOf(17).shiftLeft(192)).add(java.math.BigInteger.ONE);
+
     /**
      * Processes every line of {@code in}.
      *
@@ -76,7 +80,7 @@ public final class SignCommand implements Callable<Integer> {
         while (true) {
             final String line;
             try {
-                line = reader.readLine();
+                line = readLine(reader);
             } catch (final Utf8LineReader.InvalidUtf8Exception e) {
                 lineNumber++;
                 failures++;
@@ -103,6 +107,25 @@ public final class SignCommand implements Callable<Integer> {
         }
         out.flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Reads a line ended by a line feed (a carriage return before it is dropped; a lone carriage return is part of the
+     * line, as for the capture readers), so that every line feed of the input gets exactly one answer.
+     *
+     * @return the line, or null at the end of the input (a last line without a line feed is returned)
+     */
+    private static String readLine(final BufferedReader reader) throws IOException {
+        final StringBuilder b = new StringBuilder();
+        int c;
+        while ((c = reader.read()) != -1 && c != '\n') {
+            b.append((char) c);
+        }
+        if (c == -1 && b.length() == 0) {
+            return null;
+        }
+        final int n = b.length();
+        return n > 0 && b.charAt(n - 1) == '\r' ? b.substring(0, n - 1) : b.toString();
     }
 
     private static ObjectNode error(final long lineNumber, final String message) {
@@ -169,6 +192,10 @@ public final class SignCommand implements Callable<Integer> {
             SignFields.shortString(node, "chainId");
         }
         final String account = SignFields.hex(node, "account", 64);
+        if (new java.math.BigInteger(account.substring(2), 16).compareTo(STARK_PRIME) >= 0) {
+            // found by fuzzing: the signer's own check answered only "signing failed (IllegalArgumentException)"
+            throw new SignInputException("field 'account' must be below the Stark field prime (2^251 + 17*2^192 + 1)");
+        }
         try {
             return new ParadexSigner(chainId, account, Secret.of(key));
         } catch (IllegalArgumentException e) {

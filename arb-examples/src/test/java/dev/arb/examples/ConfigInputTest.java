@@ -61,7 +61,8 @@ class ConfigInputTest {
         assertThat(line).contains("unknown key 'risk.max_positon_base'").contains("max_position_base")
             .doesNotContain("maxPositionBase");
         assertThat(oneErrorLine(backtest(dir, BotConfigTest.VALID + "rsik:\n  max_position_base: 1\n")))
-            .endsWith(": unknown key 'rsik' (known here: alerts, bots, execution, http, journal, markets, reconciliation, "
+            .endsWith(": unknown key 'rsik' (known here: alerts, bots, execution, http, journal, liquidation, markets, "
+                + "reconciliation, "
                 + "risk, strategy, venues)");
     }
 

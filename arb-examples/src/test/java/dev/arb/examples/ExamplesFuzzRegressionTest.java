@@ -39,11 +39,12 @@ class ExamplesFuzzRegressionTest {
     /** A zero or out-of-range private key is named as such, and not echoed. */
     @Test
     void privateKeyOutOfRangeIsATypedError() throws IOException {
-        assertThat(sign("{\"venue\":\"vest\",\"kind\":\"cancel\",\"privateKey\":\"0x0\",\"time\":1,\"nonce\":1,\"id\":\"0x0\"}"))
-            .contains("field 'privateKey' must be non-zero and below the secp256k1 order");
+        assertThat(sign("{\"venue\":\"vest\",\"kind\":\"cancel\",\"privateKey\":\"0x" + "0".repeat(64)
+            + "\",\"time\":1,\"nonce\":1,\"id\":\"0x0\"}"))
+            .contains("field 'privateKey' is zero, not a secp256k1 private key");
         assertThat(sign("{\"venue\":\"vest\",\"kind\":\"cancel\",\"privateKey\":"
             + "\"0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141\",\"time\":1,\"nonce\":1,\"id\":\"0x0\"}"))
-            .contains("below the secp256k1 order").doesNotContain("baaedce6");
+            .contains("field 'privateKey' is not below the secp256k1 curve order").doesNotContain("baaedce6");
     }
 
     /** A chain id longer than a Starknet short string failed inside the signer. */
@@ -51,7 +52,7 @@ class ExamplesFuzzRegressionTest {
     void chainIdLongerThanAShortStringIsATypedError() throws IOException {
         assertThat(sign("{\"venue\":\"paradex\",\"kind\":\"auth\",\"chainId\":\"" + "X".repeat(32) + "\",\"account\":\"0x1\","
             + "\"privateKey\":\"0x1\",\"timestamp\":1,\"expiration\":2}"))
-            .contains("field 'chainId' must be at most 31 printable ASCII characters");
+            .contains("field 'chainId' must be at most 31 ASCII characters");
     }
 
     /** {@code set risk max_position_usd 1e999999999} was accepted and toPlainString() then built a billion digits. */
@@ -88,8 +89,7 @@ class ExamplesFuzzRegressionTest {
     void invalidYamlNamesTheLine() {
         assertThatThrownBy(() -> BotConfig.parse("a: b: c\n", "f.yaml"))
             .isInstanceOf(BotConfig.ConfigException.class)
-            .hasMessageMatching("f\\.yaml: not valid YAML at line \\d+, column \\d+: check the indentation and quoting "
-                + "there \\(\\w+\\)");
+            .hasMessageMatching("f\\.yaml: not valid YAML at line \\d+, column \\d+: .+");
     }
 
     /** A bot without {@code dex_a} failed with a NullPointerException instead of naming the key. */
@@ -108,6 +108,6 @@ class ExamplesFuzzRegressionTest {
             + "\"privateKey\":\"0x543b6cf6c91817a87174aaea4fb370ac1c694e864d7740d728f8344d53e815\","
             + "\"timestamp\":1700000000000,\"market\":\"BTC-USD-PERP\",\"side\":\"SELL\",\"type\":\"MARKET\","
             + "\"size\":\"92233720368547758070.001\",\"price\":\"0\"}"))
-            .contains("field 'size' must be a plain decimal string of at most 92233720368.54775807");
+            .contains("field 'size' must be at most 92233720368.54775807");
     }
 }
