@@ -194,7 +194,11 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
 
     private static void doubtfulSpread(final List<String> out, final String key, final BigDecimal pct) {
         if (pct != null && pct.abs().compareTo(PLAUSIBLE_SPREAD_PCT) > 0) {
-            out.add(key + " is " + pct.toPlainString() + " %, above ±" + PLAUSIBLE_SPREAD_PCT + " %: it is a percent "
+            // a huge exponent (1e999999999, found by fuzzing) is printed in scientific form: the plain string of
+            // it would be a billion digits
+            final String shown = pct.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0
+                ? pct.round(new java.math.MathContext(3)).toString() : pct.toPlainString();
+            out.add(key + " is " + shown + " %, above ±" + PLAUSIBLE_SPREAD_PCT + " %: it is a percent "
                 + "(0.15 means 0.15 %, not bps); accepted");
         }
     }

@@ -75,6 +75,19 @@ class ExamplesFuzzRegressionTest {
         }
     }
 
+    /**
+     * {@code spread_entry: 1e999999999} passed validation and the "above 5 %" warning printed it with toPlainString():
+     * a billion digits, the test JVM out of heap (found when the fuzzed config met the merged warning).
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void hugeSpreadIsWarnedAboutInScientificForm() {
+        final BotConfig config = BotConfig.parse(BotConfigTest.VALID.replace("spread_entry: 0.15",
+            "spread_entry: 1e999999999"), "f.yaml");
+        assertThat(config.warnings()).singleElement().asString().startsWith("bots[0].spread_entry is 1E+999999999 %")
+            .hasSizeLessThan(200);
+    }
+
     /** A value of the wrong type quoted whole (2,274 characters in the fuzzed case) into the one-line error. */
     @Test
     void configErrorQuotingAHugeValueStaysOneShortLine() {
