@@ -413,12 +413,16 @@ class ParadexSimulatorTest {
         sim.registerAccount(ACCOUNT, new ParadexSigner(sim.chainId(), ACCOUNT, key).publicKey());
         adapter = newAdapter(key);
         adapter.connect().get(10, TimeUnit.SECONDS);
+        final java.util.concurrent.atomic.AtomicInteger books = new java.util.concurrent.atomic.AtomicInteger();
         adapter.subscribeOrderBook(MARKET, b -> {
             synchronized (seen) {
                 seen.copyFrom(b);
             }
+            books.incrementAndGet();
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> !adapter.isStale(MARKET));
+        // the snapshot must have reached the callback too (not only made the adapter's book fresh) before its
+        // sequence is taken: nothing moves until advance(), so it is then stable
+        await().atMost(Duration.ofSeconds(10)).until(() -> !adapter.isStale(MARKET) && books.get() > 0);
         final long seq;
         synchronized (seen) {
             seq = seen.sequence();
