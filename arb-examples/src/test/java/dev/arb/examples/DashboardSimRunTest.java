@@ -102,15 +102,15 @@ class DashboardSimRunTest {
                 > entriesBefore);
             await().atMost(WAIT).until(() -> Long.parseLong(value(driver, "counters.entries")) > entriesBefore);
 
-            // halt through the button, confirmed: opportunities keep coming, entries stop
+            // halt through the button, confirmed: opportunities keep coming (counted as refused while paused), entries stop
             click(driver, field(driver, "button[data-action=\"halt\"][data-bot=\"" + BOT + "\"]"));
             click(driver, field(driver, "[data-action=\"confirm\"]"));
             await().atMost(WAIT).until(() -> status(base).get("bots").get(0).get("paused").asBoolean());
             final JsonNode paused = status(base).get("bots").get(0);
             final long entriesAtPause = paused.get("counters").get("entries").asLong();
-            final long opportunitiesAtPause = paused.get("counters").get("opportunities").asLong();
-            await().atMost(WAIT).until(() -> status(base).get("bots").get(0).get("counters").get("opportunities")
-                .asLong() >= opportunitiesAtPause + 3);
+            final long refusedAtPause = paused.get("counters").get("opportunitiesRefused").asLong();
+            await().atMost(WAIT).until(() -> status(base).get("bots").get(0).get("counters")
+                .get("opportunitiesRefused").asLong() >= refusedAtPause + 3);
             assertThat(status(base).get("bots").get(0).get("counters").get("entries").asLong())
                 .as("no entry while paused, though opportunities came (one already in flight may complete)")
                 .isLessThanOrEqualTo(entriesAtPause + 1);
