@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.Notification;
@@ -44,9 +46,12 @@ final class SoakProbe implements AutoCloseable {
      * @param gcPauses         GC pauses since the previous sample (explicit ones excluded)
      * @param gcPauseMaxMs     longest of them, ms
      * @param delayedDecisions of them, longer than {@link #DECISION_DELAY_LIMIT_MS}
+     * @param threadFamilies   live threads by name with its numbers replaced by {@code #}
+     *                         ({@code HttpClient-#-Worker-#}), sorted by name: what grew, when threads grew
      */
     record Sample(long atSeconds, long heapAfterGcBytes, int threads, long openFds, long journalBytes,
-        double loopLagMaxMs, long gcPauses, long gcPauseMaxMs, long delayedDecisions) {
+        double loopLagMaxMs, long gcPauses, long gcPauseMaxMs, long delayedDecisions,
+        Map<String, Integer> threadFamilies) {
     }
 
     private final long startNanos = System.nanoTime();
@@ -123,7 +128,15 @@ final class SoakProbe implements AutoCloseable {
         }
         return new Sample(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), heap, threads, fds,
             journalBytes, lagMaxMicros.getAndSet(0) / 1000.0, pauses.getAndSet(0), pauseMaxMs.getAndSet(0),
-            delayed.getAndSet(0));
+            delayed.getAndSet(0), threadFamilies());
+    }
+
+    private static Map<String, Integer> threadFamilies() {
+        final Map<String, Integer> families = new TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            families.merge(t.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
+        }
+        return families;
     }
 
     @Override

@@ -49,7 +49,7 @@ record SoakVerdict(List<String> failures, double heapGrowthPct, int threadGrowth
         }
         final int threads = end.threads() - ref.threads();
         if (threads > THREAD_SLACK) {
-            failures.add("threads grew from " + ref.threads() + " to " + end.threads());
+            failures.add("threads grew from " + ref.threads() + " to " + end.threads() + grown(ref, end));
         }
         final long fds = ref.openFds() < 0 ? 0 : end.openFds() - ref.openFds();
         if (fds > FD_SLACK) {
@@ -64,6 +64,21 @@ record SoakVerdict(List<String> failures, double heapGrowthPct, int threadGrowth
                 + SoakProbe.DECISION_DELAY_LIMIT_MS + " ms (longest " + worst + " ms)");
         }
         return new SoakVerdict(List.copyOf(failures), heapPct, threads, fds, delayed);
+    }
+
+    /** @return the thread families with more threads at the end than at the reference, e.g. {@code " (+2 x-#)"} */
+    private static String grown(final SoakProbe.Sample ref, final SoakProbe.Sample end) {
+        if (ref.threadFamilies() == null || end.threadFamilies() == null) {
+            return "";
+        }
+        final StringBuilder sb = new StringBuilder();
+        end.threadFamilies().forEach((name, n) -> {
+            final int diff = n - ref.threadFamilies().getOrDefault(name, 0);
+            if (diff > 0) {
+                sb.append(sb.length() == 0 ? " (" : ", ").append('+').append(diff).append(' ').append(name);
+            }
+        });
+        return sb.length() == 0 ? "" : sb.append(')').toString();
     }
 
     /** @return the first sample at or after a sixth of the run (the last but one if none) */

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SoakVerdictTest {
     private static SoakProbe.Sample at(final long s, final long heapMb, final int threads, final long fds,
         final long delayed) {
-        return new SoakProbe.Sample(s, heapMb << 20, threads, fds, 4096, 1.0, 3, delayed > 0 ? 25 : 4, delayed);
+        return new SoakProbe.Sample(s, heapMb << 20, threads, fds, 4096, 1.0, 3, delayed > 0 ? 25 : 4, delayed,
+            java.util.Map.of("arb-loop-#", threads));
     }
 
     @Test
@@ -26,7 +27,7 @@ class SoakVerdictTest {
         final SoakVerdict v = SoakVerdict.judge(List.of(at(600, 40, 40, 90, 0), at(3600, 43, 43, 95, 2)), 3600);
         assertThat(v.failures()).hasSize(4);
         assertThat(v.failures().get(0)).startsWith("heap after GC grew 7.5 %");
-        assertThat(v.failures()).anySatisfy(f -> assertThat(f).startsWith("threads grew from 40 to 43"))
+        assertThat(v.failures()).anySatisfy(f -> assertThat(f).isEqualTo("threads grew from 40 to 43 (+3 arb-loop-#)"))
             .anySatisfy(f -> assertThat(f).startsWith("open file descriptors grew from 90 to 95"))
             .anySatisfy(f -> assertThat(f).startsWith("2 GC pause(s) delayed a decision by more than 10 ms"));
     }
