@@ -32,6 +32,27 @@ class SoakVerdictTest {
             .anySatisfy(f -> assertThat(f).startsWith("2 GC pause(s) delayed a decision by more than 10 ms"));
     }
 
+    private static SoakProbe.Sample withThreads(final long s, final java.util.Map<String, Integer> families) {
+        return new SoakProbe.Sample(s, 40L << 20, families.values().stream().mapToInt(Integer::intValue).sum(), 90,
+            4096, 1.0, 3, 4, 0, families);
+    }
+
+    @Test
+    void shouldNotCountIdleRetiringPoolWorkersButCountLeakedClients() {
+        final SoakProbe.Sample ref = withThreads(10, java.util.Map.of("HttpClient-#-Worker-#", 2,
+            "HttpClient-#-SelectorManager", 4, "vest-md-#-#", 2));
+        final SoakProbe.Sample burst = withThreads(45, java.util.Map.of("HttpClient-#-Worker-#", 6,
+            "HttpClient-#-SelectorManager", 4, "vest-md-#-#", 2));
+        final SoakVerdict pooled = SoakVerdict.judge(List.of(ref, burst), 60);
+        assertThat(pooled.failures()).isEmpty();
+        assertThat(pooled.threadGrowth()).isEqualTo(4);
+
+        final SoakProbe.Sample leak = withThreads(45, java.util.Map.of("HttpClient-#-Worker-#", 2,
+            "HttpClient-#-SelectorManager", 7, "vest-md-#-#", 2));
+        assertThat(SoakVerdict.judge(List.of(ref, leak), 60).failures())
+            .containsExactly("threads grew from 8 to 11 (+3 HttpClient-#-SelectorManager)");
+    }
+
     @Test
     void shouldScaleTheReferenceToShortRuns() {
         final List<SoakProbe.Sample> s = List.of(at(5, 30, 30, 80, 0), at(10, 30, 30, 80, 0), at(60, 30, 30, 80, 0));
