@@ -12,6 +12,9 @@ package dev.arb.api;
 public class ExchangeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The most characters of a venue's own text kept in a message ({@link #clipVenueText}). */
+    public static final int MAX_VENUE_TEXT = 200;
+
     private final String venue;
     private final String venueCode;
 
@@ -25,6 +28,18 @@ public class ExchangeException extends RuntimeException {
         super(venue + (venueCode != null ? " [" + venueCode + "] " : ": ") + message, cause);
         this.venue = venue;
         this.venueCode = venueCode;
+    }
+
+    /**
+     * Bounds text a venue sent (an error message, a code's detail) before it goes into an exception
+     * message: a venue, or a corrupted frame, can send megabytes, and a person reads one line.
+     *
+     * @param venueText the venue's text, or null
+     * @return the text, cut to {@value #MAX_VENUE_TEXT} characters with {@code "…"} appended when longer; null for null
+     */
+    public static String clipVenueText(final String venueText) {
+        return venueText == null || venueText.length() <= MAX_VENUE_TEXT ? venueText
+            : venueText.substring(0, MAX_VENUE_TEXT) + "…";
     }
 
     /** @return venue name */

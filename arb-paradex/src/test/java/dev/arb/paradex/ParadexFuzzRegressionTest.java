@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 /** The minimised inputs {@link ParadexFuzzTest} found, each a defect fixed (RELIABILITY.md, defects table). */
 class ParadexFuzzRegressionTest {
     /** 100,000 nested arrays in a book frame overflowed the stack of the market-data event loop. */
+    /** Found by CI's fuzz run (seed 96871082371830239): a 13 KB JSON-RPC error message went whole into the exception. */
+    @Test
+    void hugeVenueErrorTextIsClipped() throws Exception {
+        final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        final String huge = "m".repeat(13_000);
+        final dev.arb.api.ExchangeException rpc = dev.arb.paradex.internal.ParadexErrors.fromRpcError(json.readTree(
+            "{\"code\":-32601,\"message\":\"" + huge + "\",\"data\":\"" + huge + "\"}"));
+        org.assertj.core.api.Assertions.assertThat(rpc.getMessage()).hasSizeLessThan(500)
+            .startsWith("paradex [-32601] JSON-RPC error -32601: mmm").contains("…");
+        final dev.arb.api.ExchangeException rest = dev.arb.paradex.internal.ParadexErrors.fromResponse(400,
+            "{\"error\":\"" + huge + "\",\"message\":\"" + huge + "\"}", 0);
+        org.assertj.core.api.Assertions.assertThat(rest.getMessage()).hasSizeLessThan(500).contains("HTTP 400: mmm");
+    }
+
     @Test
     void deeplyNestedFrameIsMalformedNotAStackOverflow() {
         final String frame = "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":"

@@ -46,8 +46,8 @@ public final class ParadexErrors {
             try {
                 final JsonNode node = JSON.readTree(body);
                 if (node != null && node.isObject()) {
-                    code = textOrNull(node.get("error"));
-                    message = textOrNull(node.get("message"));
+                    code = ExchangeException.clipVenueText(textOrNull(node.get("error")));
+                    message = ExchangeException.clipVenueText(textOrNull(node.get("message")));
                 }
             } catch (final Exception e) {
                 // not JSON: keep the status alone
@@ -78,8 +78,8 @@ public final class ParadexErrors {
      */
     public static ExchangeException fromRpcError(final JsonNode error) {
         final int code = error.path("code").asInt();
-        final String message = error.path("message").asText("");
-        final String data = textOrNull(error.get("data"));
+        final String message = ExchangeException.clipVenueText(error.path("message").asText(""));
+        final String data = ExchangeException.clipVenueText(textOrNull(error.get("data")));
         final String venueCode = data != null && data.matches("[A-Z][A-Z0-9_]*") ? data : Integer.toString(code);
         final String text = "JSON-RPC error " + code + ": " + message + (data != null ? " (" + data + ')' : "");
         if (code == 42901) {

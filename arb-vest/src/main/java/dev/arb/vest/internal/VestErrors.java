@@ -63,7 +63,7 @@ public final class VestErrors {
             msg = body.get("detail").toString();
         }
         final String text = "Vest HTTP " + httpStatus + (code != null ? " code " + code : "")
-            + (msg != null ? ": " + truncate(msg) : "");
+            + (msg != null ? ": " + ExchangeException.clipVenueText(msg) : "");
         if (httpStatus >= 500) {
             return new TransportException(VENUE, code, text);
         }
@@ -89,9 +89,5 @@ public final class VestErrors {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String truncate(final String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 }
