@@ -8,6 +8,7 @@ import dev.arb.api.ExchangeException;
 import dev.arb.api.ExchangeTimeoutException;
 import dev.arb.api.Fill;
 import dev.arb.api.FixedPoint;
+import dev.arb.vest.VestSentOrders.PreparedOrder;
 import dev.arb.api.InvalidOrderException;
 import dev.arb.api.MalformedMessageException;
 import dev.arb.api.MarketSpec;
@@ -40,7 +41,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,7 +128,6 @@ import org.slf4j.LoggerFactory;
 public final class VestAdapter implements ExchangeAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(VestAdapter.class);
     private static final String VENUE = "vest";
-    private static final int IDEMPOTENCY_ENTRIES = 4096;
 
     private final VestConfig config;
     private final ObjectMapper json = new ObjectMapper();
@@ -180,14 +179,7 @@ public final class VestAdapter implements ExchangeAdapter {
     private volatile int lastCloseCode = -1;
     private int reconnectAttempt;
     private static final byte[] TICKERS_CHANNEL = "tickers".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private final Map<String, PreparedOrder> sentOrders = new LinkedHashMap<>(64, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(final Map.Entry<String, PreparedOrder> eldest) {
-            return size() > IDEMPOTENCY_ENTRIES;
-        }
-    };
+    private final VestSentOrders sentOrders = new VestSentOrders();
 
     /**
      * @param config endpoints, credentials and limits
@@ -545,8 +537,8 @@ public final class VestAdapter implements ExchangeAdapter {
      * {@inheritDoc}
      *
      * <p>Vest has no client order id: the adapter maps it to the nonce it signed and asks
-     * {@code GET /orders?nonce=}. Only client order ids placed by this adapter instance (the last 4096)
-     * can be resolved; others fail with {@link InvalidOrderException}. Before answering
+     * {@code GET /orders?nonce=}. Only client order ids placed by this adapter instance in the last ten
+     * minutes (at most 4096) can be resolved; others fail with {@link InvalidOrderException}. Before answering
      * {@code NOT_FOUND} the adapter waits until the order's receive window ({@code time + recvWindow})
      * has passed, after which the venue can no longer accept it, so NOT_FOUND is final.
      */
@@ -593,10 +585,7 @@ public final class VestAdapter implements ExchangeAdapter {
     }
 
     private PreparedOrder preparedFor(final String clientOrderId) {
-        final PreparedOrder p;
-        synchronized (sentOrders) {
-            p = sentOrders.get(clientOrderId);
-        }
+        final PreparedOrder p = sentOrders.get(clientOrderId);
         if (p == null) {
             throw new InvalidOrderException(VENUE, null, "client order id " + clientOrderId + " was not placed by "
                 + "this adapter (Vest has no client order ids; only ids sent by this instance can be resolved)");
@@ -1355,26 +1344,15 @@ public final class VestAdapter implements ExchangeAdapter {
     }
 
     private PreparedOrder prepare(final OrderRequest r, final MarketSpec spec) {
-        synchronized (sentOrders) {
-            final PreparedOrder existing = sentOrders.get(r.clientOrderId());
-            if (existing != null) {
-                if (!existing.sameOrder(r)) {
-                    throw new InvalidOrderException(VENUE, null, "client order id " + r.clientOrderId()
-                        + " was already used for a different order");
-                }
-                return existing;
-            }
-            final long time = System.currentTimeMillis();
+        return sentOrders.getOrSign(r, System.currentTimeMillis(), time -> {
             final long nonce = nextNonce(time);
             final String size = spec.formatSize(r.size());
             final String price = spec.formatPrice(r.limitPrice());
             final VestSignature sig = signer.signOrder(time, nonce, VestOrderCodec.orderType(r.type()), r.market(),
                 r.side() == dev.arb.api.Side.BUY, size, price, r.reduceOnly());
-            final PreparedOrder p = new PreparedOrder(r, codec.orderBody(r, time, nonce, size, price,
-                config.recvWindowMs(), sig.signatureHex(), config.limitIocTimeInForce()), nonce, time);
-            sentOrders.put(r.clientOrderId(), p);
-            return p;
-        }
+            return new PreparedOrder(r, codec.orderBody(r, time, nonce, size, price, config.recvWindowMs(),
+                sig.signatureHex(), config.limitIocTimeInForce()), nonce, time);
+        });
     }
 
     private long nextNonce(final long nowMs) {
@@ -1406,26 +1384,6 @@ public final class VestAdapter implements ExchangeAdapter {
     }
 
     /** A signed order body kept per client order id so that a retry resends exactly the same request. */
-    private static final class PreparedOrder {
-        final OrderRequest request;
-        final String body;
-        final long nonce;
-        final long timeMs;
-
-        PreparedOrder(final OrderRequest request, final String body, final long nonce, final long timeMs) {
-            this.request = request;
-            this.body = body;
-            this.nonce = nonce;
-            this.timeMs = timeMs;
-        }
-
-        boolean sameOrder(final OrderRequest r) {
-            return request.market().equals(r.market()) && request.side() == r.side() && request.type() == r.type()
-                && request.timeInForce() == r.timeInForce() && request.size() == r.size()
-                && request.limitPrice() == r.limitPrice() && request.reduceOnly() == r.reduceOnly();
-        }
-    }
-
     /** The last funding rate of one symbol, per hour (fraction); written on the event loop, read from any thread. */
     private static final class FundingSlot {
         volatile double perHour = Double.NaN;

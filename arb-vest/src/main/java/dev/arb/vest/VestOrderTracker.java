@@ -3,6 +3,7 @@ package dev.arb.vest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderRequest;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
  * handle, echoed in every ORDER event and queryable with {@code GET /orders?nonce=}) and by venue id
  * once known. Each carries a future completed by its first terminal ORDER event, so that a placement
  * whose acknowledgement lacks fill data learns its fill from the private stream, whichever of the
- * acknowledgement and the event arrives first. Bounded: the oldest of more than 4096 entries are
- * forgotten.
+ * acknowledgement and the event arrives first. Bounded like {@link VestSentOrders}: an order is
+ * forgotten {@link VestSentOrders#RETENTION_MS} after it was signed, or when more than 4096 are younger
+ * (an IOC order is terminal within seconds; the 1 h soak found the count bound alone kept 4,096
+ * terminal events per adapter).
  *
  * <p><b>Note:</b> thread-safe (synchronised maps; {@link Tracked} fields are volatile).
  */
@@ -61,6 +64,17 @@ final class VestOrderTracker {
      * @return the tracked order (the existing one if this nonce is already tracked)
      */
     synchronized Tracked track(final OrderRequest request, final MarketSpec spec, final long nonce, final long timeMs) {
+        final Iterator<Tracked> it = byNonce.values().iterator();
+        while (it.hasNext()) {
+            final Tracked eldest = it.next();
+            if (eldest.timeMs >= timeMs - VestSentOrders.RETENTION_MS) {
+                break; // insertion order is signing order
+            }
+            it.remove();
+            if (eldest.venueId != null) {
+                byId.remove(eldest.venueId);
+            }
+        }
         return byNonce.computeIfAbsent(nonce, n -> new Tracked(request, spec, nonce, timeMs));
     }
 
@@ -73,6 +87,11 @@ final class VestOrderTracker {
 
     synchronized Tracked byNonce(final long nonce) {
         return byNonce.get(nonce);
+    }
+
+    /** @return orders tracked */
+    synchronized int size() {
+        return byNonce.size();
     }
 
     synchronized Tracked byId(final String venueId) {

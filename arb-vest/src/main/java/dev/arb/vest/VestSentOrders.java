@@ -1,0 +1,111 @@
+package dev.arb.vest;
+
+import dev.arb.api.InvalidOrderException;
+import dev.arb.api.OrderRequest;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * The signed orders this adapter sent, by client order id: Vest has no client order id, so this is
+ * what makes a retried {@code placeOrder} with the same id resend the same signed body (same nonce)
+ * instead of signing a second order, and what resolves a client order id to its nonce for
+ * {@code orderStatus} and cancels.
+ *
+ * <p>Bounded by age and count: an entry is forgotten {@link #RETENTION_MS} after it was signed, or
+ * when more than {@link #CAPACITY} are younger. Ten minutes is far beyond any retry or lookup of one
+ * order (the executor's order timeout and lookup horizon are seconds) and beyond Vest's
+ * {@code recvWindow} (a resent body older than it is refused by the venue anyway), so a client order
+ * id is idempotent for as long as a resend could still reach the venue; after that the same id signs
+ * a new order. Without the age bound a bot kept its last 4,096 signed bodies for hours (found by the
+ * 1 h soak: heap after GC grew ~0.3 MB/min).
+ *
+ * <p><b>Note:</b> thread-safe (every method synchronises on this object; the signing callback runs
+ * under that lock, so two callers with one id cannot both sign).
+ */
+final class VestSentOrders {
+    /** How long a sent order is remembered after it was signed, ms. */
+    static final long RETENTION_MS = 600_000;
+    /** The most orders remembered at once. */
+    static final int CAPACITY = 4096;
+
+    /** One signed order: what was asked, the body sent, and the nonce and time signed. */
+    static final class PreparedOrder {
+        final OrderRequest request;
+        final String body;
+        final long nonce;
+        final long timeMs;
+
+        /**
+         * @param request the order
+         * @param body    the signed JSON body
+         * @param nonce   the nonce signed
+         * @param timeMs  the {@code time} signed, ms since the epoch
+         */
+        PreparedOrder(final OrderRequest request, final String body, final long nonce, final long timeMs) {
+            this.request = request;
+            this.body = body;
+            this.nonce = nonce;
+            this.timeMs = timeMs;
+        }
+
+        boolean sameOrder(final OrderRequest r) {
+            return request.market().equals(r.market()) && request.side() == r.side() && request.type() == r.type()
+                && request.timeInForce() == r.timeInForce() && request.size() == r.size()
+                && request.limitPrice() == r.limitPrice() && request.reduceOnly() == r.reduceOnly();
+        }
+    }
+
+    private final Map<String, PreparedOrder> byClientId = new LinkedHashMap<>(64, 0.75f, false);
+
+    /**
+     * @param clientOrderId the id
+     * @return the order sent with it in the last {@link #RETENTION_MS}, or null
+     */
+    synchronized PreparedOrder get(final String clientOrderId) {
+        return byClientId.get(clientOrderId);
+    }
+
+    /**
+     * The order already sent with this request's client order id, or a newly signed one.
+     *
+     * @param r     the order
+     * @param nowMs now, ms since the epoch (also the age reference for forgetting old entries)
+     * @param sign  signs {@code r} at the given time; called only when the id is new
+     * @return the order to send
+     * @throws InvalidOrderException when the id was already used for a different order
+     */
+    synchronized PreparedOrder getOrSign(final OrderRequest r, final long nowMs, final LongFunction<PreparedOrder> sign) {
+        forgetSignedBefore(nowMs - RETENTION_MS);
+        final PreparedOrder existing = byClientId.get(r.clientOrderId());
+        if (existing != null) {
+            if (!existing.sameOrder(r)) {
+                throw new InvalidOrderException("vest", null, "client order id " + r.clientOrderId()
+                    + " was already used for a different order");
+            }
+            return existing;
+        }
+        final PreparedOrder p = sign.apply(nowMs);
+        byClientId.put(r.clientOrderId(), p);
+        if (byClientId.size() > CAPACITY) {
+            final Iterator<PreparedOrder> eldest = byClientId.values().iterator();
+            eldest.next();
+            eldest.remove();
+        }
+        return p;
+    }
+
+    /** @return orders remembered */
+    synchronized int size() {
+        return byClientId.size();
+    }
+
+    private void forgetSignedBefore(final long cutoffMs) {
+        // insertion order is signing order, and times only move forward within a few ms: stop at the first young one
+        final Iterator<PreparedOrder> it = byClientId.values().iterator();
+        while (it.hasNext() && it.next().timeMs < cutoffMs) {
+            it.remove();
+        }
+    }
+}
