@@ -12,9 +12,6 @@ package dev.arb.api;
 public class ExchangeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** The most characters of a venue's own text kept in a message ({@link #clipVenueText}). */
-    public static final int MAX_VENUE_TEXT = 200;
-
     private final String venue;
     private final String venueCode;
 
@@ -31,15 +28,15 @@ public class ExchangeException extends RuntimeException {
     }
 
     /**
-     * Bounds text a venue sent (an error message, a code's detail) before it goes into an exception
-     * message: a venue, or a corrupted frame, can send megabytes, and a person reads one line.
+     * Makes text a venue sent (an error message, a code's detail) fit an exception message: a venue, or
+     * a corrupted frame, can send megabytes and control characters, and a person reads one line.
      *
      * @param venueText the venue's text, or null
-     * @return the text, cut to {@value #MAX_VENUE_TEXT} characters with {@code "…"} appended when longer; null for null
+     * @return {@link UntrustedText#forLog} of it (escaped, at most {@value UntrustedText#MAX_CHARS}
+     *     characters plus a suffix naming how many were left out); null for null
      */
     public static String clipVenueText(final String venueText) {
-        return venueText == null || venueText.length() <= MAX_VENUE_TEXT ? venueText
-            : venueText.substring(0, MAX_VENUE_TEXT) + "…";
+        return venueText == null ? null : UntrustedText.forLog(venueText);
     }
 
     /** @return venue name */

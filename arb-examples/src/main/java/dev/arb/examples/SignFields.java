@@ -237,9 +237,12 @@ final class SignFields {
         }
     }
 
-    /** @return {@code s}, or its first {@link #MAX_ECHO} characters and an ellipsis */
+    /**
+     * @return {@code s}, or its first {@link #MAX_ECHO} characters and an ellipsis, with control characters
+     *     escaped ({@link dev.arb.api.UntrustedText}): a JSON string may hold {@code \r}, and the answer is one line
+     */
     static String echo(final String s) {
-        return s.length() <= MAX_ECHO ? s : s.substring(0, MAX_ECHO) + "…";
+        return dev.arb.api.UntrustedText.forLog(s.length() <= MAX_ECHO ? s : s.substring(0, MAX_ECHO) + "…");
     }
 
     /**

@@ -26,6 +26,15 @@ class ExamplesFuzzRegressionTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** CI's fuzz run: a kind of {@code "\\rder"} (a JSON escape) put a carriage return into the one-line answer. */
+    @Test
+    void controlCharactersInAnEchoedFieldAreEscaped() throws IOException {
+        final String out = sign("{\"venue\":\"vest\",\"kind\":\"\\rder\\u001b[2J\",\"time\":1}");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).get("error").asText())
+            .isEqualTo("line 1: unsupported venue/kind: vest/\\rder\\u001b[2J (paradex/order, paradex/auth, "
+                + "vest/order, vest/cancel, vest/register)");
+    }
+
     /** A Paradex account at or above the field prime answered "signing failed (IllegalArgumentException)". */
     @Test
     void paradexAccountAboveTheFieldPrimeIsATypedError() throws IOException {
