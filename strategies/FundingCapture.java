@@ -116,7 +116,7 @@ public final class FundingCapture implements Strategy {
             }
             // long A / short B receives rateB - rateA per hour; the mirror receives rateA - rateB
             final double received = open == Direction.BUY_A_SELL_B ? rateB - rateA : rateA - rateB;
-            final double closing = open == Direction.BUY_A_SELL_B ? snap.exitNetPct() : snap.entryNetPct();
+            final double closing = open == Direction.BUY_A_SELL_B ? snap.buyBSellANetPct() : snap.buyASellBNetPct();
             if (received < exitDiffPerH && closing >= spreadExitPct) {
                 out.exit(closing);
             }
@@ -128,7 +128,7 @@ public final class FundingCapture implements Strategy {
         // long the lower-rate leg, short the higher-rate one
         final Direction d = rateA < rateB ? Direction.BUY_A_SELL_B : Direction.BUY_B_SELL_A;
         final double diff = Math.abs(rateB - rateA);
-        final double entryNet = d == Direction.BUY_A_SELL_B ? snap.entryNetPct() : snap.exitNetPct();
+        final double entryNet = d == Direction.BUY_A_SELL_B ? snap.buyASellBNetPct() : snap.buyBSellANetPct();
         final double edge = diff * 100.0 * horizonH + entryNet;
         if (edge >= minEdgePct) {
             out.enter(d, edge);

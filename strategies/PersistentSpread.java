@@ -105,8 +105,8 @@ public final class PersistentSpread implements Strategy {
             aboveBA = false;
             return;
         }
-        final double netAB = snap.entryNetPct(); // buy A, sell B
-        final double netBA = snap.exitNetPct();  // buy B, sell A
+        final double netAB = snap.buyASellBNetPct(); // buy A, sell B
+        final double netBA = snap.buyBSellANetPct();  // buy B, sell A
         if (netAB >= entryPct) {
             if (!aboveAB) {
                 aboveAB = true;

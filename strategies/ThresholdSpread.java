@@ -98,7 +98,7 @@ public final class ThresholdSpread implements Strategy {
         }
         if (context.state() == PositionState.OPEN) {
             final double closing = context.openDirection() == Direction.BUY_A_SELL_B
-                ? snapshot.exitNetPct() : snapshot.entryNetPct();
+                ? snapshot.buyBSellANetPct() : snapshot.buyASellBNetPct();
             if (closing >= exitPct) {
                 out.exit(closing);
             }
@@ -106,8 +106,8 @@ public final class ThresholdSpread implements Strategy {
         }
         final double fundingAb = fundingEdgePct(context.legA().fundingRatePerHour(),
             context.legB().fundingRatePerHour(), horizonH);
-        final double ab = snapshot.entryNetPct() + fundingAb;
-        final double ba = snapshot.exitNetPct() - fundingAb;
+        final double ab = snapshot.buyASellBNetPct() + fundingAb;
+        final double ba = snapshot.buyBSellANetPct() - fundingAb;
         if (ab >= entryPct && ab >= ba) {
             out.enter(Direction.BUY_A_SELL_B, ab);
         } else if (ba >= entryPct) {

@@ -67,11 +67,11 @@ public final class CpuTimeProbe {
         System.out.printf(Locale.ROOT, "%-44s %14s %14s%n", "path (thread CPU time per op)", "min", "median");
         probe("spread, top of book", i -> {
             top.compute(a, b, now, out);
-            sink += (long) out.entryNetPct();
+            sink += (long) out.buyASellBNetPct();
         });
         probe("spread, VWAP 10 levels", i -> {
             vwap.compute(a, b, now, out);
-            sink += (long) out.entryNetPct();
+            sink += (long) out.buyASellBNetPct();
         });
         probe("Vest 20-level depth frame -> decision", i -> {
             sink += pipeline.onVestFrame(vest, 0, vest.length, now, false) ? 1 : 0;

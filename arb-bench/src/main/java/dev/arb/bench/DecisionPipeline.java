@@ -101,7 +101,7 @@ final class DecisionPipeline {
 
     private boolean decide(final OrderBook paradexBook, final long nowNanos) {
         calculator.compute(vestBook, paradexBook, nowNanos, snapshot);
-        if (snapshot.usable() && snapshot.entryNetPct() >= thresholdPct) {
+        if (snapshot.usable() && snapshot.buyASellBNetPct() >= thresholdPct) {
             opportunities++;
             return true;
         }

@@ -60,14 +60,14 @@ public class SpreadBenchmark {
     @Benchmark
     public double topOfBook() {
         topOfBook.compute(bookA, bookB, nowNanos, out);
-        return out.entryNetPct();
+        return out.buyASellBNetPct();
     }
 
     /** @return net entry spread, percent, VWAP over 10 levels per side */
     @Benchmark
     public double vwap10Levels() {
         vwap.compute(bookA, bookB, nowNanos, out);
-        return out.entryNetPct();
+        return out.buyASellBNetPct();
     }
 
     /** @return net entry spread after changing the size of venue B's best bid (delta + recompute) */
@@ -76,6 +76,6 @@ public class SpreadBenchmark {
         deltaSize = deltaSize == 100_000 ? 100_001 : 100_000;
         bookB.updateBid(6_510_000_000_000L, deltaSize);
         topOfBook.compute(bookA, bookB, nowNanos, out);
-        return out.entryNetPct();
+        return out.buyASellBNetPct();
     }
 }

@@ -206,15 +206,15 @@ public class StrategyBenchmark {
             return;
         }
         if (state == PositionState.OPEN) {
-            final double closing = open == Direction.BUY_A_SELL_B ? snapshot.exitNetPct() : snapshot.entryNetPct();
+            final double closing = open == Direction.BUY_A_SELL_B ? snapshot.buyBSellANetPct() : snapshot.buyASellBNetPct();
             if (closing >= exitPct) {
                 out.exit(closing);
             }
             return;
         }
         final double fundingAb = fundingEdgePct(rateA, rateB, horizonH);
-        final double ab = snapshot.entryNetPct() + fundingAb;
-        final double ba = snapshot.exitNetPct() - fundingAb;
+        final double ab = snapshot.buyASellBNetPct() + fundingAb;
+        final double ba = snapshot.buyBSellANetPct() - fundingAb;
         if (ab >= entryPct && ab >= ba) {
             out.enter(Direction.BUY_A_SELL_B, ab);
         } else if (ba >= entryPct) {
@@ -274,7 +274,7 @@ public class StrategyBenchmark {
             }
             if (context.state() == PositionState.OPEN) {
                 final double closing = context.openDirection() == Direction.BUY_A_SELL_B
-                    ? snapshot.exitNetPct() : snapshot.entryNetPct();
+                    ? snapshot.buyBSellANetPct() : snapshot.buyASellBNetPct();
                 if (closing >= exitPct) {
                     out.exit(closing);
                 }
@@ -282,8 +282,8 @@ public class StrategyBenchmark {
             }
             final double fundingAb = fundingEdgePct(context.legA().fundingRatePerHour(),
                 context.legB().fundingRatePerHour(), horizonH);
-            final double ab = snapshot.entryNetPct() + fundingAb;
-            final double ba = snapshot.exitNetPct() - fundingAb;
+            final double ab = snapshot.buyASellBNetPct() + fundingAb;
+            final double ba = snapshot.buyBSellANetPct() - fundingAb;
             if (ab >= entryPct && ab >= ba) {
                 out.enter(Direction.BUY_A_SELL_B, ab);
             } else if (ba >= entryPct) {

@@ -142,8 +142,8 @@ final class BacktestRunner {
         }
         session[0].run(paradex, vest, series == null ? null : t -> {
             executor.captureMarket(market);
-            if (!Double.isNaN(market.entryNetPct)) {
-                series.spread(t, market.entryNetPct, market.exitNetPct);
+            if (!Double.isNaN(market.buyASellBNetPct)) {
+                series.spread(t, market.buyASellBNetPct, market.buyBSellANetPct);
             }
         });
         final PairedCaptureFeed feed = session[0].feed();

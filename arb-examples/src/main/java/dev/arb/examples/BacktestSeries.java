@@ -24,15 +24,15 @@ final class BacktestSeries {
     double entryThresholdPct = Double.NaN;
     double exitThresholdPct = Double.NaN;
 
-    void spread(final long tNs, final double entryNetPct, final double exitNetPct) {
+    void spread(final long tNs, final double buyASellBNetPct, final double buyBSellANetPct) {
         if (size == times.length) {
             times = java.util.Arrays.copyOf(times, size * 2);
             entryNet = java.util.Arrays.copyOf(entryNet, size * 2);
             exitNet = java.util.Arrays.copyOf(exitNet, size * 2);
         }
         times[size] = tNs;
-        entryNet[size] = entryNetPct;
-        exitNet[size] = exitNetPct;
+        entryNet[size] = buyASellBNetPct;
+        exitNet[size] = buyBSellANetPct;
         size++;
     }
 

@@ -142,15 +142,15 @@ final class MergedReplay {
             if (!snap.usable()) {
                 continue;
             }
-            final boolean entry = snap.entryNetPct() * 100 >= minNetBps;
-            final boolean exit = snap.exitNetPct() * 100 >= minNetBps;
+            final boolean entry = snap.buyASellBNetPct() * 100 >= minNetBps;
+            final boolean exit = snap.buyBSellANetPct() * 100 >= minNetBps;
             if (entry && !entryOpen) {
                 opportunities++;
-                print(out, now, "vest", "paradex", snap.entryNetPct(), snap.entrySpreadPct(), snap);
+                print(out, now, "vest", "paradex", snap.buyASellBNetPct(), snap.buyASellBPct(), snap);
             }
             if (exit && !exitOpen) {
                 opportunities++;
-                print(out, now, "paradex", "vest", snap.exitNetPct(), snap.exitSpreadPct(), snap);
+                print(out, now, "paradex", "vest", snap.buyBSellANetPct(), snap.buyBSellAPct(), snap);
             }
             entryOpen = entry;
             exitOpen = exit;

@@ -41,13 +41,13 @@ public final class MarketSnapshot {
     /** {@code true} while the operator paused this bot's entries. */
     public boolean entriesPaused;
     /** Gross spread buying A and selling B, percent. */
-    public double entrySpreadPct = Double.NaN;
+    public double buyASellBPct = Double.NaN;
     /** Gross spread buying B and selling A, percent. */
-    public double exitSpreadPct = Double.NaN;
-    /** {@link #entrySpreadPct} net of both taker fees, percent. */
-    public double entryNetPct = Double.NaN;
-    /** {@link #exitSpreadPct} net of both taker fees, percent. */
-    public double exitNetPct = Double.NaN;
+    public double buyBSellAPct = Double.NaN;
+    /** {@link #buyASellBPct} net of both taker fees, percent. */
+    public double buyASellBNetPct = Double.NaN;
+    /** {@link #buyBSellAPct} net of both taker fees, percent. */
+    public double buyBSellANetPct = Double.NaN;
 
     /** @return the version: even when stable, odd while being written */
     public long version() {

@@ -422,10 +422,10 @@ final class RoundRunner {
             captureLeg(core.legB, 1, now, out);
             final boolean usable = pricing != null && core.legA.book != null && core.legB.book != null
                 && priceSnapshot(now);
-            out.entrySpreadPct = usable ? snapshot.entrySpreadPct() : Double.NaN;
-            out.exitSpreadPct = usable ? snapshot.exitSpreadPct() : Double.NaN;
-            out.entryNetPct = usable ? snapshot.entryNetPct() : Double.NaN;
-            out.exitNetPct = usable ? snapshot.exitNetPct() : Double.NaN;
+            out.buyASellBPct = usable ? snapshot.buyASellBPct() : Double.NaN;
+            out.buyBSellAPct = usable ? snapshot.buyBSellAPct() : Double.NaN;
+            out.buyASellBNetPct = usable ? snapshot.buyASellBNetPct() : Double.NaN;
+            out.buyBSellANetPct = usable ? snapshot.buyBSellANetPct() : Double.NaN;
         } finally {
             out.endWrite();
         }

@@ -192,10 +192,10 @@ final class StatusPublisher {
             }
         }
         final ObjectNode sp = n.putObject("spread");
-        number(sp, "entryPct", m.entrySpreadPct);
-        number(sp, "exitPct", m.exitSpreadPct);
-        number(sp, "entryNetPct", m.entryNetPct);
-        number(sp, "exitNetPct", m.exitNetPct);
+        number(sp, "entryPct", m.buyASellBPct);
+        number(sp, "exitPct", m.buyBSellAPct);
+        number(sp, "entryNetPct", m.buyASellBNetPct);
+        number(sp, "exitNetPct", m.buyBSellANetPct);
         number(sp, "entryThresholdPct", p.has("spread_entry") ? p.asDouble("spread_entry") : Double.NaN);
         number(sp, "exitThresholdPct", p.has("spread_exit") ? p.asDouble("spread_exit") : Double.NaN);
     }
@@ -216,10 +216,10 @@ final class StatusPublisher {
             to.position[i] = from.position[i];
             to.fundingRatePerHour[i] = from.fundingRatePerHour[i];
         }
-        to.entrySpreadPct = from.entrySpreadPct;
-        to.exitSpreadPct = from.exitSpreadPct;
-        to.entryNetPct = from.entryNetPct;
-        to.exitNetPct = from.exitNetPct;
+        to.buyASellBPct = from.buyASellBPct;
+        to.buyBSellAPct = from.buyBSellAPct;
+        to.buyASellBNetPct = from.buyASellBNetPct;
+        to.buyBSellANetPct = from.buyBSellANetPct;
     }
 
     private static void number(final ObjectNode n, final String field, final double v) {

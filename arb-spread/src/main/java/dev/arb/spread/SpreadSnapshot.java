@@ -8,7 +8,7 @@ import dev.arb.api.OrderBook;
  * reused for every tick (allocate one per executor, never one per tick).
  *
  * <p>Direction A→B buys on venue A at its ask and sells on venue B at its bid
- * ({@link #entrySpreadPct()}); direction B→A buys on B and sells on A ({@link #exitSpreadPct()}),
+ * ({@link #buyASellBPct()}); direction B→A buys on B and sells on A ({@link #buyBSellAPct()}),
  * which is also how an A→B position is closed. Prices are at each book's own price scale; with a
  * configured size they are the VWAP of the depth that fills that size, else the best level.
  *
@@ -41,10 +41,10 @@ public final class SpreadSnapshot {
 
     private boolean usable;
     private String unusableReason = NOT_COMPUTED;
-    private double entrySpreadPct = Double.NaN;
-    private double exitSpreadPct = Double.NaN;
-    private double entryNetPct = Double.NaN;
-    private double exitNetPct = Double.NaN;
+    private double buyASellBPct = Double.NaN;
+    private double buyBSellAPct = Double.NaN;
+    private double buyASellBNetPct = Double.NaN;
+    private double buyBSellANetPct = Double.NaN;
     private long askA = OrderBook.NO_PRICE;
     private long bidA = OrderBook.NO_PRICE;
     private long askB = OrderBook.NO_PRICE;
@@ -74,23 +74,60 @@ public final class SpreadSnapshot {
     }
 
     /** @return {@code (bidB - askA) / askA × 100}: gross spread of buying A and selling B, percent */
-    public double entrySpreadPct() {
-        return entrySpreadPct;
+    public double buyASellBPct() {
+        return buyASellBPct;
     }
 
     /** @return {@code (bidA - askB) / askB × 100}: gross spread of buying B and selling A, percent */
+    public double buyBSellAPct() {
+        return buyBSellAPct;
+    }
+
+    /** @return {@link #buyASellBPct()} minus both venues' taker fees, percent */
+    public double buyASellBNetPct() {
+        return buyASellBNetPct;
+    }
+
+    /** @return {@link #buyBSellAPct()} minus both venues' taker fees, percent */
+    public double buyBSellANetPct() {
+        return buyBSellANetPct;
+    }
+
+    /**
+     * @return {@link #buyASellBPct()}
+     * @deprecated the name said "entry" although either direction can enter; use {@link #buyASellBPct()}
+     *     (kept so strategy scripts written against the old name still compile)
+     */
+    @Deprecated(since = "0.1", forRemoval = true)
+    public double entrySpreadPct() {
+        return buyASellBPct;
+    }
+
+    /**
+     * @return {@link #buyBSellAPct()}
+     * @deprecated the name said "exit" although this direction also enters; use {@link #buyBSellAPct()}
+     */
+    @Deprecated(since = "0.1", forRemoval = true)
     public double exitSpreadPct() {
-        return exitSpreadPct;
+        return buyBSellAPct;
     }
 
-    /** @return {@link #entrySpreadPct()} minus both venues' taker fees, percent */
+    /**
+     * @return {@link #buyASellBNetPct()}
+     * @deprecated use {@link #buyASellBNetPct()}
+     */
+    @Deprecated(since = "0.1", forRemoval = true)
     public double entryNetPct() {
-        return entryNetPct;
+        return buyASellBNetPct;
     }
 
-    /** @return {@link #exitSpreadPct()} minus both venues' taker fees, percent */
+    /**
+     * @return {@link #buyBSellANetPct()}
+     * @deprecated use {@link #buyBSellANetPct()}
+     */
+    @Deprecated(since = "0.1", forRemoval = true)
     public double exitNetPct() {
-        return exitNetPct;
+        return buyBSellANetPct;
     }
 
     /** @return venue A's ask (VWAP for the size), at book A's price scale */
@@ -186,25 +223,25 @@ public final class SpreadSnapshot {
     void unusable(final String reason) {
         usable = false;
         unusableReason = reason;
-        entrySpreadPct = Double.NaN;
-        exitSpreadPct = Double.NaN;
-        entryNetPct = Double.NaN;
-        exitNetPct = Double.NaN;
+        buyASellBPct = Double.NaN;
+        buyBSellAPct = Double.NaN;
+        buyASellBNetPct = Double.NaN;
+        buyBSellANetPct = Double.NaN;
     }
 
     void spreads(final double entryPct, final double exitPct, final double feesPct) {
         usable = true;
         unusableReason = null;
-        entrySpreadPct = entryPct;
-        exitSpreadPct = exitPct;
-        entryNetPct = entryPct - feesPct;
-        exitNetPct = exitPct - feesPct;
+        buyASellBPct = entryPct;
+        buyBSellAPct = exitPct;
+        buyASellBNetPct = entryPct - feesPct;
+        buyBSellANetPct = exitPct - feesPct;
     }
 
     @Override
     public String toString() {
-        return "SpreadSnapshot{" + (usable ? "usable" : unusableReason) + " entry=" + entrySpreadPct + "% exit="
-            + exitSpreadPct + "% entryNet=" + entryNetPct + "% exitNet=" + exitNetPct + "% askA=" + askA + " bidA="
+        return "SpreadSnapshot{" + (usable ? "usable" : unusableReason) + " entry=" + buyASellBPct + "% exit="
+            + buyBSellAPct + "% entryNet=" + buyASellBNetPct + "% exitNet=" + buyBSellANetPct + "% askA=" + askA + " bidA="
             + bidA + " askB=" + askB + " bidB=" + bidB + " ageMsA=" + bookAgeMsA + " ageMsB=" + bookAgeMsB + '}';
     }
 }

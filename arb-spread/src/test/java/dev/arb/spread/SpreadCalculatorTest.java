@@ -50,10 +50,10 @@ class SpreadCalculatorTest {
 
         assertThat(s.usable()).isTrue();
         assertThat(s.unusableReason()).isNull();
-        assertThat(s.entrySpreadPct()).isCloseTo((65100.0 - 65000.0) / 65000.0 * 100, within(1e-12));
-        assertThat(s.exitSpreadPct()).isCloseTo((64990.0 - 65110.0) / 65110.0 * 100, within(1e-12));
-        assertThat(s.entryNetPct()).isCloseTo(s.entrySpreadPct() - 0.05, within(1e-12));
-        assertThat(s.exitNetPct()).isCloseTo(s.exitSpreadPct() - 0.05, within(1e-12));
+        assertThat(s.buyASellBPct()).isCloseTo((65100.0 - 65000.0) / 65000.0 * 100, within(1e-12));
+        assertThat(s.buyBSellAPct()).isCloseTo((64990.0 - 65110.0) / 65110.0 * 100, within(1e-12));
+        assertThat(s.buyASellBNetPct()).isCloseTo(s.buyASellBPct() - 0.05, within(1e-12));
+        assertThat(s.buyBSellANetPct()).isCloseTo(s.buyBSellAPct() - 0.05, within(1e-12));
         assertThat(s.askA()).isEqualTo(6_500_000);
         assertThat(s.bidB()).isEqualTo(6_510_000_000_000L);
         assertThat(s.worstAskA()).isEqualTo(s.askA());
@@ -85,7 +85,7 @@ class SpreadCalculatorTest {
         // bid B for 1.5: 0.2@103 + 0.8@102 + 0.5@101 = (20.6 + 81.6 + 50.5) / 1.5 = 101.8
         assertThat(s.bidB()).isEqualTo(10_180_000_000L);
         assertThat(s.worstBidB()).isEqualTo(10_100_000_000L);
-        assertThat(s.entrySpreadPct()).isCloseTo((101.8 - 101.0) / 101.0 * 100, within(1e-12));
+        assertThat(s.buyASellBPct()).isCloseTo((101.8 - 101.0) / 101.0 * 100, within(1e-12));
     }
 
     @Test
@@ -200,7 +200,7 @@ class SpreadCalculatorTest {
 
         assertThat(s.usable()).isFalse();
         assertThat(s.unusableReason()).isEqualTo(SpreadSnapshot.BOOK_A_THIN);
-        assertThat(s.entrySpreadPct()).isNaN();
+        assertThat(s.buyASellBPct()).isNaN();
     }
 
     @Test
@@ -261,7 +261,7 @@ class SpreadCalculatorTest {
         for (int i = 0; i < 20_000; i++) {
             vwap.compute(a, b, NOW, out);
             top.compute(a, b, NOW, out);
-            sink += out.entrySpreadPct();
+            sink += out.buyASellBPct();
         }
         final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         final long tid = Thread.currentThread().getId();
@@ -269,7 +269,7 @@ class SpreadCalculatorTest {
         for (int i = 0; i < 100_000; i++) {
             vwap.compute(a, b, NOW, out);
             top.compute(a, b, NOW, out);
-            sink += out.entrySpreadPct();
+            sink += out.buyASellBPct();
         }
         final long allocated = mx.getThreadAllocatedBytes(tid) - before;
 

@@ -71,9 +71,9 @@ final class BotMeters {
         gauge(r, "arb.pnl", "usd", pnl, bot.and("part", "total"), v, x -> x.pnl.totalUsd().doubleValue());
         final String spread = "net spread after both taker fees at the last capture, ratio (0.001 = 0.1 %)";
         gauge(r, "arb.net.spread", "ratio", spread, bot.and("direction", Direction.BUY_A_SELL_B.name()), v,
-            x -> x.entryNetPct / 100.0);
+            x -> x.buyASellBNetPct / 100.0);
         gauge(r, "arb.net.spread", "ratio", spread, bot.and("direction", Direction.BUY_B_SELL_A.name()), v,
-            x -> x.exitNetPct / 100.0);
+            x -> x.buyBSellANetPct / 100.0);
         gauge(r, "arb.market.capture.age", "seconds", "time since the market data was copied on the engine's thread",
             bot, v, BotView::captureAgeSeconds);
     }

@@ -29,8 +29,8 @@ final class BotView {
     long capturedAtMs = -1;
     final long[] bookAgeMs = {-1, -1};
     final double[] fundingRatePerHour = {Double.NaN, Double.NaN};
-    double entryNetPct = Double.NaN;
-    double exitNetPct = Double.NaN;
+    double buyASellBNetPct = Double.NaN;
+    double buyBSellANetPct = Double.NaN;
     final String[] venue = new String[2];
     final String[] market = new String[2];
     /** {@code true} once the per-leg meters are registered. */
@@ -71,8 +71,8 @@ final class BotView {
             final long age1 = s.bookAgeMs[1];
             final double f0 = s.fundingRatePerHour[0];
             final double f1 = s.fundingRatePerHour[1];
-            final double entry = s.entryNetPct;
-            final double exit = s.exitNetPct;
+            final double entry = s.buyASellBNetPct;
+            final double exit = s.buyBSellANetPct;
             final String v0 = LegNames.venue(s, 0);
             final String v1 = LegNames.venue(s, 1);
             final String m0 = LegNames.market(s, 0);
@@ -83,8 +83,8 @@ final class BotView {
                 bookAgeMs[1] = age1;
                 fundingRatePerHour[0] = f0;
                 fundingRatePerHour[1] = f1;
-                entryNetPct = entry;
-                exitNetPct = exit;
+                buyASellBNetPct = entry;
+                buyBSellANetPct = exit;
                 venue[0] = v0;
                 venue[1] = v1;
                 market[0] = m0;
