@@ -110,7 +110,7 @@ final class HedgeState {
      * @param size this bot's own position on the leg, the leg's size scale
      */
     void baseline(final Leg leg, final long size, final String why) {
-        core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
-            JournalEventType.BASELINE, leg.name, leg.market, null, null, null, core.venueTotal(leg, size), 0, 0, why));
+        core.journal.append(JournalEvent.position(core.clock.currentTimeMillis(), core.journal.runId(),
+            JournalEventType.BASELINE, leg.name, leg.market, core.venueTotal(leg, size), why));
     }
 }

@@ -72,18 +72,15 @@ final class OrderGateway {
             @Override
             public void onOrderUpdate(final OrderUpdate u) {
                 if (u.clientOrderId() != null && u.clientOrderId().startsWith(core.idPrefix)) {
-                    core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
-                        JournalEventType.UPDATE, u.venue(), u.market(), u.clientOrderId(), u.side().name(),
-                        u.status().name(), u.size(), u.filledSize(), u.avgFillPrice(), "private stream"));
+                    core.journal.append(JournalEvent.update(core.clock.currentTimeMillis(), core.journal.runId(), u,
+                        "private stream"));
                 }
             }
 
             @Override
             public void onFill(final Fill f) {
                 if (f.clientOrderId() != null && f.clientOrderId().startsWith(core.idPrefix)) {
-                    core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
-                        JournalEventType.FILL, f.venue(), f.market(), f.clientOrderId(), f.side().name(), null,
-                        f.size(), f.size(), f.price(), f.liquidity().name()));
+                    core.journal.append(JournalEvent.fill(core.clock.currentTimeMillis(), core.journal.runId(), f));
                 }
             }
         });
@@ -100,10 +97,8 @@ final class OrderGateway {
         final TrackedOrder order = new TrackedOrder(request, leg);
         orders.put(request.clientOrderId(), order);
         final long appendNanos = core.clock.nanoTime();
-        final CompletableFuture<LegOutcome> placed = core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(),
-                core.journal.runId(), JournalEventType.INTENT, leg.name, leg.market, request.clientOrderId(),
-                request.side().name(), OrderStatus.PENDING_NEW.name(), request.size(), 0, request.limitPrice(),
-                request.type() + (request.reduceOnly() ? " reduce-only" : "")))
+        final CompletableFuture<LegOutcome> placed = core.journal.append(JournalEvent.intent(core.clock.currentTimeMillis(),
+                core.journal.runId(), leg.name, leg.market, request))
             .handle((v, e) -> e)
             .thenComposeAsync(journalError -> {
                 if (journalError != null) {
@@ -249,8 +244,8 @@ final class OrderGateway {
 
     private void journalOrder(final JournalEventType type, final Leg leg, final OrderRequest r,
         final OrderStatus status, final long filled, final long price, final String detail) {
-        core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(), type, leg.name,
-            leg.market, r.clientOrderId(), r.side().name(), status.name(), r.size(), filled, price, detail));
+        core.journal.append(JournalEvent.order(core.clock.currentTimeMillis(), core.journal.runId(), type, leg.name,
+            leg.market, r, status, filled, price, detail));
     }
 
     /**

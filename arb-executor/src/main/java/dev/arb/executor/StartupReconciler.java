@@ -112,17 +112,15 @@ final class StartupReconciler {
             final Throwable err = LegOutcome.unwrap(e);
             synchronized (differences) {
                 if (u != null) {
-                    core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
-                        JournalEventType.UPDATE, leg.name, leg.market, intent.clientOrderId(), intent.side(),
-                        u.status().name(), u.size(), u.filledSize(), u.avgFillPrice(), "resolved at start-up"));
+                    core.journal.append(intent.followUp(core.clock.currentTimeMillis(), core.journal.runId(), u.status(),
+                        u.size(), u.filledSize(), u.avgFillPrice(), "resolved at start-up"));
                     differences.add("order " + intent.clientOrderId() + " on " + leg.name + " left unresolved by the "
                         + "journal: venue reports " + u.status() + " filled " + core.sizes.format(leg.size(u.filledSize())));
                     return Boolean.TRUE;
                 }
                 if (err instanceof OrderRejectedException r && NOT_FOUND.equals(r.venueCode())) {
-                    core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
-                        JournalEventType.UPDATE, leg.name, leg.market, intent.clientOrderId(), intent.side(),
-                        OrderStatus.REJECTED.name(), intent.size(), 0, 0, "never reached the venue"));
+                    core.journal.append(intent.followUp(core.clock.currentTimeMillis(), core.journal.runId(),
+                        OrderStatus.REJECTED, intent.size(), 0, 0, "never reached the venue"));
                     return Boolean.TRUE;
                 }
                 differences.add("order " + intent.clientOrderId() + " on " + leg.name + " left unresolved by the "

@@ -162,8 +162,8 @@ final class Unwinder {
     }
 
     void journal(final Leg leg, final String detail) {
-        core.journal.append(new JournalEvent(0, core.clock.currentTimeMillis(), core.journal.runId(),
-            JournalEventType.UNWIND, leg.name, leg.market, null, null, null, 0, 0, 0, detail));
+        core.journal.append(JournalEvent.position(core.clock.currentTimeMillis(), core.journal.runId(),
+            JournalEventType.UNWIND, leg.name, leg.market, 0, detail));
     }
 
     /**

@@ -20,8 +20,7 @@ final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized CompletableFuture<Void> append(final JournalEvent e) {
-        events.add(new JournalEvent(events.size() + 1L, e.timeMs(), e.runId(), e.type(), e.venue(), e.market(),
-            e.clientOrderId(), e.side(), e.status(), e.size(), e.filledSize(), e.price(), e.detail()));
+        events.add(e.withSeq(events.size() + 1L));
         return CompletableFuture.completedFuture(null);
     }
 
