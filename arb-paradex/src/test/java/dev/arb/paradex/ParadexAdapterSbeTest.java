@@ -95,7 +95,7 @@ class ParadexAdapterSbeTest {
         for (final byte[] frame : binaryFrames()) {
             ws.pushBinary(frame);
         }
-        // the last top-of-book line of the capture's replay (arb-paradex-sbe ParadexReplayTest)
+        // the last top-of-book line of the capture's replay (arb-examples ParadexReplayTest)
         await().atMost(Duration.ofSeconds(30)).until(() -> copy().sequence() == 7_687_289_244L);
         final OrderBook b = copy();
         assertThat(b.isValid()).isTrue();
