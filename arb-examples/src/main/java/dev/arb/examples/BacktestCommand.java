@@ -2,8 +2,8 @@ package dev.arb.examples;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.api.MarketSpec;
+import dev.arb.capture.CaptureFormatException;
 import dev.arb.executor.ExecutorConfig;
-import dev.arb.paradex.sbe.CaptureFormatException;
 import dev.arb.strategy.api.InvalidParameterException;
 import dev.arb.strategy.source.StrategyLoadException;
 import java.io.IOException;

@@ -87,7 +87,7 @@ final class BacktestRunner {
      * @param vest    the Vest capture bytes
      * @return the result document (counters, PnL attribution, rounds, drawdown)
      * @throws IOException if reading fails
-     * @throws dev.arb.paradex.sbe.CaptureFormatException naming the line of a malformed record
+     * @throws dev.arb.capture.CaptureFormatException naming the line of a malformed record
      */
     ObjectNode run(final InputStream paradex, final InputStream vest) throws IOException {
         final BacktestSession[] session = new BacktestSession[1];

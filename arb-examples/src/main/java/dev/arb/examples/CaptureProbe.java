@@ -1,7 +1,7 @@
 package dev.arb.examples;
 
-import dev.arb.paradex.sbe.CaptureReader;
-import dev.arb.paradex.sbe.CapturedFrame;
+import dev.arb.capture.CaptureReader;
+import dev.arb.capture.CapturedFrame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ final class CaptureProbe {
                 final CapturedFrame f;
                 try {
                     f = reader.next();
-                } catch (final dev.arb.paradex.sbe.CaptureFormatException | Utf8LineReader.InvalidUtf8Exception e) {
+                } catch (final dev.arb.capture.CaptureFormatException | Utf8LineReader.InvalidUtf8Exception e) {
                     return Venue.UNKNOWN;
                 }
                 if (f == null) {

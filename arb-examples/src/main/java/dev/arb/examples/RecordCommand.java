@@ -1,8 +1,8 @@
 package dev.arb.examples;
 
+import dev.arb.capture.CaptureWriter;
 import dev.arb.paradex.ParadexAdapter;
 import dev.arb.paradex.ParadexConfig;
-import dev.arb.paradex.sbe.CaptureWriter;
 import dev.arb.sim.MarketModel;
 import dev.arb.sim.paradex.ParadexSimulator;
 import dev.arb.sim.vest.VestSimulator;

@@ -1,7 +1,6 @@
 package dev.arb.examples;
 
-import dev.arb.paradex.sbe.CaptureFormatException;
-import dev.arb.paradex.sbe.ParadexReplay;
+import dev.arb.capture.CaptureFormatException;
 import dev.arb.spread.SpreadConfig;
 import java.io.IOException;
 import java.io.Reader;

@@ -3,8 +3,8 @@ package dev.arb.examples;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.MalformedMessageException;
 import dev.arb.api.OrderBook;
-import dev.arb.paradex.sbe.CaptureReader;
-import dev.arb.paradex.sbe.CapturedFrame;
+import dev.arb.capture.CaptureReader;
+import dev.arb.capture.CapturedFrame;
 import dev.arb.vest.internal.VestDepthDecoder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +33,7 @@ final class VestReplay {
      * @param market Vest symbol, e.g. {@code BTC-PERP}
      * @param out    where the lines go
      * @return top-of-book changes printed
-     * @throws dev.arb.paradex.sbe.CaptureFormatException if a line is not a frame record (names the line)
+     * @throws dev.arb.capture.CaptureFormatException if a line is not a frame record (names the line)
      * @throws IOException                                if reading fails
      */
     static long run(final Reader in, final String market, final PrintStream out) throws IOException {

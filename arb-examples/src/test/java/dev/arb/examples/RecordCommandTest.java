@@ -2,8 +2,8 @@ package dev.arb.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arb.paradex.sbe.CaptureReader;
-import dev.arb.paradex.sbe.CapturedFrame;
+import dev.arb.capture.CaptureReader;
+import dev.arb.capture.CapturedFrame;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;

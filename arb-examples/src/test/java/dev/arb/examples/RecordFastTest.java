@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.paradex.sbe.CaptureReader;
-import dev.arb.paradex.sbe.CapturedFrame;
+import dev.arb.capture.CaptureReader;
+import dev.arb.capture.CapturedFrame;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;

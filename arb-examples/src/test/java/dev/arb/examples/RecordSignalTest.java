@@ -3,7 +3,7 @@ package dev.arb.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.arb.paradex.sbe.CaptureReader;
+import dev.arb.capture.CaptureReader;
 import java.io.File;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -10,8 +10,8 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.OrderBook;
-import dev.arb.paradex.sbe.CaptureReader;
-import dev.arb.paradex.sbe.CapturedFrame;
+import dev.arb.capture.CaptureReader;
+import dev.arb.capture.CapturedFrame;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +95,7 @@ class ParadexAdapterSbeTest {
         for (final byte[] frame : binaryFrames()) {
             ws.pushBinary(frame);
         }
-        // the last top-of-book line of the capture's replay (arb-paradex-sbe ParadexReplayTest)
+        // the last top-of-book line of the capture's replay (arb-examples ParadexReplayTest)
         await().atMost(Duration.ofSeconds(30)).until(() -> copy().sequence() == 7_687_289_244L);
         final OrderBook b = copy();
         assertThat(b.isValid()).isTrue();

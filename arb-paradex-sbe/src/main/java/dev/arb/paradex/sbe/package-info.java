@@ -1,8 +1,9 @@
 /**
  * Paradex public WebSocket market data in SBE (Simple Binary Encoding): an allocation-free frame
  * decoder ({@link dev.arb.paradex.sbe.ParadexSbeDecoder}), a per-market sequenced book applier
- * ({@link dev.arb.paradex.sbe.SequencedBookApplier}) writing into {@link dev.arb.api.OrderBook}, and a
- * JSONL capture reader and replay ({@link dev.arb.paradex.sbe.ParadexReplay}).
+ * ({@link dev.arb.paradex.sbe.SequencedBookApplier}) writing into {@link dev.arb.api.OrderBook}. The JSONL capture
+ * format (reader, writer) is venue-neutral and lives in arb-capture ({@code dev.arb.capture}); the Paradex replay
+ * of a capture is the bot's ({@code arb replay}, arb-examples).
  *
  * <p>Since 2026-09-21 Paradex serves public channel payloads only as SBE binary frames, negotiated with
  * {@code ?sbeSchemaId=1&sbeSchemaVersion=1} on the WebSocket URL; control messages (subscribe acks,

@@ -3,6 +3,7 @@ package dev.arb.paradex.sbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arb.api.OrderBook;
+import dev.arb.capture.CapturedFrame;
 import java.util.List;
 import java.util.Map;
 import org.agrona.concurrent.UnsafeBuffer;

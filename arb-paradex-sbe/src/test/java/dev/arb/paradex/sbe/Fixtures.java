@@ -1,5 +1,7 @@
 package dev.arb.paradex.sbe;
 
+import dev.arb.capture.CaptureReader;
+import dev.arb.capture.CapturedFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arb.api.OrderBook;
 import dev.arb.api.fuzz.Mutations;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import dev.arb.capture.CapturedFrame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +17,9 @@ import net.jqwik.api.Provide;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Fuzz (issue 12 §1): every Paradex SBE template through {@link ParadexSbeDecoder}, {@link SequencedBookApplier}
- * driven by arbitrary sequence numbers, and the two capture readers ({@link CaptureReader}, the fast
- * {@link CaptureCursor}) on damaged capture lines. Seeds: the hand-built template frames and the production capture.
+ * Fuzz (issue 12 §1): every Paradex SBE template through {@link ParadexSbeDecoder} and {@link SequencedBookApplier}
+ * driven by arbitrary sequence numbers (the capture readers' fuzz is arb-capture's {@code CaptureFuzzTest}). Seeds:
+ * the hand-built template frames and the production capture.
  */
 class ParadexSbeFuzzTest {
     private static final List<byte[]> FRAMES = frames();
@@ -143,62 +140,6 @@ class ParadexSbeFuzzTest {
                 System.arraycopy(lv, 0, op, 3, lv.length);
                 return op;
             }).list().ofMaxSize(30);
-    }
-
-    @Provide
-    Arbitrary<byte[]> captures() {
-        final String capture = Fixtures.resourceText(Fixtures.CAPTURE);
-        final List<byte[]> seeds = new ArrayList<>();
-        for (final String line : capture.split("\n")) {
-            seeds.add((line + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        seeds.add(capture.substring(0, Math.min(capture.length(), 40_000)).getBytes(StandardCharsets.UTF_8));
-        return Mutations.mutated(seeds);
-    }
-
-    /**
-     * The capture readers: a frame or {@link CaptureFormatException} naming the line, never another exception;
-     * the fast cursor and the Jackson reader accept and reject exactly the same lines with the same frames.
-     */
-    @Property
-    void cursorAndReaderAgree(@ForAll("captures") final byte[] capture) throws IOException {
-        assertThat(readAll(capture, false)).isEqualTo(readAll(capture, true));
-        final CaptureCursor skipping = new CaptureCursor(new ByteArrayInputStream(capture)).skipMalformedLines(true);
-        long frames = 0;
-        while (skipping.next()) {
-            frames++;
-        }
-        assertThat(frames + skipping.malformedLines()).isLessThanOrEqualTo(skipping.lineNumber());
-    }
-
-    /** Outcomes, one per record: the frame's fields, or the error's line number; stops at the first error. */
-    private static List<String> readAll(final byte[] capture, final boolean cursor) throws IOException {
-        final List<String> out = new ArrayList<>();
-        if (cursor) {
-            final CaptureCursor c = new CaptureCursor(new ByteArrayInputStream(capture));
-            try {
-                while (c.next()) {
-                    out.add(describe(c.toFrame()));
-                }
-            } catch (CaptureFormatException e) {
-                out.add("error at line " + e.lineNumber());
-            }
-        } else {
-            final CaptureReader r = new CaptureReader(new StringReader(new String(capture, StandardCharsets.UTF_8)));
-            try {
-                for (CapturedFrame f = r.next(); f != null; f = r.next()) {
-                    out.add(describe(f));
-                }
-            } catch (CaptureFormatException e) {
-                out.add("error at line " + e.lineNumber());
-            }
-        }
-        return out;
-    }
-
-    private static String describe(final CapturedFrame f) {
-        return f.lineNumber() + " " + f.receivedNanos() + " " + f.opcode() + " " + (f.opcode() == CapturedFrame.Opcode.TEXT
-            ? f.text() : Arrays.toString(Arrays.copyOf(f.payload(), f.payloadLength())));
     }
 
     private static String dump(final OrderBook b) {

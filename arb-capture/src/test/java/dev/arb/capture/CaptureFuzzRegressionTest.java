@@ -1,4 +1,4 @@
-package dev.arb.paradex.sbe;
+package dev.arb.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The minimised inputs {@link ParadexSbeFuzzTest} found, each a defect fixed (RELIABILITY.md, defects table). */
-class ParadexSbeFuzzRegressionTest {
+/** The minimised inputs {@link CaptureFuzzTest} found, each a defect fixed (RELIABILITY.md, defects table). */
+class CaptureFuzzRegressionTest {
     /** {@code "\r\0"}: the reader ended a line at the lone CR and blamed line 2, the cursor line 1. */
     @Test
     void loneCarriageReturnDoesNotStartALine() {

@@ -1,4 +1,4 @@
-package dev.arb.paradex.sbe;
+package dev.arb.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.arb.paradex.sbe;
+package dev.arb.capture;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

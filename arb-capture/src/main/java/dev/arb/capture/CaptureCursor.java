@@ -1,4 +1,4 @@
-package dev.arb.paradex.sbe;
+package dev.arb.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,36 +33,9 @@ public final class CaptureCursor {
     private static final byte[] TEXT = ascii(" , \"opcode\" : \"text\" , \"text\" : \"");
     private static final byte[] BINARY = ascii(" , \"opcode\" : \"binary\" , \"b64\" : \"");
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    /** Base64 digit values pre-shifted for each of a quad's four places; -1 (all bits) for a non-digit. */
-    private static final int[] Q0 = new int[256];
-    private static final int[] Q1 = new int[256];
-    private static final int[] Q2 = new int[256];
-    private static final int[] Q3 = new int[256];
-
-    /** Bytes a JSON string body copies as they are: printable ASCII but the quote and the backslash. */
-    private static final boolean[] PLAIN = new boolean[256];
-
-    static {
-        for (int b = 0x20; b < 0x80; b++) {
-            PLAIN[b] = b != '"' && b != '\\';
-        }
-        java.util.Arrays.fill(Q0, -1);
-        java.util.Arrays.fill(Q1, -1);
-        java.util.Arrays.fill(Q2, -1);
-        java.util.Arrays.fill(Q3, -1);
-        final String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < alphabet.length(); i++) {
-            final char c = alphabet.charAt(i);
-            Q0[c] = i << 18;
-            Q1[c] = i << 12;
-            Q2[c] = i << 6;
-            Q3[c] = i;
-        }
-    }
 
     private final InputStream in;
     private byte[] chunk = new byte[1 << 20];
@@ -282,103 +255,32 @@ public final class CaptureCursor {
         return i;
     }
 
-    /** JSON string body to UTF-8; false on anything unusual (a lone quote, a control byte, a surrogate escape). */
+    /**
+     * JSON string body to UTF-8 ({@link JsonStringBody}); false on anything unusual (a lone quote, a control byte, a
+     * surrogate escape).
+     */
     private boolean unescape(final int from, final int to) {
         ensure(to - from);
-        final byte[] c = chunk;
-        final byte[] out = payload;
-        int o = 0;
-        for (int i = from; i < to; i++) {
-            final byte b = c[i];
-            if (PLAIN[b & 0xFF]) {
-                out[o++] = b;
-            } else if (b == '\\') {
-                if (++i >= to) {
-                    return false;
-                }
-                switch (c[i]) {
-                    case '"': out[o++] = '"'; break;
-                    case '\\': out[o++] = '\\'; break;
-                    case '/': out[o++] = '/'; break;
-                    case 'n': out[o++] = '\n'; break;
-                    case 't': out[o++] = '\t'; break;
-                    case 'r': out[o++] = '\r'; break;
-                    case 'b': out[o++] = '\b'; break;
-                    case 'f': out[o++] = '\f'; break;
-                    case 'u': {
-                        if (i + 4 >= to) {
-                            return false;
-                        }
-                        final int cp = hex(c[i + 1]) << 12 | hex(c[i + 2]) << 8 | hex(c[i + 3]) << 4 | hex(c[i + 4]);
-                        if (cp < 0 || cp >= 0xD800 && cp <= 0xDFFF) {
-                            return false; // invalid hex or a surrogate pair: the slow path handles it
-                        }
-                        i += 4;
-                        if (cp < 0x80) {
-                            out[o++] = (byte) cp;
-                        } else if (cp < 0x800) {
-                            out[o++] = (byte) (0xC0 | cp >> 6);
-                            out[o++] = (byte) (0x80 | cp & 0x3F);
-                        } else {
-                            out[o++] = (byte) (0xE0 | cp >> 12);
-                            out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                            out[o++] = (byte) (0x80 | cp & 0x3F);
-                        }
-                        break;
-                    }
-                    default:
-                        return false;
-                }
-            } else {
-                return false; // an unescaped quote or control byte is malformed; non-ASCII is validated by Jackson
-            }
+        final int n = JsonStringBody.unescape(chunk, from, to, payload);
+        if (n < 0) {
+            return false;
         }
-        length = o;
+        length = n;
         return true;
     }
 
-    /** Standard Base64 (with or without padding) to bytes; false on any other character. */
+    /** Standard Base64 (with or without padding) to bytes ({@link Base64Quads}); false on any other character. */
     private boolean base64(final int from, final int to) {
-        int end = to;
-        if (end - from >= 1 && chunk[end - 1] == '=') {
-            end--;
-            if (end - from >= 1 && chunk[end - 1] == '=') {
-                end--;
-            }
-        }
-        final int n = end - from;
-        if (n % 4 == 1 || to - from > 0 && (to - from) % 4 != 0 && end != to) {
+        final int digits = Base64Quads.digits(chunk, from, to);
+        if (digits < 0) {
             return false;
         }
-        ensure(n / 4 * 3 + 4); // + 1: each quad writes four bytes, the fourth overwritten by the next
-        final byte[] c = chunk;
-        final byte[] out = payload;
-        int o = 0;
-        int i = from;
-        for (final int whole = from + n / 4 * 4; i < whole; i += 4) {
-            final int v = Q0[c[i] & 0xFF] | Q1[c[i + 1] & 0xFF] | Q2[c[i + 2] & 0xFF] | Q3[c[i + 3] & 0xFF];
-            if (v < 0) {
-                return false;
-            }
-            INT_BE.set(out, o, v << 8);
-            o += 3;
+        ensure(digits / 4 * 3 + 4); // + 1: each quad writes four bytes, the fourth overwritten by the next
+        final int n = Base64Quads.decode(chunk, from, digits, payload);
+        if (n < 0) {
+            return false;
         }
-        final int rest = end - i;
-        if (rest == 2) {
-            final int v = Q0[c[i] & 0xFF] | Q1[c[i + 1] & 0xFF];
-            if (v < 0) {
-                return false;
-            }
-            out[o++] = (byte) (v >> 16);
-        } else if (rest == 3) {
-            final int v = Q0[c[i] & 0xFF] | Q1[c[i + 1] & 0xFF] | Q2[c[i + 2] & 0xFF];
-            if (v < 0) {
-                return false;
-            }
-            out[o++] = (byte) (v >> 16);
-            out[o++] = (byte) (v >> 8);
-        }
-        length = o;
+        length = n;
         return true;
     }
 
@@ -399,19 +301,6 @@ public final class CaptureCursor {
             System.arraycopy(bytes, 0, payload, 0, bytes.length);
             length = bytes.length;
         }
-    }
-
-    private static int hex(final byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1 << 16;
     }
 
     private static boolean isSpace(final byte b) {

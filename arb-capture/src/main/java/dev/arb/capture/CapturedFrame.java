@@ -1,4 +1,4 @@
-package dev.arb.paradex.sbe;
+package dev.arb.capture;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,7 +1,15 @@
-package dev.arb.paradex.sbe;
+package dev.arb.examples;
 
 import dev.arb.api.FixedPoint;
 import dev.arb.api.OrderBook;
+import dev.arb.capture.CaptureFormatException;
+import dev.arb.capture.CaptureReader;
+import dev.arb.capture.CapturedFrame;
+import dev.arb.paradex.sbe.ParadexSbe;
+import dev.arb.paradex.sbe.ParadexSbeDecoder;
+import dev.arb.paradex.sbe.ParadexSbeListener;
+import dev.arb.paradex.sbe.ResyncReason;
+import dev.arb.paradex.sbe.SequencedBookApplier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -21,9 +29,12 @@ import org.agrona.concurrent.UnsafeBuffer;
  * frame leaves the book crossed, {@code CROSSED <seq>}. Text frames (subscription acks) are skipped. The
  * book's receive stamp is the capture's {@code t_ns}.
  *
+ * <p>It lives next to {@link VestReplay}, not in arb-paradex-sbe, so that the SBE module needs no capture reader
+ * (and no Jackson).
+ *
  * <p><b>Note:</b> stateless, thread-safe: each call uses its own decoder and book.
  */
-public final class ParadexReplay {
+final class ParadexReplay {
     private ParadexReplay() {
     }
 
@@ -37,7 +48,7 @@ public final class ParadexReplay {
      * @throws IOException            if reading fails
      * @throws NullPointerException   if an argument is null
      */
-    public static ReplaySummary run(final Reader in, final String market, final PrintStream out) throws IOException {
+    static ReplaySummary run(final Reader in, final String market, final PrintStream out) throws IOException {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(out, "out");
         final CaptureReader reader = new CaptureReader(in);
@@ -61,7 +72,7 @@ public final class ParadexReplay {
                 continue;
             }
             binaryFrames++;
-            final byte[] payload = frame.payloadUnsafe();
+            final byte[] payload = frame.payload();
             view.wrap(payload);
             decoder.decode(view, 0, payload.length, frame.receivedNanos());
             final long newBidPrice = book.bestBid();

@@ -1,4 +1,4 @@
-package dev.arb.paradex.sbe;
+package dev.arb.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

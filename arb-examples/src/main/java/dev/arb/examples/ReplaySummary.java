@@ -1,11 +1,11 @@
-package dev.arb.paradex.sbe;
+package dev.arb.examples;
 
 /**
  * Counts of one {@link ParadexReplay#run} pass.
  *
  * <p><b>Note:</b> immutable, thread-safe.
  */
-public final class ReplaySummary {
+final class ReplaySummary {
     private final long textFrames;
     private final long binaryFrames;
     private final long topOfBookChanges;
@@ -22,27 +22,27 @@ public final class ReplaySummary {
     }
 
     /** @return text frames skipped (acks, errors) */
-    public long textFrames() {
+    long textFrames() {
         return textFrames;
     }
 
     /** @return binary frames fed to the decoder */
-    public long binaryFrames() {
+    long binaryFrames() {
         return binaryFrames;
     }
 
     /** @return top-of-book lines printed */
-    public long topOfBookChanges() {
+    long topOfBookChanges() {
         return topOfBookChanges;
     }
 
     /** @return {@code GAP} lines printed */
-    public long gaps() {
+    long gaps() {
         return gaps;
     }
 
     /** @return binary frames dropped as malformed or of the wrong schema */
-    public long badFrames() {
+    long badFrames() {
         return badFrames;
     }
 
