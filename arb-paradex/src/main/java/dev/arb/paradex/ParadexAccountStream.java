@@ -20,6 +20,8 @@ import dev.arb.paradex.sbe.FillUpdate;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * a random jitter; protocol reference §4), the WebSocket {@code auth} after every connect (§2.2), the private channels
  * {@code orders.ALL}, {@code fills.ALL}, {@code positions} and {@code account} (JSON payloads; fills also as SBE
  * {@code FillEvent}s) and what they drive: order listeners, the terminal states that complete IOC orders
- * ({@link #awaitClosed}), the streamed positions and account summary, and the margin state.
+ * ({@link #awaitClosed}), the streamed positions and account summary, and the margin state. After {@code auth},
+ * {@link ParadexConfig#cancelOnDisconnect()} sends {@code order.cancel_on_disconnect}. Positions, fills and margin are
+ * also read over REST ({@code GET /v1/positions}, {@code /v1/fills}, {@code /v1/account}; §3.6, §3.7).
  *
  * <p><b>Note:</b> thread-safe. Pushes arrive, and listeners are called, on the adapter's event-loop thread; the
  * state they leave is in concurrent maps and volatile fields for readers on any thread.
@@ -283,6 +287,34 @@ final class ParadexAccountStream implements ParadexPrivateFrames {
             closeWaiters.remove(venueOrderId, waiter);
             return u;
         });
+    }
+
+    /**
+     * @param market venue symbol
+     * @return the market's position from {@code GET /v1/positions}
+     */
+    CompletableFuture<Position> position(final String market) {
+        return rest.sendPrivate("GET", "/positions", null, ParadexRestClient.Limit.PRIVATE_GET)
+            .thenApply(n -> RestDecoders.position(n, market));
+    }
+
+    /** @return every open, non-flat position ({@code GET /v1/positions}) */
+    CompletableFuture<List<Position>> positions() {
+        return rest.sendPrivate("GET", "/positions", null, ParadexRestClient.Limit.PRIVATE_GET)
+            .thenApply(RestDecoders::openPositions);
+    }
+
+    /**
+     * {@code GET /v1/fills?market=&start_at=} (first page only).
+     *
+     * @param market       venue symbol, or null for every market
+     * @param sinceEpochMs only fills at or after this time, ms since the epoch
+     * @return our fills, oldest first
+     */
+    CompletableFuture<List<Fill>> recentFills(final String market, final long sinceEpochMs) {
+        return rest.sendPrivate("GET", "/fills?" + (market == null ? "" : "market="
+            + URLEncoder.encode(market, StandardCharsets.UTF_8) + '&') + "start_at=" + sinceEpochMs, null,
+            ParadexRestClient.Limit.PRIVATE_GET).thenApply(RestDecoders::fills);
     }
 
     /**

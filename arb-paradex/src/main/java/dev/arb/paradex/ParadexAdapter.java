@@ -12,24 +12,18 @@ import dev.arb.api.OrderListener;
 import dev.arb.api.OrderRejectedException;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderStatus;
-import dev.arb.api.OrderType;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
-import dev.arb.api.Side;
-import dev.arb.api.TimeInForce;
 import dev.arb.api.TransportException;
 import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
 import dev.arb.api.WireTap;
 import dev.arb.paradex.internal.ParadexErrors;
 import dev.arb.paradex.internal.ParadexRestClient;
-import dev.arb.paradex.internal.RestDecoders;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -41,15 +35,11 @@ import java.util.concurrent.TimeUnit;
  * before expiry with a random jitter), L2 books from the WebSocket, orders signed by {@link ParadexSigner}.
  *
  * <p>Market data: with {@link ParadexConfig#sbe()} (the default of {@link ParadexConfig#production()} and
- * {@link ParadexConfig#testnet()}; the venue serves public channels only as SBE since 2026-09-21) the stream URL
- * carries {@code ?sbeSchemaId=1&sbeSchemaVersion=1}, books come from the bare {@code order_book.{market}.deltas}
- * channel as SBE binary frames decoded zero-copy over the Netty buffer by {@code ParadexSbeDecoder}
- * (snapshot, then deltas applied only at {@code seq = last + 1}); control messages stay JSON-RPC text. Without
- * it the JSON channel {@link ParadexConfig#bookChannelTemplate()} is used ({@code snapshot@15@50ms} or
- * {@code deltas}, same sequencing for {@code inserts}/{@code updates}/{@code deletes}). One book channel per
- * market per connection. A gap, repeat or regression invalidates the book at once (listeners are told), is
- * counted ({@link #sequenceGaps()}) and triggers a resync: unsubscribe and subscribe again, the channel opening
- * with a fresh snapshot (paradex-sbe reference §4). With every book the adapter also subscribes the market's
+ * {@link ParadexConfig#testnet()}; the venue serves public channels only as SBE since 2026-09-21) books come from the
+ * bare {@code order_book.{market}.deltas} channel as SBE binary frames, else from the JSON channel
+ * {@link ParadexConfig#bookChannelTemplate()}; either way deltas apply only at {@code seq = last + 1}. A gap, repeat
+ * or regression invalidates the book at once (listeners are told), is counted ({@link #sequenceGaps()}) and triggers
+ * a resync with a fresh snapshot. With every book the adapter also subscribes the market's
  * {@code markets_summary.{market}} channel, for its funding rate ({@link #fundingRatePerHour(String)}).
  *
  * <p>Private streams: with an account configured the WebSocket sends {@code auth} after every connect
@@ -57,30 +47,23 @@ import java.util.concurrent.TimeUnit;
  * payloads; fills also as SBE {@code FillEvent}s), which drive {@link #addOrderListener} listeners, the completion
  * of IOC orders, {@link #lastStreamedPosition} and {@link #lastAccountSummary}.
  *
- * <p>Order entry: with {@link ParadexConfig#wsOrderEntry()} and an authenticated stream, orders and cancels
- * are JSON-RPC calls ({@code order.create}, {@code order.cancel}, {@code order.create_batch},
- * {@code order.cancel_batch}, §2.6), with REST ({@code POST /v1/orders}, {@code DELETE /v1/orders/{id}}) as the
- * fallback whenever the stream is not authenticated. {@link ParadexConfig#cancelOnDisconnect()} sends
- * {@code order.cancel_on_disconnect}. Venue errors of both paths map to typed exceptions; client-side rate
- * limits (per second and per minute, §3.9) apply to both, and a 429 with {@code Retry-After} blocks orders for
- * that long. {@code GET /v1/system/state} is polled every 30 s: {@code cancel_only} and {@code maintenance}
- * refuse new orders ({@link #venueStatus()}).
+ * <p>Order entry: with {@link ParadexConfig#wsOrderEntry()} and an authenticated stream, orders and cancels are
+ * JSON-RPC calls (§2.6), with REST as the fallback whenever the stream is not authenticated.
+ * {@link ParadexConfig#cancelOnDisconnect()} sends {@code order.cancel_on_disconnect}. Venue errors of both paths
+ * map to typed exceptions; client-side rate limits (per second and per minute, §3.9) apply to both, and a 429 with
+ * {@code Retry-After} blocks orders for that long. {@code GET /v1/system/state} is polled every 30 s:
+ * {@code cancel_only} and {@code maintenance} refuse new orders ({@link #venueStatus()}). IOC and MARKET orders
+ * complete when the venue reports them {@code CLOSED}; not closed after {@link ParadexConfig#orderPollMaxAttempts()}
+ * polls, the future fails with {@link ExchangeTimeoutException} (outcome unknown). While an outcome is unknown, a
+ * retry with the same client order id re-sends the signed request first sent under it, whatever the new request
+ * says. An order closed by the venue's risk checks with nothing filled fails with {@link OrderRejectedException}
+ * carrying the {@code cancel_reason}. Fees in {@link OrderUpdate} are estimated from the market's fee rates (Paradex
+ * reports fees on fills only).
  *
  * <p>Sources: protocol reference §1 (endpoints), §2 (WebSocket JSON-RPC, channels, pings, order entry), §3
  * (REST), §4 (auth), §5 (order signing); paradex-sbe reference §2–§4. Prices and sizes of every market are at
- * scale 8 (chain decimals).
- *
- * <p>Orders: IOC and MARKET orders complete when the venue reports them {@code CLOSED}: if the POST
- * answer is not yet closed, {@code GET /v1/orders/{id}} is polled up to
- * {@link ParadexConfig#orderPollMaxAttempts()} times, then the future fails with
- * {@link ExchangeTimeoutException} (outcome unknown). A retry with the same client order id while
- * the outcome is unknown re-sends the same signed request; if the venue answers
- * {@code DUPLICATED_CLIENT_ID} the order is looked up with {@code GET /v1/orders/by_client_id/{id}}.
- * (While an outcome is unknown, the signed request first sent under a client order id is what a
- * retry sends, whatever the new request says.)
- * An order closed by the venue's risk checks with nothing filled fails with
- * {@link OrderRejectedException} carrying the {@code cancel_reason}. Fees in {@link OrderUpdate} are
- * estimated from the market's fee rates (Paradex reports fees on fills only).
+ * scale 8 (chain decimals). The package-private parts composed here ({@code ParadexMarketDataFeed},
+ * {@code ParadexAccountStream}, {@code ParadexOrderEntry}, …) document the protocol details they implement.
  *
  * <p>Usage:
  * <pre>{@code
@@ -372,8 +355,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
 
     @Override
     public CompletableFuture<Position> position(final String market) {
-        return rest.sendPrivate("GET", "/positions", null, ParadexRestClient.Limit.PRIVATE_GET)
-            .thenApply(n -> RestDecoders.position(n, market));
+        return account.position(market);
     }
 
     /**
@@ -445,19 +427,13 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<List<Fill>> recentFills(final String market, final long sinceEpochMs) {
-        return rest.sendPrivate("GET", "/fills?" + (market == null ? "" : "market=" + enc(market) + '&') + "start_at="
-            + sinceEpochMs, null, ParadexRestClient.Limit.PRIVATE_GET).thenApply(RestDecoders::fills);
+        return account.recentFills(market, sinceEpochMs);
     }
 
     /** @return every open, non-flat position ({@code GET /v1/positions}) */
     @Override
     public CompletableFuture<List<Position>> positions() {
-        return rest.sendPrivate("GET", "/positions", null, ParadexRestClient.Limit.PRIVATE_GET)
-            .thenApply(RestDecoders::openPositions);
-    }
-
-    private static String enc(final String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return account.positions();
     }
 
     @Override

@@ -32,12 +32,16 @@ import org.slf4j.LoggerFactory;
  * jitter, the shared Resilience4j implementation), one reconnect chain at a time. Every open subscribes the books and
  * market-data channels again.
  *
- * <p>Books: with {@link ParadexConfig#sbe()} books come from the bare {@code order_book.{market}.deltas} channel as
- * SBE binary frames ({@link SbeBookFeed}); control messages stay JSON-RPC text. Without it the JSON channel
- * {@link ParadexConfig#bookChannelTemplate()} is parsed in place ({@link BookFeed}). One book channel per market per
- * connection. A gap, repeat or regression invalidates the book at once (listeners are told), is counted and triggers
- * a resync: unsubscribe and subscribe again, the channel opening with a fresh snapshot (paradex-sbe reference §4).
- * With every book the market's {@code markets_summary.{market}} channel is subscribed, for its funding rate.
+ * <p>Books: with {@link ParadexConfig#sbe()} the stream URL carries {@code ?sbeSchemaId=1&sbeSchemaVersion=1} and
+ * books come from the bare {@code order_book.{market}.deltas} channel as SBE binary frames decoded zero-copy over the
+ * Netty buffer by {@code ParadexSbeDecoder} in {@link SbeBookFeed} (snapshot, then deltas applied only at
+ * {@code seq = last + 1}); control messages stay JSON-RPC text. Without it the JSON channel
+ * {@link ParadexConfig#bookChannelTemplate()} ({@code snapshot@15@50ms} or {@code deltas}, same sequencing for
+ * {@code inserts}/{@code updates}/{@code deletes}) is parsed in place by {@link BookFeed}. One book channel per
+ * market per connection. A gap, repeat or regression invalidates the book at once (listeners are told), is counted
+ * and triggers a resync: unsubscribe and subscribe again, the channel opening with a fresh snapshot (paradex-sbe
+ * reference §4). With every book the market's {@code markets_summary.{market}} channel is subscribed, for its
+ * funding rate. The books and their reads from other threads are in {@link ParadexBooks}.
  *
  * <p>Other JSON frames: replies of pending JSON-RPC calls complete them ({@link ParadexChannels#onReply}); error
  * replies are logged; {@code markets_summary} pushes store the funding rate; every other push, and the SBE fills, go
@@ -81,7 +85,7 @@ final class ParadexMarketDataFeed {
     /**
      * Creates the stream; nothing is sent before {@link #open()}.
      *
-     * @param config   settings (stream URL, SBE, book channel, timeouts, backoff, book age limit)
+     * @param config   settings (stream URL, SBE, book channel, timeouts, backoff)
      * @param loop     the event loop of the stream
      * @param books    the subscribed books
      * @param counters where reconnects and unreadable frames are counted
