@@ -2,7 +2,6 @@ package dev.arb.paradex.internal;
 
 import dev.arb.api.FixedPointFormatException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Specialised scanner of Paradex JSON-RPC frames for the order-book channel: recognises a
@@ -16,7 +15,8 @@ import java.util.Arrays;
  * <p>Source: protocol reference §2.1 (push envelope), §2.5 ({@code ResponsesPriceBookUpdate}
  * fields). Keys may come in any order; unknown keys are skipped. Allocates nothing once the level
  * arrays have grown to the largest message seen. The JSON tokens are read by a {@link JsonByteScanner}, a
- * {@code funding_rate} by {@link FundingRateReader}; this class knows what the keys mean.
+ * {@code funding_rate} by {@link FundingRateReader}; the
+ * {@code inserts}/{@code updates}/{@code deletes} arrays by {@link BookLevels}; this class knows what the keys mean.
  *
  * <p><b>Note:</b> not thread-safe; one instance per event-loop thread.
  */
@@ -34,14 +34,14 @@ public final class BookMessageParser {
     public static final int MALFORMED = -1;
 
     /** Level operation: insert (snapshot levels and delta inserts). */
-    public static final byte OP_INSERT = 0;
+    public static final byte OP_INSERT = BookLevels.OP_INSERT;
     /** Level operation: update of an existing level's size. */
-    public static final byte OP_UPDATE = 1;
+    public static final byte OP_UPDATE = BookLevels.OP_UPDATE;
     /** Level operation: delete of a level. */
-    public static final byte OP_DELETE = 2;
+    public static final byte OP_DELETE = BookLevels.OP_DELETE;
 
     /** Decimal places of parsed prices and sizes. */
-    public static final int SCALE = 8;
+    public static final int SCALE = BookLevels.SCALE;
 
     private static final byte[] K_METHOD = ascii("method");
     private static final byte[] K_PARAMS = ascii("params");
@@ -54,12 +54,7 @@ public final class BookMessageParser {
     private static final byte[] K_INSERTS = ascii("inserts");
     private static final byte[] K_UPDATES = ascii("updates");
     private static final byte[] K_DELETES = ascii("deletes");
-    private static final byte[] K_SIDE = ascii("side");
-    private static final byte[] K_PRICE = ascii("price");
-    private static final byte[] K_SIZE = ascii("size");
     private static final byte[] V_SUBSCRIPTION = ascii("subscription");
-    private static final byte[] V_BUY = ascii("BUY");
-    private static final byte[] V_SELL = ascii("SELL");
     private static final byte[] V_ORDER_BOOK = ascii("order_book.");
     private static final byte[] V_MARKETS_SUMMARY = ascii("markets_summary");
     private static final byte[] K_SYMBOL = ascii("symbol");
@@ -81,11 +76,7 @@ public final class BookMessageParser {
     private long lastUpdatedAtMs;
     private boolean snapshot;
     private boolean typeSeen;
-    private int levels;
-    private byte[] ops = new byte[64];
-    private boolean[] buys = new boolean[64];
-    private long[] prices = new long[64];
-    private long[] sizes = new long[64];
+    private final BookLevels levels = new BookLevels();
 
     private static byte[] ascii(final String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
@@ -112,7 +103,7 @@ public final class BookMessageParser {
         typeSeen = false;
         seqNo = 0;
         lastUpdatedAtMs = 0;
-        levels = 0;
+        levels.clear();
         try {
             parseTop();
             if (!in.atEnd()) {
@@ -180,7 +171,7 @@ public final class BookMessageParser {
 
     /** @return number of level entries (inserts, updates and deletes) in the last book message */
     public int levelCount() {
-        return levels;
+        return levels.count();
     }
 
     /**
@@ -188,7 +179,7 @@ public final class BookMessageParser {
      * @return {@link #OP_INSERT}, {@link #OP_UPDATE} or {@link #OP_DELETE}
      */
     public byte op(final int i) {
-        return ops[i];
+        return levels.op(i);
     }
 
     /**
@@ -196,7 +187,7 @@ public final class BookMessageParser {
      * @return {@code true} for a bid (BUY) level
      */
     public boolean isBuy(final int i) {
-        return buys[i];
+        return levels.isBuy(i);
     }
 
     /**
@@ -204,7 +195,7 @@ public final class BookMessageParser {
      * @return price at scale 8
      */
     public long price(final int i) {
-        return prices[i];
+        return levels.price(i);
     }
 
     /**
@@ -212,7 +203,7 @@ public final class BookMessageParser {
      * @return size at scale 8 (base units)
      */
     public long size(final int i) {
-        return sizes[i];
+        return levels.size(i);
     }
 
     private void parseTop() {
@@ -329,11 +320,11 @@ public final class BookMessageParser {
                 snapshot = t == 's';
                 typeSeen = true;
             } else if (in.keyIs(K_INSERTS)) {
-                parseLevels(OP_INSERT);
+                levels.parse(in, OP_INSERT);
             } else if (in.keyIs(K_UPDATES)) {
-                parseLevels(OP_UPDATE);
+                levels.parse(in, OP_UPDATE);
             } else if (in.keyIs(K_DELETES)) {
-                parseLevels(OP_DELETE);
+                levels.parse(in, OP_DELETE);
             } else {
                 in.skipValue();
             }
@@ -341,95 +332,5 @@ public final class BookMessageParser {
                 return;
             }
         }
-    }
-
-    private void parseLevels(final byte op) {
-        in.skipWs();
-        if (in.peek() == 'n') {
-            in.skipLiteral();
-            return;
-        }
-        in.expect('[');
-        in.skipWs();
-        if (in.peek() == ']') {
-            in.skipByte();
-            return;
-        }
-        while (true) {
-            parseLevel(op);
-            in.skipWs();
-            final byte c = in.next();
-            if (c == ']') {
-                return;
-            }
-            if (c != ',') {
-                throw in.malformed("expected , or ] in a level array");
-            }
-        }
-    }
-
-    private void parseLevel(final byte op) {
-        in.skipWs();
-        in.expect('{');
-        if (levels == prices.length) {
-            grow();
-        }
-        final int i = levels;
-        int seen = 0;
-        in.skipWs();
-        if (in.peek() != '}') {
-            while (true) {
-                in.readKey();
-                if (in.keyIs(K_SIDE)) {
-                    in.readString();
-                    if (in.strIs(V_BUY)) {
-                        buys[i] = true;
-                    } else if (in.strIs(V_SELL)) {
-                        buys[i] = false;
-                    } else {
-                        throw in.malformed("level side is neither BUY nor SELL");
-                    }
-                    seen |= 1;
-                } else if (in.keyIs(K_PRICE)) {
-                    in.readString();
-                    prices[i] = in.strFixedPoint(SCALE);
-                    seen |= 2;
-                } else if (in.keyIs(K_SIZE)) {
-                    in.readString();
-                    sizes[i] = in.strFixedPoint(SCALE);
-                    seen |= 4;
-                } else {
-                    in.skipValue();
-                }
-                if (!in.nextMember()) {
-                    break;
-                }
-            }
-        } else {
-            in.skipByte();
-        }
-        if (op == OP_DELETE) {
-            if ((seen & 3) != 3) {
-                throw in.malformed("delete level without side or price");
-            }
-            if ((seen & 4) == 0) {
-                sizes[i] = 0;
-            }
-        } else if (seen != 7) {
-            throw in.malformed("level without side, price or size");
-        }
-        if (prices[i] <= 0 || sizes[i] < 0) {
-            throw in.malformed("level with non-positive price or negative size");
-        }
-        ops[i] = op;
-        levels++;
-    }
-
-    private void grow() {
-        final int n = prices.length * 2;
-        ops = Arrays.copyOf(ops, n);
-        buys = Arrays.copyOf(buys, n);
-        prices = Arrays.copyOf(prices, n);
-        sizes = Arrays.copyOf(sizes, n);
     }
 }
