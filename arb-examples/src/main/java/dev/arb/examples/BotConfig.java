@@ -216,6 +216,13 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
         if (markets == null || markets.isEmpty()) {
             throw new ConfigException(origin + ": 'markets' must map each pair to its venue symbols");
         }
+        for (Map.Entry<String, Map<String, String>> m : markets.entrySet()) {
+            // "markets: {BTC: }" parsed to a null map and reached markets.get(pair).get(venue) (found by fuzzing)
+            if (m.getValue() == null || m.getValue().isEmpty()) {
+                throw new ConfigException(origin + ": markets." + m.getKey() + " must map each venue to its symbol, "
+                    + "e.g. vest: BTC-PERP, paradex: BTC-USD-PERP");
+            }
+        }
         if (venues != null) {
             for (Map.Entry<String, VenueSettings> v : venues.entrySet()) {
                 if (!KNOWN_VENUES.contains(v.getKey())) {

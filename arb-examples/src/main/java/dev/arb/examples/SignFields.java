@@ -238,12 +238,20 @@ final class SignFields {
     }
 
     /**
-     * @return {@code s}, or its first {@link #MAX_ECHO} characters and an ellipsis, with control characters
-     *     escaped ({@link dev.arb.api.UntrustedText}): a JSON string may hold {@code \r}, and the answer is one line
+     * What an error may quote of a field's value: runs of 16 or more hex digits are replaced by
+     * {@code <hex not shown>} (a value may hold a private key, or a piece of one pasted into the wrong field;
+     * fuzzing found a key copied into {@code kind} echoed back), then cut to {@link #MAX_ECHO} characters with
+     * an ellipsis and control characters escaped ({@link dev.arb.api.UntrustedText}; the answer is one line).
+     *
+     * @param s the value
+     * @return the text to quote
      */
     static String echo(final String s) {
-        return dev.arb.api.UntrustedText.forLog(s.length() <= MAX_ECHO ? s : s.substring(0, MAX_ECHO) + "…");
+        final String shown = HEX_RUN.matcher(s).replaceAll("<hex not shown>");
+        return dev.arb.api.UntrustedText.forLog(shown.length() <= MAX_ECHO ? shown : shown.substring(0, MAX_ECHO) + "…");
     }
+
+    private static final java.util.regex.Pattern HEX_RUN = java.util.regex.Pattern.compile("(0[xX])?[0-9a-fA-F]{16,}");
 
     /**
      * A line the tool cannot sign; its message names the field and never holds a secret.

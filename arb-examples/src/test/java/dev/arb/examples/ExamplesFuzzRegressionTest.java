@@ -114,6 +114,25 @@ class ExamplesFuzzRegressionTest {
             .hasMessageMatching("f\\.yaml: not valid YAML at line \\d+, column \\d+: .+");
     }
 
+    /** The 1,000,000-tries run: a pair mapped to nothing ({@code BTC:}) was a NullPointerException. */
+    @Test
+    void pairWithoutSymbolsNamesThePair() {
+        assertThatThrownBy(() -> BotConfig.parse("markets:\n  BTC:\nbots:\n  - id: a\n    pair: BTC\n    dex_a: vest\n"
+            + "    dex_b: paradex\n    spread_entry: 0.15\n    spread_exit: -0.05\n    position_size: 0.01\n", "f.yaml"))
+            .isInstanceOf(BotConfig.ConfigException.class)
+            .hasMessage("f.yaml: markets.BTC must map each venue to its symbol, e.g. vest: BTC-PERP, paradex: BTC-USD-PERP");
+    }
+
+    /** The 1,000,000-tries run: part of the private key pasted into {@code kind} was echoed in the error. */
+    @Test
+    void keyPastedIntoAnotherFieldIsNotEchoed() throws IOException {
+        final String key = "543b6cf6c91817a87174aaea4fb370ac1c694e864d7740d728f8344d53e815";
+        final String out = sign("{\"venue\":\"paradex\",\"kind\":\"2be4426b8ed6122b13c0x" + key
+            + "\",\"privateKey\":\"0x" + key + "\"}");
+        assertThat(out).doesNotContain(key.substring(0, 16)).doesNotContain("2be4426b8ed6122b13c")
+            .contains("line 1: unsupported venue/kind: paradex/<hex not shown>");
+    }
+
     /** A bot without {@code dex_a} failed with a NullPointerException instead of naming the key. */
     @Test
     void botWithoutDexANamesTheKey() {
