@@ -19,6 +19,8 @@ final class SignFields {
 
     /** Longest part of an input value echoed in an answer, characters. */
     static final int MAX_ECHO = 64;
+    /** A run of hex digits long enough to be (part of) a key: never echoed ({@link #echo}). */
+    private static final java.util.regex.Pattern HEX_RUN = java.util.regex.Pattern.compile("(0[xX])?[0-9a-fA-F]{16,}");
     /** 2020-01-01T00:00:00Z, ms since the epoch. */
     static final long MIN_MS = 1_577_836_800_000L;
     /** 2100-01-01T00:00:00Z, ms since the epoch. */
@@ -250,8 +252,6 @@ final class SignFields {
         final String shown = HEX_RUN.matcher(s).replaceAll("<hex not shown>");
         return dev.arb.api.UntrustedText.forLog(shown.length() <= MAX_ECHO ? shown : shown.substring(0, MAX_ECHO) + "…");
     }
-
-    private static final java.util.regex.Pattern HEX_RUN = java.util.regex.Pattern.compile("(0[xX])?[0-9a-fA-F]{16,}");
 
     /**
      * A line the tool cannot sign; its message names the field and never holds a secret.

@@ -3,6 +3,7 @@ package dev.arb.examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -54,8 +55,9 @@ record SoakVerdict(List<String> failures, double heapGrowthPct, int threadGrowth
                 ref.heapAfterGcBytes(), end.heapAfterGcBytes(), ref.atSeconds(), end.atSeconds(), HEAP_GROWTH_LIMIT_PCT));
         }
         final int threads = end.threads() - ref.threads();
-        if (threads - idlePoolGrowth(ref, end) > THREAD_SLACK) {
-            failures.add("threads grew from " + ref.threads() + " to " + end.threads() + grown(ref, end));
+        final Map<String, Integer> grown = familyGrowth(ref, end);
+        if (threads - idlePoolGrowth(grown) > THREAD_SLACK) {
+            failures.add("threads grew from " + ref.threads() + " to " + end.threads() + describe(grown));
         }
         final long fds = ref.openFds() < 0 ? 0 : end.openFds() - ref.openFds();
         if (fds > FD_SLACK) {
@@ -78,33 +80,36 @@ record SoakVerdict(List<String> failures, double heapGrowthPct, int threadGrowth
      * shorter than their keep-alive still sees at its end. They are bounded by the requests in flight; a
      * leaked {@code HttpClient} shows as its {@code SelectorManager} thread, which is counted.
      *
-     * @return workers of those pools at the end above the reference (0 if the families are unknown)
+     * @param grown the thread families that grew ({@link #familyGrowth})
+     * @return workers of those pools at the end above the reference
      */
-    static int idlePoolGrowth(final SoakProbe.Sample ref, final SoakProbe.Sample end) {
-        if (ref.threadFamilies() == null || end.threadFamilies() == null) {
-            return 0;
-        }
-        int grown = 0;
-        for (Map.Entry<String, Integer> e : end.threadFamilies().entrySet()) {
-            if (IDLE_RETIRING_POOLS.matcher(e.getKey()).matches()) {
-                grown += Math.max(0, e.getValue() - ref.threadFamilies().getOrDefault(e.getKey(), 0));
-            }
+    static int idlePoolGrowth(final Map<String, Integer> grown) {
+        return grown.entrySet().stream().filter(e -> IDLE_RETIRING_POOLS.matcher(e.getKey()).matches())
+            .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * @return the thread families with more threads at the end than at the reference, by name, and how many
+     *     more (empty when either sample lacks the families)
+     */
+    static Map<String, Integer> familyGrowth(final SoakProbe.Sample ref, final SoakProbe.Sample end) {
+        final Map<String, Integer> grown = new TreeMap<>();
+        if (ref.threadFamilies() != null && end.threadFamilies() != null) {
+            end.threadFamilies().forEach((name, n) -> {
+                final int diff = n - ref.threadFamilies().getOrDefault(name, 0);
+                if (diff > 0) {
+                    grown.put(name, diff);
+                }
+            });
         }
         return grown;
     }
 
-    /** @return the thread families with more threads at the end than at the reference, e.g. {@code " (+2 x-#)"} */
-    private static String grown(final SoakProbe.Sample ref, final SoakProbe.Sample end) {
-        if (ref.threadFamilies() == null || end.threadFamilies() == null) {
-            return "";
-        }
+    /** @return {@code " (+2 x-#, +1 y-#)"} for the families that grew, or {@code ""} */
+    private static String describe(final Map<String, Integer> grown) {
         final StringBuilder sb = new StringBuilder();
-        end.threadFamilies().forEach((name, n) -> {
-            final int diff = n - ref.threadFamilies().getOrDefault(name, 0);
-            if (diff > 0) {
-                sb.append(sb.length() == 0 ? " (" : ", ").append('+').append(diff).append(' ').append(name);
-            }
-        });
+        grown.forEach((name, diff) -> sb.append(sb.length() == 0 ? " (" : ", ").append('+').append(diff).append(' ')
+            .append(name));
         return sb.length() == 0 ? "" : sb.append(')').toString();
     }
 

@@ -3,7 +3,6 @@ package dev.arb.vest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderRequest;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,17 +63,12 @@ final class VestOrderTracker {
      * @return the tracked order (the existing one if this nonce is already tracked)
      */
     synchronized Tracked track(final OrderRequest request, final MarketSpec spec, final long nonce, final long timeMs) {
-        final Iterator<Tracked> it = byNonce.values().iterator();
-        while (it.hasNext()) {
-            final Tracked eldest = it.next();
-            if (eldest.timeMs >= timeMs - VestSentOrders.RETENTION_MS) {
-                break; // insertion order is signing order
-            }
-            it.remove();
-            if (eldest.venueId != null) {
-                byId.remove(eldest.venueId);
-            }
-        }
+        VestSentOrders.forgetSignedBefore(byNonce.values().iterator(), t -> t.timeMs,
+            timeMs - VestSentOrders.RETENTION_MS, t -> {
+                if (t.venueId != null) {
+                    byId.remove(t.venueId);
+                }
+            });
         return byNonce.computeIfAbsent(nonce, n -> new Tracked(request, spec, nonce, timeMs));
     }
 

@@ -5,7 +5,9 @@ import dev.arb.api.OrderRequest;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The signed orders this adapter sent, by client order id: Vest has no client order id, so this is
@@ -77,7 +79,7 @@ final class VestSentOrders {
      * @throws InvalidOrderException when the id was already used for a different order
      */
     synchronized PreparedOrder getOrSign(final OrderRequest r, final long nowMs, final LongFunction<PreparedOrder> sign) {
-        forgetSignedBefore(nowMs - RETENTION_MS);
+        forgetSignedBefore(byClientId.values().iterator(), o -> o.timeMs, nowMs - RETENTION_MS, o -> { });
         final PreparedOrder existing = byClientId.get(r.clientOrderId());
         if (existing != null) {
             if (!existing.sameOrder(r)) {
@@ -101,11 +103,26 @@ final class VestSentOrders {
         return byClientId.size();
     }
 
-    private void forgetSignedBefore(final long cutoffMs) {
-        // insertion order is signing order, and times only move forward within a few ms: stop at the first young one
-        final Iterator<PreparedOrder> it = byClientId.values().iterator();
-        while (it.hasNext() && it.next().timeMs < cutoffMs) {
-            it.remove();
+    /**
+     * Forgets, oldest first, the orders signed before a time; shared with {@link VestOrderTracker}.
+     * Insertion order is signing order and signing times only move forward, so it stops at the first
+     * younger one.
+     *
+     * @param eldestFirst the orders in insertion order (its {@code remove} forgets one)
+     * @param signedAtMs  an order's signing time, ms since the epoch
+     * @param cutoffMs    orders signed before this are forgotten, ms since the epoch
+     * @param forgotten   told of each forgotten order (to drop it from other indexes)
+     * @param <T>         the order type
+     */
+    static <T> void forgetSignedBefore(final Iterator<T> eldestFirst, final ToLongFunction<T> signedAtMs,
+        final long cutoffMs, final Consumer<T> forgotten) {
+        while (eldestFirst.hasNext()) {
+            final T eldest = eldestFirst.next();
+            if (signedAtMs.applyAsLong(eldest) >= cutoffMs) {
+                return;
+            }
+            eldestFirst.remove();
+            forgotten.accept(eldest);
         }
     }
 }
