@@ -41,6 +41,9 @@ final class SimulatedVenues implements AutoCloseable {
         this.paradexProxy = paradexProxy;
     }
 
+    /** Finished orders, fills and request times each simulator keeps (see the simulators' {@code historyLimit}). */
+    static final int SIM_HISTORY = 128;
+
     /**
      * @param seed         market model seed (same seed, same price path)
      * @param loop         event loop shared by both adapters
@@ -99,6 +102,9 @@ final class SimulatedVenues implements AutoCloseable {
         final MarketModel model = new MarketModel(MarketModel.Config.defaults(seed));
         final VestSimulator vestSim = VestSimulator.start(model, vestOptions);
         final ParadexSimulator paradexSim = ParadexSimulator.start(model, paradexOptions);
+        // the bot runs for hours against them: keep their order and fill history bounded (the soak's heap is the sum)
+        vestSim.historyLimit(SIM_HISTORY);
+        paradexSim.historyLimit(SIM_HISTORY);
         final ChaosProxy vestProxy = chaos ? ChaosProxy.start(vestSim.wsUrl()) : null;
         final ChaosProxy paradexProxy = chaos ? ChaosProxy.start(paradexSim.wsUrl()) : null;
 

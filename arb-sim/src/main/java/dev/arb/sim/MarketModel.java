@@ -1,6 +1,5 @@
 package dev.arb.sim;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -24,6 +23,12 @@ import java.util.SplittableRandom;
  * both venues' mids) is multiplied by a ramp to {@code 1 + fraction} over a number of steps, and stays there. Pushes
  * are explicit inputs: without them the path is the seed's.
  *
+ * <p><b>Memory.</b> The path is computed lazily in chunks of {@value #CHUNK_STEPS} steps and kept in rings of
+ * {@value #WINDOW_STEPS} steps, so a model that runs for days holds a constant ~330 KB: a step (less the venue's lag)
+ * more than {@link #RETAINED_STEPS} steps older than the newest computed one is gone, and asking for it is an
+ * {@link IllegalArgumentException}. A dislocation may run on into the next chunk; chunk boundaries are fixed, so the
+ * path does not depend on the order of the calls.
+ *
  * <p><b>Note:</b> thread-safe (the lazily extended path and the pushes are guarded by this object's monitor).
  */
 public final class MarketModel {
@@ -35,13 +40,21 @@ public final class MarketModel {
     /** Period of the funding rate's slow swing, hours of simulated time. */
     public static final double FUNDING_SWING_PERIOD_HOURS = 24.0;
     private static final double MS_PER_HOUR = 3_600_000.0;
+    /** Steps computed at a time; also the longest a dislocation can run (hold + decay). */
+    static final int CHUNK_STEPS = 1_024;
+    /** Ring size, steps (a power of two). */
+    static final int WINDOW_STEPS = 8_192;
+    /** Steps behind the newest computed step that can still be asked for (the ring less two chunks). */
+    public static final int RETAINED_STEPS = WINDOW_STEPS - 2 * CHUNK_STEPS;
+    private static final int MASK = WINDOW_STEPS - 1;
 
     private final Config config;
     private final double[] fundingPhase = new double[2];
-    private double[] fair = new double[0];
-    private double[][] dislocation = new double[2][0];
-    private double[][] noise = new double[2][0];
-    private int computed;
+    private final double[] fair = new double[WINDOW_STEPS];
+    private final double[][] dislocation = new double[2][WINDOW_STEPS];
+    private final double[][] noise = new double[2][WINDOW_STEPS];
+    /** Steps computed so far: {@code [0, computed)}, of which the last {@link #RETAINED_STEPS} are kept. */
+    private long computed;
     private final SplittableRandom random;
     /** Pushed moves: {fromStep, overSteps, fraction} each. */
     private final java.util.List<double[]> pushes = new java.util.ArrayList<>();
@@ -84,8 +97,8 @@ public final class MarketModel {
      * @return the fair price at that step, USD
      */
     public synchronized double fairPrice(final long step) {
-        ensure(step);
-        return fair[(int) step] * pushFactor(step);
+        ensure(step, 0);
+        return fair[(int) (step & MASK)] * pushFactor(step);
     }
 
     /**
@@ -123,12 +136,14 @@ public final class MarketModel {
      * @param venue {@link #VENUE_A} or {@link #VENUE_B}
      * @param step  simulated step, 0..
      * @return mid price, USD
+     * @throws IllegalArgumentException if {@code step} is negative, or {@code step} less the venue's lag is more
+     *                                  than {@link #RETAINED_STEPS} behind the newest computed step
      */
     public synchronized double venueMid(final int venue, final long step) {
-        ensure(step);
-        final int s = (int) step;
         final int lag = venue == VENUE_A ? config.lagStepsA() : config.lagStepsB();
-        final double base = fair[Math.max(0, s - lag)];
+        ensure(step, lag);
+        final int s = (int) (step & MASK);
+        final double base = fair[(int) (Math.max(0, step - lag) & MASK)];
         return base * pushFactor(step) * (1.0 + noise[venue][s] + dislocation[venue][s]);
     }
 
@@ -140,33 +155,42 @@ public final class MarketModel {
         return step * config.stepMillis();
     }
 
-    private void ensure(final long step) {
-        if (step < 0 || step > Integer.MAX_VALUE - 1) {
+    private void ensure(final long step, final int lag) {
+        if (step < 0) {
             throw new IllegalArgumentException("step out of range: " + step);
         }
-        if (step < computed) {
-            return;
+        while (step >= computed) {
+            computeChunk();
         }
-        final int target = (int) Math.max(step + 1, Math.max(1024, computed * 2L));
-        fair = Arrays.copyOf(fair, target);
-        for (int v = 0; v < 2; v++) {
-            dislocation[v] = Arrays.copyOf(dislocation[v], target);
-            noise[v] = Arrays.copyOf(noise[v], target);
+        if (Math.max(0, step - lag) < computed - RETAINED_STEPS) {
+            throw new IllegalArgumentException("step " + step + " is older than the model keeps (the last "
+                + RETAINED_STEPS + " steps before " + computed + ')');
         }
-        for (int s = computed; s < target; s++) {
-            fair[s] = s == 0 ? config.startPrice()
-                : fair[s - 1] * Math.exp(config.volatilityPerStep() * random.nextGaussian());
-            for (int v = 0; v < 2; v++) {
-                noise[v][s] = config.noise() * random.nextGaussian();
-            }
-            if (random.nextDouble() < config.dislocationProbabilityPerStep()) {
-                startDislocation(s, target);
-            }
-        }
-        computed = target;
     }
 
-    private void startDislocation(final int start, final int end) {
+    /** Computes steps {@code [computed, computed + CHUNK_STEPS)}; clears the ring's next chunk for carried dislocations. */
+    private void computeChunk() {
+        final long start = computed;
+        final long end = start + CHUNK_STEPS;
+        for (long s = end; s < end + CHUNK_STEPS; s++) {
+            dislocation[VENUE_A][(int) (s & MASK)] = 0;
+            dislocation[VENUE_B][(int) (s & MASK)] = 0;
+        }
+        for (long s = start; s < end; s++) {
+            final int i = (int) (s & MASK);
+            fair[i] = s == 0 ? config.startPrice()
+                : fair[(int) ((s - 1) & MASK)] * Math.exp(config.volatilityPerStep() * random.nextGaussian());
+            for (int v = 0; v < 2; v++) {
+                noise[v][i] = config.noise() * random.nextGaussian();
+            }
+            if (random.nextDouble() < config.dislocationProbabilityPerStep()) {
+                startDislocation(s, end + CHUNK_STEPS);
+            }
+        }
+        computed = end;
+    }
+
+    private void startDislocation(final long start, final long end) {
         final int venue = random.nextBoolean() ? VENUE_A : VENUE_B;
         final double sign = random.nextBoolean() ? 1.0 : -1.0;
         final double size = config.dislocationMin()
@@ -175,7 +199,7 @@ public final class MarketModel {
         final int decay = config.dislocationDecaySteps();
         for (int i = 0; i < hold + decay && start + i < end; i++) {
             final double weight = i < hold ? 1.0 : 1.0 - (double) (i - hold) / decay;
-            dislocation[venue][start + i] += sign * size * weight;
+            dislocation[venue][(int) ((start + i) & MASK)] += sign * size * weight;
         }
     }
 

@@ -59,4 +59,27 @@ class MarketModelTest {
         assertThatThrownBy(() -> config.withFunding(Double.NaN, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> config.withFunding(0, 0, -1e-6)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldGiveTheSamePathWhateverTheCallOrderAndKeepOnlyAWindowOfIt() {
+        final MarketModel forward = new MarketModel(MarketModel.Config.defaults(5));
+        final MarketModel jumping = new MarketModel(MarketModel.Config.defaults(5));
+        final long far = 3 * MarketModel.RETAINED_STEPS + 1_234;
+        final double farA = jumping.venueMid(MarketModel.VENUE_A, far);
+        final double farB = jumping.venueMid(MarketModel.VENUE_B, far);
+        double moved = 0;
+        for (long step = 0; step <= far; step++) {
+            final double a = forward.venueMid(MarketModel.VENUE_A, step);
+            moved = Math.max(moved, Math.abs(a / forward.venueMid(MarketModel.VENUE_B, step) - 1));
+        }
+        assertThat(forward.venueMid(MarketModel.VENUE_A, far)).isEqualTo(farA);
+        assertThat(forward.venueMid(MarketModel.VENUE_B, far)).isEqualTo(farB);
+        assertThat(moved).as("dislocations still open spreads").isGreaterThan(0.002);
+        for (long step = far - MarketModel.RETAINED_STEPS + MarketModel.CHUNK_STEPS + 10; step <= far; step += 501) {
+            assertThat(jumping.venueMid(MarketModel.VENUE_B, step)).isEqualTo(forward.venueMid(MarketModel.VENUE_B, step));
+        }
+        assertThatThrownBy(() -> jumping.venueMid(MarketModel.VENUE_A, 0))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("older than the model keeps");
+        assertThatThrownBy(() -> jumping.fairPrice(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -295,7 +295,7 @@ public final class ChaosProxy implements AutoCloseable {
     /**
      * When clients connected (refused ones included), to check a client's reconnect backoff.
      *
-     * @return {@link System#nanoTime()} of the last 1,000 accepted connections, oldest first (a copy)
+     * @return {@link System#nanoTime()} of the last 256 accepted connections, oldest first (a copy)
      */
     public java.util.List<Long> connectTimesNanos() {
         return java.util.List.copyOf(acceptTimes);
@@ -351,7 +351,7 @@ public final class ChaosProxy implements AutoCloseable {
         public void channelActive(final ChannelHandlerContext ctx) {
             final Channel client = ctx.channel();
             acceptTimes.add(System.nanoTime());
-            if (acceptTimes.size() > 1_000) {
+            if (acceptTimes.size() > 256) {
                 acceptTimes.poll();
             }
             if (System.nanoTime() - refuseUntilNanos < 0) {

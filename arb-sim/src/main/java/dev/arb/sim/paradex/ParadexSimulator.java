@@ -1,6 +1,7 @@
 package dev.arb.sim.paradex;
 
 import dev.arb.sim.MarketModel;
+import dev.arb.sim.PeerResetHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -132,7 +133,7 @@ public final class ParadexSimulator implements AutoCloseable {
                 protected void initChannel(final SocketChannel ch) {
                     ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
                         new SimSbeNegotiation(), new WebSocketServerProtocolHandler(wsConfig),
-                        new SimWsHandler(ParadexSimulator.this, exchange, jwt), rest);
+                        new SimWsHandler(ParadexSimulator.this, exchange, jwt), rest, PeerResetHandler.INSTANCE);
                 }
             }).bind("127.0.0.1", 0).sync().channel();
         final long stepMs = Math.max(1, model.config().stepMillis());
@@ -390,6 +391,22 @@ public final class ParadexSimulator implements AutoCloseable {
      */
     public void injectGap() {
         loop.execute(() -> feeds.values().forEach(SimBookFeed::injectGap));
+    }
+
+    /**
+     * Bounds what the simulator remembers, for runs of hours: the latest {@code n} closed orders (older ones are
+     * forgotten as a venue archives them: looking one up answers as for an unknown order, and its client id can be
+     * used again), the latest {@code n} to {@code 2n} fills and received client ids per account. Open orders,
+     * positions and request counts are always kept. Unbounded by default, for tests that inspect the whole history.
+     *
+     * @param n entries kept, ≥ 1
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public void historyLimit(final int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("history limit must be >= 1, was " + n);
+        }
+        exchange.historyLimit(n);
     }
 
     /**

@@ -64,7 +64,7 @@ final class SimExchange {
     private final ParadexSimulator.Options options;
     private final Map<String, ParadexSimulator.Market> markets = new LinkedHashMap<>();
     private final Map<String, String> publicKeys = new HashMap<>();
-    private final Map<String, ObjectNode> orders = new HashMap<>();
+    private final Map<String, ObjectNode> orders = new LinkedHashMap<>();
     private final Map<String, String> clientIds = new HashMap<>();
     private final Map<String, PositionState> positions = new HashMap<>();
     private final java.util.List<ObjectNode> fills = new java.util.ArrayList<>();
@@ -75,6 +75,7 @@ final class SimExchange {
     private final Map<String, Integer> liquidations = new HashMap<>();
     private BigDecimal initialMarginRate = new BigDecimal("0.1");
     private BigDecimal maintenanceMarginRate = new BigDecimal("0.05");
+    private int historyLimit = Integer.MAX_VALUE;
     private int limitedFills;
     private long maxFill;
     private long step;
@@ -100,6 +101,43 @@ final class SimExchange {
     synchronized void limitNextFills(final int n, final long maxFillBase) {
         limitedFills = n;
         maxFill = maxFillBase;
+    }
+
+    /**
+     * Bounds the history: the latest {@code n} closed orders (with their client ids, so an older client id can be
+     * used again), the latest {@code n} to {@code 2n} fills and received client ids per account; open orders always.
+     *
+     * @param n entries kept, ≥ 1
+     */
+    synchronized void historyLimit(final int n) {
+        historyLimit = n;
+        forgetOldest();
+    }
+
+    /** Forgets the oldest closed orders, fills and received client ids beyond the history limit. */
+    private void forgetOldest() {
+        final java.util.Iterator<ObjectNode> it = orders.values().iterator();
+        while (orders.size() > historyLimit && it.hasNext()) {
+            final ObjectNode o = it.next();
+            if ("CLOSED".equals(o.path("status").asText())) {
+                it.remove();
+                final String clientId = o.path("client_id").asText("");
+                if (!clientId.isEmpty()) {
+                    clientIds.remove(o.path("account").asText() + '|' + clientId);
+                }
+            }
+        }
+        trimHead(fills, historyLimit);
+        for (final java.util.List<String> ids : receivedClientIds.values()) {
+            trimHead(ids, historyLimit);
+        }
+    }
+
+    /** Drops the oldest entries once a list holds twice the limit (amortised O(1) per entry). */
+    private static void trimHead(final java.util.List<?> list, final int limit) {
+        if (list.size() > 2L * limit) {
+            list.subList(0, list.size() - limit).clear();
+        }
     }
 
     synchronized java.util.List<String> receivedClientIds(final String account) {
@@ -501,6 +539,7 @@ final class SimExchange {
         if (!"NEW".equals(status)) {
             sink.publish(account, "orders", market, order.deepCopy());
         }
+        forgetOldest();
         if (!levelFills.isEmpty()) {
             publishPosition(account, market, nowMs);
         }

@@ -1,8 +1,10 @@
 package dev.arb.sim.vest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,11 @@ final class VestSimAccount {
     private final Map<String, Long> positions = new HashMap<>();
     private final Map<String, java.math.BigDecimal> entryNotional = new HashMap<>();
     private final Map<String, Integer> leverages = new HashMap<>();
-    private final Map<String, ObjectNode> ordersById = new LinkedHashMap<>();
+    private final Map<String, Recorded> ordersById = new LinkedHashMap<>();
     private final Map<String, ObjectNode> ordersBySignature = new HashMap<>();
-    private final List<Long> nonces = new ArrayList<>();
+    private final ArrayDeque<Long> nonces = new ArrayDeque<>();
+    private long lastNonce;
+    private int historyLimit = Integer.MAX_VALUE;
     private final Map<String, java.math.BigDecimal> settledFunding = new HashMap<>();
     private java.math.BigDecimal balance = INITIAL_BALANCE;
     private java.math.BigDecimal fees = java.math.BigDecimal.ZERO;
@@ -141,10 +145,42 @@ final class VestSimAccount {
         return new HashMap<>(leverages);
     }
 
+    /** An order and the signature it arrived with. */
+    private record Recorded(ObjectNode order, String signature) { }
+
+    /** @param n finished orders and nonces kept, ≥ 1 */
+    synchronized void historyLimit(final int n) {
+        historyLimit = n;
+        forgetOldest();
+    }
+
     synchronized void recordOrder(final String signature, final ObjectNode order) {
-        ordersById.put(order.get("id").asText(), order);
+        ordersById.put(order.get("id").asText(), new Recorded(order, signature));
         ordersBySignature.put(signature, order);
-        nonces.add(order.get("nonce").asLong());
+        final long nonce = order.get("nonce").asLong();
+        nonces.addLast(nonce);
+        lastNonce = Math.max(lastNonce, nonce);
+        forgetOldest();
+    }
+
+    /** Forgets the oldest finished orders (not {@code NEW} ones) and nonces beyond the history limit. */
+    private void forgetOldest() {
+        while (nonces.size() > historyLimit) {
+            nonces.pollFirst();
+        }
+        final Iterator<Recorded> it = ordersById.values().iterator();
+        while (ordersById.size() > historyLimit && it.hasNext()) {
+            final Recorded r = it.next();
+            if (!"NEW".equals(r.order().path("status").asText())) {
+                it.remove();
+                ordersBySignature.remove(r.signature());
+            }
+        }
+    }
+
+    /** @return the highest nonce of any order received, 0 before the first */
+    synchronized long lastNonce() {
+        return lastNonce;
     }
 
     synchronized ObjectNode orderBySignature(final String signature) {
@@ -152,11 +188,16 @@ final class VestSimAccount {
     }
 
     synchronized ObjectNode order(final String id) {
-        return ordersById.get(id);
+        final Recorded r = ordersById.get(id);
+        return r == null ? null : r.order();
     }
 
     synchronized List<ObjectNode> orders() {
-        return new ArrayList<>(ordersById.values());
+        final List<ObjectNode> out = new ArrayList<>(ordersById.size());
+        for (final Recorded r : ordersById.values()) {
+            out.add(r.order());
+        }
+        return out;
     }
 
     synchronized List<Long> nonces() {

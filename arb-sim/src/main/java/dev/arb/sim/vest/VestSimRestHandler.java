@@ -150,8 +150,7 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 return accountAnswer(account);
             }
             if (path.equals("/v2/account/nonce")) {
-                return JSON.createObjectNode().put("lastNonce",
-                    account.nonces().stream().mapToLong(Long::longValue).max().orElse(0L));
+                return JSON.createObjectNode().put("lastNonce", account.lastNonce());
             }
             if (path.equals("/v2/orders")) {
                 return ordersAnswer(account, query);

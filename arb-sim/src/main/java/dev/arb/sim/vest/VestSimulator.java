@@ -2,6 +2,7 @@ package dev.arb.sim.vest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.sim.MarketModel;
+import dev.arb.sim.PeerResetHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -111,7 +112,8 @@ public final class VestSimulator implements AutoCloseable {
     private final Map<String, VestSimLadder> ladders = new LinkedHashMap<>();
     private final Map<String, VestSimAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, ListenKey> listenKeys = new ConcurrentHashMap<>();
-    private final Map<String, List<Long>> requestArrivals = new ConcurrentHashMap<>();
+    private final VestRequestLog requests = new VestRequestLog();
+    private volatile int historyLimit = Integer.MAX_VALUE;
     private final SecureRandom random = new SecureRandom();
     private final VestSimFaults faults = new VestSimFaults();
     private final AtomicLong listenKeysCreated = new AtomicLong();
@@ -144,6 +146,7 @@ public final class VestSimulator implements AutoCloseable {
                         .websocketPath("/ws-api").checkStartsWith(true).allowExtensions(false).build()));
                     ch.pipeline().addLast(new VestSimStreamHandler(VestSimulator.this));
                     ch.pipeline().addLast(rest);
+                    ch.pipeline().addLast(PeerResetHandler.INSTANCE);
                 }
             });
         serverChannel = b.bind("127.0.0.1", 0).sync().channel();
@@ -193,8 +196,30 @@ public final class VestSimulator implements AutoCloseable {
         final byte[] raw = new byte[16];
         random.nextBytes(raw);
         final String apiKey = HexFormat.of().formatHex(raw);
-        accounts.put(apiKey, new VestSimAccount(signingAddress.toLowerCase(Locale.ROOT)));
+        final VestSimAccount account = new VestSimAccount(signingAddress.toLowerCase(Locale.ROOT));
+        account.historyLimit(historyLimit);
+        accounts.put(apiKey, account);
         return apiKey;
+    }
+
+    /**
+     * Bounds what the simulator remembers, for runs of hours: per account the latest {@code n} finished orders
+     * (older ones are forgotten as a venue archives them: looking one up answers as for an unknown order, and its
+     * signature could be replayed as new) and {@code n} order nonces, and per endpoint {@code n} arrival times.
+     * Request counts stay exact. Unbounded by default, for tests that inspect the whole history.
+     *
+     * @param n entries kept, ≥ 1
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public void historyLimit(final int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("history limit must be >= 1, was " + n);
+        }
+        historyLimit = n;
+        requests.limit(n);
+        for (final VestSimAccount account : accounts.values()) {
+            account.historyLimit(n);
+        }
     }
 
     /**
@@ -250,22 +275,17 @@ public final class VestSimulator implements AutoCloseable {
      * @return how many such requests arrived (whatever the answer)
      */
     public int requestCount(final String method, final String path) {
-        return requestArrivalsMs(method, path).size();
+        return requests.count(method, path);
     }
 
     /**
      * @param method HTTP method
      * @param path   path including {@code /v2}
-     * @return arrival times of such requests, ms since the epoch, oldest first (a copy)
+     * @return arrival times of such requests, ms since the epoch, oldest first (a copy; the latest
+     *         {@link #historyLimit} of them)
      */
     public List<Long> requestArrivalsMs(final String method, final String path) {
-        final List<Long> l = requestArrivals.get(method + ' ' + path);
-        if (l == null) {
-            return List.of();
-        }
-        synchronized (l) {
-            return List.copyOf(l);
-        }
+        return requests.arrivalsMs(method, path);
     }
 
     /** @return listen keys created by {@code POST /account/listenKey} (re-issues of a live key not counted) */
@@ -523,10 +543,7 @@ public final class VestSimulator implements AutoCloseable {
     }
 
     void recordRequest(final String method, final String path) {
-        final List<Long> l = requestArrivals.computeIfAbsent(method + ' ' + path, k -> new ArrayList<>());
-        synchronized (l) {
-            l.add(System.currentTimeMillis());
-        }
+        requests.record(method, path, System.currentTimeMillis());
     }
 
     /**

@@ -368,6 +368,29 @@ class ParadexSimulatorTest {
     }
 
     @Test
+    void shouldForgetTheOldestClosedOrdersAndFillsBeyondTheHistoryLimitButKeepOpenOnes() throws Exception {
+        adapter.placeOrder(OrderRequest.builder().market(MARKET).side(Side.SELL).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC).size(fp("0.001")).limitPrice(fp("66000")).clientOrderId("rest-1").build())
+            .get(10, TimeUnit.SECONDS);
+        sim.historyLimit(2);
+        for (int i = 1; i <= 5; i++) {
+            final Side side = i % 2 == 1 ? Side.BUY : Side.SELL;
+            final long limit = side == Side.BUY ? bestAsk() + fp("10") : bestBid() - fp("10");
+            assertThat(adapter.placeOrder(order("h-" + i, side, OrderType.LIMIT, "0.01", limit, false))
+                .get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.FILLED);
+        }
+        final Throwable forgotten = failure(adapter.orderStatus(MARKET, "h-1"));
+        assertThat(((OrderRejectedException) forgotten).venueCode()).isEqualTo("NOT_FOUND");
+        assertThat(adapter.orderStatus(MARKET, "h-5").get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(adapter.openOrders(MARKET).get(10, TimeUnit.SECONDS)).extracting(OrderUpdate::clientOrderId)
+            .containsExactly("rest-1");
+        assertThat(adapter.recentFills(MARKET, 0).get(10, TimeUnit.SECONDS)).extracting(dev.arb.api.Fill::clientOrderId)
+            .hasSizeBetween(2, 4).contains("h-5").doesNotContain("h-1");
+        assertThat(sim.receivedClientIds(ACCOUNT)).hasSizeBetween(2, 4).endsWith("h-5").doesNotContain("rest-1");
+        assertThat(sim.requestCount("POST", "/v1/orders")).isEqualTo(6);
+    }
+
+    @Test
     void shouldShowEveryFrameToTheWireTap() {
         final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
         adapter.setWireTap((venue, nanos, binary, data, offset, length) -> {

@@ -1,6 +1,7 @@
 package dev.arb.sim.vest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -165,6 +166,27 @@ class VestSimulatorTest {
         assertThat(sim.positionBase(apiKey, "BTC-PERP")).isZero();
         assertThat(adapter.placeOrder(buy("f-3", 100, bestAsk.get() + 5_000)).get(5, TimeUnit.SECONDS).status())
             .isEqualTo(OrderStatus.FILLED);
+    }
+
+    @Test
+    void shouldForgetTheOldestFinishedOrdersBeyondTheHistoryLimitButCountEveryRequest() throws Exception {
+        sim.historyLimit(3);
+        final java.util.List<OrderUpdate> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            final OrderRequest r = i % 2 == 0 ? buy("h-" + i, 100, bestAsk.get() + 5_000)
+                : OrderRequest.builder().market("BTC-PERP").side(Side.SELL).type(OrderType.LIMIT).size(100)
+                    .limitPrice(bestBid.get() - 5_000).clientOrderId("h-" + i).build();
+            placed.add(adapter.placeOrder(r).get(5, TimeUnit.SECONDS));
+        }
+        assertThat(sim.requestCount("POST", "/v2/orders")).isEqualTo(5);
+        final java.util.List<Long> arrivals = sim.requestArrivalsMs("POST", "/v2/orders");
+        assertThat(arrivals).hasSize(3).isSorted();
+        final java.util.List<Long> nonces = sim.receivedOrderNonces(apiKey);
+        assertThat(nonces).hasSize(3).isSorted();
+        final Throwable forgotten = failure(adapter.cancelOrder("BTC-PERP", placed.get(0).venueOrderId()));
+        assertThat(((ExchangeException) forgotten).venueCode()).isEqualTo("3017");
+        adapter.cancelOrder("BTC-PERP", placed.get(4).venueOrderId()).get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> sim.historyLimit(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
