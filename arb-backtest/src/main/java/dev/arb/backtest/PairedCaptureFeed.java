@@ -1,28 +1,17 @@
 package dev.arb.backtest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.arb.api.MalformedMessageException;
-import dev.arb.api.OrderBook;
+import dev.arb.api.spi.CapturedMarketFeed;
+import dev.arb.api.spi.VenueRegistry;
 import dev.arb.capture.CaptureCursor;
 import dev.arb.capture.CapturedFrame;
-import dev.arb.paradex.internal.BookFeed;
-import dev.arb.paradex.internal.MarketBookState;
-import dev.arb.paradex.sbe.MarketSummaryUpdate;
-import dev.arb.paradex.sbe.ParadexSbe;
-import dev.arb.paradex.sbe.ParadexSbeDecoder;
-import dev.arb.paradex.sbe.ParadexSbeListener;
-import dev.arb.vest.internal.VestDepthDecoder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.LongConsumer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Feeds a Paradex and a Vest capture, merged by receive time, through the venues' real decoders into two
+ * Feeds a Paradex and a Vest capture, merged by receive time, through the venues' real decoders (each venue
+ * module's {@link CapturedMarketFeed}, found in the {@link VenueRegistry}) into two
  * {@link BacktestVenue}s' books on the virtual clock: Paradex SBE (book snapshots and deltas, markets summary)
  * or JSON ({@code order_book} snapshots and deltas, {@code markets_summary}), Vest {@code @depth} and
  * {@code tickers}. Each frame first advances the clock to its receive time (so orders in flight fill against the
@@ -41,35 +30,25 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p><b>Note:</b> not thread-safe: one run on the calling thread, which is the virtual clock's engine thread.
  * Steady state allocates nothing per book frame (the captures are read by {@link CaptureCursor}); a Vest
- * {@code tickers} frame goes through Jackson's streaming parser (a parser and two strings per frame).
+ * {@code tickers} frame (about one a second) is parsed into a Jackson tree.
  */
 public final class PairedCaptureFeed {
     /** Paradex's default funding period, hours (docs, "Funding Mechanism": "Funding Period 8h"). */
     public static final double DEFAULT_PARADEX_FUNDING_PERIOD_HOURS = 8;
-
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final byte[] TICKERS = "{\"channel\":\"tickers\"".getBytes(StandardCharsets.US_ASCII);
 
     private final VirtualTime time;
     private final BacktestVenue vest;
     private final String vestMarket;
     private final BacktestVenue paradex;
     private final String paradexMarket;
-    private final OrderBook vBook;
-    private final OrderBook pBook;
     private final Runnable vestPublisher;
     private final Runnable paradexPublisher;
-    private final ParadexSbeDecoder sbe;
-    private final MarketBookState pJson;
-    private final BookFeed json;
-    private final VestDepthDecoder vestDecoder = new VestDepthDecoder();
-    private final byte[] vestChannel;
-    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
+    private final CapturedMarketFeed vestFeed;
+    private final CapturedMarketFeed paradexFeed;
     private CaptureCursor paradexLines;
     private CaptureCursor vestLines;
     private double paradexPeriodHours = DEFAULT_PARADEX_FUNDING_PERIOD_HOURS;
     private long frames;
-    private long vestMalformed;
     private long firstNanos = Long.MIN_VALUE;
     private long lastNanos;
 
@@ -88,27 +67,22 @@ public final class PairedCaptureFeed {
         this.vestMarket = Objects.requireNonNull(vestMarket, "vestMarket");
         this.paradex = Objects.requireNonNull(paradex, "paradex");
         this.paradexMarket = Objects.requireNonNull(paradexMarket, "paradexMarket");
-        this.vBook = vest.book(vestMarket);
-        this.pBook = paradex.book(paradexMarket);
         this.vestPublisher = vest.publisher(vestMarket);
         this.paradexPublisher = paradex.publisher(paradexMarket);
-        this.sbe = new ParadexSbeDecoder(new ParadexSbeListener() {
-            @Override
-            public void onMarketSummary(final MarketSummaryUpdate summary) {
-                if (paradexMarket.equals(summary.market())) {
-                    final long precise = summary.fundingRatePrecise();
-                    paradexFunding(precise != ParadexSbe.NULL_VALUE
-                        ? precise / Math.pow(10, ParadexSbe.PRECISE_RATE_SCALE)
-                        : summary.fundingRate() / Math.pow(10, ParadexSbe.RATE_SCALE));
+        this.vestFeed = VenueRegistry.module("vest").capturedMarketFeed(vestMarket, vest.book(vestMarket),
+            new CapturedMarketFeed.Listener() {
+                @Override
+                public void onFundingRate(final double ratePerHour) {
+                    vest.setFundingRatePerHour(vestMarket, ratePerHour);
                 }
-            }
-        });
-        sbe.addBook(pBook);
-        this.pJson = new MarketBookState(paradexMarket, "order_book." + paradexMarket, 256);
-        this.json = new BookFeed(s -> { });
-        json.add(pJson);
-        vestDecoder.rejectUnsorted(false);
-        this.vestChannel = (vestMarket + "@depth").getBytes(StandardCharsets.US_ASCII);
+            });
+        this.paradexFeed = VenueRegistry.module("paradex").capturedMarketFeed(paradexMarket, paradex.book(paradexMarket),
+            new CapturedMarketFeed.Listener() {
+                @Override
+                public void onFundingRate(final double perPeriod) {
+                    paradexFunding(perPeriod);
+                }
+            });
     }
 
     /**
@@ -166,44 +140,14 @@ public final class PairedCaptureFeed {
     }
 
     private void paradexFrame(final CaptureCursor f, final long now) {
-        final long seq = pBook.sequence();
-        final boolean valid = pBook.isValid();
-        if (f.opcode() == CapturedFrame.Opcode.BINARY) {
-            view.wrap(f.buffer(), 0, f.length());
-            sbe.decode(view, 0, f.length(), now);
-        } else {
-            final long jsonSeq = pJson.book().sequence();
-            final boolean jsonValid = pJson.book().isValid();
-            final double rate = pJson.fundingRate();
-            json.onFrame(f.buffer(), 0, f.length(), now);
-            if (pJson.book().sequence() != jsonSeq || pJson.book().isValid() != jsonValid) {
-                pBook.copyFrom(pJson.book()); // a JSON book frame (the SBE path writes pBook itself)
-            }
-            final double after = pJson.fundingRate();
-            if (Double.doubleToLongBits(after) != Double.doubleToLongBits(rate) && !Double.isNaN(after)) {
-                paradexFunding(after);
-            }
-        }
-        if (pBook.sequence() != seq || pBook.isValid() != valid) {
+        if (paradexFeed.onFrame(f.opcode() == CapturedFrame.Opcode.BINARY, f.buffer(), f.length(), now)) {
             paradexPublisher.run();
         }
     }
 
     private void vestFrame(final CaptureCursor f, final long now) {
-        final byte[] bytes = f.buffer();
-        final int length = f.length();
-        if (startsWith(bytes, length, TICKERS)) {
-            vestFunding(bytes, length);
-            return;
-        }
-        try {
-            if (vestDecoder.scan(bytes, 0, length) == VestDepthDecoder.FRAME_CHANNEL
-                && vestDecoder.isDepthChannel() && vestDecoder.channelEquals(vestChannel)) {
-                vestDecoder.applyDepth(vBook, now);
-                vestPublisher.run();
-            }
-        } catch (final MalformedMessageException e) {
-            vestMalformed++; // as live: Vest sends a full snapshot per frame, so the book stays as it was
+        if (vestFeed.onFrame(f.opcode() == CapturedFrame.Opcode.BINARY, f.buffer(), f.length(), now)) {
+            vestPublisher.run();
         }
     }
 
@@ -211,61 +155,14 @@ public final class PairedCaptureFeed {
         paradex.setFundingRatePerHour(paradexMarket, perPeriod / paradexPeriodHours);
     }
 
-    /**
-     * Vest {@code tickers}: {@code data[].oneHrFundingRate} of our symbol, already per hour (Vest API docs: funding
-     * is hourly). Read with Jackson's streaming parser (no tree).
-     */
-    private void vestFunding(final byte[] bytes, final int length) {
-        try (JsonParser p = JSON.createParser(bytes, 0, length)) {
-            String symbol = null;
-            String rate = null;
-            int depth = 0;
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.START_OBJECT) {
-                    depth++;
-                    if (depth == 2) {
-                        symbol = null;
-                        rate = null;
-                    }
-                } else if (t == JsonToken.END_OBJECT) {
-                    if (depth == 2 && vestMarket.equals(symbol) && rate != null) {
-                        vest.setFundingRatePerHour(vestMarket, Double.parseDouble(rate));
-                    }
-                    depth--;
-                } else if (depth == 2 && (t == JsonToken.VALUE_STRING || t.isNumeric())) {
-                    final String name = p.currentName();
-                    if ("symbol".equals(name)) {
-                        symbol = p.getText();
-                    } else if ("oneHrFundingRate".equals(name)) {
-                        rate = p.getText();
-                    }
-                }
-            }
-        } catch (final IOException | NumberFormatException e) {
-            vestMalformed++; // the last known rate stays
-        }
-    }
-
-    private static boolean startsWith(final byte[] bytes, final int length, final byte[] prefix) {
-        if (length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** @return frames fed so far (both venues) */
     public long frames() {
         return frames;
     }
 
-    /** @return malformed frames so far: Vest depth and tickers, Paradex JSON and SBE */
+    /** @return malformed frames so far: Vest depth and tickers, Paradex JSON and SBE (wrong schema included) */
     public long malformed() {
-        return vestMalformed + json.malformedMessages() + sbe.malformedFrames();
+        return vestFeed.malformedFrames() + paradexFeed.malformedFrames();
     }
 
     /** @return capture lines skipped as not frame records (e.g. a last line cut when the recorder stopped) */

@@ -1,8 +1,8 @@
 package dev.arb.bench;
 
-import dev.arb.paradex.sbe.internal.codec.BookEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.MessageHeaderEncoder;
-import dev.arb.paradex.sbe.internal.codec.PkgType;
+import dev.arb.paradex.sbe.codec.BookEventEncoder;
+import dev.arb.paradex.sbe.codec.MessageHeaderEncoder;
+import dev.arb.paradex.sbe.codec.PkgType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.agrona.concurrent.UnsafeBuffer;

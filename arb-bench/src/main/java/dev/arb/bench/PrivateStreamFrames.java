@@ -1,9 +1,9 @@
 package dev.arb.bench;
 
-import dev.arb.paradex.sbe.internal.codec.FillEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.FillType;
-import dev.arb.paradex.sbe.internal.codec.LiquiditySide;
-import dev.arb.paradex.sbe.internal.codec.MessageHeaderEncoder;
+import dev.arb.paradex.sbe.codec.FillEventEncoder;
+import dev.arb.paradex.sbe.codec.FillType;
+import dev.arb.paradex.sbe.codec.LiquiditySide;
+import dev.arb.paradex.sbe.codec.MessageHeaderEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -67,7 +67,7 @@ final class PrivateStreamFrames {
             .version(FillEventEncoder.SCHEMA_VERSION);
         final FillEventEncoder e = new FillEventEncoder();
         e.wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).ts(1_759_500_000_131_000L).seq(1_759_500_000_131_000_001L)
-            .fillType(FillType.FILL).side(dev.arb.paradex.sbe.internal.codec.Side.BUY).liquidity(LiquiditySide.TAKER);
+            .fillType(FillType.FILL).side(dev.arb.paradex.sbe.codec.Side.BUY).liquidity(LiquiditySide.TAKER);
         e.price().mantissa(6_200_070_000_000L);
         e.size().mantissa(1_250_000L);
         e.fee().mantissa(38_750_400L);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.arb.api.spi.VenueRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -51,8 +52,11 @@ import org.slf4j.LoggerFactory;
  */
 public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<String, String>> markets, List<Bot> bots,
     StrategySettings strategy) {
-    /** The venues the bot knows. */
-    public static final Set<String> KNOWN_VENUES = Set.of("vest", "paradex");
+    /**
+     * The venues the bot knows: the venue modules on the class path ({@link VenueRegistry}), e.g.
+     * {@code [paradex, vest]}.
+     */
+    public static final Set<String> KNOWN_VENUES = VenueRegistry.names();
 
     /**
      * Largest {@code |spread_entry|} or {@code |spread_exit|} taken without a warning, percent: spreads between
@@ -226,7 +230,8 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
         if (venues != null) {
             for (Map.Entry<String, VenueSettings> v : venues.entrySet()) {
                 if (!KNOWN_VENUES.contains(v.getKey())) {
-                    throw new ConfigException(origin + ": unknown venue '" + v.getKey() + "' under 'venues'");
+                    throw new ConfigException(origin + ": unknown venue '" + v.getKey() + "' under 'venues' (known: "
+                        + String.join(", ", KNOWN_VENUES) + ')');
                 }
                 final String env = v.getValue() == null ? null : v.getValue().env();
                 if (env != null && !env.equals("production") && !env.equals("testnet")) {
@@ -245,8 +250,8 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
             require(ids.add(b.id()), at + ".id '" + b.id() + "' is not unique");
             require(b.pair() != null && markets.containsKey(b.pair()), at + ".pair must be a key of 'markets'");
             // a missing dex_a/dex_b reached Set.contains(null): a NullPointerException (found by fuzzing)
-            require(b.dexA() != null && KNOWN_VENUES.contains(b.dexA()), at + ".dex_a must be vest or paradex");
-            require(b.dexB() != null && KNOWN_VENUES.contains(b.dexB()), at + ".dex_b must be vest or paradex");
+            require(b.dexA() != null && KNOWN_VENUES.contains(b.dexA()), at + ".dex_a must be one of " + String.join(", ", KNOWN_VENUES));
+            require(b.dexB() != null && KNOWN_VENUES.contains(b.dexB()), at + ".dex_b must be one of " + String.join(", ", KNOWN_VENUES));
             require(!b.dexA().equals(b.dexB()), at + ": dex_a and dex_b must differ");
             require(markets.get(b.pair()).get(b.dexA()) != null, at + ": markets." + b.pair() + " has no " + b.dexA()
                 + " symbol");

@@ -1,39 +1,34 @@
 package dev.arb.examples;
 
 import dev.arb.api.FixedPoint;
-import dev.arb.api.MalformedMessageException;
 import dev.arb.api.OrderBook;
+import dev.arb.api.spi.CapturedMarketFeed;
+import dev.arb.api.spi.VenueRegistry;
 import dev.arb.capture.CaptureFormatException;
 import dev.arb.capture.CaptureReader;
 import dev.arb.capture.CapturedFrame;
-import dev.arb.paradex.internal.BookFeed;
-import dev.arb.paradex.internal.MarketBookState;
-import dev.arb.paradex.sbe.ParadexSbeDecoder;
-import dev.arb.paradex.sbe.ParadexSbeListener;
-import dev.arb.paradex.sbe.ResyncReason;
 import dev.arb.spread.SpreadCalculator;
 import dev.arb.spread.SpreadConfig;
 import dev.arb.spread.SpreadSnapshot;
-import dev.arb.vest.internal.VestDepthDecoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Replays one Paradex and one Vest capture (JSON Lines, {@link CaptureReader}) over their merged timeline (by
- * {@code t_ns}) through the real decoders and books (Paradex: SBE binary frames with {@link ParadexSbeDecoder},
- * JSON book frames with the adapter's {@link BookFeed}; Vest: {@code {symbol}@depth} snapshots with
- * {@link VestDepthDecoder}) and runs {@link SpreadCalculator} after every frame that touched a book. Book A is
+ * {@code t_ns}) through the real decoders and books (each venue module's {@link CapturedMarketFeed} from the
+ * {@link VenueRegistry}: Paradex SBE binary and JSON book frames, Vest {@code {symbol}@depth} snapshots) and runs
+ * {@link SpreadCalculator} after every frame that touched a book. Book A is
  * Vest, book B is Paradex, both taker (IOC) legs; "now" is the frame's {@code t_ns}, so book ages are those of
  * the recording.
  *
  * <p>Prints one line per opportunity it would have taken: when a direction's net spread reaches the threshold
  * after being below it (edge-triggered, one line per crossing):
  * {@code OPPORTUNITY <t_ns> buy=<venue> sell=<venue> net_bps=<x.xx> gross_bps=<x.xx> vest=<bid>/<ask>
- * paradex=<bid>/<ask>}; {@code GAP paradex <expected> <got>} when the Paradex book sequence breaks; and at the end
+ * paradex=<bid>/<ask>}; {@code GAP paradex <expected> <got>} (or {@code ?} when the frame does not say) when the Paradex book sequence
+ * breaks, {@code CROSSED paradex ...} when it crosses; and at the end
  * {@code SUMMARY paradex_frames=<n> vest_frames=<n> computed=<n> opportunities=<n> malformed=<n>}.
  *
  * <p><b>Note:</b> stateless between calls; each {@link #run} uses its own decoders and books. Not thread-safe
@@ -74,26 +69,19 @@ final class MergedReplay {
     long run(final Reader paradex, final Reader vest, final PrintStream out) throws IOException {
         final CaptureReader pr = new CaptureReader(paradex);
         final CaptureReader vr = new CaptureReader(vest);
-        final MarketBookState pState = new MarketBookState(paradexMarket, "order_book." + paradexMarket, 256);
-        final OrderBook pBook = pState.book();
-        final ParadexSbeDecoder sbe = new ParadexSbeDecoder(new ParadexSbeListener() {
-            @Override
-            public void onResyncNeeded(final OrderBook book, final ResyncReason reason, final long expectedSeq,
-                final long receivedSeq) {
-                out.println((reason == ResyncReason.GAP ? "GAP paradex " : "CROSSED paradex ") + expectedSeq + ' '
-                    + receivedSeq);
-            }
-        });
-        sbe.addBook(pBook);
-        final BookFeed json = new BookFeed(s -> out.println("GAP paradex " + (s.lastSeqNo() + 1) + " ?"));
-        json.add(pState);
+        final OrderBook pBook = new OrderBook("paradex", paradexMarket, SCALE, SCALE, 256);
+        final CapturedMarketFeed paradexFeed = VenueRegistry.module("paradex").capturedMarketFeed(paradexMarket, pBook,
+            new CapturedMarketFeed.Listener() {
+                @Override
+                public void onResync(final String reason, final long expectedSeq, final long receivedSeq) {
+                    out.println(reason + " paradex " + expectedSeq + ' ' + (receivedSeq < 0 ? "?" : receivedSeq));
+                }
+            });
         final OrderBook vBook = new OrderBook("vest", vestMarket, SCALE, SCALE, 64);
-        final VestDepthDecoder vestDecoder = new VestDepthDecoder();
-        vestDecoder.rejectUnsorted(false);
-        final byte[] vestChannel = (vestMarket + "@depth").getBytes(StandardCharsets.US_ASCII);
+        final CapturedMarketFeed vestFeed = VenueRegistry.module("vest").capturedMarketFeed(vestMarket, vBook,
+            CapturedMarketFeed.Listener.NONE);
         final SpreadCalculator calculator = new SpreadCalculator(spreadConfig);
         final SpreadSnapshot snap = new SpreadSnapshot();
-        final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
 
         CapturedFrame p = next(pr, "paradex");
         CapturedFrame v = next(vr, "vest");
@@ -101,7 +89,6 @@ final class MergedReplay {
         long vFrames = 0;
         long computed = 0;
         long opportunities = 0;
-        long malformed = 0;
         boolean entryOpen = false;
         boolean exitOpen = false;
         while (p != null || v != null) {
@@ -110,26 +97,14 @@ final class MergedReplay {
             final long now = f.receivedNanos();
             if (takeParadex) {
                 pFrames++;
-                if (f.opcode() == CapturedFrame.Opcode.BINARY) {
-                    final byte[] payload = f.payload();
-                    view.wrap(payload);
-                    sbe.decode(view, 0, payload.length, now);
-                } else {
-                    final byte[] bytes = f.text().getBytes(StandardCharsets.UTF_8);
-                    json.onFrame(bytes, 0, bytes.length, now);
-                }
+                final byte[] bytes = f.opcode() == CapturedFrame.Opcode.BINARY ? f.payload()
+                    : f.text().getBytes(StandardCharsets.UTF_8);
+                paradexFeed.onFrame(f.opcode() == CapturedFrame.Opcode.BINARY, bytes, bytes.length, now);
                 p = next(pr, "paradex");
             } else {
                 vFrames++;
                 final byte[] bytes = f.text() == null ? f.payload() : f.text().getBytes(StandardCharsets.UTF_8);
-                try {
-                    if (vestDecoder.scan(bytes, 0, bytes.length) == VestDepthDecoder.FRAME_CHANNEL
-                        && vestDecoder.isDepthChannel() && vestDecoder.channelEquals(vestChannel)) {
-                        vestDecoder.applyDepth(vBook, now);
-                    }
-                } catch (final MalformedMessageException e) {
-                    malformed++;
-                }
+                vestFeed.onFrame(f.text() == null, bytes, bytes.length, now);
                 v = next(vr, "vest");
             }
             if (!vBook.isValid() || !pBook.isValid()) {
@@ -156,8 +131,8 @@ final class MergedReplay {
             exitOpen = exit;
         }
         out.println("SUMMARY paradex_frames=" + pFrames + " vest_frames=" + vFrames + " computed=" + computed
-            + " opportunities=" + opportunities + " malformed=" + (malformed + json.malformedMessages()
-            + sbe.malformedFrames() + sbe.wrongSchemaFrames()));
+            + " opportunities=" + opportunities + " malformed=" + (vestFeed.malformedFrames()
+            + paradexFeed.malformedFrames()));
         out.flush();
         return opportunities;
     }

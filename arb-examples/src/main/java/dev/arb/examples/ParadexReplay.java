@@ -29,7 +29,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * frame leaves the book crossed, {@code CROSSED <seq>}. Text frames (subscription acks) are skipped. The
  * book's receive stamp is the capture's {@code t_ns}.
  *
- * <p>It lives next to {@link VestReplay}, not in arb-paradex-sbe, so that the SBE module needs no capture reader
+ * <p>It lives next to {@link TopOfBookReplay}, not in arb-paradex-sbe, so that the SBE module needs no capture reader
  * (and no Jackson).
  *
  * <p><b>Note:</b> stateless, thread-safe: each call uses its own decoder and book.

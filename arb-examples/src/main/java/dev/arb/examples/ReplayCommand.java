@@ -1,5 +1,6 @@
 package dev.arb.examples;
 
+import dev.arb.api.spi.VenueRegistry;
 import dev.arb.capture.CaptureFormatException;
 import dev.arb.spread.SpreadConfig;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
  *   changed the top of book: {@code <seq> <bidPrice> <bidSize> <askPrice> <askSize>} ({@code -} for an empty
  *   side), and {@code GAP <expected> <got>} when the sequence breaks. {@code --venue vest --market BTC-PERP FILE}
  *   does the same for Vest {@code @depth} snapshots, the line starting with the frame's {@code t_ns}
- *   ({@link VestReplay}).</li>
+ *   ({@link TopOfBookReplay}, which any registered venue can use).</li>
  *   <li>Two files, one per venue: {@code arb replay --paradex-market BTC-USD-PERP --vest-market BTC-PERP
  *   PARADEX_FILE VEST_FILE} runs the spread calculator over the merged timeline and prints the opportunities
  *   it would have taken ({@link MergedReplay}).</li>
@@ -86,9 +87,9 @@ public final class ReplayCommand implements Callable<Integer> {
         if (files.size() == 2) {
             return merged();
         }
-        if (!("paradex".equals(venue) || "vest".equals(venue)) || market == null) {
-            System.err.println("error: one capture needs --venue paradex|vest --market SYMBOL; two captures are "
-                + "PARADEX_FILE VEST_FILE");
+        if (venue == null || !VenueRegistry.names().contains(venue) || market == null) {
+            System.err.println("error: one capture needs --venue " + String.join("|", VenueRegistry.names())
+                + " --market SYMBOL; two captures are PARADEX_FILE VEST_FILE");
             return 2;
         }
         final Path file = files.get(0);
@@ -106,10 +107,10 @@ public final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         try (Reader in = new Utf8LineReader(Files.newInputStream(file))) {
-            if ("vest".equals(venue)) {
-                VestReplay.run(in, market, System.out);
+            if ("paradex".equals(venue)) {
+                ParadexReplay.run(in, market, System.out); // its own diagnostic format: sequence numbers, SBE only
             } else {
-                ParadexReplay.run(in, market, System.out);
+                TopOfBookReplay.run(in, venue, market, System.out);
             }
             System.out.flush();
             return 0;

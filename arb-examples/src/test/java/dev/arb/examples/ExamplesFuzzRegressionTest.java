@@ -138,7 +138,7 @@ class ExamplesFuzzRegressionTest {
     void botWithoutDexANamesTheKey() {
         assertThatThrownBy(() -> BotConfig.parse("markets:\n  BTC: {vest: BTC-PERP, paradex: BTC-USD-PERP}\nbots:\n"
             + "  - id: a\n    pair: BTC\n", "f.yaml")).isInstanceOf(BotConfig.ConfigException.class)
-            .hasMessageContaining(".dex_a must be vest or paradex");
+            .hasMessageContaining(".dex_a must be one of paradex, vest");
     }
 
     /** A Paradex size beyond a long at 8 decimals (first 39 digits, then 20) answered "signing failed (IllegalArgumentException)". */

@@ -2,20 +2,20 @@ package dev.arb.paradex.sbe;
 
 import dev.arb.api.OrderBook;
 import dev.arb.api.Side;
-import dev.arb.paradex.sbe.internal.codec.AccountEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.BboEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.BookEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.FillEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.FundingDataEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.FundingRateComparisonEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.HeartbeatEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.MarketSummaryEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.MessageHeaderDecoder;
-import dev.arb.paradex.sbe.internal.codec.OrderEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.PkgType;
-import dev.arb.paradex.sbe.internal.codec.PositionEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.SubscribedEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.TradeEventDecoder;
+import dev.arb.paradex.sbe.codec.AccountEventDecoder;
+import dev.arb.paradex.sbe.codec.BboEventDecoder;
+import dev.arb.paradex.sbe.codec.BookEventDecoder;
+import dev.arb.paradex.sbe.codec.FillEventDecoder;
+import dev.arb.paradex.sbe.codec.FundingDataEventDecoder;
+import dev.arb.paradex.sbe.codec.FundingRateComparisonEventDecoder;
+import dev.arb.paradex.sbe.codec.HeartbeatEventDecoder;
+import dev.arb.paradex.sbe.codec.MarketSummaryEventDecoder;
+import dev.arb.paradex.sbe.codec.MessageHeaderDecoder;
+import dev.arb.paradex.sbe.codec.OrderEventDecoder;
+import dev.arb.paradex.sbe.codec.PkgType;
+import dev.arb.paradex.sbe.codec.PositionEventDecoder;
+import dev.arb.paradex.sbe.codec.SubscribedEventDecoder;
+import dev.arb.paradex.sbe.codec.TradeEventDecoder;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -76,8 +76,8 @@ public final class ParadexSbeDecoder {
     private static final int BAD_MARKET = -2;
     private static final short SNAPSHOT = PkgType.SNAPSHOT.value();
     private static final short DELTA = PkgType.DELTA.value();
-    private static final short SIDE_BUY = dev.arb.paradex.sbe.internal.codec.Side.BUY.value();
-    private static final short SIDE_SELL = dev.arb.paradex.sbe.internal.codec.Side.SELL.value();
+    private static final short SIDE_BUY = dev.arb.paradex.sbe.codec.Side.BUY.value();
+    private static final short SIDE_SELL = dev.arb.paradex.sbe.codec.Side.SELL.value();
 
     private final ParadexSbeListener listener;
     private final BookResyncListener resyncForwarder;
@@ -400,7 +400,7 @@ public final class ParadexSbeDecoder {
         if (side == null) {
             return malformed("FillEvent side " + sideRaw + " is neither BUY nor SELL");
         }
-        final boolean maker = d.liquidityRaw() == dev.arb.paradex.sbe.internal.codec.LiquiditySide.MAKER.value();
+        final boolean maker = d.liquidityRaw() == dev.arb.paradex.sbe.codec.LiquiditySide.MAKER.value();
         final long price = d.price().mantissa();
         final long size = d.size().mantissa();
         final long fee = d.fee().mantissa();

@@ -3,10 +3,10 @@ package dev.arb.paradex.sbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arb.api.Side;
-import dev.arb.paradex.sbe.internal.codec.FillEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.FillType;
-import dev.arb.paradex.sbe.internal.codec.LiquiditySide;
-import dev.arb.paradex.sbe.internal.codec.MessageHeaderEncoder;
+import dev.arb.paradex.sbe.codec.FillEventEncoder;
+import dev.arb.paradex.sbe.codec.FillType;
+import dev.arb.paradex.sbe.codec.LiquiditySide;
+import dev.arb.paradex.sbe.codec.MessageHeaderEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +28,7 @@ class FillEventTest {
         new MessageHeaderEncoder().wrap(buffer, 0).blockLength(FillEventEncoder.BLOCK_LENGTH)
             .templateId(FillEventEncoder.TEMPLATE_ID).schemaId(1).version(2);
         final FillEventEncoder e = new FillEventEncoder().wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH)
-            .ts(1_790_000_000_000_123L).seq(7).fillType(FillType.FILL).side(dev.arb.paradex.sbe.internal.codec.Side.SELL)
+            .ts(1_790_000_000_000_123L).seq(7).fillType(FillType.FILL).side(dev.arb.paradex.sbe.codec.Side.SELL)
             .liquidity(LiquiditySide.TAKER);
         e.price().mantissa(6_500_010_000_000L);
         e.size().mantissa(1_000_000L);

@@ -2,13 +2,13 @@ package dev.arb.paradex.sbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arb.paradex.sbe.internal.codec.MarketSummaryEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.Price8Decoder;
-import dev.arb.paradex.sbe.internal.codec.Price8NULLDecoder;
-import dev.arb.paradex.sbe.internal.codec.Qty8Decoder;
-import dev.arb.paradex.sbe.internal.codec.Qty8NULLDecoder;
-import dev.arb.paradex.sbe.internal.codec.Rate12NULLDecoder;
-import dev.arb.paradex.sbe.internal.codec.Rate8Decoder;
+import dev.arb.paradex.sbe.codec.MarketSummaryEventDecoder;
+import dev.arb.paradex.sbe.codec.Price8Decoder;
+import dev.arb.paradex.sbe.codec.Price8NULLDecoder;
+import dev.arb.paradex.sbe.codec.Qty8Decoder;
+import dev.arb.paradex.sbe.codec.Qty8NULLDecoder;
+import dev.arb.paradex.sbe.codec.Rate12NULLDecoder;
+import dev.arb.paradex.sbe.codec.Rate8Decoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,10 @@
 package dev.arb.paradex.sbe;
 
-import dev.arb.paradex.sbe.internal.codec.BookEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.MarketSummaryEventDecoder;
-import dev.arb.paradex.sbe.internal.codec.MarketSummaryEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.MessageHeaderEncoder;
-import dev.arb.paradex.sbe.internal.codec.PkgType;
+import dev.arb.paradex.sbe.codec.BookEventEncoder;
+import dev.arb.paradex.sbe.codec.MarketSummaryEventDecoder;
+import dev.arb.paradex.sbe.codec.MarketSummaryEventEncoder;
+import dev.arb.paradex.sbe.codec.MessageHeaderEncoder;
+import dev.arb.paradex.sbe.codec.PkgType;
 import java.util.Arrays;
 import org.agrona.concurrent.UnsafeBuffer;
 

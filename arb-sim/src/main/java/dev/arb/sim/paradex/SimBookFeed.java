@@ -1,13 +1,13 @@
 package dev.arb.sim.paradex;
 
 import dev.arb.paradex.sbe.ParadexSbe;
-import dev.arb.paradex.sbe.internal.codec.BboEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.BookEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.FillType;
-import dev.arb.paradex.sbe.internal.codec.MarketSummaryEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.TradeEventEncoder;
-import dev.arb.paradex.sbe.internal.codec.MessageHeaderEncoder;
-import dev.arb.paradex.sbe.internal.codec.PkgType;
+import dev.arb.paradex.sbe.codec.BboEventEncoder;
+import dev.arb.paradex.sbe.codec.BookEventEncoder;
+import dev.arb.paradex.sbe.codec.FillType;
+import dev.arb.paradex.sbe.codec.MarketSummaryEventEncoder;
+import dev.arb.paradex.sbe.codec.TradeEventEncoder;
+import dev.arb.paradex.sbe.codec.MessageHeaderEncoder;
+import dev.arb.paradex.sbe.codec.PkgType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -244,7 +244,7 @@ final class SimBookFeed {
         header.wrap(buffer, 0).blockLength(TradeEventEncoder.BLOCK_LENGTH).templateId(TradeEventEncoder.TEMPLATE_ID)
             .schemaId(ParadexSbe.SCHEMA_ID).version(ParadexSbe.NEGOTIATED_SCHEMA_VERSION);
         trade.wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH).ts(atMicros).seq(seq).tradeId(tradeId)
-            .side(buy ? dev.arb.paradex.sbe.internal.codec.Side.BUY : dev.arb.paradex.sbe.internal.codec.Side.SELL);
+            .side(buy ? dev.arb.paradex.sbe.codec.Side.BUY : dev.arb.paradex.sbe.codec.Side.SELL);
         trade.price().mantissa(price);
         trade.size().mantissa(size);
         trade.createdAt(atMicros).tradeType(FillType.FILL);

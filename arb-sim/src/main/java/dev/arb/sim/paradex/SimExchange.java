@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.api.OrderType;
 import dev.arb.api.Side;
 import dev.arb.paradex.ParadexSigner;
-import dev.arb.paradex.internal.ParadexTypedData;
+import dev.arb.paradex.ParadexSignedMessages;
 import dev.arb.sim.MarketModel;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -393,12 +393,12 @@ final class SimExchange {
         final BigInteger chainSize;
         final BigInteger chainPrice;
         try {
-            chainSize = ParadexTypedData.toChainUnits(sizeText);
+            chainSize = ParadexSignedMessages.toChainUnits(sizeText);
         } catch (final IllegalArgumentException e) {
             throw new VenueError(400, "INVALID_ORDER_SIZE", "size " + sizeText + ": " + e.getMessage());
         }
         try {
-            chainPrice = type == OrderType.MARKET ? BigInteger.ZERO : ParadexTypedData.toChainUnits(priceText);
+            chainPrice = type == OrderType.MARKET ? BigInteger.ZERO : ParadexSignedMessages.toChainUnits(priceText);
         } catch (final IllegalArgumentException e) {
             throw new VenueError(400, "INVALID_PRICE_PRECISION", "price " + priceText + ": " + e.getMessage());
         }
@@ -572,7 +572,7 @@ final class SimExchange {
         } catch (final Exception e) {
             throw new VenueError(400, "INVALID_STARKNET_SIGNATURE", "signature unreadable");
         }
-        final String hash = ParadexTypedData.orderMessageHash(options.chainId(), account, ts, market, side, type, size, price)
+        final String hash = ParadexSignedMessages.orderMessageHash(options.chainId(), account, ts, market, side, type, size, price)
             .hexString();
         if (pub == null || !ParadexSigner.verify(pub, hash, r, s)) {
             throw new VenueError(400, "INVALID_STARKNET_SIGNATURE", "order signature does not verify");

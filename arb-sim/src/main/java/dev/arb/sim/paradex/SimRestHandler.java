@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.paradex.ParadexSigner;
-import dev.arb.paradex.internal.ParadexTypedData;
+import dev.arb.paradex.ParadexSignedMessages;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -218,7 +218,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } catch (final Exception e) {
             throw new SimExchange.VenueError(400, "INVALID_STARKNET_SIGNATURE", "signature unreadable");
         }
-        final String hash = ParadexTypedData.authMessageHash(sim.chainId(), normalised, timestamp, expiration).hexString();
+        final String hash = ParadexSignedMessages.authMessageHash(sim.chainId(), normalised, timestamp, expiration).hexString();
         if (!ParadexSigner.verify(pub, hash, r, s)) {
             throw new SimExchange.VenueError(400, "INVALID_STARKNET_SIGNATURE", "auth signature does not verify");
         }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.FixedPointFormatException;
 import dev.arb.vest.VestSigner;
-import dev.arb.vest.internal.VestAbi;
+import dev.arb.vest.VestSignedMessages;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -241,7 +241,7 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         for (final String contract : List.of(dev.arb.vest.VestConfig.PROD_VERIFYING_CONTRACT,
             dev.arb.vest.VestConfig.DEV_VERIFYING_CONTRACT)) {
-            final byte[] digest = VestAbi.registrationDigest(signingAddr, contract, expiry);
+            final byte[] digest = VestSignedMessages.registrationDigest(signingAddr, contract, expiry);
             try {
                 if (VestSigner.recoverRegistrationSigner("0x" + HexFormat.of().formatHex(digest), signature)
                     .equals(primaryAddr)) {
@@ -404,7 +404,7 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (ladder == null) {
             throw new VenueError(400, 1121, "unknown symbol");
         }
-        verifySigner(account, VestAbi.orderArgsHash(time, nonce, orderType, symbol, isBuy, sizeText, limitText,
+        verifySigner(account, VestSignedMessages.orderArgsHash(time, nonce, orderType, symbol, isBuy, sizeText, limitText,
             reduceOnly), body);
         final String signature = body.get("signature").asText();
         final ObjectNode seen = account.orderBySignature(signature);
@@ -513,7 +513,7 @@ final class VestSimRestHandler extends SimpleChannelInboundHandler<FullHttpReque
         final long time = number(order, "time");
         final long nonce = number(order, "nonce");
         final String id = text(order, "id");
-        verifySigner(account, VestAbi.cancelArgsHash(time, nonce, id), body);
+        verifySigner(account, VestSignedMessages.cancelArgsHash(time, nonce, id), body);
         if (account.order(id) == null) {
             throw new VenueError(400, 3017, "order not found");
         }
