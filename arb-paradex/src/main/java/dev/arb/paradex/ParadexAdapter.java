@@ -14,6 +14,7 @@ import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderStatus;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
+import dev.arb.api.TransportConfig;
 import dev.arb.api.TransportException;
 import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
@@ -53,7 +54,7 @@ import java.util.concurrent.TimeUnit;
  * map to typed exceptions; client-side rate limits (per second and per minute, §3.9) apply to both, and a 429 with
  * {@code Retry-After} blocks orders for that long. {@code GET /v1/system/state} is polled every 30 s:
  * {@code cancel_only} and {@code maintenance} refuse new orders ({@link #venueStatus()}). IOC and MARKET orders
- * complete when the venue reports them {@code CLOSED}; not closed after {@link ParadexConfig#orderPollMaxAttempts()}
+ * complete when the venue reports them {@code CLOSED}; not closed after {@link TransportConfig#orderPollAttempts()}
  * polls, the future fails with {@link ExchangeTimeoutException} (outcome unknown). While an outcome is unknown, a
  * retry with the same client order id re-sends the signed request first sent under it, whatever the new request
  * says. An order closed by the venue's risk checks with nothing filled fails with {@link OrderRejectedException}
@@ -113,20 +114,21 @@ public final class ParadexAdapter implements ExchangeAdapter {
         this.config = Objects.requireNonNull(config, "config");
         this.signer = config.privateKey() == null ? null
             : new ParadexSigner(config.chainId(), config.accountAddress(), config.privateKey());
-        this.rest = new ParadexRestClient(config.restBaseUrl(), config.requestTimeoutMs(), signer,
-            config.jwtRefreshBeforeExpiryMs(), config.signatureExpirySeconds(), config.orderRequestsPerSecond(),
-            config.privateGetRequestsPerSecond(), System::currentTimeMillis);
+        this.rest = new ParadexRestClient(config.restBaseUrl(), config.transport().requestTimeoutMs(), signer,
+            config.jwtRefreshBeforeExpiryMs(), config.signatureExpirySeconds(),
+            config.transport().orderRequestsPerSecond(), config.transport().otherRequestsPerSecond(),
+            System::currentTimeMillis);
         rest.subkey(config.subkeyPublicKey());
         final EventLoop loop;
-        if (config.eventLoopGroup() != null) {
+        if (config.transport().eventLoopGroup() != null) {
             this.ownedGroup = null;
-            loop = config.eventLoopGroup().next();
+            loop = config.transport().eventLoopGroup(EventLoopGroup.class).next();
         } else {
             this.ownedGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("paradex-md", true));
             loop = ownedGroup.next();
         }
         this.markets = new ParadexMarkets(config);
-        this.books = new ParadexBooks(markets, config.maxBookAgeMs());
+        this.books = new ParadexBooks(markets, config.transport().maxBookAgeMs());
         this.feed = new ParadexMarketDataFeed(config, loop, books, counters);
         this.account = new ParadexAccountStream(config, signer != null, rest, loop, feed.channels(), markets, counters);
         feed.routePrivateFrames(account);

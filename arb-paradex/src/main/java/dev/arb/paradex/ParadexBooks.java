@@ -3,6 +3,7 @@ package dev.arb.paradex;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arb.api.OrderBook;
 import dev.arb.api.Side;
+import dev.arb.api.TransportConfig;
 import dev.arb.paradex.internal.MarketBookState;
 import dev.arb.paradex.internal.OrderResponses;
 import java.util.Collection;
@@ -28,7 +29,7 @@ final class ParadexBooks {
 
     /**
      * @param markets      funding periods
-     * @param maxBookAgeMs a book older than this is stale, ms ({@link ParadexConfig#maxBookAgeMs()})
+     * @param maxBookAgeMs a book older than this is stale, ms ({@link TransportConfig#maxBookAgeMs()})
      */
     ParadexBooks(final ParadexMarkets markets, final long maxBookAgeMs) {
         this.markets = markets;

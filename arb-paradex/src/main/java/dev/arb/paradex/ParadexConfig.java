@@ -1,13 +1,16 @@
 package dev.arb.paradex;
 
 import dev.arb.api.Secret;
+import dev.arb.api.TransportConfig;
+import io.github.resilience4j.core.IntervalFunction;
 import io.netty.channel.EventLoopGroup;
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * Settings of a {@link ParadexAdapter}: endpoints, chain id, account and STARK key, book staleness,
- * timeouts, JWT refresh, the order-book channel and client-side rate limits.
+ * Settings of a {@link ParadexAdapter}: endpoints, chain id, account and STARK key, JWT refresh, the order-book
+ * channel, fees, and the {@link TransportConfig} knobs both venues share (timeouts, book staleness, reconnect
+ * backoff, order polling, client-side rate limits, event loop).
  *
  * <p>Endpoints and chain ids: protocol reference §1 (REST {@code https://api.prod.paradex.trade/v1},
  * WS {@code wss://ws.api.prod.paradex.trade/v1}) and §3.1 ({@code PRIVATE_SN_PARACLEAR_MAINNET},
@@ -16,81 +19,68 @@ import java.util.Objects;
  * <p>Without an account address and private key the adapter is public-only (market data and
  * markets; private calls fail with {@link dev.arb.api.AuthenticationException}).
  *
- * <p><b>Note:</b> immutable, thread-safe.
+ * <p><b>Note:</b> immutable, thread-safe; {@link #toString()} never shows the key. Build it with {@link #builder()},
+ * {@link #production()} or {@link #testnet()}.
+ *
+ * @param restBaseUrl REST base URL including {@code /v1}, no trailing slash
+ * @param wsUrl WebSocket URL ({@code ws://} or {@code wss://})
+ * @param chainId chain id name, e.g. {@code PRIVATE_SN_PARACLEAR_MAINNET}
+ * @param accountAddress account (L2) address hex, or null in public-only mode
+ * @param privateKey STARK private key, or null in public-only mode
+ * @param subkeyPublicKey the STARK public key of the subkey that signs (the JWT is then requested with
+ *     {@code POST /v1/auth/{subkey}}; the account is the main account), or null (protocol reference §4.2)
+ * @param jwtRefreshBeforeExpiryMs how long before the JWT's {@code exp} it is refreshed, ms, &ge; 0 (default 60000)
+ * @param jwtRefreshJitterMs random extra lead, ms, subtracted from each proactive JWT refresh time (0..this; at most
+ *     {@code jwtRefreshBeforeExpiryMs}; default 10000)
+ * @param signatureExpirySeconds lifetime of the auth signature ({@code PARADEX-SIGNATURE-EXPIRATION} − now), s
+ *     (default 1800; OAS default 30 min, max 1 week, §4.2)
+ * @param sbe {@code true} for SBE binary market data (the WebSocket URL carries {@code sbeQuery})
+ * @param sbeQuery the SBE negotiation query, {@code sbeSchemaId=1&sbeSchemaVersion=1} by default (paradex-sbe §2)
+ * @param bookChannelTemplate {@link String#format} template of the book channel, {@code %s} = market
+ * @param wsOrderEntry {@code true} to send orders and cancels as WebSocket RPCs ({@code order.create},
+ *     {@code order.cancel}, protocol reference §2.6) while the authenticated stream is open; REST otherwise
+ * @param cancelOnDisconnect {@code true} to send {@code order.cancel_on_disconnect {enabled:true}} after every WS
+ *     {@code auth}
+ * @param privateStreams {@code true} (default) to authenticate the WebSocket and subscribe to the private channels
+ *     {@code orders.ALL}, {@code fills.ALL} and {@code positions} when an account is configured
+ * @param defaultTakerFeeRate taker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of
+ *     notional, default 0.0003)
+ * @param defaultMakerFeeRate maker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of
+ *     notional, default 0.00003)
+ * @param transport the shared knobs, with Paradex's defaults where they differ from the neutral ones: idle timeout
+ *     70000 ms (the venue pings every 55 s, protocol reference §2.4), 40 order polls 50 ms apart, 50 order requests
+ *     per second (venue 800/s, §3.9) and 10 other requests per second, which here are the private GETs (venue
+ *     600/min, §3.9); its event loop group, if any, must be a Netty {@link EventLoopGroup}
  */
-public final class ParadexConfig {
-    private final String restBaseUrl;
-    private final String wsUrl;
-    private final String chainId;
-    private final String accountAddress;
-    private final Secret privateKey;
-    private final long maxBookAgeMs;
-    private final long requestTimeoutMs;
-    private final long jwtRefreshBeforeExpiryMs;
-    private final String bookChannelTemplate;
-    private final EventLoopGroup eventLoopGroup;
-    private final BigDecimal defaultTakerFeeRate;
-    private final BigDecimal defaultMakerFeeRate;
-    private final int orderRequestsPerSecond;
-    private final int privateGetRequestsPerSecond;
-    private final long orderPollIntervalMs;
-    private final int orderPollMaxAttempts;
-    private final long signatureExpirySeconds;
-    private final long reconnectDelayMs;
-    private final long reconnectMaxDelayMs;
-    private final long streamIdleTimeoutMs;
-    private final boolean sbe;
-    private final String sbeQuery;
-    private final boolean wsOrderEntry;
-    private final boolean cancelOnDisconnect;
-    private final boolean privateStreams;
-    private final String subkeyPublicKey;
-    private final long jwtRefreshJitterMs;
-
-    private ParadexConfig(final Builder b) {
-        restBaseUrl = stripSlash(Objects.requireNonNull(b.restBaseUrl, "restBaseUrl"));
-        wsUrl = Objects.requireNonNull(b.wsUrl, "wsUrl");
-        chainId = Objects.requireNonNull(b.chainId, "chainId");
-        accountAddress = b.accountAddress;
-        privateKey = b.privateKey;
-        maxBookAgeMs = b.maxBookAgeMs;
-        requestTimeoutMs = b.requestTimeoutMs;
-        jwtRefreshBeforeExpiryMs = b.jwtRefreshBeforeExpiryMs;
-        bookChannelTemplate = Objects.requireNonNull(b.bookChannelTemplate, "bookChannelTemplate");
-        eventLoopGroup = b.eventLoopGroup;
-        defaultTakerFeeRate = Objects.requireNonNull(b.defaultTakerFeeRate);
-        defaultMakerFeeRate = Objects.requireNonNull(b.defaultMakerFeeRate);
-        orderRequestsPerSecond = b.orderRequestsPerSecond;
-        privateGetRequestsPerSecond = b.privateGetRequestsPerSecond;
-        orderPollIntervalMs = b.orderPollIntervalMs;
-        orderPollMaxAttempts = b.orderPollMaxAttempts;
-        signatureExpirySeconds = b.signatureExpirySeconds;
-        reconnectDelayMs = b.reconnectDelayMs;
-        reconnectMaxDelayMs = b.reconnectMaxDelayMs;
-        streamIdleTimeoutMs = b.streamIdleTimeoutMs;
-        sbe = b.sbe;
-        sbeQuery = Objects.requireNonNull(b.sbeQuery, "sbeQuery");
-        wsOrderEntry = b.wsOrderEntry;
-        cancelOnDisconnect = b.cancelOnDisconnect;
-        privateStreams = b.privateStreams;
-        subkeyPublicKey = b.subkeyPublicKey;
-        jwtRefreshJitterMs = Math.min(b.jwtRefreshJitterMs, b.jwtRefreshBeforeExpiryMs);
-        if (b.jwtRefreshJitterMs < 0) {
-            throw new IllegalArgumentException("jwtRefreshJitterMs must not be negative");
+public record ParadexConfig(String restBaseUrl, String wsUrl, String chainId, String accountAddress, Secret privateKey,
+    String subkeyPublicKey, long jwtRefreshBeforeExpiryMs, long jwtRefreshJitterMs, long signatureExpirySeconds,
+    boolean sbe, String sbeQuery, String bookChannelTemplate, boolean wsOrderEntry, boolean cancelOnDisconnect,
+    boolean privateStreams, BigDecimal defaultTakerFeeRate, BigDecimal defaultMakerFeeRate, TransportConfig transport) {
+    /**
+     * Checks the ranges, strips a trailing slash from the REST URL and clamps the JWT refresh jitter to the refresh
+     * lead; prefer the builders.
+     *
+     * @throws NullPointerException if an endpoint, the chain id, a fee rate or the transport is missing
+     * @throws IllegalArgumentException if a value is out of range or only one of account and key is set
+     */
+    public ParadexConfig {
+        restBaseUrl = stripSlash(Objects.requireNonNull(restBaseUrl, "restBaseUrl"));
+        Objects.requireNonNull(wsUrl, "wsUrl");
+        Objects.requireNonNull(chainId, "chainId");
+        Objects.requireNonNull(bookChannelTemplate, "bookChannelTemplate");
+        Objects.requireNonNull(sbeQuery, "sbeQuery");
+        Objects.requireNonNull(defaultTakerFeeRate, "defaultTakerFeeRate");
+        Objects.requireNonNull(defaultMakerFeeRate, "defaultMakerFeeRate");
+        Objects.requireNonNull(transport, "transport").eventLoopGroup(EventLoopGroup.class); // refuses a non-Netty one
+        if (jwtRefreshBeforeExpiryMs < 0 || jwtRefreshJitterMs < 0) {
+            throw new IllegalArgumentException("jwtRefreshBeforeExpiryMs and jwtRefreshJitterMs must be >= 0 ms");
+        }
+        jwtRefreshJitterMs = Math.min(jwtRefreshJitterMs, jwtRefreshBeforeExpiryMs);
+        if (signatureExpirySeconds <= 0) {
+            throw new IllegalArgumentException("signatureExpirySeconds must be > 0 s, was " + signatureExpirySeconds);
         }
         if (sbe && !bookChannelTemplate.startsWith("order_book.%s.")) {
             throw new IllegalArgumentException("bookChannelTemplate must be order_book.%s.… " + bookChannelTemplate);
-        }
-        if (streamIdleTimeoutMs <= 0) {
-            throw new IllegalArgumentException("streamIdleTimeoutMs must be positive");
-        }
-        if (maxBookAgeMs <= 0 || requestTimeoutMs <= 0 || jwtRefreshBeforeExpiryMs < 0 || orderRequestsPerSecond <= 0
-            || privateGetRequestsPerSecond <= 0 || orderPollIntervalMs <= 0 || orderPollMaxAttempts <= 0
-            || signatureExpirySeconds <= 0 || reconnectDelayMs < 0) {
-            throw new IllegalArgumentException("durations and rates must be positive");
-        }
-        if (reconnectMaxDelayMs < Math.max(1, reconnectDelayMs)) {
-            throw new IllegalArgumentException("reconnectMaxDelayMs must be >= reconnectDelayMs (and >= 1)");
         }
         if ((accountAddress == null) != (privateKey == null)) {
             throw new IllegalArgumentException("accountAddress and privateKey must be given together");
@@ -130,172 +120,20 @@ public final class ParadexConfig {
             .chainId("PRIVATE_SN_POTC_SEPOLIA").sbe(true).wsOrderEntry(true);
     }
 
-    /** @return {@code true} for SBE binary market data (the WebSocket URL carries {@link #sbeQuery()}) */
-    public boolean sbe() {
-        return sbe;
-    }
-
-    /** @return the SBE negotiation query, {@code sbeSchemaId=1&sbeSchemaVersion=1} by default (paradex-sbe §2) */
-    public String sbeQuery() {
-        return sbeQuery;
-    }
-
     /** @return the URL the WebSocket connects to: {@link #wsUrl()} plus {@link #sbeQuery()} when {@link #sbe()} */
     public String streamUrl() {
         return sbe ? wsUrl + (wsUrl.indexOf('?') >= 0 ? '&' : '?') + sbeQuery : wsUrl;
     }
 
     /**
-     * @return {@code true} to send orders and cancels as WebSocket RPCs ({@code order.create}, {@code order.cancel},
-     *     protocol reference §2.6) while the authenticated stream is open; REST otherwise
-     */
-    public boolean wsOrderEntry() {
-        return wsOrderEntry;
-    }
-
-    /** @return {@code true} to send {@code order.cancel_on_disconnect {enabled:true}} after every WS {@code auth} */
-    public boolean cancelOnDisconnect() {
-        return cancelOnDisconnect;
-    }
-
-    /**
-     * @return {@code true} (default) to authenticate the WebSocket and subscribe to the private channels
-     *     {@code orders.ALL}, {@code fills.ALL} and {@code positions} when an account is configured
-     */
-    public boolean privateStreams() {
-        return privateStreams;
-    }
-
-    /**
-     * @return the STARK public key of the subkey that signs (the JWT is then requested with
-     *     {@code POST /v1/auth/{subkey}}; the account is the main account), or null (protocol reference §4.2)
-     */
-    public String subkeyPublicKey() {
-        return subkeyPublicKey;
-    }
-
-    /**
-     * @return random extra lead, ms, subtracted from each proactive JWT refresh time (0..this; at most
-     *     {@link #jwtRefreshBeforeExpiryMs()})
-     */
-    public long jwtRefreshJitterMs() {
-        return jwtRefreshJitterMs;
-    }
-
-    /** @return REST base URL including {@code /v1}, no trailing slash */
-    public String restBaseUrl() {
-        return restBaseUrl;
-    }
-
-    /** @return WebSocket URL ({@code ws://} or {@code wss://}) */
-    public String wsUrl() {
-        return wsUrl;
-    }
-
-    /** @return chain id name, e.g. {@code PRIVATE_SN_PARACLEAR_MAINNET} */
-    public String chainId() {
-        return chainId;
-    }
-
-    /** @return account (L2) address hex, or null in public-only mode */
-    public String accountAddress() {
-        return accountAddress;
-    }
-
-    /** @return STARK private key, or null in public-only mode */
-    public Secret privateKey() {
-        return privateKey;
-    }
-
-    /** @return age in ms after which a book counts as stale */
-    public long maxBookAgeMs() {
-        return maxBookAgeMs;
-    }
-
-    /** @return REST request timeout, ms */
-    public long requestTimeoutMs() {
-        return requestTimeoutMs;
-    }
-
-    /** @return how long before the JWT's {@code exp} it is refreshed, ms */
-    public long jwtRefreshBeforeExpiryMs() {
-        return jwtRefreshBeforeExpiryMs;
-    }
-
-    /** @return {@link String#format} template of the book channel, {@code %s} = market */
-    public String bookChannelTemplate() {
-        return bookChannelTemplate;
-    }
-
-    /** @return a shared Netty event loop group, or null for an adapter-owned one */
-    public EventLoopGroup eventLoopGroup() {
-        return eventLoopGroup;
-    }
-
-    /** @return taker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of notional) */
-    public BigDecimal defaultTakerFeeRate() {
-        return defaultTakerFeeRate;
-    }
-
-    /** @return maker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of notional) */
-    public BigDecimal defaultMakerFeeRate() {
-        return defaultMakerFeeRate;
-    }
-
-    /** @return client-side limit of order POST/DELETE requests per second */
-    public int orderRequestsPerSecond() {
-        return orderRequestsPerSecond;
-    }
-
-    /** @return client-side limit of private GET requests per second */
-    public int privateGetRequestsPerSecond() {
-        return privateGetRequestsPerSecond;
-    }
-
-    /** @return interval between {@code GET /orders/{id}} polls of a non-terminal IOC/MARKET order, ms */
-    public long orderPollIntervalMs() {
-        return orderPollIntervalMs;
-    }
-
-    /** @return maximum number of polls before the order's outcome is reported unknown */
-    public int orderPollMaxAttempts() {
-        return orderPollMaxAttempts;
-    }
-
-    /** @return lifetime of the auth signature ({@code PARADEX-SIGNATURE-EXPIRATION} − now), s */
-    public long signatureExpirySeconds() {
-        return signatureExpirySeconds;
-    }
-
-    /** @return first delay before reconnecting after the stream dropped, ms (default 1000); doubles per failed attempt, with ±20 % jitter */
-    public long reconnectDelayMs() {
-        return reconnectDelayMs;
-    }
-
-    /** @return largest reconnect delay before jitter, ms (default 30000) */
-    public long reconnectMaxDelayMs() {
-        return reconnectMaxDelayMs;
-    }
-
-    /**
-     * The stream's reconnect backoff: Resilience4j's exponential random backoff (the same implementation
-     * the Vest adapter uses), attempt 1 waiting about {@link #reconnectDelayMs()}, doubling per failed
-     * attempt up to {@link #reconnectMaxDelayMs()}, each delay scaled by a random factor in [0.8, 1.2] so
-     * that many clients do not reconnect in step after a venue restart.
+     * The stream's reconnect backoff, as {@link TransportConfig} describes it, computed by Resilience4j (the Vest
+     * adapter builds its own the same way from its transport).
      *
      * @return attempt number (1 = first retry) to delay, ms; stateless and thread-safe
      */
-    public io.github.resilience4j.core.IntervalFunction reconnectBackoff() {
-        return io.github.resilience4j.core.IntervalFunction.ofExponentialRandomBackoff(Math.max(1, reconnectDelayMs),
-            2.0, 0.2, reconnectMaxDelayMs);
-    }
-
-    /**
-     * @return ms without any frame (data or ping) after which the stream is presumed dead, closed and
-     *     reopened; the venue pings every 55 s (protocol reference §2.4)
-     */
-    public long streamIdleTimeoutMs() {
-        return streamIdleTimeoutMs;
+    public IntervalFunction reconnectBackoff() {
+        return IntervalFunction.ofExponentialRandomBackoff(transport.reconnectInitialDelayMs(),
+            transport.reconnectMultiplier(), transport.reconnectJitter(), transport.reconnectMaxDelayMs());
     }
 
     @Override
@@ -305,41 +143,68 @@ public final class ParadexConfig {
     }
 
     /**
-     * Builder of {@link ParadexConfig}.
+     * Builder of {@link ParadexConfig}; the transport setters ({@code requestTimeoutMs}, {@code maxBookAgeMs},
+     * {@code reconnectMaxDelayMs}, {@code eventLoopGroup}, …) are inherited from {@link TransportConfig.AbstractBuilder}.
      *
      * <p><b>Note:</b> not thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder extends TransportConfig.AbstractBuilder<Builder> {
         private String restBaseUrl;
         private String wsUrl;
         private String chainId;
         private String accountAddress;
         private Secret privateKey;
-        private long maxBookAgeMs = 5000;
-        private long requestTimeoutMs = 5000;
+        private String subkeyPublicKey;
         private long jwtRefreshBeforeExpiryMs = 60_000;
-        private String bookChannelTemplate = "order_book.%s.snapshot@15@50ms";
-        private EventLoopGroup eventLoopGroup;
-        private BigDecimal defaultTakerFeeRate = new BigDecimal("0.0003");
-        private BigDecimal defaultMakerFeeRate = new BigDecimal("0.00003");
-        private int orderRequestsPerSecond = 50;
-        private int privateGetRequestsPerSecond = 10;
-        private long orderPollIntervalMs = 50;
-        private int orderPollMaxAttempts = 40;
+        private long jwtRefreshJitterMs = 10_000;
         private long signatureExpirySeconds = 1800;
-        private long reconnectDelayMs = 1000;
-        private long reconnectMaxDelayMs = 30_000;
-        private long streamIdleTimeoutMs = 70_000;
         private boolean sbe;
         private String sbeQuery = dev.arb.paradex.sbe.ParadexSbe.URL_QUERY;
+        private String bookChannelTemplate = "order_book.%s.snapshot@15@50ms";
+        private boolean channelSet;
         private boolean wsOrderEntry;
         private boolean cancelOnDisconnect;
         private boolean privateStreams = true;
-        private String subkeyPublicKey;
-        private long jwtRefreshJitterMs = 10_000;
-        private boolean channelSet;
+        private BigDecimal defaultTakerFeeRate = new BigDecimal("0.0003");
+        private BigDecimal defaultMakerFeeRate = new BigDecimal("0.00003");
 
         private Builder() {
+            // Paradex's transport defaults, see ParadexConfig#transport
+            idleTimeoutMs(70_000).orderPollAttempts(40).orderPollIntervalMs(50).orderRequestsPerSecond(50)
+                .otherRequestsPerSecond(10);
+        }
+
+        /**
+         * @param v the transport's idle timeout: ms without any frame before the stream is reopened (default 70000)
+         * @return this
+         */
+        public Builder streamIdleTimeoutMs(final long v) {
+            return idleTimeoutMs(v);
+        }
+
+        /**
+         * @param v the transport's first delay before an automatic reconnect, ms (default 1000; grows per failed
+         *          attempt)
+         * @return this
+         */
+        public Builder reconnectDelayMs(final long v) {
+            return reconnectInitialDelayMs(v);
+        }
+
+        /**
+         * @param v the transport's order polls of a non-terminal IOC order (default 40)
+         * @return this
+         */
+        public Builder orderPollMaxAttempts(final int v) {
+            return orderPollAttempts(v);
+        }
+
+        /**
+         * @param v the transport's other-request limit: private GETs per second (default 10; venue 600/min, §3.9)
+         * @return this
+         */
+        public Builder privateGetRequestsPerSecond(final int v) {
+            return otherRequestsPerSecond(v);
         }
 
         /**
@@ -459,24 +324,6 @@ public final class ParadexConfig {
         }
 
         /**
-         * @param v ms after which a book is stale (default 5000)
-         * @return this
-         */
-        public Builder maxBookAgeMs(final long v) {
-            maxBookAgeMs = v;
-            return this;
-        }
-
-        /**
-         * @param v REST timeout, ms (default 5000)
-         * @return this
-         */
-        public Builder requestTimeoutMs(final long v) {
-            requestTimeoutMs = v;
-            return this;
-        }
-
-        /**
          * @param v refresh the JWT this many ms before its {@code exp} (default 60000)
          * @return this
          */
@@ -492,15 +339,6 @@ public final class ParadexConfig {
         public Builder bookChannelTemplate(final String v) {
             channelSet = true;
             bookChannelTemplate = v;
-            return this;
-        }
-
-        /**
-         * @param v shared Netty event loop group (not shut down by the adapter)
-         * @return this
-         */
-        public Builder eventLoopGroup(final EventLoopGroup v) {
-            eventLoopGroup = v;
             return this;
         }
 
@@ -523,42 +361,6 @@ public final class ParadexConfig {
         }
 
         /**
-         * @param v client-side order POST/DELETE limit per second (default 50; venue 800/s, §3.9)
-         * @return this
-         */
-        public Builder orderRequestsPerSecond(final int v) {
-            orderRequestsPerSecond = v;
-            return this;
-        }
-
-        /**
-         * @param v client-side private GET limit per second (default 10; venue 600/min, §3.9)
-         * @return this
-         */
-        public Builder privateGetRequestsPerSecond(final int v) {
-            privateGetRequestsPerSecond = v;
-            return this;
-        }
-
-        /**
-         * @param v poll interval of a non-terminal IOC order, ms (default 50)
-         * @return this
-         */
-        public Builder orderPollIntervalMs(final long v) {
-            orderPollIntervalMs = v;
-            return this;
-        }
-
-        /**
-         * @param v maximum polls of a non-terminal IOC order (default 40)
-         * @return this
-         */
-        public Builder orderPollMaxAttempts(final int v) {
-            orderPollMaxAttempts = v;
-            return this;
-        }
-
-        /**
          * @param v auth signature lifetime, s (default 1800; OAS default 30 min, max 1 week, §4.2)
          * @return this
          */
@@ -568,40 +370,16 @@ public final class ParadexConfig {
         }
 
         /**
-         * @param v first delay before an automatic reconnect, ms (default 1000; doubles per failed attempt)
-         * @return this
-         */
-        public Builder reconnectDelayMs(final long v) {
-            reconnectDelayMs = v;
-            return this;
-        }
-
-        /**
-         * @param v largest delay between reconnect attempts, ms (default 30000)
-         * @return this
-         */
-        public Builder reconnectMaxDelayMs(final long v) {
-            reconnectMaxDelayMs = v;
-            return this;
-        }
-
-        /**
-         * @param v ms without any frame before the stream is reopened (default 70000)
-         * @return this
-         */
-        public Builder streamIdleTimeoutMs(final long v) {
-            streamIdleTimeoutMs = v;
-            return this;
-        }
-
-        /**
          * @return the configuration
          * @throws NullPointerException if an endpoint or the chain id is missing
-         * @throws IllegalArgumentException if a duration or rate is not positive, or only one of
+         * @throws IllegalArgumentException if a value is out of range (the message names it), or only one of
          *     account and key is set
          */
         public ParadexConfig build() {
-            return new ParadexConfig(this);
+            return new ParadexConfig(restBaseUrl, wsUrl, chainId, accountAddress, privateKey, subkeyPublicKey,
+                jwtRefreshBeforeExpiryMs, jwtRefreshJitterMs, signatureExpirySeconds, sbe, sbeQuery,
+                bookChannelTemplate, wsOrderEntry, cancelOnDisconnect, privateStreams, defaultTakerFeeRate,
+                defaultMakerFeeRate, buildTransport());
         }
     }
 }

@@ -100,8 +100,9 @@ final class ParadexMarketDataFeed {
         this.feed = new BookFeed(this::resubscribe, this::onControl);
         this.sbeFeed = config.sbe() ? new SbeBookFeed(this::resubscribe) : null;
         this.ws = new ParadexWsClient(URI.create(config.streamUrl()), loop, new StreamListener(),
-            (int) Math.min(Integer.MAX_VALUE, config.requestTimeoutMs()), config.streamIdleTimeoutMs());
-        this.channels = new ParadexChannels(ws, new WsRpc(loop, config.requestTimeoutMs()));
+            (int) Math.min(Integer.MAX_VALUE, config.transport().requestTimeoutMs()),
+            config.transport().idleTimeoutMs());
+        this.channels = new ParadexChannels(ws, new WsRpc(loop, config.transport().requestTimeoutMs()));
     }
 
     /** @return the stream's JSON-RPC side, shared with the account stream and order entry */

@@ -16,6 +16,7 @@ import dev.arb.api.OrderType;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.RateLimitedException;
 import dev.arb.api.TimeInForce;
+import dev.arb.api.TransportConfig;
 import dev.arb.api.VenueStatus;
 import dev.arb.paradex.internal.OrderResponses;
 import dev.arb.paradex.internal.ParadexErrors;
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>IOC and MARKET orders complete when the venue reports them {@code CLOSED}: from the private {@code orders}
  * channel when subscribed (falling back to polling after a short wait), else by polling {@code GET /v1/orders/{id}}
- * up to {@link ParadexConfig#orderPollMaxAttempts()} times, then failing with {@link ExchangeTimeoutException}
+ * up to {@link TransportConfig#orderPollAttempts()} times, then failing with {@link ExchangeTimeoutException}
  * (outcome unknown). The signed request is kept per client order id while its outcome is unknown, so that a retry
  * re-sends it; a {@code DUPLICATED_CLIENT_ID} answer is resolved with {@code GET /v1/orders/by_client_id/{id}}.
  * An order closed by the venue's risk checks with nothing filled fails with {@link OrderRejectedException}.
@@ -171,11 +172,11 @@ final class ParadexOrderEntry {
      */
     private CompletableFuture<OrderUpdate> awaitClose(final String id, final OrderRequest r, final BigDecimal feeRate) {
         if (!(account.isAuthenticated() && channels.isOpen())) {
-            return poll(id, r, feeRate, config.orderPollMaxAttempts());
+            return poll(id, r, feeRate, config.transport().orderPollAttempts());
         }
-        final long waitMs = Math.max(100, 2 * config.orderPollIntervalMs());
+        final long waitMs = Math.max(100, 2 * config.transport().orderPollIntervalMs());
         return account.awaitClosed(id, waitMs).thenCompose(u -> u == null
-            ? poll(id, r, feeRate, config.orderPollMaxAttempts()) : CompletableFuture.completedFuture(u));
+            ? poll(id, r, feeRate, config.transport().orderPollAttempts()) : CompletableFuture.completedFuture(u));
     }
 
     private static OrderUpdate rejectIfRefused(final OrderUpdate u) {
@@ -195,10 +196,10 @@ final class ParadexOrderEntry {
         final int attemptsLeft) {
         if (attemptsLeft <= 0) {
             return CompletableFuture.failedFuture(new ExchangeTimeoutException(VENUE, null, "order " + id
-                + " not closed after " + config.orderPollMaxAttempts() + " polls; outcome unknown"));
+                + " not closed after " + config.transport().orderPollAttempts() + " polls; outcome unknown"));
         }
         return CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(config.orderPollIntervalMs(), TimeUnit.MILLISECONDS))
+                CompletableFuture.delayedExecutor(config.transport().orderPollIntervalMs(), TimeUnit.MILLISECONDS))
             .thenCompose(v -> rest.sendPrivate("GET", "/orders/" + enc(id), null, ParadexRestClient.Limit.PRIVATE_GET))
             .thenApply(n -> toUpdate(n, r, feeRate))
             .thenCompose(u -> u.status().isTerminal() ? CompletableFuture.completedFuture(u)

@@ -1,7 +1,14 @@
 package dev.arb.paradex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arb.api.TransportConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 class ParadexConfigTest {
@@ -38,18 +45,61 @@ class ParadexConfigTest {
 
     @Test
     void shouldBackOffExponentiallyWithJitterBetweenReconnects() {
-        final io.github.resilience4j.core.IntervalFunction backoff = ParadexConfig.production().reconnectDelayMs(100)
-            .reconnectMaxDelayMs(1_600).build().reconnectBackoff();
-        final java.util.Set<Long> thirdAttempt = new java.util.HashSet<>();
-        for (int i = 0; i < 50; i++) {
-            assertThat(backoff.apply(1)).isBetween(80L, 120L);
-            final long third = backoff.apply(3);
-            assertThat(third).isBetween(320L, 480L);
-            thirdAttempt.add(third);
-            assertThat(backoff.apply(20)).isLessThanOrEqualTo(1_920L);
+        // the function the market-data stream asks for each reconnect's delay (ParadexMarketDataFeed)
+        final IntervalFunction backoff = ParadexConfig.production().reconnectDelayMs(100).reconnectMaxDelayMs(1_600)
+            .build().reconnectBackoff();
+        final long[] min = new long[7];
+        final long[] max = new long[7];
+        final Set<Long> third = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            for (int attempt = 1; attempt <= 6; attempt++) {
+                final long d = backoff.apply(attempt);
+                min[attempt] = i == 0 ? d : Math.min(min[attempt], d);
+                max[attempt] = Math.max(max[attempt], d);
+            }
+            third.add(backoff.apply(3));
+            // far past the cap: never above the largest delay (Resilience4j caps after the jitter)
+            assertThat(backoff.apply(30)).isBetween(1_280L, 1_600L);
         }
-        assertThat(thirdAttempt).as("jittered, so that clients do not reconnect in step").hasSizeGreaterThan(5);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParadexConfig.production().reconnectDelayMs(500)
-            .reconnectMaxDelayMs(100).build()).isInstanceOf(IllegalArgumentException.class);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            final long nominal = 100L << (attempt - 1); // 100, 200, 400, 800 ms: doubling from the first delay
+            assertThat(min[attempt]).as("attempt %d", attempt).isGreaterThanOrEqualTo(nominal * 8 / 10);
+            assertThat(max[attempt]).as("attempt %d", attempt).isLessThanOrEqualTo(nominal * 12 / 10);
+            assertThat(min[attempt + 1]).as("attempt %d waits longer than every attempt %d", attempt + 1, attempt)
+                .isGreaterThan(max[attempt]);
+        }
+        assertThat(min[6]).isGreaterThanOrEqualTo(1_280L);
+        assertThat(max[6]).as("capped at the largest delay").isLessThanOrEqualTo(1_600L);
+        assertThat(third).as("jittered, so that clients do not reconnect in step").hasSizeGreaterThan(5);
+        assertThatThrownBy(() -> ParadexConfig.production().reconnectDelayMs(500).reconnectMaxDelayMs(100).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconnectMaxDelayMs");
+    }
+
+    @Test
+    void shouldKeepParadexTransportDefaultsAndTheOldSetterNames() {
+        // the neutral defaults (1 s first reconnect delay, 30 s largest) but for these
+        assertThat(ParadexConfig.production().build().transport()).isEqualTo(TransportConfig.builder()
+            .idleTimeoutMs(70_000).orderPollAttempts(40).orderPollIntervalMs(50).orderRequestsPerSecond(50)
+            .otherRequestsPerSecond(10).build());
+        final TransportConfig set = ParadexConfig.production().streamIdleTimeoutMs(1).reconnectDelayMs(2)
+            .orderPollMaxAttempts(3).privateGetRequestsPerSecond(4).orderRequestsPerSecond(5).requestTimeoutMs(6)
+            .maxBookAgeMs(7).orderPollIntervalMs(8).build().transport();
+        assertThat(set).isEqualTo(TransportConfig.builder().idleTimeoutMs(1).reconnectInitialDelayMs(2)
+            .orderPollAttempts(3).otherRequestsPerSecond(4).orderRequestsPerSecond(5).requestTimeoutMs(6).maxBookAgeMs(7)
+            .orderPollIntervalMs(8).build());
+    }
+
+    @Test
+    void shouldTakeATransportSharedWithTheOtherVenueAndRefuseANonNettyLoop() {
+        final TransportConfig shared = TransportConfig.builder().reconnectInitialDelayMs(20).reconnectMaxDelayMs(40)
+            .build();
+        assertThat(ParadexConfig.production().transport(shared).build().transport()).isEqualTo(shared);
+        final ScheduledExecutorService plain = Executors.newSingleThreadScheduledExecutor();
+        try {
+            assertThatThrownBy(() -> ParadexConfig.production().eventLoopGroup(plain).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("io.netty.channel.EventLoopGroup");
+        } finally {
+            plain.shutdownNow();
+        }
     }
 }

@@ -141,7 +141,7 @@ final class VestAccountStream {
         final URI uri = URI.create(baseUri + "&listenKey=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
         final Handler handler = new Handler();
         final VestWsClient client = new VestWsClient(loop, uri, handler, config.pingIntervalMs(),
-            config.requestTimeoutMs(), config.pongTimeoutMs(), config.idleTimeoutMs());
+            config.transport().requestTimeoutMs(), config.pongTimeoutMs(), config.transport().idleTimeoutMs());
         handler.client = client;
         final VestWsClient previous = ws;
         ws = client;

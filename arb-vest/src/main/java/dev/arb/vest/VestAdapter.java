@@ -15,6 +15,7 @@ import dev.arb.api.OrderListener;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
+import dev.arb.api.TransportConfig;
 import dev.arb.api.TransportException;
 import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
@@ -54,10 +55,10 @@ import org.slf4j.LoggerFactory;
  * is off. {@code tickers} keeps mark, index and funding per market ({@link #ticker(String)},
  * {@link #fundingRatePerHour(String)}). A JSON
  * {@code PING} is sent every {@link VestConfig#pingIntervalMs()}; no {@code PONG} within
- * {@link VestConfig#pongTimeoutMs()} or no frame for {@link VestConfig#idleTimeoutMs()} closes the
+ * {@link VestConfig#pongTimeoutMs()} or no frame for {@link TransportConfig#idleTimeoutMs()} closes the
  * connection; any unexpected close invalidates the books (stale at once) and reconnects with
- * exponential backoff and jitter ({@link VestConfig#reconnectInitialDelayMs()} doubling up to
- * {@link VestConfig#reconnectMaxDelayMs()}), resubscribing every market; {@link #isStale(String)}
+ * exponential backoff and jitter ({@link TransportConfig#reconnectInitialDelayMs()} doubling up to
+ * {@link TransportConfig#reconnectMaxDelayMs()}), resubscribing every market; {@link #isStale(String)}
  * stays true until the next snapshot. Sources: Vest API docs "WebSocket", "Public channels" (protocol
  * reference §5).
  *
@@ -78,7 +79,7 @@ import org.slf4j.LoggerFactory;
  * down, a sell's up). IOC and MARKET orders complete once terminal: when the acknowledgement lacks
  * fill data the adapter waits up to {@link VestConfig#streamFillWaitMs()} for the order's terminal
  * event on the account stream, then polls {@code GET /orders?id=} up to
- * {@link VestConfig#orderPollAttempts()} times, then the future fails with
+ * {@link TransportConfig#orderPollAttempts()} times, then the future fails with
  * {@link ExchangeTimeoutException} (outcome unknown: {@link #orderStatus(String, String)} resolves it
  * by the signed nonce). A rate-limit answer (HTTP 429 / {@code 1003}: not executed) is resent unchanged
  * after a backoff, at most {@link VestConfig#rateLimitRetries()} times within the receive window. An IOC order that Vest reports
@@ -88,8 +89,8 @@ import org.slf4j.LoggerFactory;
  * {@link VestConfig#recvWindowMs()}, or look the order up; after the receive window Vest refuses the
  * old request ({@code ORDER_EXPIRED 1132}, an {@link dev.arb.api.OrderRejectedException}) even if the
  * first attempt was executed. POST_ONLY is refused (Vest is taker-only). Client-side rate limits
- * ({@link VestConfig#ordersPerSecond()}, {@link VestConfig#restCallsPerSecond()}) delay requests and
- * fail with {@link dev.arb.api.RateLimitedException} when the wait would exceed the request timeout.
+ * ({@link TransportConfig#orderRequestsPerSecond()}, {@link TransportConfig#otherRequestsPerSecond()}) delay
+ * requests and fail with {@link dev.arb.api.RateLimitedException} when the wait would exceed the request timeout.
  * Sources: protocol reference §3 (signing), §4 (REST, errors), §6 (taker-only).
  *
  * <p>Typical use:
@@ -114,7 +115,7 @@ import org.slf4j.LoggerFactory;
  * aim only through its public API (over forty public methods, each with its Javadoc, kept as they were).
  *
  * <p><b>Note:</b> thread-safe. Books are written, and listeners called, on one event-loop thread (of
- * {@link VestConfig#eventLoopGroup()} when shared, else the adapter's own); REST futures complete on
+ * {@link TransportConfig#eventLoopGroup()} when shared, else the adapter's own); REST futures complete on
  * the JDK HTTP client's threads.
  */
 public final class VestAdapter implements ExchangeAdapter {
@@ -145,11 +146,11 @@ public final class VestAdapter implements ExchangeAdapter {
         this.config = Objects.requireNonNull(config, "config");
         final ObjectMapper json = new ObjectMapper();
         this.rest = new VestRestClient(config.restBaseUrl(), config.accountGroup(), config.apiKey(),
-            config.requestTimeoutMs(), config.ordersPerSecond(), config.restCallsPerSecond(), json,
-            System::currentTimeMillis);
+            config.transport().requestTimeoutMs(), config.transport().orderRequestsPerSecond(),
+            config.transport().otherRequestsPerSecond(), json, System::currentTimeMillis);
         this.signer = config.signingKey() == null ? null : VestSigner.fromPrivateKey(config.signingKey());
-        if (config.eventLoopGroup() != null) {
-            group = config.eventLoopGroup();
+        if (config.transport().eventLoopGroup() != null) {
+            group = config.transport().eventLoopGroup(EventLoopGroup.class);
             ownsGroup = false;
         } else {
             group = new NioEventLoopGroup(1, new DefaultThreadFactory("vest-md", true));
@@ -508,7 +509,7 @@ public final class VestAdapter implements ExchangeAdapter {
     @Override
     public void close() {
         try {
-            disconnect().get(config.requestTimeoutMs(), TimeUnit.MILLISECONDS);
+            disconnect().get(config.transport().requestTimeoutMs(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.debug("Vest disconnect on close failed", e);
         }

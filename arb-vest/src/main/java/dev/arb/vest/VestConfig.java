@@ -1,12 +1,16 @@
 package dev.arb.vest;
 
 import dev.arb.api.Secret;
+import dev.arb.api.TransportConfig;
+import io.github.resilience4j.core.IntervalFunction;
 import io.netty.channel.EventLoopGroup;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Immutable configuration of a {@link VestAdapter}: endpoints, account group, credentials and
- * limits.
+ * Immutable configuration of a {@link VestAdapter}: endpoints, account group, credentials, the Vest-only knobs and
+ * the {@link TransportConfig} knobs both venues share (timeouts, reconnect backoff, order polling, rate limits,
+ * event loop).
  *
  * <p>Endpoints and verifying contracts of {@link #production()} and {@link #testnet()} come from the
  * Vest API docs "General API Information" and "Contract Addresses" (protocol reference §1). The
@@ -14,9 +18,55 @@ import java.util.Objects;
  * {@code &xwebsocketserver=restserver{accountGroup}}); it is the {@code accGroup} that
  * {@code POST /register} returned.
  *
- * <p><b>Note:</b> immutable, thread-safe. {@link #toString()} never shows secrets.
+ * <p><b>Note:</b> immutable, thread-safe. {@link #toString()} never shows secrets. Build it with {@link #builder()},
+ * {@link #production()} or {@link #testnet()}.
+ *
+ * @param restBaseUrl REST base URL without trailing slash, e.g. {@code https://server-prod.hz.vestmarkets.com/v2}
+ * @param wsUrl WebSocket URL as configured (the adapter appends {@code xwebsocketserver})
+ * @param accountGroup the account group ({@code accGroup} from {@code POST /register}), &ge; 0
+ * @param apiKey the API key, or null if only market data is used
+ * @param signingKey the delegate signing key, or null if only market data is used
+ * @param primaryAddress the primary wallet address, or null
+ * @param verifyingContract the VestRouterV2 address used for registration, or null
+ * @param recvWindowMs {@code recvWindow} sent with signed requests, ms (default 5000)
+ * @param pingIntervalMs interval of the JSON {@code PING}, ms (default 30000)
+ * @param pongTimeoutMs a JSON {@code PING} unanswered this long makes the stream stale and reconnects it, ms (default
+ *     5000, the RUST bot's bound; the docs give none)
+ * @param autoReconnect {@code true} (default): the streams reconnect by themselves after an unexpected close, with the
+ *     transport's backoff and jitter, and resubscribe
+ * @param accountStream {@code true} (default): with an API key, {@link VestAdapter#connect()} also opens the
+ *     {@code account_private} stream (listen key from {@code POST /account/listenKey})
+ * @param listenKeyRenewIntervalMs interval of {@code PUT /account/listenKey}, ms (default 30 minutes; the key lives 60
+ *     minutes, protocol reference §4)
+ * @param streamFillWaitMs how long an IOC/MARKET order whose acknowledgement lacks fill data waits for its terminal
+ *     ORDER event on the private stream before polling {@code GET /orders?id=}, ms (default 1000)
+ * @param rateLimitRetries how many times an order rejected as rate limited (HTTP 429 / code 1003, so not executed) is
+ *     resent, identical, after a backoff (default 2; only within the receive window)
+ * @param rateLimitBackoffMs first backoff after a rate-limit answer, ms (default 500; doubles per retry; a longer
+ *     {@code Retry-After} wins)
+ * @param subscribeTickers {@code true} (default): the market-data stream also subscribes {@code tickers} (mark, index,
+ *     funding; {@link VestAdapter#ticker(String)})
+ * @param signLeverage {@code false} (default, as documented and as two clients do): {@code POST /account/leverage} is
+ *     sent unsigned; {@code true} adds {@code nonce} and a signature over {@code (time, nonce, symbol, value)} as the
+ *     RUST bot does (open question §9.8)
+ * @param limitIocTimeInForce the {@code timeInForce} sent for an IOC LIMIT order: {@code "IOC"} (default; what the
+ *     RUST bot traded with on v2) or {@code "FOK"} (the docs list only GTC/FOK for LIMIT, open question §9.5). Either
+ *     never rests; an unaccepted value is refused by the venue with {@code 1133} INVALID_TIME_IN_FORCE, never executed
+ *     as GTC. MARKET orders carry no {@code timeInForce}
+ * @param rejectUnsortedDepth {@code true} (default): a depth snapshot whose levels are not strictly sorted (bids
+ *     descending, asks ascending) is counted and invalidates the book; {@code false}: it is sorted. Vest does not
+ *     document the order (open question §9.10; the RUST bot sorts itself)
+ * @param transport the shared knobs, with Vest's defaults where they differ from the neutral ones: idle timeout 35000
+ *     ms (the RUST bot's 30 s {@code STALE_THRESHOLD_MS} plus the PONG bound, so that a quiet private stream still
+ *     answers one PING in time; keep it above the ping interval) and first reconnect delay 250 ms. Its order-request
+ *     limit counts order and cancel calls, its other-request limit every other REST call; its event loop group, if
+ *     any, must be a Netty {@link EventLoopGroup}
  */
-public final class VestConfig {
+public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Secret apiKey, Secret signingKey,
+    String primaryAddress, String verifyingContract, long recvWindowMs, long pingIntervalMs, long pongTimeoutMs,
+    boolean autoReconnect, boolean accountStream, long listenKeyRenewIntervalMs, long streamFillWaitMs,
+    int rateLimitRetries, long rateLimitBackoffMs, boolean subscribeTickers, boolean signLeverage,
+    String limitIocTimeInForce, boolean rejectUnsortedDepth, TransportConfig transport) {
     /** Production REST base URL. */
     public static final String PROD_REST = "https://server-prod.hz.vestmarkets.com/v2";
     /** Production WebSocket URL. */
@@ -30,81 +80,30 @@ public final class VestConfig {
     /** Testnet (dev) VestRouterV2 (EIP-712 verifying contract). */
     public static final String DEV_VERIFYING_CONTRACT = "0x8E4D87AEf4AC4D5415C35A12319013e34223825B";
 
-    private final String restBaseUrl;
-    private final String wsUrl;
-    private final int accountGroup;
-    private final Secret apiKey;
-    private final Secret signingKey;
-    private final String primaryAddress;
-    private final String verifyingContract;
-    private final long maxBookAgeMs;
-    private final long recvWindowMs;
-    private final long requestTimeoutMs;
-    private final long pingIntervalMs;
-    private final int orderPollAttempts;
-    private final long orderPollIntervalMs;
-    private final int ordersPerSecond;
-    private final int restCallsPerSecond;
-    private final EventLoopGroup eventLoopGroup;
-    private final long pongTimeoutMs;
-    private final long idleTimeoutMs;
-    private final long reconnectInitialDelayMs;
-    private final long reconnectMaxDelayMs;
-    private final boolean autoReconnect;
-    private final boolean accountStream;
-    private final long listenKeyRenewIntervalMs;
-    private final long streamFillWaitMs;
-    private final int rateLimitRetries;
-    private final long rateLimitBackoffMs;
-    private final boolean subscribeTickers;
-    private final boolean signLeverage;
-    private final String limitIocTimeInForce;
-    private final boolean rejectUnsortedDepth;
-
-    private VestConfig(final Builder b) {
-        restBaseUrl = stripSlash(Objects.requireNonNull(b.restBaseUrl, "restBaseUrl"));
-        wsUrl = Objects.requireNonNull(b.wsUrl, "wsUrl");
-        accountGroup = b.accountGroup;
-        apiKey = b.apiKey;
-        signingKey = b.signingKey;
-        primaryAddress = b.primaryAddress;
-        verifyingContract = b.verifyingContract;
-        maxBookAgeMs = positive(b.maxBookAgeMs, "maxBookAgeMs");
-        recvWindowMs = positive(b.recvWindowMs, "recvWindowMs");
-        requestTimeoutMs = positive(b.requestTimeoutMs, "requestTimeoutMs");
-        pingIntervalMs = positive(b.pingIntervalMs, "pingIntervalMs");
-        orderPollAttempts = (int) nonNegative(b.orderPollAttempts, "orderPollAttempts");
-        orderPollIntervalMs = nonNegative(b.orderPollIntervalMs, "orderPollIntervalMs");
-        ordersPerSecond = (int) positive(b.ordersPerSecond, "ordersPerSecond");
-        restCallsPerSecond = (int) positive(b.restCallsPerSecond, "restCallsPerSecond");
-        eventLoopGroup = b.eventLoopGroup;
-        pongTimeoutMs = positive(b.pongTimeoutMs, "pongTimeoutMs");
-        idleTimeoutMs = positive(b.idleTimeoutMs, "idleTimeoutMs");
-        reconnectInitialDelayMs = positive(b.reconnectInitialDelayMs, "reconnectInitialDelayMs");
-        reconnectMaxDelayMs = positive(b.reconnectMaxDelayMs, "reconnectMaxDelayMs");
-        autoReconnect = b.autoReconnect;
-        accountStream = b.accountStream;
-        listenKeyRenewIntervalMs = positive(b.listenKeyRenewIntervalMs, "listenKeyRenewIntervalMs");
-        streamFillWaitMs = nonNegative(b.streamFillWaitMs, "streamFillWaitMs");
-        rateLimitRetries = (int) nonNegative(b.rateLimitRetries, "rateLimitRetries");
-        rateLimitBackoffMs = positive(b.rateLimitBackoffMs, "rateLimitBackoffMs");
-        subscribeTickers = b.subscribeTickers;
-        signLeverage = b.signLeverage;
-        rejectUnsortedDepth = b.rejectUnsortedDepth;
-        limitIocTimeInForce = Objects.requireNonNull(b.limitIocTimeInForce, "limitIocTimeInForce");
-        if (!limitIocTimeInForce.equals("IOC") && !limitIocTimeInForce.equals("FOK")) {
+    /**
+     * Checks the ranges and strips a trailing slash from the REST URL; prefer the builders.
+     *
+     * @throws NullPointerException if an endpoint, the time-in-force or the transport is missing
+     * @throws IllegalArgumentException if a value is out of range (the message names it)
+     */
+    public VestConfig {
+        restBaseUrl = stripSlash(Objects.requireNonNull(restBaseUrl, "restBaseUrl"));
+        Objects.requireNonNull(transport, "transport").eventLoopGroup(EventLoopGroup.class); // refuses a non-Netty one
+        atLeast(accountGroup, 0, "accountGroup", "");
+        atLeast(recvWindowMs, 1, "recvWindowMs", " ms");
+        atLeast(pingIntervalMs, 1, "pingIntervalMs", " ms");
+        atLeast(pongTimeoutMs, 1, "pongTimeoutMs", " ms");
+        atLeast(listenKeyRenewIntervalMs, 1, "listenKeyRenewIntervalMs", " ms");
+        atLeast(streamFillWaitMs, 0, "streamFillWaitMs", " ms");
+        atLeast(rateLimitRetries, 0, "rateLimitRetries", "");
+        atLeast(rateLimitBackoffMs, 1, "rateLimitBackoffMs", " ms");
+        if (!List.of("IOC", "FOK").contains(Objects.requireNonNull(limitIocTimeInForce, "limitIocTimeInForce"))) {
             throw new IllegalArgumentException("limitIocTimeInForce must be IOC or FOK");
-        }
-        if (reconnectMaxDelayMs < reconnectInitialDelayMs) {
-            throw new IllegalArgumentException("reconnectMaxDelayMs must be >= reconnectInitialDelayMs");
-        }
-        if (accountGroup < 0) {
-            throw new IllegalArgumentException("accountGroup must be >= 0");
         }
         if (!restBaseUrl.startsWith("http://") && !restBaseUrl.startsWith("https://")) {
             throw new IllegalArgumentException("restBaseUrl must be http(s)");
         }
-        if (!wsUrl.startsWith("ws://") && !wsUrl.startsWith("wss://")) {
+        if (!Objects.requireNonNull(wsUrl, "wsUrl").startsWith("ws://") && !wsUrl.startsWith("wss://")) {
             throw new IllegalArgumentException("wsUrl must be ws(s)");
         }
     }
@@ -113,18 +112,10 @@ public final class VestConfig {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static long positive(final long v, final String name) {
-        if (v <= 0) {
-            throw new IllegalArgumentException(name + " must be positive");
+    private static void atLeast(final long v, final long min, final String name, final String unit) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + unit + ", was " + v + unit);
         }
-        return v;
-    }
-
-    private static long nonNegative(final long v, final String name) {
-        if (v < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0");
-        }
-        return v;
     }
 
     /** @return a builder without endpoints (set {@link Builder#restBaseUrl} and {@link Builder#wsUrl}) */
@@ -142,176 +133,15 @@ public final class VestConfig {
         return new Builder().restBaseUrl(DEV_REST).wsUrl(DEV_WS).verifyingContract(DEV_VERIFYING_CONTRACT);
     }
 
-    /** @return REST base URL without trailing slash, e.g. {@code https://server-prod.hz.vestmarkets.com/v2} */
-    public String restBaseUrl() {
-        return restBaseUrl;
-    }
-
-    /** @return WebSocket URL as configured (the adapter appends {@code xwebsocketserver}) */
-    public String wsUrl() {
-        return wsUrl;
-    }
-
-    /** @return the account group ({@code accGroup} from {@code POST /register}) */
-    public int accountGroup() {
-        return accountGroup;
-    }
-
-    /** @return the API key, or null if only market data is used */
-    public Secret apiKey() {
-        return apiKey;
-    }
-
-    /** @return the delegate signing key, or null if only market data is used */
-    public Secret signingKey() {
-        return signingKey;
-    }
-
-    /** @return the primary wallet address, or null */
-    public String primaryAddress() {
-        return primaryAddress;
-    }
-
-    /** @return the VestRouterV2 address used for registration, or null */
-    public String verifyingContract() {
-        return verifyingContract;
-    }
-
-    /** @return age after which a book counts as stale, ms (default 5000) */
-    public long maxBookAgeMs() {
-        return maxBookAgeMs;
-    }
-
-    /** @return {@code recvWindow} sent with signed requests, ms (default 5000) */
-    public long recvWindowMs() {
-        return recvWindowMs;
-    }
-
-    /** @return timeout of one REST request, ms (default 5000) */
-    public long requestTimeoutMs() {
-        return requestTimeoutMs;
-    }
-
-    /** @return interval of the JSON {@code PING}, ms (default 30000) */
-    public long pingIntervalMs() {
-        return pingIntervalMs;
-    }
-
-    /** @return how many times a non-terminal IOC/MARKET order is polled with {@code GET /orders} (default 5) */
-    public int orderPollAttempts() {
-        return orderPollAttempts;
-    }
-
-    /** @return delay between order polls, ms (default 200) */
-    public long orderPollIntervalMs() {
-        return orderPollIntervalMs;
-    }
-
-    /** @return client-side limit on order and cancel requests per second (default 10) */
-    public int ordersPerSecond() {
-        return ordersPerSecond;
-    }
-
-    /** @return client-side limit on other REST calls per second (default 5) */
-    public int restCallsPerSecond() {
-        return restCallsPerSecond;
-    }
-
-    /** @return a shared event loop group, or null for an adapter-owned single-thread loop */
-    public EventLoopGroup eventLoopGroup() {
-        return eventLoopGroup;
-    }
-
-    /** @return a JSON {@code PING} unanswered this long makes the stream stale and reconnects it, ms (default 5000, the RUST bot's bound; the docs give none) */
-    public long pongTimeoutMs() {
-        return pongTimeoutMs;
-    }
-
-    /** @return no frame at all for this long makes the stream stale and reconnects it, ms (default 35000: the RUST bot's 30 s {@code STALE_THRESHOLD_MS} plus the PONG bound, so that a quiet private stream still answers one PING in time; keep it above the ping interval) */
-    public long idleTimeoutMs() {
-        return idleTimeoutMs;
-    }
-
-    /** @return first reconnect delay after an unexpected close, ms (default 250); doubles per failed attempt, with ±20 % jitter */
-    public long reconnectInitialDelayMs() {
-        return reconnectInitialDelayMs;
-    }
-
-    /** @return largest reconnect delay, ms (default 30000) */
-    public long reconnectMaxDelayMs() {
-        return reconnectMaxDelayMs;
-    }
-
     /**
-     * The reconnect backoff of every Vest stream: Resilience4j's exponential random backoff (the same
-     * implementation the Paradex adapter uses), attempt 1 waiting about
-     * {@link #reconnectInitialDelayMs()}, doubling per failed attempt up to {@link #reconnectMaxDelayMs()},
-     * each delay scaled by a random factor in [0.8, 1.2] so that many clients do not retry in step.
+     * The reconnect backoff of every Vest stream, as {@link TransportConfig} describes it, computed by Resilience4j
+     * (the Paradex adapter builds its own the same way from its transport).
      *
      * @return attempt number (1 = first retry) to delay, ms; stateless and thread-safe
      */
-    public io.github.resilience4j.core.IntervalFunction reconnectBackoff() {
-        return io.github.resilience4j.core.IntervalFunction.ofExponentialRandomBackoff(reconnectInitialDelayMs, 2.0, 0.2,
-            reconnectMaxDelayMs);
-    }
-
-    /** @return {@code true} (default): the streams reconnect by themselves after an unexpected close, with exponential backoff and jitter, and resubscribe */
-    public boolean autoReconnect() {
-        return autoReconnect;
-    }
-
-    /** @return {@code true} (default): with an API key, {@link VestAdapter#connect()} also opens the {@code account_private} stream (listen key from {@code POST /account/listenKey}) */
-    public boolean accountStream() {
-        return accountStream;
-    }
-
-    /** @return interval of {@code PUT /account/listenKey}, ms (default 30 minutes; the key lives 60 minutes, protocol reference §4) */
-    public long listenKeyRenewIntervalMs() {
-        return listenKeyRenewIntervalMs;
-    }
-
-    /** @return how long an IOC/MARKET order whose acknowledgement lacks fill data waits for its terminal ORDER event on the private stream before polling {@code GET /orders?id=}, ms (default 1000) */
-    public long streamFillWaitMs() {
-        return streamFillWaitMs;
-    }
-
-    /** @return how many times an order rejected as rate limited (HTTP 429 / code 1003, so not executed) is resent, identical, after a backoff (default 2; only within the receive window) */
-    public int rateLimitRetries() {
-        return rateLimitRetries;
-    }
-
-    /** @return first backoff after a rate-limit answer, ms (default 500; doubles per retry; a longer {@code Retry-After} wins) */
-    public long rateLimitBackoffMs() {
-        return rateLimitBackoffMs;
-    }
-
-    /** @return {@code true} (default): the market-data stream also subscribes {@code tickers} (mark, index, funding; {@link VestAdapter#ticker(String)}) */
-    public boolean subscribeTickers() {
-        return subscribeTickers;
-    }
-
-    /** @return {@code false} (default, as documented and as two clients do): {@code POST /account/leverage} is sent unsigned; {@code true} adds {@code nonce} and a signature over {@code (time, nonce, symbol, value)} as the RUST bot does (open question §9.8) */
-    public boolean signLeverage() {
-        return signLeverage;
-    }
-
-    /**
-     * @return {@code true} (default): a depth snapshot whose levels are not strictly sorted (bids
-     *     descending, asks ascending) is counted and invalidates the book; {@code false}: it is sorted.
-     *     Vest does not document the order (open question §9.10; the RUST bot sorts itself).
-     */
-    public boolean rejectUnsortedDepth() {
-        return rejectUnsortedDepth;
-    }
-
-    /**
-     * @return the {@code timeInForce} sent for an IOC LIMIT order: {@code "IOC"} (default; what the RUST
-     *     bot traded with on v2) or {@code "FOK"} (the docs list only GTC/FOK for LIMIT, open question
-     *     §9.5). Either never rests; an unaccepted value is refused by the venue with {@code 1133}
-     *     INVALID_TIME_IN_FORCE, never executed as GTC. MARKET orders carry no {@code timeInForce}.
-     */
-    public String limitIocTimeInForce() {
-        return limitIocTimeInForce;
+    public IntervalFunction reconnectBackoff() {
+        return IntervalFunction.ofExponentialRandomBackoff(transport.reconnectInitialDelayMs(),
+            transport.reconnectMultiplier(), transport.reconnectJitter(), transport.reconnectMaxDelayMs());
     }
 
     @Override
@@ -321,11 +151,12 @@ public final class VestConfig {
     }
 
     /**
-     * Builder for {@link VestConfig}.
+     * Builder for {@link VestConfig}; the transport setters ({@code requestTimeoutMs}, {@code idleTimeoutMs},
+     * {@code eventLoopGroup}, …) are inherited from {@link TransportConfig.AbstractBuilder}.
      *
      * <p><b>Note:</b> not thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder extends TransportConfig.AbstractBuilder<Builder> {
         private String restBaseUrl;
         private String wsUrl;
         private int accountGroup;
@@ -333,29 +164,39 @@ public final class VestConfig {
         private Secret signingKey;
         private String primaryAddress;
         private String verifyingContract;
-        private long maxBookAgeMs = 5000;
         private long recvWindowMs = 5000;
-        private long requestTimeoutMs = 5000;
         private long pingIntervalMs = 30_000;
-        private long orderPollAttempts = 5;
-        private long orderPollIntervalMs = 200;
-        private long ordersPerSecond = 10;
-        private long restCallsPerSecond = 5;
-        private EventLoopGroup eventLoopGroup;
         private long pongTimeoutMs = 5000;
-        private long idleTimeoutMs = 35_000;
-        private long reconnectInitialDelayMs = 250;
-        private long reconnectMaxDelayMs = 30_000;
         private boolean autoReconnect = true;
         private boolean accountStream = true;
         private long listenKeyRenewIntervalMs = 1_800_000;
         private long streamFillWaitMs = 1000;
-        private long rateLimitRetries = 2;
+        private int rateLimitRetries = 2;
         private long rateLimitBackoffMs = 500;
         private boolean subscribeTickers = true;
         private boolean signLeverage = false;
         private String limitIocTimeInForce = "IOC";
         private boolean rejectUnsortedDepth = true;
+
+        private Builder() {
+            idleTimeoutMs(35_000).reconnectInitialDelayMs(250); // Vest's transport defaults, see VestConfig#transport
+        }
+
+        /**
+         * @param v the transport's order and cancel requests per second (default 10)
+         * @return this
+         */
+        public Builder ordersPerSecond(final int v) {
+            return orderRequestsPerSecond(v);
+        }
+
+        /**
+         * @param v the transport's limit on other REST calls per second (default 5)
+         * @return this
+         */
+        public Builder restCallsPerSecond(final int v) {
+            return otherRequestsPerSecond(v);
+        }
 
         /**
          * @param v reject unsorted depth snapshots (default true) or sort them
@@ -366,42 +207,12 @@ public final class VestConfig {
             return this;
         }
 
-        private Builder() {
-        }
-
         /**
          * @param v PONG timeout, ms (default 5000)
          * @return this
          */
         public Builder pongTimeoutMs(final long v) {
             pongTimeoutMs = v;
-            return this;
-        }
-
-        /**
-         * @param v idle timeout, ms (default 35000)
-         * @return this
-         */
-        public Builder idleTimeoutMs(final long v) {
-            idleTimeoutMs = v;
-            return this;
-        }
-
-        /**
-         * @param v first reconnect delay, ms (default 250)
-         * @return this
-         */
-        public Builder reconnectInitialDelayMs(final long v) {
-            reconnectInitialDelayMs = v;
-            return this;
-        }
-
-        /**
-         * @param v largest reconnect delay, ms (default 30000)
-         * @return this
-         */
-        public Builder reconnectMaxDelayMs(final long v) {
-            reconnectMaxDelayMs = v;
             return this;
         }
 
@@ -550,29 +361,11 @@ public final class VestConfig {
         }
 
         /**
-         * @param v max book age, ms (default 5000)
-         * @return this
-         */
-        public Builder maxBookAgeMs(final long v) {
-            maxBookAgeMs = v;
-            return this;
-        }
-
-        /**
          * @param v recvWindow, ms (default 5000)
          * @return this
          */
         public Builder recvWindowMs(final long v) {
             recvWindowMs = v;
-            return this;
-        }
-
-        /**
-         * @param v REST timeout, ms (default 5000)
-         * @return this
-         */
-        public Builder requestTimeoutMs(final long v) {
-            requestTimeoutMs = v;
             return this;
         }
 
@@ -586,57 +379,15 @@ public final class VestConfig {
         }
 
         /**
-         * @param v order polls after a non-terminal IOC/MARKET acknowledgement (default 5)
-         * @return this
-         */
-        public Builder orderPollAttempts(final int v) {
-            orderPollAttempts = v;
-            return this;
-        }
-
-        /**
-         * @param v delay between order polls, ms (default 200)
-         * @return this
-         */
-        public Builder orderPollIntervalMs(final long v) {
-            orderPollIntervalMs = v;
-            return this;
-        }
-
-        /**
-         * @param v client-side order/cancel rate limit per second (default 10)
-         * @return this
-         */
-        public Builder ordersPerSecond(final int v) {
-            ordersPerSecond = v;
-            return this;
-        }
-
-        /**
-         * @param v client-side limit on other REST calls per second (default 5)
-         * @return this
-         */
-        public Builder restCallsPerSecond(final int v) {
-            restCallsPerSecond = v;
-            return this;
-        }
-
-        /**
-         * @param v shared Netty event loop group (not shut down by the adapter)
-         * @return this
-         */
-        public Builder eventLoopGroup(final EventLoopGroup v) {
-            eventLoopGroup = v;
-            return this;
-        }
-
-        /**
          * @return the configuration
          * @throws NullPointerException if an endpoint is missing
-         * @throws IllegalArgumentException if a value is out of range
+         * @throws IllegalArgumentException if a value is out of range (the message names it)
          */
         public VestConfig build() {
-            return new VestConfig(this);
+            return new VestConfig(restBaseUrl, wsUrl, accountGroup, apiKey, signingKey, primaryAddress,
+                verifyingContract, recvWindowMs, pingIntervalMs, pongTimeoutMs, autoReconnect, accountStream,
+                listenKeyRenewIntervalMs, streamFillWaitMs, rateLimitRetries, rateLimitBackoffMs, subscribeTickers,
+                signLeverage, limitIocTimeInForce, rejectUnsortedDepth, buildTransport());
         }
     }
 }

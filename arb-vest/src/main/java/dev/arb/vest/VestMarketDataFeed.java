@@ -6,6 +6,7 @@ import dev.arb.api.InvalidOrderException;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderBook;
 import dev.arb.api.OrderBookListener;
+import dev.arb.api.TransportConfig;
 import dev.arb.api.TransportException;
 import dev.arb.api.WireTap;
 import dev.arb.vest.internal.VestWsClient;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * snapshot whose levels are not strictly sorted is counted and invalidates the book unless
  * {@link VestConfig#rejectUnsortedDepth()} is off. A JSON {@code PING} is sent every
  * {@link VestConfig#pingIntervalMs()}; no {@code PONG} within {@link VestConfig#pongTimeoutMs()} or no
- * frame for {@link VestConfig#idleTimeoutMs()} closes the connection; any unexpected close invalidates
+ * frame for {@link TransportConfig#idleTimeoutMs()} closes the connection; any unexpected close invalidates
  * the books (stale at once) and reconnects with {@link VestConfig#reconnectBackoff()}, resubscribing
  * every market. Sources: Vest API docs "WebSocket", "Public channels" (protocol reference §5).
  *
@@ -171,10 +172,10 @@ final class VestMarketDataFeed {
         return (System.nanoTime() - mb.lastReceivedNanos) / 1_000_000L;
     }
 
-    /** @return true unless subscribed, connected, valid and younger than {@link VestConfig#maxBookAgeMs()} */
+    /** @return true unless subscribed, connected, valid and younger than {@link TransportConfig#maxBookAgeMs()} */
     boolean isStale(final String market) {
         final VestMarketBook mb = subscriptions.get(market);
-        return mb == null || !connected || !mb.valid || bookAgeMs(market) > config.maxBookAgeMs();
+        return mb == null || !connected || !mb.valid || bookAgeMs(market) > config.transport().maxBookAgeMs();
     }
 
     /** @return true while the stream is open */
@@ -200,7 +201,7 @@ final class VestMarketDataFeed {
     CompletableFuture<Void> open() {
         final StreamHandler handler = new StreamHandler();
         final VestWsClient client = new VestWsClient(loop, streamUri, handler, config.pingIntervalMs(),
-            config.requestTimeoutMs(), config.pongTimeoutMs(), config.idleTimeoutMs());
+            config.transport().requestTimeoutMs(), config.pongTimeoutMs(), config.transport().idleTimeoutMs());
         handler.client = client;
         final VestWsClient previous;
         synchronized (this) {

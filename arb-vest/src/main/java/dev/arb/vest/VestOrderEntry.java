@@ -14,6 +14,7 @@ import dev.arb.api.OrderUpdate;
 import dev.arb.api.RateLimitedException;
 import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
+import dev.arb.api.TransportConfig;
 import dev.arb.vest.VestSentOrders.PreparedOrder;
 import dev.arb.vest.internal.VestOrderCodec;
 import dev.arb.vest.internal.VestRestClient;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * signed ({@link VestOrderTracker}). IOC and MARKET orders complete once terminal: when the
  * acknowledgement lacks fill data, wait up to {@link VestConfig#streamFillWaitMs()} for the order's
  * terminal event on the account stream, then poll {@code GET /orders?id=} up to
- * {@link VestConfig#orderPollAttempts()} times, then fail with {@link ExchangeTimeoutException}. A
+ * {@link TransportConfig#orderPollAttempts()} times, then fail with {@link ExchangeTimeoutException}. A
  * rate-limit answer (HTTP 429 / {@code 1003}: not executed) is resent unchanged after a backoff, at most
  * {@link VestConfig#rateLimitRetries()} times within the receive window. Sources: protocol reference
  * §3 (signing), §4 (REST, errors), §5 (ORDER events), §6 (taker-only).
@@ -135,12 +136,12 @@ final class VestOrderEntry {
             return CompletableFuture.completedFuture(update);
         }
         if (!accountStreamOpen.getAsBoolean() || config.streamFillWaitMs() == 0) {
-            return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+            return poll(update.venueOrderId(), spec, r, config.transport().orderPollAttempts());
         }
         return tracked.terminal.copy().orTimeout(config.streamFillWaitMs(), TimeUnit.MILLISECONDS)
             .handle((event, err) -> {
                 if (err != null || event == null) {
-                    return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+                    return poll(update.venueOrderId(), spec, r, config.transport().orderPollAttempts());
                 }
                 final OrderUpdate u = codec.update(event, spec, r, System.currentTimeMillis());
                 if (u.status() == OrderStatus.REJECTED) {
@@ -148,7 +149,7 @@ final class VestOrderEntry {
                 }
                 if (u.status() == OrderStatus.CANCELED && !event.hasNonNull("lastFilledSize")) {
                     // a CANCELLED event carries no fill fields (protocol reference §5): ask for them
-                    return poll(update.venueOrderId(), spec, r, config.orderPollAttempts());
+                    return poll(update.venueOrderId(), spec, r, config.transport().orderPollAttempts());
                 }
                 return CompletableFuture.completedFuture(u);
             }).thenCompose(f -> f);
@@ -301,11 +302,12 @@ final class VestOrderEntry {
         final int remaining) {
         if (remaining <= 0) {
             return CompletableFuture.failedFuture(new ExchangeTimeoutException(VestMarkets.VENUE, null, "Vest order "
-                + id + " (" + r.clientOrderId() + ") not terminal after " + config.orderPollAttempts() + " polls"));
+                + id + " (" + r.clientOrderId() + ") not terminal after " + config.transport().orderPollAttempts()
+                + " polls"));
         }
         final String query = "id=" + urlEncode(id);
         return CompletableFuture.supplyAsync(() -> null,
-                CompletableFuture.delayedExecutor(config.orderPollIntervalMs(), TimeUnit.MILLISECONDS))
+                CompletableFuture.delayedExecutor(config.transport().orderPollIntervalMs(), TimeUnit.MILLISECONDS))
             .thenCompose(x -> rest.getPrivate("/orders", query))
             .thenCompose(answer -> {
                 final OrderUpdate u = codec.toUpdate(VestOrderCodec.orderNode(answer, id), spec, r,

@@ -103,7 +103,7 @@ public final class VestRegistration {
             .put("primaryAddr", primaryAddress.toLowerCase(Locale.ROOT)).put("signature", proof.signatureHex())
             .put("expiryTime", signerExpiryMs).put("networkType", networkType).toString();
         final VestRestClient rest = new VestRestClient(config.restBaseUrl(), config.accountGroup(), null,
-            config.requestTimeoutMs(), 1, 1, json, System::currentTimeMillis);
+            config.transport().requestTimeoutMs(), 1, 1, json, System::currentTimeMillis);
         return rest.postPublic("/register", body).thenApply(answer -> {
             final String apiKey = answer.path("apiKey").asText(null);
             if (apiKey == null || apiKey.isEmpty() || !answer.has("accGroup")) {
