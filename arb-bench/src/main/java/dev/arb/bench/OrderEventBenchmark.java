@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Private-stream frame bytes → the {@link OrderUpdate} / {@link Fill} handed to order listeners, per venue
  * (issue 6, "order update" and "fill" message kinds), with the frames of {@link PrivateStreamFrames}.
  *
- * <p>The adapters' private-stream handlers are private ({@code VestAccountStream.onFrame} +
- * {@code VestAdapter.AccountSink}, {@code ParadexAdapter.StreamListener.onText} + {@code onControl}), so each
+ * <p>The adapters' private-stream handlers are package-private ({@code VestAccountStream.onFrame} +
+ * {@code VestOrderEvents}, the Paradex WebSocket's frame dispatch + {@code ParadexAccountStream.onPush}), so each
  * benchmark replays their steps, calling the adapters' real public {@code internal} parsers for the payload:
  * <ul>
  *   <li>Vest: {@code ObjectMapper.readTree} over a {@link ByteBufInputStream} of a duplicate of the frame, the
@@ -53,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       reply), the error check, the channel dispatch, then {@link OrderResponses#toUpdate} ({@code orders})
  *       or {@link RestDecoders#fill} ({@code fills}).</li>
  *   <li>Paradex SBE fill ({@code FillEvent}, template 21): {@link ParadexSbeDecoder} → {@link FillUpdate},
- *       converted to the {@link Fill} as the adapter's (private) {@code onSbeFill} does.</li>
+ *       converted to the {@link Fill} as {@code ParadexAccountStream.onFill} does.</li>
  * </ul>
  * Run with {@code -prof gc}.
  *
@@ -194,7 +194,7 @@ public class OrderEventBenchmark {
         return channel.startsWith(channelPrefix) ? node.path("params").path("data") : null;
     }
 
-    /** Converts each SBE fill to the API {@link Fill} as {@code ParadexAdapter.onSbeFill} does. */
+    /** Converts each SBE fill to the API {@link Fill} as {@code ParadexAccountStream.onFill} does. */
     static final class FillCapture implements ParadexSbeListener {
         Fill last;
 
