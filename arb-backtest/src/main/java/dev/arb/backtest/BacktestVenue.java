@@ -52,7 +52,7 @@ import java.util.concurrent.CompletableFuture;
  * a {@link OrderStatus#REJECTED} update with that code.
  *
  * <p><b>Fault injection.</b> Per order, at match time, three draws are taken from a
- * {@link SplittableRandom} seeded by the builder (so outcomes are reproducible per seed and do not
+ * {@link java.util.SplittableRandom} seeded by the builder (so outcomes are reproducible per seed and do not
  * depend on the book): with probability {@code rejectRate} the order is refused (code
  * {@value #INJECTED_REJECT}); otherwise with probability {@code partialFillRate} its size is cut to a
  * uniformly drawn whole number of steps below it, 0 included, before matching. Listeners run in this
