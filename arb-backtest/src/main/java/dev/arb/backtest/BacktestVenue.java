@@ -14,9 +14,7 @@ import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -54,7 +52,7 @@ import java.util.concurrent.CompletableFuture;
  * a {@link OrderStatus#REJECTED} update with that code.
  *
  * <p><b>Fault injection.</b> Per order, at match time, three draws are taken from a
- * {@link SplittableRandom} seeded by the builder (so outcomes are reproducible per seed and do not
+ * {@link java.util.SplittableRandom} seeded by the builder (so outcomes are reproducible per seed and do not
  * depend on the book): with probability {@code rejectRate} the order is refused (code
  * {@value #INJECTED_REJECT}); otherwise with probability {@code partialFillRate} its size is cut to a
  * uniformly drawn whole number of steps below it, 0 included, before matching. Listeners run in this
@@ -74,7 +72,7 @@ public final class BacktestVenue implements ExchangeAdapter {
     private final String venue;
     private final VirtualTime time;
     private final long maxBookAgeMs;
-    private final Map<String, VenueMarket> markets = new LinkedHashMap<>();
+    private final VenueMarkets markets;
     private final VenueOrders orders;
 
     private BacktestVenue(final Builder b) {
@@ -85,12 +83,7 @@ public final class BacktestVenue implements ExchangeAdapter {
         }
         maxBookAgeMs = b.maxBookAgeMs;
         orders = new VenueOrders(venue, time, b.latencyNanos, b.rejectRate, b.partialFillRate, b.seed);
-        for (final MarketSpec spec : b.specs) {
-            markets.put(spec.symbol(), new VenueMarket(venue, spec, b.defaultFundingRatePerHour));
-        }
-        if (markets.isEmpty()) {
-            throw new IllegalArgumentException("a venue needs at least one market");
-        }
+        markets = new VenueMarkets(venue, b.specs, b.defaultFundingRatePerHour);
     }
 
     /** @return a new builder (latency 0, no faults, seed 0, funding NaN, maximum book age 5 s) */
@@ -104,7 +97,7 @@ public final class BacktestVenue implements ExchangeAdapter {
      * @throws InvalidOrderException if the venue has no such market
      */
     public OrderBook book(final String market) {
-        return market(market).book;
+        return markets.get(market).book;
     }
 
     /**
@@ -114,12 +107,12 @@ public final class BacktestVenue implements ExchangeAdapter {
      * @param market venue symbol
      */
     public void publish(final String market) {
-        market(market).publish(orders);
+        markets.get(market).publish(orders);
     }
 
     /** @return a publisher for one market, as {@link #publish(String)} without the symbol lookup (for the feed) */
     Runnable publisher(final String market) {
-        final VenueMarket m = market(market);
+        final VenueMarket m = markets.get(market);
         return () -> m.publish(orders);
     }
 
@@ -130,7 +123,7 @@ public final class BacktestVenue implements ExchangeAdapter {
      * @param rate   funding rate per hour as a fraction (0.0001 = 1 bp per hour), or NaN for unknown
      */
     public void setFundingRatePerHour(final String market, final double rate) {
-        market(market).fundingRatePerHour = rate;
+        markets.get(market).fundingRatePerHour = rate;
     }
 
     /**
@@ -138,7 +131,7 @@ public final class BacktestVenue implements ExchangeAdapter {
      * @return realized PnL of the market's position in USD, before fees, exact
      */
     public BigDecimal realizedPnlUsd(final String market) {
-        return market(market).position.realizedPnlUsd();
+        return markets.get(market).position.realizedPnlUsd();
     }
 
     /** @return taker fees paid on this venue so far, USD, exact */
@@ -182,12 +175,12 @@ public final class BacktestVenue implements ExchangeAdapter {
 
     @Override
     public MarketSpec marketSpec(final String market) {
-        return market(market).spec;
+        return markets.get(market).spec;
     }
 
     @Override
     public void subscribeOrderBook(final String market, final OrderBookListener listener) {
-        final VenueMarket m = market(market);
+        final VenueMarket m = markets.get(market);
         m.subscribed = true;
         m.listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -195,26 +188,26 @@ public final class BacktestVenue implements ExchangeAdapter {
     /** @return the book, or null if not subscribed (as on live adapters; the driver uses {@link #book}) */
     @Override
     public OrderBook orderBook(final String market) {
-        final VenueMarket m = markets.get(market);
+        final VenueMarket m = markets.find(market);
         return m == null || !m.subscribed ? null : m.book;
     }
 
     /** @return virtual ms since the book's {@code receivedNanos}; {@link Long#MAX_VALUE} before the first publish */
     @Override
     public long bookAgeMs(final String market) {
-        return market(market).ageMs(time.nanoTime());
+        return markets.get(market).ageMs(time.nanoTime());
     }
 
     /** @return {@code true} before the first publish, while the book is invalid, or when older than the maximum age */
     @Override
     public boolean isStale(final String market) {
-        return market(market).isStale(time.nanoTime(), maxBookAgeMs);
+        return markets.get(market).isStale(time.nanoTime(), maxBookAgeMs);
     }
 
     @Override
     public CompletableFuture<OrderUpdate> placeOrder(final OrderRequest request) {
-        final VenueMarket m = markets.get(request.market());
-        return m == null ? CompletableFuture.failedFuture(unknownMarket(request.market())) : orders.place(m, request);
+        final VenueMarket m = markets.find(request.market());
+        return m == null ? CompletableFuture.failedFuture(markets.unknown(request.market())) : orders.place(m, request);
     }
 
     /** @return completes at once: IOC orders never rest, so there is nothing to cancel */
@@ -232,8 +225,8 @@ public final class BacktestVenue implements ExchangeAdapter {
     /** @return the position now (completed future; unrealized PnL zero) */
     @Override
     public CompletableFuture<Position> position(final String market) {
-        final VenueMarket m = markets.get(market);
-        return m == null ? CompletableFuture.failedFuture(unknownMarket(market))
+        final VenueMarket m = markets.find(market);
+        return m == null ? CompletableFuture.failedFuture(markets.unknown(market))
             : CompletableFuture.completedFuture(m.position.toPosition());
     }
 
@@ -258,8 +251,7 @@ public final class BacktestVenue implements ExchangeAdapter {
     /** @return every non-flat position, in the order the markets were configured */
     @Override
     public CompletableFuture<List<Position>> positions() {
-        return CompletableFuture.completedFuture(markets.values().stream().filter(m -> m.position.size() != 0)
-            .map(m -> m.position.toPosition()).toList());
+        return CompletableFuture.completedFuture(markets.positions());
     }
 
     @Override
@@ -270,25 +262,13 @@ public final class BacktestVenue implements ExchangeAdapter {
     /** @return the last rate set with {@link #setFundingRatePerHour}, else the configured default (NaN if none) */
     @Override
     public double fundingRatePerHour(final String market) {
-        final VenueMarket m = markets.get(market);
+        final VenueMarket m = markets.find(market);
         return m == null ? Double.NaN : m.fundingRatePerHour;
     }
 
     /** Does nothing: a backtest venue owns no threads or connections. */
     @Override
     public void close() {
-    }
-
-    private VenueMarket market(final String market) {
-        final VenueMarket m = markets.get(market);
-        if (m == null) {
-            throw unknownMarket(market);
-        }
-        return m;
-    }
-
-    private InvalidOrderException unknownMarket(final String market) {
-        return new InvalidOrderException(venue, "MARKET_NOT_FOUND", "unknown market " + market);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.arb.examples;
 
 import dev.arb.api.ExchangeAdapter;
-import dev.arb.api.UntrustedText;
 import dev.arb.executor.ReconciliationException;
 import dev.arb.operator.OperatorEvents;
 import dev.arb.operator.OperatorServer;
@@ -17,10 +16,6 @@ import dev.arb.executor.alert.AlertSink;
 import dev.arb.executor.alert.WebhookAlertSink;
 import dev.arb.executor.journal.Journal;
 import dev.arb.executor.journal.SqliteJournal;
-import dev.arb.paradex.ParadexAdapter;
-import dev.arb.paradex.ParadexConfig;
-import dev.arb.vest.VestAdapter;
-import dev.arb.vest.VestConfig;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.InputStream;
@@ -177,10 +172,10 @@ public final class RunCommand implements Callable<Integer> {
         Credentials.Paradex paradexCredentials = null;
         if (!sim) {
             try {
-                if (uses(botConfig, "vest")) {
+                if (LiveVenues.uses(botConfig, "vest")) {
                     vestCredentials = Credentials.vest(env);
                 }
-                if (uses(botConfig, "paradex")) {
+                if (LiveVenues.uses(botConfig, "paradex")) {
                     paradexCredentials = Credentials.paradex(env);
                 }
             } catch (Credentials.CredentialException e) {
@@ -248,17 +243,7 @@ public final class RunCommand implements Callable<Integer> {
                 adapters.put("paradex", simVenues.paradex());
                 LOG.info("simulated venues up (seed {}), trading for {}", seed, runFor);
             } else {
-                if (vestCredentials != null) {
-                    final VestConfig vc = vestConfig(botConfig, vestCredentials, loop, maxAge);
-                    endpoints.put("vest", vc.restBaseUrl() + " and " + vc.wsUrl());
-                    adapters.put("vest", new VestAdapter(vc));
-                }
-                if (paradexCredentials != null) {
-                    final ParadexConfig pc = paradexConfig(botConfig, paradexCredentials, loop, maxAge);
-                    endpoints.put("paradex", pc.restBaseUrl() + " and " + pc.wsUrl());
-                    adapters.put("paradex", new ParadexAdapter(pc));
-                }
-                LOG.warn("leverage from the config is not set on the venues by this version; set it in the venue UI");
+                LiveVenues.open(botConfig, vestCredentials, paradexCredentials, loop, maxAge, adapters, endpoints);
             }
             final TradingSession session = new TradingSession(loop.next(), adapters, botConfig, safety, journal, sink,
                 strategies);
@@ -291,7 +276,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (controlStdin || controlFile != null) {
                 control = ControlChannel.start(controlStdin ? System.in : null, controlFile,
-                    command -> handle(command, session, live, stop));
+                    new ControlCommands(session, live, stop)::handle);
             }
             if (strategies.file() != null) {
                 watchers.add(new StrategySourceWatcher(strategies.file(),
@@ -349,79 +334,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Executes one control command; {@code flatten} ends the run (flatten, summary, exit). */
-    private static void handle(final String command, final TradingSession session, final LiveControl live,
-        final CountDownLatch stop) {
-        if (command.startsWith("set ") || command.equals("set")) {
-            live.command(command.equals("set") ? new String[0] : command.substring(4).split(" ")).forEach(RunCommand::report);
-            return;
-        }
-        switch (command) {
-            case "halt":
-                session.risk().halt("operator halt");
-                System.err.println("halted: no new entries (resume to trade again, flatten to close and exit)");
-                break;
-            case "resume":
-                session.risk().resume();
-                System.err.println("resumed");
-                break;
-            case "flatten":
-                System.err.println("flattening both legs and stopping");
-                stop.countDown();
-                break;
-            case "status":
-                System.err.println(session.status());
-                break;
-            case "params":
-                session.executors().forEach((id, e) -> e.parameters().specs().forEach(p -> System.err.println(id + " "
-                    + p.name() + " = " + e.parameters().text(p.name()) + "  (" + p.describeAllowed() + "): "
-                    + p.description())));
-                break;
-            default:
-                System.err.println("unknown command '" + UntrustedText.forLog(command) + "' (halt, resume, flatten, "
-                    + "status, params, set <bot|*|risk> <param> <value>)");
-        }
-    }
-
-    private static boolean uses(final BotConfig config, final String venue) {
-        return config.bots().stream().anyMatch(b -> b.dexA().equals(venue) || b.dexB().equals(venue));
-    }
-
     private static long maxBookAge(final BotConfig config) {
         return config.bots().stream().mapToLong(BotConfig.Bot::maxBookAgeMsOrDefault).max().orElse(2000);
-    }
-
-    private static BotConfig.VenueSettings settings(final BotConfig config, final String venue) {
-        final BotConfig.VenueSettings s = config.venues() == null ? null : config.venues().get(venue);
-        return s == null ? new BotConfig.VenueSettings("production", null, null) : s;
-    }
-
-    private static VestConfig vestConfig(final BotConfig config, final Credentials.Vest c, final EventLoopGroup loop,
-        final long maxAge) {
-        final BotConfig.VenueSettings s = settings(config, "vest");
-        final VestConfig.Builder b = "testnet".equals(s.env()) ? VestConfig.testnet() : VestConfig.production();
-        if (s.restUrl() != null) {
-            b.restBaseUrl(s.restUrl());
-        }
-        if (s.wsUrl() != null) {
-            b.wsUrl(s.wsUrl());
-        }
-        return b.accountGroup(c.accountGroup()).apiKey(c.apiKey()).signingKey(c.signingKey())
-            .primaryAddress(c.primaryAddress()).maxBookAgeMs(maxAge).eventLoopGroup(loop).build();
-    }
-
-    private static ParadexConfig paradexConfig(final BotConfig config, final Credentials.Paradex c,
-        final EventLoopGroup loop, final long maxAge) {
-        final BotConfig.VenueSettings s = settings(config, "paradex");
-        final ParadexConfig.Builder b = "testnet".equals(s.env()) ? ParadexConfig.testnet() : ParadexConfig.production();
-        if (s.restUrl() != null) {
-            b.restBaseUrl(s.restUrl());
-        }
-        if (s.wsUrl() != null) {
-            b.wsUrl(s.wsUrl());
-        }
-        return b.accountAddress(c.accountAddress()).privateKey(c.privateKey()).maxBookAgeMs(maxAge).eventLoopGroup(loop)
-            .build();
     }
 
     static BotConfig builtInSimConfig() throws java.io.IOException {

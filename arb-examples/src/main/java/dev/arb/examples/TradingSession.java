@@ -1,7 +1,6 @@
 package dev.arb.examples;
 
 import dev.arb.api.ExchangeAdapter;
-import dev.arb.api.Position;
 import dev.arb.executor.BreakerStatus;
 import dev.arb.executor.DeltaNeutralExecutor;
 import dev.arb.executor.ExecutorConfig;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * Runs the configured bots over connected adapters: one {@link DeltaNeutralExecutor} per bot, all on
  * the one event loop that also carries both venues' market data, sharing one journal, one alert sink
  * and one {@link RiskGuard}; each reconciles with the venues and the journal before it trades; then
- * flattens and summarises.
+ * flattens and summarises. The venues connect through the {@link VenueConnector}; the final positions
+ * are read by {@link FinalPositions}.
  *
  * <p><b>Note:</b> driven from one control thread (the command's); trading runs on {@code loop}.
  */
@@ -223,7 +222,7 @@ final class TradingSession {
      * @throws Exception if a bot cannot be started otherwise
      */
     void start(final Duration connectTimeout, final Map<String, String> endpoints) throws Exception {
-        connect(connectTimeout, endpoints);
+        VenueConnector.connectAll(adapters, connectTimeout, endpoints);
         for (BotConfig.Bot bot : config.bots()) {
             final ExchangeAdapter a = adapters.get(bot.dexA());
             final ExchangeAdapter b = adapters.get(bot.dexB());
@@ -261,45 +260,6 @@ final class TradingSession {
                     : " (" + r.differences().size() + " difference(s))"));
             }
         }
-    }
-
-    private void connect(final Duration timeout, final Map<String, String> endpoints)
-        throws VenueUnreachableException, InterruptedException {
-        final Map<String, CompletableFuture<Void>> connects = new LinkedHashMap<>();
-        adapters.forEach((venue, adapter) -> {
-            CompletableFuture<Void> f;
-            try {
-                f = adapter.connect();
-            } catch (RuntimeException e) {
-                f = CompletableFuture.failedFuture(e);
-            }
-            connects.put(venue, f);
-        });
-        try {
-            CompletableFuture.allOf(connects.values().toArray(new CompletableFuture<?>[0]))
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.debug("connect failed", e);
-        }
-        // allOf fails as soon as one fails: name the first venue (in config order) that failed, else one still pending
-        String pending = null;
-        for (Map.Entry<String, CompletableFuture<Void>> e : connects.entrySet()) {
-            final CompletableFuture<Void> f = e.getValue();
-            final String endpoint = endpoints.getOrDefault(e.getKey(), "its configured URLs");
-            if (f.isCompletedExceptionally()) {
-                try {
-                    f.join();
-                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException x) {
-                    throw VenueUnreachableException.failed(e.getKey(), endpoint, x);
-                }
-            }
-            if (!f.isDone() && pending == null) {
-                pending = e.getKey();
-            }
-        }
-        final String venue = pending != null ? pending : connects.keySet().iterator().next();
-        throw VenueUnreachableException.timedOut(venue, endpoints.getOrDefault(venue, "its configured URLs"), timeout);
     }
 
     /**
@@ -368,18 +328,7 @@ final class TradingSession {
             sent += s.ordersSent();
             rejected += s.ordersRejected();
         }
-        final Map<String, BigDecimal> positions = new LinkedHashMap<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Map.Entry<String, ExchangeAdapter> e : adapters.entrySet()) {
-            BigDecimal venueTotal = BigDecimal.ZERO;
-            for (String symbol : symbolsOn(e.getKey())) {
-                final Position p = e.getValue().position(symbol).get(30, TimeUnit.SECONDS);
-                venueTotal = venueTotal.add(p.sizeDecimal());
-            }
-            positions.put(e.getKey(), venueTotal.stripTrailingZeros());
-            sum = sum.add(venueTotal);
-        }
-        positions.put("sum", sum.stripTrailingZeros());
+        final Map<String, BigDecimal> positions = FinalPositions.read(adapters, config);
         final Histogram tick = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         final Histogram ack = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         loop.submit(() -> {
@@ -406,18 +355,5 @@ final class TradingSession {
             sent, rejected, positions, pnl, halt, tick, ack, breaker, alertCount.get(), new LinkedHashMap<>(reconciliation),
             first == null ? "none" : first.name(), first == null ? "" : first.sourceSha256(), swaps, swapFailures,
             changes, margins);
-    }
-
-    private List<String> symbolsOn(final String venue) {
-        final List<String> symbols = new ArrayList<>();
-        for (BotConfig.Bot bot : config.bots()) {
-            if (bot.dexA().equals(venue) || bot.dexB().equals(venue)) {
-                final String s = config.symbol(bot.pair(), venue);
-                if (!symbols.contains(s)) {
-                    symbols.add(s);
-                }
-            }
-        }
-        return symbols;
     }
 }

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delta-neutral arbitrage of one instrument between venue A and venue B: enters both legs at once
@@ -21,9 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p><b>Engine and strategy.</b> What to do is decided by a {@link Strategy} (by default the built-in
  * {@link ThresholdSpreadStrategy}), called on every book change of either venue with read-only views;
  * this engine owns everything else and is split by job: {@link StrategyHost} (calls the strategy,
- * parameters, swaps), {@link RoundRunner} (gates and both legs at once), {@link OrderGateway} (orders,
- * journal, lookups, retries), {@link Unwinder}, {@link Flattener}, {@link StartupReconciler},
- * {@link NetDeltaMonitor} and {@link PnlAttribution}. A position goes through
+ * parameters, swaps), {@link RoundRunner} (gates and both legs at once), {@link RoundPricing},
+ * {@link OperatorRounds} (rounds asked for by hand), {@link OrderGateway} (orders, journal, lookups,
+ * retries), {@link Unwinder}, {@link Flattener}, {@link ExecutorStartup}, {@link StartupReconciler},
+ * {@link NetDeltaMonitor}, {@link MarketCapture} and {@link PnlAttribution}. A position goes through
  * {@code FLAT → ENTERING → OPEN → EXITING → FLAT}; while a round is in flight
  * ({@code ENTERING}, {@code EXITING}, {@code UNWINDING}, {@code FLATTENING}) further opportunities are
  * counted and dropped; the {@link RiskGuard} also lets only one round at a time use a market, across
@@ -73,16 +72,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #start()} blocks during reconciliation and must not be called on {@code stateThread}.
  */
 public final class DeltaNeutralExecutor {
-    private static final long RECONCILE_TIMEOUT_S = 120;
-
     private final ExecutorCore core;
-    private final OrderGateway gateway;
-    private final RoundRunner rounds;
+    private final OperatorRounds operatorRounds;
+    private final MarketCapture capture;
     private final Flattener flattener;
     private final StartupReconciler reconciler;
     private final NetDeltaMonitor monitor;
     private final StrategyHost host;
-    private final AtomicBoolean started = new AtomicBoolean();
+    private final ExecutorStartup startup;
 
     /**
      * An executor with an in-memory journal, log alerts, its own error-only breaker and the built-in
@@ -153,16 +150,20 @@ public final class DeltaNeutralExecutor {
         core = new ExecutorCore(legA, legB, Objects.requireNonNull(config, "config"),
             Objects.requireNonNull(stateThread, "stateThread"), Objects.requireNonNull(listener, "listener"),
             Objects.requireNonNull(context, "context"));
-        gateway = new OrderGateway(core);
+        final OrderGateway gateway = new OrderGateway(core);
         final HedgeState hedge = new HedgeState(core);
         final Unwinder unwinder = new Unwinder(core, gateway, hedge);
+        final RoundPricing pricing = new RoundPricing(core);
         flattener = new Flattener(core, gateway, hedge, unwinder);
-        rounds = new RoundRunner(core, gateway, hedge, unwinder, flattener);
+        final RoundRunner rounds = new RoundRunner(core, gateway, hedge, unwinder, flattener, pricing);
+        operatorRounds = new OperatorRounds(core, rounds, pricing, hedge);
+        capture = new MarketCapture(core, pricing);
         reconciler = new StartupReconciler(core, hedge, unwinder, flattener);
         monitor = new NetDeltaMonitor(core, gateway, hedge, unwinder, flattener);
         host = new StrategyHost(core, rounds, Objects.requireNonNull(strategy, "strategy"),
             Objects.requireNonNull(source, "source"), Objects.requireNonNull(parameters, "parameters"));
         gateway.fillObserver(host::onFill);
+        startup = new ExecutorStartup(core, gateway, rounds, host, reconciler, monitor);
     }
 
     /**
@@ -177,54 +178,7 @@ public final class DeltaNeutralExecutor {
      * @throws dev.arb.api.InvalidOrderException if a venue has no such market
      */
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("already started");
-        }
-        final Leg legA = core.legA;
-        final Leg legB = core.legB;
-        legA.spec = legA.adapter.marketSpec(legA.market);
-        legB.spec = legB.adapter.marketSpec(legB.market);
-        core.sizing = new HedgeSizing(legA.spec, legB.spec);
-        core.sizes = SizeFormat.of(legA.spec, legB.spec);
-        // validates the size on both steps and minimums (IllegalArgumentException), configures the strategy;
-        // the hand-over through the state thread below publishes all of it there
-        host.start();
-        rounds.configurePricing();
-        ExecutorCore.LOG.info("executor {} {}:{} / {}:{} started, leg size {}, strategy {} ({})", core.botId, legA.name,
-            legA.market, legB.name, legB.market, core.sizes.format(core.settings.entrySize), host.status().name(),
-            core.config);
-        gateway.listenForOrders(legA);
-        if (legB.adapter != legA.adapter) {
-            gateway.listenForOrders(legB);
-        }
-        core.stateThread.execute(() -> {
-            legA.adapter.subscribeOrderBook(legA.market, book -> host.onBook(legA, book));
-            legB.adapter.subscribeOrderBook(legB.market, book -> host.onBook(legB, book));
-        });
-        if (core.context.reconcilePolicy() != null) {
-            final ReconciliationReport report;
-            try {
-                report = reconciler.reconcile(core.context.reconcilePolicy()).get(RECONCILE_TIMEOUT_S, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                final Throwable cause = LegOutcome.unwrap(e);
-                if (cause instanceof ReconciliationException re) {
-                    throw re;
-                }
-                throw new ReconciliationException("reconciliation failed: " + cause, null);
-            } catch (java.util.concurrent.TimeoutException e) {
-                halt("reconciliation did not finish in " + RECONCILE_TIMEOUT_S + " s");
-                throw new ReconciliationException("reconciliation timed out", null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReconciliationException("interrupted during reconciliation", null);
-            }
-            ExecutorCore.LOG.info("executor {} reconciliation {}: {} {}, {} {}{}", core.botId, report.outcome(),
-                legA.name, core.sizes.format(report.positionA()), legB.name, core.sizes.format(report.positionB()),
-                report.differences().isEmpty() ? "" : ", " + report.differences().size() + " difference(s), resolved "
-                    + report.resolvedOrders() + " order(s): " + String.join("; ", report.differences()));
-        }
-        core.stateThread.execute(() -> core.ready = true);
-        monitor.start();
+        startup.start();
     }
 
     /** Stops the periodic net-delta check and the strategy's timer (the adapters and journal belong to the caller). */
@@ -313,7 +267,7 @@ public final class DeltaNeutralExecutor {
      * @param out the caller's reused snapshot
      */
     public void captureMarket(final MarketSnapshot out) {
-        rounds.capture(out);
+        capture.capture(out);
     }
 
     /** @return the current parameter values and declarations (engine and strategy); thread-safe */
@@ -360,9 +314,7 @@ public final class DeltaNeutralExecutor {
      *     once with the reason it was not sent
      */
     public CompletableFuture<RoundResult> tryEnter(final Direction direction) {
-        final CompletableFuture<RoundResult> result = new CompletableFuture<>();
-        core.stateThread.execute(() -> rounds.tryEnter(direction, result));
-        return result;
+        return operatorRounds.enter(direction);
     }
 
     /**
@@ -371,9 +323,7 @@ public final class DeltaNeutralExecutor {
      * @return completes when the exit round has finished, or at once when there is nothing to exit
      */
     public CompletableFuture<RoundResult> tryExit() {
-        final CompletableFuture<RoundResult> result = new CompletableFuture<>();
-        core.stateThread.execute(() -> rounds.tryExit(result));
-        return result;
+        return operatorRounds.exit();
     }
 
     /**
@@ -393,9 +343,7 @@ public final class DeltaNeutralExecutor {
         if (fraction == null || fraction.signum() <= 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("reduce fraction must be in (0, 1], got " + fraction);
         }
-        final CompletableFuture<RoundResult> result = new CompletableFuture<>();
-        core.stateThread.execute(() -> rounds.tryReduce(fraction, result));
-        return result;
+        return operatorRounds.reduce(fraction);
     }
 
     /**

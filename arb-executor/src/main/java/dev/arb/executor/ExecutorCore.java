@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The state one executor's parts share: both legs, the position state, the counters, the halt flag,
  * the market claims, and the publication of {@link ExecutorStats}. Each part of the engine
- * ({@link RoundRunner}, {@link OrderGateway}, {@link Unwinder}, {@link Flattener},
- * {@link StartupReconciler}, {@link NetDeltaMonitor}, {@link StrategyHost}) holds this object and
- * owns one job.
+ * ({@link RoundRunner}, {@link RoundPricing}, {@link OperatorRounds}, {@link OrderGateway},
+ * {@link Unwinder}, {@link Flattener}, {@link ExecutorStartup}, {@link StartupReconciler},
+ * {@link NetDeltaMonitor}, {@link MarketCapture}, {@link StrategyHost}) holds this object and owns one job.
  *
  * <p><b>Note:</b> thread-safe by confinement: every non-final field is owned by {@link #stateThread},
  * except the atomics and volatiles, which other threads read.

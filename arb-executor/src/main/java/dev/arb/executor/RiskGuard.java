@@ -1,22 +1,14 @@
 package dev.arb.executor;
 
-import dev.arb.executor.alert.Alert;
 import dev.arb.executor.alert.AlertKind;
 import dev.arb.executor.alert.AlertSink;
 import dev.arb.executor.journal.Journal;
-import dev.arb.executor.journal.JournalEvent;
-import dev.arb.executor.journal.JournalEventType;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The trading circuit breaker shared by every executor of a run: admits or refuses each entry against
@@ -38,33 +30,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * MarketExposure.Share)}); a refusal is counted ({@link #marketLimitBlocked()}), and the first of a run of
  * refusals on a market raises a {@link AlertKind#MARKET_LIMIT} alert and a journal record.
  *
+ * <p>Parts, each with one job: {@link ErrorBreaker} (the Resilience4j breaker, its journal records and
+ * alerts), {@link DailyLoss} (the trading day's PnL across bots), {@link MarketLimitGate} (the per-market
+ * reservations) and {@link MarketClaims} (one round per market).
+ *
  * <p><b>Note:</b> thread-safe (synchronized; called on control paths only, never per tick).
  */
 public final class RiskGuard {
-    private static final long DAY_MS = TimeUnit.DAYS.toMillis(1);
-
     private volatile RiskLimits limits;
-    private final AlertSink alerts;
-    private final Journal journal;
     private final Clock clock;
-    private final CircuitBreaker breaker;
-    private final AtomicLong trips = new AtomicLong();
+    private final ErrorBreaker breaker;
     private final Map<String, BigDecimal> notionalByBot = new HashMap<>();
-    private final Map<String, BigDecimal> unrealizedByBot = new HashMap<>();
-    private final Set<String> claimedMarkets = new HashSet<>();
-    private final Map<String, Long> claimCounts = new HashMap<>();
+    private final DailyLoss dailyLoss;
+    private final MarketClaims claims = new MarketClaims();
     private final MarketExposure exposure;
-    private final Set<String> blockedMarkets = new HashSet<>();
-    private final AtomicLong marketLimitBlocked = new AtomicLong();
-    private BigDecimal realizedToday = BigDecimal.ZERO;
-    private long tradingDay;
+    private final MarketLimitGate marketLimits;
     private String haltReason;
     /** Who set {@link #haltReason}: {@code operator} or {@code risk}. */
     private String haltedBy;
     private boolean dailyLossHalt;
-    private volatile String lastReason;
-    /** Set while {@link #halt} forces the breaker open, so the transition is reported as the operator's. */
-    private volatile boolean operatorHalting;
 
     /**
      * @param limits  the limits
@@ -90,39 +74,12 @@ public final class RiskGuard {
         final MarketExposure exposure) {
         this.exposure = Objects.requireNonNull(exposure, "exposure");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.alerts = Objects.requireNonNull(alerts, "alerts");
-        this.journal = Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.tradingDay = dayOf(clock.millis());
-        final int n = limits.maxConsecutiveErrors();
-        breaker = CircuitBreaker.of("arb-trading", CircuitBreakerConfig.custom()
-            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .slidingWindowSize(n)
-            .minimumNumberOfCalls(n)
-            .failureRateThreshold(100f)
-            .waitDurationInOpenState(limits.cooldown())
-            .automaticTransitionFromOpenToHalfOpenEnabled(true)
-            .permittedNumberOfCallsInHalfOpenState(1)
-            .build());
-        breaker.getEventPublisher().onStateTransition(e -> {
-            final CircuitBreaker.State to = e.getStateTransition().getToState();
-            final String reason = to == CircuitBreaker.State.OPEN ? n + " consecutive order errors, cooling down "
-                + limits.cooldown().toMillis() + " ms" : "breaker " + e.getStateTransition();
-            journal.append(JournalEvent.note(journal.runId(), JournalEventType.BREAKER, to + ": " + reason));
-            if (to == CircuitBreaker.State.FORCED_OPEN && operatorHalting) {
-                // asked for: no exposure left by it, nothing went wrong; not a breaker trip
-                trips.incrementAndGet();
-                lastReason = haltReasonOrNull();
-                alerts.alert(Alert.of(AlertKind.OPERATOR_HALT, false, "operator", lastReason
-                    + ": no new entries until resume; exits, unwinds and flattens go on"));
-            } else if (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN) {
-                trips.incrementAndGet();
-                lastReason = to == CircuitBreaker.State.OPEN ? reason : haltReasonOrNull();
-                alerts.alert(Alert.of(AlertKind.BREAKER_TRIP, true, "risk", lastReason == null ? reason : lastReason));
-            } else if (to == CircuitBreaker.State.CLOSED) {
-                alerts.alert(Alert.of(AlertKind.BREAKER_RESET, false, "risk", reason));
-            }
-        });
+        this.dailyLoss = new DailyLoss(clock.millis(), limits.dailyResetHourUtc());
+        this.marketLimits = new MarketLimitGate(alerts, journal);
+        this.breaker = new ErrorBreaker(limits, alerts, journal, this::haltReasonOrNull);
     }
 
     /**
@@ -145,7 +102,7 @@ public final class RiskGuard {
 
     /** @return entries refused because a venue market's limit across bots would be exceeded */
     public long marketLimitBlocked() {
-        return marketLimitBlocked.get();
+        return marketLimits.blocked();
     }
 
     /** @return the limits */
@@ -226,7 +183,8 @@ public final class RiskGuard {
             return "halted: " + haltReason;
         }
         if (shareA != null && shareB != null) {
-            final String refused = reserve(bot, entryBase, priceUsd, shareA, Integer.signum(sideA), shareB);
+            final String refused = marketLimits.reserve(limits, bot, entryBase, priceUsd, shareA, Integer.signum(sideA),
+                shareB);
             if (refused != null) {
                 return refused;
             }
@@ -253,32 +211,6 @@ public final class RiskGuard {
     /** Marks the start of a refusal by a market's limit across bots. */
     public static final String MARKET_LIMIT_PREFIX = "market limit";
 
-    private String reserve(final String bot, final BigDecimal entryBase, final BigDecimal priceUsd,
-        final MarketExposure.Share shareA, final int sideA, final MarketExposure.Share shareB) {
-        final RiskLimits l = limits;
-        String refused = shareA.tryReserve(entryBase, sideA, l.maxPositionBase(), l.maxPositionUsd(), priceUsd);
-        MarketExposure.Share at = shareA;
-        if (refused == null) {
-            refused = shareB.tryReserve(entryBase, -sideA, l.maxPositionBase(), l.maxPositionUsd(), priceUsd);
-            at = shareB;
-            if (refused != null) {
-                shareA.cancelReservation();
-            }
-        }
-        if (refused == null) {
-            blockedMarkets.remove(shareA.key());
-            blockedMarkets.remove(shareB.key());
-            return null;
-        }
-        marketLimitBlocked.incrementAndGet();
-        if (blockedMarkets.add(at.key())) {
-            journal.append(JournalEvent.note(journal.runId(), JournalEventType.BREAKER, "MARKET_LIMIT " + bot + ": "
-                + refused));
-            alerts.alert(Alert.of(AlertKind.MARKET_LIMIT, false, bot, refused + " (entries wait until it has room)"));
-        }
-        return refused;
-    }
-
     private String admitTotals(final BigDecimal entryBase, final BigDecimal priceUsd) {
         if (limits.maxTotalNotionalUsd().signum() > 0) {
             BigDecimal total = entryBase.multiply(priceUsd).multiply(BigDecimal.valueOf(2));
@@ -290,11 +222,8 @@ public final class RiskGuard {
                     + limits.maxTotalNotionalUsd().toPlainString();
             }
         }
-        if (!breaker.tryAcquirePermission()) {
-            return "breaker " + breaker.getState() + (lastReason != null ? " (" + lastReason + ")" : "");
-        }
         // the permit is released by the order outcomes (recordSuccess / recordError)
-        return null;
+        return breaker.acquire();
     }
 
     /** @return {@code true} while halted by the operator or the daily loss limit (not when merely cooling down) */
@@ -306,18 +235,18 @@ public final class RiskGuard {
     /** @return {@code true} unless halted or the breaker is open (no permit is taken) */
     public synchronized boolean tradingAllowed() {
         rollDay();
-        return haltReason == null && breaker.getState() != CircuitBreaker.State.OPEN
-            && breaker.getState() != CircuitBreaker.State.FORCED_OPEN;
+        return haltReason == null && breaker.state() != CircuitBreaker.State.OPEN
+            && breaker.state() != CircuitBreaker.State.FORCED_OPEN;
     }
 
     /** @return {@code true} while the breaker is open after errors (cooling down); automatic exits pause */
     public boolean coolingDown() {
-        return breaker.getState() == CircuitBreaker.State.OPEN;
+        return breaker.state() == CircuitBreaker.State.OPEN;
     }
 
     /** An order the venue accepted (even if nothing filled). */
     public void recordSuccess() {
-        breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+        breaker.onSuccess();
     }
 
     /**
@@ -326,7 +255,7 @@ public final class RiskGuard {
      * @param why the failure
      */
     public void recordError(final Throwable why) {
-        breaker.onError(0, TimeUnit.NANOSECONDS, why);
+        breaker.onError(why);
     }
 
     /**
@@ -337,7 +266,7 @@ public final class RiskGuard {
     public synchronized void updateExposure(final String bot, final BigDecimal notionalUsd,
         final BigDecimal unrealizedUsd) {
         notionalByBot.put(bot, notionalUsd);
-        unrealizedByBot.put(bot, unrealizedUsd);
+        dailyLoss.unrealized(bot, unrealizedUsd);
         checkDailyLoss();
     }
 
@@ -346,7 +275,7 @@ public final class RiskGuard {
      */
     public synchronized void recordRealized(final BigDecimal realizedUsd) {
         rollDay();
-        realizedToday = realizedToday.add(realizedUsd);
+        dailyLoss.addRealized(realizedUsd);
         checkDailyLoss();
     }
 
@@ -357,11 +286,7 @@ public final class RiskGuard {
      * @return {@code false} if another executor has one in flight there
      */
     public synchronized boolean claim(final String venueMarket) {
-        if (!claimedMarkets.add(venueMarket)) {
-            return false;
-        }
-        claimCounts.merge(venueMarket, 1L, Long::sum);
-        return true;
+        return claims.claim(venueMarket);
     }
 
     /**
@@ -373,15 +298,12 @@ public final class RiskGuard {
      * @return -1 while either market is claimed, else a number that changes with every later claim of either
      */
     public synchronized long claimEpoch(final String venueMarketA, final String venueMarketB) {
-        if (claimedMarkets.contains(venueMarketA) || claimedMarkets.contains(venueMarketB)) {
-            return -1;
-        }
-        return claimCounts.getOrDefault(venueMarketA, 0L) + claimCounts.getOrDefault(venueMarketB, 0L);
+        return claims.epoch(venueMarketA, venueMarketB);
     }
 
     /** @param venueMarket {@code venue:market} claimed before */
     public synchronized void release(final String venueMarket) {
-        claimedMarkets.remove(venueMarket);
+        claims.release(venueMarket);
     }
 
     /**
@@ -398,13 +320,9 @@ public final class RiskGuard {
             }
             haltReason = reason;
             haltedBy = "operator";
-            operatorHalting = true;
+            breaker.beginOperatorHalt();
         }
-        try {
-            breaker.transitionToForcedOpenState();
-        } finally {
-            operatorHalting = false;
-        }
+        breaker.forceOpenForOperator();
     }
 
     /** Lifts a manual or daily-loss halt and closes the breaker. */
@@ -413,29 +331,22 @@ public final class RiskGuard {
             haltReason = null;
             dailyLossHalt = false;
         }
-        breaker.transitionToClosedState();
+        breaker.close();
     }
 
     /** @return the breaker's state for the summary */
     public synchronized BreakerStatus status() {
         rollDay();
-        final String state = haltReason != null ? "HALTED" : breaker.getState().name();
+        final String state = haltReason != null ? "HALTED" : breaker.state().name();
         final String by = haltReason == null ? null : haltedBy;
-        BigDecimal daily = realizedToday;
-        for (BigDecimal u : unrealizedByBot.values()) {
-            daily = daily.add(u);
-        }
-        return new BreakerStatus(state, trips.get(), lastReason, daily, by);
+        return new BreakerStatus(state, breaker.trips(), breaker.lastReason(), dailyLoss.total(), by);
     }
 
     private void checkDailyLoss() {
         if (limits.maxDailyLossUsd().signum() == 0 || dailyLossHalt) {
             return;
         }
-        BigDecimal daily = realizedToday;
-        for (BigDecimal u : unrealizedByBot.values()) {
-            daily = daily.add(u);
-        }
+        final BigDecimal daily = dailyLoss.total();
         if (daily.negate().compareTo(limits.maxDailyLossUsd()) >= 0) {
             dailyLossHalt = true;
             final String reason = "daily loss " + daily.negate().toPlainString() + " USD reached max_daily_loss_usd "
@@ -443,25 +354,16 @@ public final class RiskGuard {
             if (haltReason == null) {
                 haltReason = reason;
                 haltedBy = "risk";
-                breaker.transitionToForcedOpenState();
+                breaker.forceOpen();
             }
         }
     }
 
     private void rollDay() {
-        final long day = dayOf(clock.millis());
-        if (day != tradingDay) {
-            tradingDay = day;
-            realizedToday = BigDecimal.ZERO;
-            if (dailyLossHalt) {
-                dailyLossHalt = false;
-                haltReason = null;
-                breaker.transitionToClosedState();
-            }
+        if (dailyLoss.roll(clock.millis(), limits.dailyResetHourUtc()) && dailyLossHalt) {
+            dailyLossHalt = false;
+            haltReason = null;
+            breaker.close();
         }
-    }
-
-    private long dayOf(final long epochMs) {
-        return Math.floorDiv(epochMs - limits.dailyResetHourUtc() * 3_600_000L, DAY_MS);
     }
 }

@@ -4,9 +4,6 @@ import dev.arb.api.FixedPoint;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderType;
 import dev.arb.api.Side;
-import dev.arb.spread.SpreadCalculator;
-import dev.arb.spread.SpreadConfig;
-import dev.arb.spread.SpreadSnapshot;
 import dev.arb.strategy.api.Direction;
 import dev.arb.strategy.api.Intent;
 import java.math.BigDecimal;
@@ -16,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * Acts on a strategy's intents: applies the entry gates (kill switch, quote age and skew, in-flight
  * dedup, risk guard) a strategy cannot bypass, prices and sends both legs of an entry or an exit at
  * once as IOC orders, and after the round applies the fills, unwinds any one-sided excess and settles
- * the state.
+ * the state. Prices come from the {@link RoundPricing}; rounds an operator asks for arrive through the
+ * {@link OperatorRounds}.
  *
  * <p>Hot path: {@link #act} on a {@code HOLD} returns at once; an {@code ENTER} below the gates
  * allocates nothing.
@@ -31,13 +29,13 @@ final class RoundRunner {
     private final HedgeState hedge;
     private final Unwinder unwinder;
     private final Flattener flattener;
-    private final SpreadSnapshot snapshot = new SpreadSnapshot();
-    private SpreadCalculator pricing;
+    private final RoundPricing pricing;
     private CompletableFuture<RoundResult> roundWaiter;
 
     RoundRunner(final ExecutorCore core, final OrderGateway gateway, final HedgeState hedge, final Unwinder unwinder,
-        final Flattener flattener) {
+        final Flattener flattener, final RoundPricing pricing) {
         this.core = core;
+        this.pricing = pricing;
         this.gateway = gateway;
         this.hedge = hedge;
         this.unwinder = unwinder;
@@ -46,12 +44,7 @@ final class RoundRunner {
 
     /** (Re)builds the engine's order pricing for the current leg size (at start and on a size change). */
     void configurePricing() {
-        pricing = new SpreadCalculator(SpreadConfig.builder()
-            .takerFeeBpsA(core.legA.spec.takerFeeBps())
-            .takerFeeBpsB(core.legB.spec.takerFeeBps())
-            .sizeBase(core.config.useVwap() ? core.settings.entrySize : BigDecimal.ZERO)
-            .maxBookAgeMs(core.config.maxBookAgeMs())
-            .build());
+        pricing.configure();
     }
 
     /** Acts on the strategy's answer to one event. */
@@ -73,7 +66,7 @@ final class RoundRunner {
                 if (core.state == ExecutorCore.State.OPEN
                     && (core.consecutiveErrors < core.config.maxConsecutiveErrors() || !core.risk.coolingDown())
                     && core.claimMarkets()) {
-                    if (priceSnapshot(t0)) {
+                    if (pricing.priceSnapshot(t0)) {
                         exit(t0);
                     } else {
                         core.releaseMarkets();
@@ -99,7 +92,7 @@ final class RoundRunner {
             return;
         }
         core.opportunities++;
-        if (!quotesFresh(t0) || !priceSnapshot(t0)) {
+        if (!pricing.quotesFresh(t0) || !pricing.priceSnapshot(t0)) {
             core.staleQuoteSkips++;
             core.publish();
             return;
@@ -118,38 +111,6 @@ final class RoundRunner {
         }
         core.listener.onOpportunity(intent.direction(), intent.edgePct());
         enter(intent.direction(), t0, sizeA, sizeB, intent.limitA(), intent.limitB());
-    }
-
-    /** Computes the engine's pricing snapshot on the live books. @return usable and fresh */
-    boolean computeSnapshot(final long nowNanos) {
-        return priceSnapshot(nowNanos) && quotesFresh(nowNanos);
-    }
-
-    /** Computes the engine's pricing snapshot on the live books. @return usable (books valid, deep enough) */
-    private boolean priceSnapshot(final long nowNanos) {
-        if (core.legA.book == null) {
-            core.legA.book = core.legA.adapter.orderBook(core.legA.market);
-        }
-        if (core.legB.book == null) {
-            core.legB.book = core.legB.adapter.orderBook(core.legB.market);
-        }
-        if (core.legA.book == null || core.legB.book == null) {
-            return false;
-        }
-        pricing.compute(core.legA.book, core.legB.book, nowNanos, snapshot);
-        return snapshot.usable();
-    }
-
-    /** Quote-age gate: both books recent and their venue timestamps close. */
-    boolean quotesFresh(final long nowNanos) {
-        final long maxAge = core.settings.maxQuoteAgeMs;
-        if (core.legA.book == null || core.legB.book == null
-            || core.legA.book.ageMs(nowNanos) > maxAge || core.legB.book.ageMs(nowNanos) > maxAge) {
-            return false;
-        }
-        final long ta = core.legA.book.venueTimestampMs();
-        final long tb = core.legB.book.venueTimestampMs();
-        return ta <= 0 || tb <= 0 || Math.abs(ta - tb) <= core.settings.maxSkewMs;
     }
 
     /** Claims both markets and asks the risk guard. @return null if admitted, else why not */
@@ -200,29 +161,16 @@ final class RoundRunner {
         final Side sideA = d == Direction.BUY_A_SELL_B ? Side.BUY : Side.SELL;
         final Side sideB = sideA.opposite();
         final OrderRequest ra = gateway.request(core.legA, sideA, OrderType.LIMIT, sizeA,
-            limit(core.legA, sideA, limitA, sizeA, true), false);
+            pricing.entryLimit(core.legA, sideA, limitA, sizeA, true), false);
         final OrderRequest rb = gateway.request(core.legB, sideB, OrderType.LIMIT, sizeB,
-            limit(core.legB, sideB, limitB, sizeB, false), false);
-        core.pnl.expect(ra.clientOrderId(), sideA == Side.BUY ? snapshot.askA() : snapshot.bidA());
-        core.pnl.expect(rb.clientOrderId(), sideB == Side.BUY ? snapshot.askB() : snapshot.bidB());
-        runRound(Round.ENTRY, d, ra, rb, decisionNanos);
+            pricing.entryLimit(core.legB, sideB, limitB, sizeB, false), false);
+        expectAndRun(Round.ENTRY, d, sideA, ra, sideB, rb, decisionNanos);
     }
 
-    /** An explicit limit snapped on the safe side, else {@code slippage_bps} beyond the depth the size needs. */
-    private long limit(final Leg leg, final Side side, final long explicit, final long size, final boolean legA) {
-        if (explicit > 0) {
-            return Math.max(leg.spec.tickSize(), leg.spec.snapPriceToTick(explicit, side));
-        }
-        final long ref = size == (legA ? core.settings.entrySizeA : core.settings.entrySizeB)
-            ? worst(legA, side) : LegPricing.depthPrice(leg, side, size);
-        return LegPricing.boundedLimit(leg, side, ref, core.settings.slippageBps);
-    }
-
-    private long worst(final boolean legA, final Side side) {
-        if (legA) {
-            return side == Side.BUY ? snapshot.worstAskA() : snapshot.worstBidA();
-        }
-        return side == Side.BUY ? snapshot.worstAskB() : snapshot.worstBidB();
+    /** Starts a reduction round of {@code size} on both legs the caller has checked; {@code waiter} completes when done. */
+    void reduceNow(final long t0, final BigDecimal size, final CompletableFuture<RoundResult> waiter) {
+        roundWaiter = waiter;
+        exit(t0, size, size);
     }
 
     private void exit(final long decisionNanos) {
@@ -239,15 +187,19 @@ final class RoundRunner {
         final long a = core.legA.sizeDown(sizeA);
         final long b = core.legB.sizeDown(sizeB);
         final boolean whole = sizeA.compareTo(posA.abs()) >= 0;
-        final OrderRequest ra = gateway.request(core.legA, sideA, OrderType.LIMIT, a, LegPricing.boundedLimit(core.legA,
-            sideA, whole ? worst(true, sideA) : LegPricing.depthPrice(core.legA, sideA, a), core.settings.slippageBps),
-            true);
-        final OrderRequest rb = gateway.request(core.legB, sideB, OrderType.LIMIT, b, LegPricing.boundedLimit(core.legB,
-            sideB, whole ? worst(false, sideB) : LegPricing.depthPrice(core.legB, sideB, b), core.settings.slippageBps),
-            true);
-        core.pnl.expect(ra.clientOrderId(), sideA == Side.BUY ? snapshot.askA() : snapshot.bidA());
-        core.pnl.expect(rb.clientOrderId(), sideB == Side.BUY ? snapshot.askB() : snapshot.bidB());
-        runRound(Round.EXIT, core.openDirection, ra, rb, decisionNanos);
+        final OrderRequest ra = gateway.request(core.legA, sideA, OrderType.LIMIT, a,
+            pricing.exitLimit(core.legA, true, sideA, a, whole), true);
+        final OrderRequest rb = gateway.request(core.legB, sideB, OrderType.LIMIT, b,
+            pricing.exitLimit(core.legB, false, sideB, b, whole), true);
+        expectAndRun(Round.EXIT, core.openDirection, sideA, ra, sideB, rb, decisionNanos);
+    }
+
+    /** Notes both orders' decision prices (the snapshot's touch) for the PnL attribution, then runs the round. */
+    private void expectAndRun(final Round round, final Direction d, final Side sideA, final OrderRequest ra,
+        final Side sideB, final OrderRequest rb, final long decisionNanos) {
+        core.pnl.expect(ra.clientOrderId(), pricing.touch(true, sideA));
+        core.pnl.expect(rb.clientOrderId(), pricing.touch(false, sideB));
+        runRound(round, d, ra, rb, decisionNanos);
     }
 
     private void runRound(final Round round, final Direction d, final OrderRequest ra, final OrderRequest rb,
@@ -308,142 +260,5 @@ final class RoundRunner {
         if (w != null) {
             w.complete(RoundResult.DONE);
         }
-    }
-
-    /** {@link DeltaNeutralExecutor#tryEnter}: the same gates as a strategy's entry, whatever the spread. */
-    void tryEnter(final Direction direction, final CompletableFuture<RoundResult> result) {
-        try {
-            core.opportunities++;
-            if (core.state != ExecutorCore.State.FLAT) {
-                if (core.inFlight()) {
-                    core.droppedInFlight++;
-                    result.complete(RoundResult.DROPPED_IN_FLIGHT);
-                } else {
-                    result.complete(RoundResult.NOTHING_TO_DO);
-                }
-                return;
-            }
-            if (core.haltedFlag.get() || core.stopped || core.paused || core.marginHold) {
-                result.complete(RoundResult.BLOCKED_HALTED);
-                return;
-            }
-            final long now = core.clock.nanoTime();
-            if (!computeSnapshot(now)) {
-                core.staleQuoteSkips++;
-                result.complete(RoundResult.BLOCKED_STALE);
-                return;
-            }
-            final RoundResult refused = gateEntry(core.settings.entrySize, direction);
-            if (refused != null) {
-                core.publish();
-                result.complete(refused);
-                return;
-            }
-            enterGated(direction, now, result);
-        } catch (RuntimeException e) {
-            core.internalError(e);
-            result.completeExceptionally(e);
-        }
-    }
-
-    /** {@link DeltaNeutralExecutor#tryExit()}: closes the open position whatever the spread. */
-    void tryExit(final CompletableFuture<RoundResult> result) {
-        try {
-            if (core.state != ExecutorCore.State.OPEN) {
-                result.complete(core.inFlight() ? RoundResult.DROPPED_IN_FLIGHT : RoundResult.NOTHING_TO_DO);
-                return;
-            }
-            final long now = core.clock.nanoTime();
-            if (!computeSnapshot(now)) {
-                core.staleQuoteSkips++;
-                result.complete(RoundResult.BLOCKED_STALE);
-                return;
-            }
-            if (!core.claimMarkets()) {
-                core.droppedInFlight++;
-                result.complete(RoundResult.DROPPED_IN_FLIGHT);
-                return;
-            }
-            exitNow(now, result);
-        } catch (RuntimeException e) {
-            core.internalError(e);
-            result.completeExceptionally(e);
-        }
-    }
-
-    /**
-     * {@link DeltaNeutralExecutor#reduce}: closes {@code fraction} of the hedged position on both legs in one exit
-     * round (reduce-only IOC, journaled, unwinding any one-sided fill like every round), whatever the spread and the
-     * breaker. The size is the fraction of the smaller leg rounded down to both venues' steps, at least the larger
-     * venue minimum order, and the whole position when less than a minimum order would remain.
-     */
-    void tryReduce(final BigDecimal fraction, final CompletableFuture<RoundResult> result) {
-        try {
-            if (core.state != ExecutorCore.State.OPEN) {
-                result.complete(core.inFlight() ? RoundResult.DROPPED_IN_FLIGHT : RoundResult.NOTHING_TO_DO);
-                return;
-            }
-            final long now = core.clock.nanoTime();
-            if (!computeSnapshot(now)) {
-                core.staleQuoteSkips++;
-                result.complete(RoundResult.BLOCKED_STALE);
-                return;
-            }
-            if (!core.claimMarkets()) {
-                core.droppedInFlight++;
-                result.complete(RoundResult.DROPPED_IN_FLIGHT);
-                return;
-            }
-            final BigDecimal open = core.legA.ledger.position().abs().min(core.legB.ledger.position().abs());
-            final BigDecimal minimum = hedge.dustTolerance();
-            final BigDecimal step = core.sizing.commonStep();
-            final BigDecimal minimumOrder = minimum.divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
-            final BigDecimal size = core.sizing.floor(open.multiply(fraction)).max(minimumOrder);
-            if (size.compareTo(open) >= 0 || open.subtract(size).compareTo(minimum) < 0) {
-                exitNow(now, result);
-                return;
-            }
-            roundWaiter = result;
-            exit(now, size, size);
-        } catch (RuntimeException e) {
-            core.internalError(e);
-            result.completeExceptionally(e);
-        }
-    }
-
-    /** {@link DeltaNeutralExecutor#captureMarket}: the books' tops and the pricing spreads, allocation-free. */
-    void capture(final MarketSnapshot out) {
-        out.beginWrite();
-        try {
-            out.capturedAtMs = core.clock.currentTimeMillis();
-            out.entriesPaused = core.paused;
-            final long now = core.clock.nanoTime();
-            captureLeg(core.legA, 0, now, out);
-            captureLeg(core.legB, 1, now, out);
-            final boolean usable = pricing != null && core.legA.book != null && core.legB.book != null
-                && priceSnapshot(now);
-            out.buyASellBPct = usable ? snapshot.buyASellBPct() : Double.NaN;
-            out.buyBSellAPct = usable ? snapshot.buyBSellAPct() : Double.NaN;
-            out.buyASellBNetPct = usable ? snapshot.buyASellBNetPct() : Double.NaN;
-            out.buyBSellANetPct = usable ? snapshot.buyBSellANetPct() : Double.NaN;
-        } finally {
-            out.endWrite();
-        }
-    }
-
-    private static void captureLeg(final Leg leg, final int i, final long now, final MarketSnapshot out) {
-        final dev.arb.api.OrderBook b = leg.book;
-        final boolean ok = b != null && b.isValid();
-        out.venue[i] = leg.name;
-        out.market[i] = leg.market;
-        out.bid[i] = ok ? b.bestBid() : Long.MIN_VALUE;
-        out.ask[i] = ok ? b.bestAsk() : Long.MIN_VALUE;
-        out.bidSize[i] = ok && b.bidLevels() > 0 ? b.bidSize(0) : 0;
-        out.askSize[i] = ok && b.askLevels() > 0 ? b.askSize(0) : 0;
-        out.bookAgeMs[i] = b != null ? b.ageMs(now) : -1;
-        out.priceScale[i] = leg.spec != null ? leg.spec.priceScale() : 0;
-        out.sizeScale[i] = leg.spec != null ? leg.spec.sizeScale() : 0;
-        out.position[i] = leg.spec != null ? leg.position() : 0;
-        out.fundingRatePerHour[i] = leg.fundingRatePerHour();
     }
 }

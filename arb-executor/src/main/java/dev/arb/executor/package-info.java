@@ -9,10 +9,12 @@
  * its gates; all state lives on one thread (the venues' shared event loop). Venue A and venue B are
  * roles only: nothing here knows venue names. Its package-private parts each have one job:
  * {@code StrategyHost} (calls the strategy, parameters, swaps), {@code RoundRunner} (entry gates and
- * both legs at once), {@code OrderGateway} (journal first, retries, lost-ack lookups, state machine),
- * {@code Unwinder} (bounded-loss reduce-only escalation), {@code Flattener}, {@code HedgeState},
- * {@code StartupReconciler}, {@code NetDeltaMonitor}, {@code PnlAttribution} and
- * {@code ExecutorCore} (the state they share).
+ * both legs at once), {@code RoundPricing} (spread snapshot, quote-age gate, limit prices),
+ * {@code OperatorRounds} (rounds asked for by hand), {@code OrderGateway} (journal first, retries,
+ * lost-ack lookups, state machine), {@code Unwinder} (bounded-loss reduce-only escalation),
+ * {@code Flattener}, {@code HedgeState}, {@code ExecutorStartup}, {@code StartupReconciler},
+ * {@code NetDeltaMonitor}, {@code MarketCapture}, {@code PnlAttribution} and {@code ExecutorCore}
+ * (the state they share).
  *
  * <p>Around it: {@link dev.arb.executor.OrderStateMachine} (the one order lifecycle, illegal moves
  * are typed errors), {@link dev.arb.executor.RiskGuard} (position, notional and daily-loss limits,

@@ -14,59 +14,28 @@ import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderStatus;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
-import dev.arb.api.TransportConfig;
 import dev.arb.api.TransportException;
 import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
 import dev.arb.api.WireTap;
 import dev.arb.paradex.internal.ParadexErrors;
-import dev.arb.paradex.internal.ParadexRestClient;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link ExchangeAdapter} for Paradex: markets from {@code GET /v1/markets}, a JWT from
  * {@code POST /v1/auth} (or {@code /v1/auth/{subkey}}; StarkNet-signed {@code Request}, refreshed proactively
  * before expiry with a random jitter), L2 books from the WebSocket, orders signed by {@link ParadexSigner}.
  *
- * <p>Market data: with {@link ParadexConfig#sbe()} (the default of {@link ParadexConfig#production()} and
- * {@link ParadexConfig#testnet()}; the venue serves public channels only as SBE since 2026-09-21) books come from the
- * bare {@code order_book.{market}.deltas} channel as SBE binary frames, else from the JSON channel
- * {@link ParadexConfig#bookChannelTemplate()}; either way deltas apply only at {@code seq = last + 1}. A gap, repeat
- * or regression invalidates the book at once (listeners are told), is counted ({@link #sequenceGaps()}) and triggers
- * a resync with a fresh snapshot. With every book the adapter also subscribes the market's
- * {@code markets_summary.{market}} channel, for its funding rate ({@link #fundingRatePerHour(String)}).
+ * <p>How it follows the protocol (market data, private streams, order entry: paths, rate limits, venue status,
+ * unknown outcomes) is described in the {@linkplain dev.arb.paradex package documentation}. Sources: protocol
+ * reference §1 (endpoints), §2 (WebSocket JSON-RPC, channels, pings, order entry), §3 (REST), §4 (auth), §5 (order
+ * signing); paradex-sbe reference §2–§4. Prices and sizes of every market are at scale 8 (chain decimals).
  *
- * <p>Private streams: with an account configured the WebSocket sends {@code auth} after every connect
- * (§2.2) and subscribes {@code orders.ALL}, {@code fills.ALL}, {@code positions} and {@code account} (JSON
- * payloads; fills also as SBE {@code FillEvent}s), which drive {@link #addOrderListener} listeners, the completion
- * of IOC orders, {@link #lastStreamedPosition} and {@link #lastAccountSummary}.
- *
- * <p>Order entry: with {@link ParadexConfig#wsOrderEntry()} and an authenticated stream, orders and cancels are
- * JSON-RPC calls (§2.6), with REST as the fallback whenever the stream is not authenticated.
- * {@link ParadexConfig#cancelOnDisconnect()} sends {@code order.cancel_on_disconnect}. Venue errors of both paths
- * map to typed exceptions; client-side rate limits (per second and per minute, §3.9) apply to both, and a 429 with
- * {@code Retry-After} blocks orders for that long. {@code GET /v1/system/state} is polled every 30 s:
- * {@code cancel_only} and {@code maintenance} refuse new orders ({@link #venueStatus()}). IOC and MARKET orders
- * complete when the venue reports them {@code CLOSED}; not closed after {@link TransportConfig#orderPollAttempts()}
- * polls, the future fails with {@link ExchangeTimeoutException} (outcome unknown). While an outcome is unknown, a
- * retry with the same client order id re-sends the signed request first sent under it, whatever the new request
- * says. An order closed by the venue's risk checks with nothing filled fails with {@link OrderRejectedException}
- * carrying the {@code cancel_reason}. Fees in {@link OrderUpdate} are estimated from the market's fee rates (Paradex
- * reports fees on fills only).
- *
- * <p>Sources: protocol reference §1 (endpoints), §2 (WebSocket JSON-RPC, channels, pings, order entry), §3
- * (REST), §4 (auth), §5 (order signing); paradex-sbe reference §2–§4. Prices and sizes of every market are at
- * scale 8 (chain decimals). The package-private parts composed here ({@code ParadexMarketDataFeed},
- * {@code ParadexAccountStream}, {@code ParadexOrderEntry}, …) document the protocol details they implement.
- * Every method delegates to one of them; the class is above the 400-line aim only by its public API's Javadoc
- * (some 180 lines, kept as it was) and one short delegating method per public method.
+ * <p><b>Structure.</b> A thin facade: every method delegates to one of the {@code ParadexParts}
+ * ({@code ParadexMarketDataFeed}, {@code ParadexAccountStream}, {@code ParadexOrderEntry}, {@code ParadexConnection},
+ * …), which document the protocol details they implement.
  *
  * <p>Usage:
  * <pre>{@code
@@ -90,19 +59,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
     /** A pushed account summary younger than this is used as is by {@link #marginState()}, ms. */
     static final long MARGIN_PUSH_FRESH_MS = ParadexAccountStream.MARGIN_PUSH_FRESH_MS;
 
-    private final ParadexConfig config;
-    private final ParadexSigner signer;
-    private final ParadexRestClient rest;
-    private final EventLoopGroup ownedGroup;
-    private final ParadexCounters counters = new ParadexCounters();
-    private final ParadexMarkets markets;
-    private final ParadexBooks books;
-    private final ParadexMarketDataFeed feed;
-    private final ParadexAccountStream account;
-    private final ParadexVenueStatus status;
-    private final ParadexOrderEntry orders;
-    private volatile boolean closed;
-    private CompletableFuture<Void> connecting;
+    private final ParadexParts parts;
 
     /**
      * Creates the adapter; nothing is sent before {@link #connect()}.
@@ -111,30 +68,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      * @throws IllegalArgumentException if the key, account or URLs are invalid
      */
     public ParadexAdapter(final ParadexConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.signer = config.privateKey() == null ? null
-            : new ParadexSigner(config.chainId(), config.accountAddress(), config.privateKey());
-        this.rest = new ParadexRestClient(config.restBaseUrl(), config.transport().requestTimeoutMs(), signer,
-            config.jwtRefreshBeforeExpiryMs(), config.signatureExpirySeconds(),
-            config.transport().orderRequestsPerSecond(), config.transport().otherRequestsPerSecond(),
-            System::currentTimeMillis);
-        rest.subkey(config.subkeyPublicKey());
-        final EventLoop loop;
-        if (config.transport().eventLoopGroup() != null) {
-            this.ownedGroup = null;
-            loop = config.transport().eventLoopGroup(EventLoopGroup.class).next();
-        } else {
-            this.ownedGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("paradex-md", true));
-            loop = ownedGroup.next();
-        }
-        this.markets = new ParadexMarkets(config);
-        this.books = new ParadexBooks(markets, config.transport().maxBookAgeMs());
-        this.feed = new ParadexMarketDataFeed(config, loop, books, counters);
-        this.account = new ParadexAccountStream(config, signer != null, rest, loop, feed.channels(), markets, counters);
-        feed.routePrivateFrames(account);
-        this.status = new ParadexVenueStatus(rest, loop);
-        this.orders = new ParadexOrderEntry(config, signer != null, rest, feed.channels(), account, markets,
-            new ParadexOrderEncoder(signer, books::referencePrice), status);
+        parts = new ParadexParts(Objects.requireNonNull(config, "config"));
     }
 
     /** @return {@code "paradex"} */
@@ -145,7 +79,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
 
     /** @return the signer, or null in public-only mode */
     public ParadexSigner signer() {
-        return signer;
+        return parts.signer;
     }
 
     /**
@@ -155,21 +89,8 @@ public final class ParadexAdapter implements ExchangeAdapter {
      *     {@link dev.arb.api.AuthenticationException} or {@link ExchangeTimeoutException}
      */
     @Override
-    public synchronized CompletableFuture<Void> connect() {
-        if (closed) {
-            return CompletableFuture.failedFuture(new TransportException(VENUE, null, "adapter closed"));
-        }
-        if (connecting != null && !connecting.isCompletedExceptionally()) {
-            return connecting;
-        }
-        feed.keepOpen();
-        connecting = rest.getPublic("/markets")
-            .thenAccept(markets::load)
-            .thenCompose(v -> account.login())
-            .thenCompose(v -> feed.open())
-            .thenRun(status::startPolling)
-            .exceptionallyCompose(e -> CompletableFuture.failedFuture(ParadexRestClient.asExchangeException(e)));
-        return connecting;
+    public CompletableFuture<Void> connect() {
+        return parts.connection.connect();
     }
 
     /**
@@ -180,26 +101,22 @@ public final class ParadexAdapter implements ExchangeAdapter {
      * @return the status read ({@link VenueStatus#UNKNOWN} if the request failed)
      */
     public CompletableFuture<VenueStatus> refreshVenueStatus() {
-        return status.refresh();
+        return parts.status.refresh();
     }
 
     @Override
     public CompletableFuture<Void> disconnect() {
-        feed.letClose();
-        synchronized (this) {
-            connecting = null;
-        }
-        return feed.disconnect();
+        return parts.connection.disconnect();
     }
 
     @Override
     public CompletableFuture<Void> reconnect() {
-        return feed.reconnect();
+        return parts.feed.reconnect();
     }
 
     @Override
     public boolean isConnected() {
-        return feed.isOpen();
+        return parts.feed.isOpen();
     }
 
     /**
@@ -210,27 +127,27 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public MarketSpec marketSpec(final String market) {
-        return markets.spec(market);
+        return parts.markets.spec(market);
     }
 
     @Override
     public void subscribeOrderBook(final String market, final OrderBookListener listener) {
-        feed.subscribeOrderBook(market, listener);
+        parts.feed.subscribeOrderBook(market, listener);
     }
 
     @Override
     public OrderBook orderBook(final String market) {
-        return books.orderBook(market);
+        return parts.books.orderBook(market);
     }
 
     @Override
     public long bookAgeMs(final String market) {
-        return books.bookAgeMs(market);
+        return parts.books.bookAgeMs(market);
     }
 
     @Override
     public boolean isStale(final String market) {
-        return books.isStale(market, feed.isOpen());
+        return parts.books.isStale(market, parts.feed.isOpen());
     }
 
     /**
@@ -250,43 +167,44 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public double fundingRatePerHour(final String market) {
-        return books.fundingRatePerHour(market);
+        return parts.books.fundingRatePerHour(market);
     }
 
     /** Reconnect attempts, malformed JSON/SBE messages, book sequence gaps, rate-limit refusals. */
     @Override
     public VenueHealth health() {
-        return new VenueHealth(counters.reconnects(), malformedMessages(), sequenceGaps(), rest.rateLimited());
+        return new VenueHealth(parts.counters.reconnects(), malformedMessages(), sequenceGaps(),
+            parts.rest.rateLimited());
     }
 
     /** @return malformed market-data frames received, JSON and SBE (counted, logged once) */
     public long malformedMessages() {
-        return feed.malformedMessages();
+        return parts.feed.malformedMessages();
     }
 
     /** @return sequence gaps detected on delta book feeds (each invalidates the book and resubscribes) */
     public long sequenceGaps() {
-        return feed.sequenceGaps();
+        return parts.feed.sequenceGaps();
     }
 
     /** @return crossed books invalidated */
     public long crossedBooks() {
-        return feed.crossedBooks();
+        return parts.feed.crossedBooks();
     }
 
     /** @return exceptions thrown by book listeners (counted, logged once) */
     public long listenerErrors() {
-        return feed.listenerErrors();
+        return parts.feed.listenerErrors();
     }
 
     /** @return private-channel pushes that could not be decoded or whose listener threw (counted, logged once) */
     public long privateMessageErrors() {
-        return counters.privateMessageErrors();
+        return parts.counters.privateMessageErrors();
     }
 
     /** @return {@code true} while the WebSocket is open and authenticated (private channels, WS order entry) */
     public boolean isStreamAuthenticated() {
-        return account.isAuthenticated() && feed.isOpen();
+        return parts.account.isAuthenticated() && parts.feed.isOpen();
     }
 
     /**
@@ -294,7 +212,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      * @return the last position pushed on the private {@code positions} channel, or null if none yet
      */
     public Position lastStreamedPosition(final String market) {
-        return account.lastStreamedPosition(market);
+        return parts.account.lastStreamedPosition(market);
     }
 
     /**
@@ -308,7 +226,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      * @throws IllegalStateException if the adapter is not configured for SBE ({@link ParadexConfig#sbe()})
      */
     public void subscribeMarketData(final String market, final dev.arb.paradex.sbe.ParadexSbeListener listener) {
-        feed.subscribeMarketData(market, listener);
+        parts.feed.subscribeMarketData(market, listener);
     }
 
     /**
@@ -319,7 +237,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public void addOrderListener(final OrderListener listener) {
-        account.addOrderListener(Objects.requireNonNull(listener, "listener"));
+        parts.account.addOrderListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -333,33 +251,33 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<dev.arb.api.MarginState> marginState() {
-        return account.marginState();
+        return parts.account.marginState();
     }
 
     /** @return the last summary pushed on the private {@code account} channel, or null if none yet */
     public ParadexAccountSummary lastAccountSummary() {
-        return account.lastAccountSummary();
+        return parts.account.lastAccountSummary();
     }
 
     /** Handles a JSON control frame: RPC replies, private-channel pushes, error replies. */
     // package-private: fuzzed by ParadexFuzzTest
     void onControl(final JsonNode node) {
-        feed.onControl(node);
+        parts.feed.onControl(node);
     }
 
     @Override
     public CompletableFuture<OrderUpdate> placeOrder(final OrderRequest request) {
-        return orders.placeOrder(request);
+        return parts.orders.placeOrder(request);
     }
 
     @Override
     public CompletableFuture<Void> cancelOrder(final String market, final String venueOrderId) {
-        return orders.cancelOrder(venueOrderId);
+        return parts.orders.cancelOrder(venueOrderId);
     }
 
     @Override
     public CompletableFuture<Position> position(final String market) {
-        return account.position(market);
+        return parts.account.position(market);
     }
 
     /**
@@ -371,7 +289,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<OrderUpdate> orderStatus(final String market, final String clientOrderId) {
-        return orders.orderStatus(market, clientOrderId);
+        return parts.orders.orderStatus(market, clientOrderId);
     }
 
     /**
@@ -383,7 +301,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<Void> cancelOrderByClientId(final String market, final String clientOrderId) {
-        return orders.cancelOrderByClientId(market, clientOrderId);
+        return parts.orders.cancelOrderByClientId(market, clientOrderId);
     }
 
     /**
@@ -397,7 +315,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      * @throws IllegalArgumentException if more than 10 orders are given
      */
     public CompletableFuture<List<OrderUpdate>> placeOrders(final List<OrderRequest> requests) {
-        return orders.placeOrders(requests);
+        return parts.orders.placeOrders(requests);
     }
 
     /**
@@ -408,7 +326,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      * @return completes when the venue accepted the cancels
      */
     public CompletableFuture<Void> cancelOrders(final List<String> venueOrderIds) {
-        return orders.cancelOrders(venueOrderIds);
+        return parts.orders.cancelOrders(venueOrderIds);
     }
 
     /**
@@ -419,7 +337,7 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<List<OrderUpdate>> openOrders(final String market) {
-        return orders.openOrders(market);
+        return parts.orders.openOrders(market);
     }
 
     /**
@@ -431,41 +349,33 @@ public final class ParadexAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<List<Fill>> recentFills(final String market, final long sinceEpochMs) {
-        return account.recentFills(market, sinceEpochMs);
+        return parts.account.recentFills(market, sinceEpochMs);
     }
 
     /** @return every open, non-flat position ({@code GET /v1/positions}) */
     @Override
     public CompletableFuture<List<Position>> positions() {
-        return account.positions();
+        return parts.account.positions();
     }
 
     @Override
     public void setWireTap(final WireTap tap) {
-        feed.setWireTap(tap);
+        parts.feed.setWireTap(tap);
     }
 
     /** @return the status from {@code GET /v1/system/state}, polled every 30 s after {@link #connect()} */
     @Override
     public VenueStatus venueStatus() {
-        return status.current();
+        return parts.status.current();
     }
 
     @Override
     public void close() {
-        closed = true;
-        status.close();
-        account.close();
-        feed.close();
-        if (ownedGroup != null) {
-            ownedGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        } else {
-            feed.invalidateBooksLater();
-        }
+        parts.connection.close();
     }
 
     @Override
     public String toString() {
-        return "ParadexAdapter{" + config + '}';
+        return "ParadexAdapter{" + parts.config + '}';
     }
 }

@@ -1,7 +1,6 @@
 package dev.arb.vest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.api.ExchangeAdapter;
 import dev.arb.api.ExchangeTimeoutException;
 import dev.arb.api.Fill;
@@ -15,83 +14,25 @@ import dev.arb.api.OrderListener;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
-import dev.arb.api.TransportConfig;
 import dev.arb.api.TransportException;
 import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
 import dev.arb.api.WireTap;
-import dev.arb.vest.internal.VestOrderCodec;
-import dev.arb.vest.internal.VestRestClient;
-import dev.arb.vest.internal.VestWsClient;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Vest venue behind {@link ExchangeAdapter}: {@code {symbol}@depth} books over a Netty WebSocket,
  * orders, cancels and positions over REST with keccak/EIP-191 signatures ({@link VestSigner}).
  *
- * <p><b>Market data.</b> {@link #connect()} loads {@code GET /exchangeInfo} (one {@link MarketSpec}
- * per symbol: price scale = {@code priceDecimals}, size scale = {@code sizeDecimals}, tick and step 1
- * at those scales, min size = step, fees from {@code takerFee}/{@code makerFee}), then opens
- * {@code wsUrl&xwebsocketserver=restserver{accountGroup}} and {@code SUBSCRIBE}s
- * {@code {symbol}@depth} for every subscribed market. Each depth message is a full snapshot, decoded
- * straight from the frame's bytes into the book without allocation; a crossed snapshot invalidates the
- * book; a malformed frame is counted ({@link #malformedMessages()}) and logged once, and the
- * connection stays up; a snapshot whose levels are not strictly sorted is counted
- * ({@link #unsortedBooks()}) and invalidates the book unless {@link VestConfig#rejectUnsortedDepth()}
- * is off. {@code tickers} keeps mark, index and funding per market ({@link #ticker(String)},
- * {@link #fundingRatePerHour(String)}). A JSON
- * {@code PING} is sent every {@link VestConfig#pingIntervalMs()}; no {@code PONG} within
- * {@link VestConfig#pongTimeoutMs()} or no frame for {@link TransportConfig#idleTimeoutMs()} closes the
- * connection; any unexpected close invalidates the books (stale at once) and reconnects with
- * exponential backoff and jitter ({@link TransportConfig#reconnectInitialDelayMs()} doubling up to
- * {@link TransportConfig#reconnectMaxDelayMs()}), resubscribing every market; {@link #isStale(String)}
- * stays true until the next snapshot. Sources: Vest API docs "WebSocket", "Public channels" (protocol
- * reference §5).
- *
- * <p><b>Account stream.</b> With an API key, {@link #connect()} also takes a listen key
- * ({@code POST /account/listenKey}), opens {@code account_private} and renews the key every
- * {@link VestConfig#listenKeyRenewIntervalMs()}; a renewal answered {@code 1125} or a close with
- * 4004/4005 creates a new key. ORDER events ({@code NEW}, {@code FILLED}, {@code CANCELLED},
- * {@code REJECTED} with its code) reach {@link OrderListener}s as {@link OrderUpdate}s, and each
- * order's fill once as a {@link Fill} (taker). Events are matched to our orders by the nonce we
- * signed. Sources: protocol reference §4 (listen key), §5 (private channel).
- *
- * <p><b>Orders.</b> Size must be a multiple of the step and at least the minimum, the limit price
- * (the slippage guard of a MARKET order) on the tick: otherwise {@link InvalidOrderException} before
- * anything is sent. Vest has no client order id, so the adapter remembers, per client order id, the
- * signed body it sent: a retry with the same client order id resends the identical signed request
- * (same time, nonce, signature), never a second order. Nonces strictly increase
- * ({@code max(nowMs, last + 1)}). A limit price off the tick is snapped on the safe side (a buy's
- * down, a sell's up). IOC and MARKET orders complete once terminal: when the acknowledgement lacks
- * fill data the adapter waits up to {@link VestConfig#streamFillWaitMs()} for the order's terminal
- * event on the account stream, then polls {@code GET /orders?id=} up to
- * {@link TransportConfig#orderPollAttempts()} times, then the future fails with
- * {@link ExchangeTimeoutException} (outcome unknown: {@link #orderStatus(String, String)} resolves it
- * by the signed nonce). A rate-limit answer (HTTP 429 / {@code 1003}: not executed) is resent unchanged
- * after a backoff, at most {@link VestConfig#rateLimitRetries()} times within the receive window. An IOC order that Vest reports
- * {@code FILLED} for less than its size is reported {@code CANCELED} with the partial filled size.
- * After a {@link TransportException} or {@link ExchangeTimeoutException} the outcome is unknown:
- * retry with the same client order id (identical request, so at most one order) within
- * {@link VestConfig#recvWindowMs()}, or look the order up; after the receive window Vest refuses the
- * old request ({@code ORDER_EXPIRED 1132}, an {@link dev.arb.api.OrderRejectedException}) even if the
- * first attempt was executed. POST_ONLY is refused (Vest is taker-only). Client-side rate limits
- * ({@link TransportConfig#orderRequestsPerSecond()}, {@link TransportConfig#otherRequestsPerSecond()}) delay
- * requests and fail with {@link dev.arb.api.RateLimitedException} when the wait would exceed the request timeout.
- * Sources: protocol reference §3 (signing), §4 (REST, errors), §6 (taker-only).
+ * <p>How it follows the protocol (market data, the account stream, orders: validation, retries, nonces,
+ * unknown outcomes), with its sources, is described in the {@linkplain dev.arb.vest package documentation}.
  *
  * <p>Typical use:
  * <pre>{@code
@@ -107,69 +48,24 @@ import org.slf4j.LoggerFactory;
  *     .clientOrderId("leg-a-42").build()).join();               // IOC: terminal, filledSize known
  * }</pre>
  *
- * <p><b>Structure.</b> A thin composition: {@link VestMarkets} ({@code GET /exchangeInfo}),
- * {@link VestMarketDataFeed} (the market-data stream, books, tickers, trades), {@link VestOrderEntry}
- * (orders, lookups, cancels), {@link VestAccountStream} with {@link VestOrderEvents} (the private
- * channel), {@link VestAccountRest} (positions, fills, balances, margin, leverage), {@link VestNonces}
- * and {@link VestCounters}. Every method delegates to one of them; the class stays above the 400-line
- * aim only through its public API (over forty public methods, each with its Javadoc, kept as they were).
+ * <p><b>Structure.</b> A thin facade: every method delegates to one of the {@link VestParts}: {@link VestMarkets},
+ * {@link VestMarketDataFeed} (books, tickers, trades), {@link VestOrderEntry} (orders, lookups, cancels),
+ * {@link VestAccountStream} with {@link VestOrderEvents} (the private channel), {@link VestAccountRest}
+ * (positions, fills, balances, margin, leverage), {@link VestConnection}, {@link VestNonces}, {@link VestCounters}.
  *
  * <p><b>Note:</b> thread-safe. Books are written, and listeners called, on one event-loop thread (of
- * {@link TransportConfig#eventLoopGroup()} when shared, else the adapter's own); REST futures complete on
+ * {@link dev.arb.api.TransportConfig#eventLoopGroup()} when shared, else the adapter's own); REST futures complete on
  * the JDK HTTP client's threads.
  */
 public final class VestAdapter implements ExchangeAdapter {
-    private static final Logger LOG = LoggerFactory.getLogger(VestAdapter.class);
-
-    private final VestConfig config;
-    private final VestRestClient rest;
-    private final VestSigner signer;
-    private final EventLoopGroup group;
-    private final boolean ownsGroup;
-    private final VestCounters counters = new VestCounters();
-    private final VestNonces nonces = new VestNonces();
-    private final VestMarkets markets;
-    private final VestTickerBoard tickers;
-    private final VestTradeChannel trades;
-    private final VestMarketDataFeed feed;
-    private final VestOrderEvents orderEvents;
-    private final VestAccountStream accountStream;
-    private final VestOrderEntry orders;
-    private final VestAccountRest account;
-    private CompletableFuture<Void> connecting;
+    private final VestParts parts;
 
     /**
      * @param config endpoints, credentials and limits
      * @throws IllegalArgumentException if the signing key is malformed
      */
     public VestAdapter(final VestConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-        final ObjectMapper json = new ObjectMapper();
-        this.rest = new VestRestClient(config.restBaseUrl(), config.accountGroup(), config.apiKey(),
-            config.transport().requestTimeoutMs(), config.transport().orderRequestsPerSecond(),
-            config.transport().otherRequestsPerSecond(), json, System::currentTimeMillis);
-        this.signer = config.signingKey() == null ? null : VestSigner.fromPrivateKey(config.signingKey());
-        if (config.transport().eventLoopGroup() != null) {
-            group = config.transport().eventLoopGroup(EventLoopGroup.class);
-            ownsGroup = false;
-        } else {
-            group = new NioEventLoopGroup(1, new DefaultThreadFactory("vest-md", true));
-            ownsGroup = true;
-        }
-        final EventLoop loop = group.next();
-        markets = new VestMarkets(rest);
-        tickers = new VestTickerBoard(json);
-        trades = new VestTradeChannel(json, counters);
-        feed = new VestMarketDataFeed(config, loop, markets, counters, json, tickers, trades);
-        final VestOrderCodec codec = new VestOrderCodec(json);
-        final VestOrderTracker tracker = new VestOrderTracker();
-        orderEvents = new VestOrderEvents(tracker, codec, markets, counters, feed::wireTap);
-        final VestAccountStream stream = config.apiKey() != null && config.accountStream()
-            ? new VestAccountStream(config, rest, loop, json, feed.streamUri().toString(), orderEvents) : null;
-        accountStream = stream;
-        orders = new VestOrderEntry(config, rest, json, codec, signer, markets, nonces, tracker, counters,
-            () -> stream != null && stream.isOpen());
-        account = new VestAccountRest(config, rest, json, codec, signer, markets, nonces, tracker);
+        parts = new VestParts(Objects.requireNonNull(config, "config"));
     }
 
     /** @return {@code "vest"} */
@@ -180,63 +76,63 @@ public final class VestAdapter implements ExchangeAdapter {
 
     /** @return the address of the configured signing key, or null when none is configured */
     public String signerAddress() {
-        return signer == null ? null : signer.address();
+        return parts.signer == null ? null : parts.signer.address();
     }
 
     /** @return frames that could not be parsed since construction (each logged only the first time) */
     public long malformedMessages() {
-        return counters.malformed();
+        return parts.counters.malformed();
     }
 
     /** @return depth snapshots that arrived crossed (best bid ≥ best ask) and invalidated their book */
     public long crossedBooks() {
-        return counters.crossed();
+        return parts.counters.crossed();
     }
 
     /** @return exceptions thrown by {@link OrderBookListener}s (counted, logged once) */
     public long listenerErrors() {
-        return counters.listenerErrors();
+        return parts.counters.listenerErrors();
     }
 
     /** @return depth snapshots rejected because their levels were not strictly sorted */
     public long unsortedBooks() {
-        return counters.unsorted();
+        return parts.counters.unsorted();
     }
 
     /** Vest has no book sequence numbers (gaps 0); decode errors are the malformed messages. */
     @Override
     public VenueHealth health() {
-        return counters.health();
+        return parts.counters.health();
     }
 
     /** @return automatic reconnections of the market-data stream started after unexpected closes */
     public long reconnects() {
-        return counters.reconnects();
+        return parts.counters.reconnects();
     }
 
     /** @return orders resent after a rate-limit answer (HTTP 429 / 1003) */
     public long rateLimitRetries() {
-        return counters.rateLimitRetries();
+        return parts.counters.rateLimitRetries();
     }
 
     /** @return listen keys obtained with {@code POST /account/listenKey} (0 without an account stream) */
     public long listenKeysCreated() {
-        return accountStream == null ? 0 : accountStream.listenKeysCreated();
+        return parts.accountStream == null ? 0 : parts.accountStream.listenKeysCreated();
     }
 
     /** @return successful listen-key renewals ({@code PUT /account/listenKey}) */
     public long listenKeyRenewals() {
-        return accountStream == null ? 0 : accountStream.listenKeyRenewals();
+        return parts.accountStream == null ? 0 : parts.accountStream.listenKeyRenewals();
     }
 
     /** @return ORDER events received on the account stream */
     public long orderEvents() {
-        return accountStream == null ? 0 : accountStream.orderEvents();
+        return parts.accountStream == null ? 0 : parts.accountStream.orderEvents();
     }
 
     /** @return {@code true} while the {@code account_private} stream is open */
     public boolean isAccountStreamOpen() {
-        return accountStream != null && accountStream.isOpen();
+        return parts.accountStream != null && parts.accountStream.isOpen();
     }
 
     /**
@@ -244,7 +140,7 @@ public final class VestAdapter implements ExchangeAdapter {
      * @return the last {@code tickers} entry for it (mark, index, funding), or null if none yet
      */
     public VestTicker ticker(final String symbol) {
-        return tickers.ticker(symbol);
+        return parts.tickers.ticker(symbol);
     }
 
     /**
@@ -258,12 +154,12 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     @Override
     public double fundingRatePerHour(final String market) {
-        return tickers.fundingRatePerHour(market);
+        return parts.tickers.fundingRatePerHour(market);
     }
 
     /** @return {@code {"data":"PONG"}} answers received */
     public long pongsReceived() {
-        return counters.pongs();
+        return parts.counters.pongs();
     }
 
     /**
@@ -276,15 +172,8 @@ public final class VestAdapter implements ExchangeAdapter {
      * the market-data stream then stays open and a later {@code connect()} retries.
      */
     @Override
-    public synchronized CompletableFuture<Void> connect() {
-        if (connecting != null && !connecting.isCompletedExceptionally() && (!connecting.isDone() || feed.isConnected())) {
-            return connecting;
-        }
-        feed.keepConnected();
-        connecting = loadMarketsInternal().thenCompose(v -> seedNonce()).thenCompose(v -> feed.open())
-            .thenCompose(v -> accountStream == null || accountStream.isOpen() ? CompletableFuture.completedFuture(null)
-                : accountStream.start());
-        return connecting;
+    public CompletableFuture<Void> connect() {
+        return parts.connection.connect();
     }
 
     /**
@@ -295,31 +184,12 @@ public final class VestAdapter implements ExchangeAdapter {
      *     {@link MalformedMessageException}
      */
     public CompletableFuture<Collection<MarketSpec>> loadMarkets() {
-        return loadMarketsInternal().thenApply(v -> markets.loadedOrNull().values());
-    }
-
-    private CompletableFuture<Void> loadMarketsInternal() {
-        return markets.load().thenAccept(feed::onMarketsLoaded);
-    }
-
-    /** Best effort: see {@link VestNonces#seed}; nothing to seed from without an API key. */
-    private CompletableFuture<Void> seedNonce() {
-        return config.apiKey() == null ? CompletableFuture.completedFuture(null) : nonces.seed(rest);
+        return parts.connection.loadMarkets();
     }
 
     @Override
     public CompletableFuture<Void> disconnect() {
-        final VestWsClient current;
-        synchronized (this) {
-            connecting = null;
-            current = feed.detach();
-        }
-        final CompletableFuture<Void> closed = accountStream == null ? CompletableFuture.completedFuture(null)
-            : accountStream.stop();
-        if (current == null) {
-            return closed;
-        }
-        return current.close().thenCombine(closed, (a, b) -> (Void) null).thenCompose(v -> feed.invalidateAllOnLoop());
+        return parts.connection.disconnect();
     }
 
     @Override
@@ -329,12 +199,12 @@ public final class VestAdapter implements ExchangeAdapter {
 
     @Override
     public boolean isConnected() {
-        return feed.isConnected();
+        return parts.feed.isConnected();
     }
 
     @Override
     public MarketSpec marketSpec(final String market) {
-        return markets.spec(market);
+        return parts.markets.spec(market);
     }
 
     /**
@@ -346,27 +216,27 @@ public final class VestAdapter implements ExchangeAdapter {
     public void subscribeOrderBook(final String market, final OrderBookListener listener) {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(listener, "listener");
-        feed.subscribe(market, listener);
+        parts.feed.subscribe(market, listener);
     }
 
     @Override
     public OrderBook orderBook(final String market) {
-        return feed.orderBook(market);
+        return parts.feed.orderBook(market);
     }
 
     @Override
     public long bookAgeMs(final String market) {
-        return feed.bookAgeMs(market);
+        return parts.feed.bookAgeMs(market);
     }
 
     @Override
     public boolean isStale(final String market) {
-        return feed.isStale(market);
+        return parts.feed.isStale(market);
     }
 
     @Override
     public CompletableFuture<OrderUpdate> placeOrder(final OrderRequest request) {
-        return orders.placeOrder(request);
+        return parts.orders.placeOrder(request);
     }
 
     /**
@@ -380,7 +250,7 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<OrderUpdate> orderStatus(final String market, final String clientOrderId) {
-        return orders.orderStatus(market, clientOrderId);
+        return parts.orders.orderStatus(market, clientOrderId);
     }
 
     /**
@@ -391,7 +261,7 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<Void> cancelOrderByClientId(final String market, final String clientOrderId) {
-        return orders.cancelOrderByClientId(market, clientOrderId);
+        return parts.orders.cancelOrderByClientId(market, clientOrderId);
     }
 
     /**
@@ -402,7 +272,7 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<List<OrderUpdate>> openOrders(final String market) {
-        return account.openOrders(market);
+        return parts.account.openOrders(market);
     }
 
     /**
@@ -414,7 +284,7 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<List<Fill>> recentFills(final String market, final long sinceEpochMs) {
-        return account.recentFills(market, sinceEpochMs);
+        return parts.account.recentFills(market, sinceEpochMs);
     }
 
     /**
@@ -426,13 +296,13 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<MarginState> marginState() {
-        return account.marginState();
+        return parts.account.marginState();
     }
 
     /** {@inheritDoc} <p>{@code GET /account}: {@code isLong} + size, zero sizes skipped. */
     @Override
     public CompletableFuture<List<Position>> positions() {
-        return account.positions();
+        return parts.account.positions();
     }
 
     /**
@@ -447,7 +317,7 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     @Override
     public CompletableFuture<Void> setLeverage(final String market, final int leverage) {
-        return account.setLeverage(market, leverage);
+        return parts.account.setLeverage(market, leverage);
     }
 
     /**
@@ -458,7 +328,7 @@ public final class VestAdapter implements ExchangeAdapter {
      * @param listener called per trade; exceptions are counted in {@link #listenerErrors()}
      */
     public void addTradeListener(final Consumer<VestTrade> listener) {
-        trades.addListener(Objects.requireNonNull(listener, "listener"));
+        parts.trades.addListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -468,17 +338,17 @@ public final class VestAdapter implements ExchangeAdapter {
      *     {@link #positions()}
      */
     public CompletableFuture<Map<String, BigDecimal>> balances() {
-        return account.balances();
+        return parts.account.balances();
     }
 
     @Override
     public void addOrderListener(final OrderListener listener) {
-        orderEvents.addListener(Objects.requireNonNull(listener, "listener"));
+        parts.orderEvents.addListener(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
     public void setWireTap(final WireTap tap) {
-        feed.setWireTap(tap);
+        parts.feed.setWireTap(tap);
     }
 
     /**
@@ -490,37 +360,27 @@ public final class VestAdapter implements ExchangeAdapter {
      */
     @Override
     public VenueStatus venueStatus() {
-        if (markets.loadedOrNull() == null) {
-            return VenueStatus.UNKNOWN;
-        }
-        return feed.inMaintenance() ? VenueStatus.MAINTENANCE : VenueStatus.OK;
+        return parts.connection.status();
     }
 
     @Override
     public CompletableFuture<Void> cancelOrder(final String market, final String venueOrderId) {
-        return orders.cancelOrder(market, venueOrderId);
+        return parts.orders.cancelOrder(market, venueOrderId);
     }
 
     @Override
     public CompletableFuture<Position> position(final String market) {
-        return account.position(market);
+        return parts.account.position(market);
     }
 
     @Override
     public void close() {
-        try {
-            disconnect().get(config.transport().requestTimeoutMs(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.debug("Vest disconnect on close failed", e);
-        }
-        if (ownsGroup) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        }
+        parts.connection.close();
     }
 
     /** @return the last nonce used or seen (ms-timestamp based, strictly increasing) */
     public long lastNonce() {
-        return nonces.last();
+        return parts.nonces.last();
     }
 
     /**
@@ -528,7 +388,7 @@ public final class VestAdapter implements ExchangeAdapter {
      * frame; package-private so that tests can drive it directly.
      */
     void onFrame(final ByteBuf content, final long receivedNanos) {
-        feed.onFrame(content, receivedNanos);
+        parts.feed.onFrame(content, receivedNanos);
     }
 
     // package-private: fuzzed by VestFuzzTest

@@ -105,7 +105,7 @@ final class SimExchange {
 
     /**
      * Bounds the history: the latest {@code n} closed orders (with their client ids, so an older client id can be
-     * used again), the latest {@code n} to {@code 2n} fills and received client ids per account; open orders always.
+     * used again), the latest {@code n} fills and received client ids per account; open orders always.
      *
      * @param n entries kept, ≥ 1
      */
@@ -133,9 +133,12 @@ final class SimExchange {
         }
     }
 
-    /** Drops the oldest entries once a list holds twice the limit (amortised O(1) per entry). */
+    /**
+     * Drops the oldest entries beyond the limit (an array copy of at most the limit's references per entry: exact,
+     * so that the heap a long run holds is flat rather than a saw-tooth between the limit and twice it).
+     */
     private static void trimHead(final java.util.List<?> list, final int limit) {
-        if (list.size() > 2L * limit) {
+        if (list.size() > limit) {
             list.subList(0, list.size() - limit).clear();
         }
     }
