@@ -61,15 +61,15 @@ final class SimExchange {
         }
     }
 
-    /** Receives the private-stream events of an account (orders, fills, positions), in order. */
+    /** Receives the private-stream events of an account (orders, fills, positions, account), in order. */
     interface PrivateSink {
         /** Discards everything. */
         PrivateSink NONE = (account, channel, market, data) -> { };
 
         /**
          * @param account the account
-         * @param channel {@code orders}, {@code fills} or {@code positions}
-         * @param market  the market
+         * @param channel {@code orders}, {@code fills}, {@code positions} or {@code account}
+         * @param market  the market (empty for {@code account})
          * @param data    the payload (REST shape)
          */
         void publish(String account, String channel, String market, ObjectNode data);
