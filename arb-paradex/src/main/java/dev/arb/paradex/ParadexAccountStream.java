@@ -57,6 +57,9 @@ final class ParadexAccountStream implements ParadexPrivateFrames {
 
     private final ParadexConfig config;
     private final boolean hasAccount;
+    /** Closed orders remembered for a late {@link #awaitClosed}. */
+    static final int RECENT_CLOSED = 64;
+
     private final ParadexRestClient rest;
     private final EventLoop loop;
     private final ParadexChannels channels;
@@ -65,13 +68,18 @@ final class ParadexAccountStream implements ParadexPrivateFrames {
     private final List<OrderListener> orderListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Position> streamedPositions = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<OrderUpdate>> closeWaiters = new ConcurrentHashMap<>();
+    /**
+     * Orders closed on the stream before anyone awaited them ({@link #awaitClosed}), latest {@value #RECENT_CLOSED};
+     * a waiter registers right after the order's ack, so a short memory suffices (at 512 it took a 3-bot soak an hour
+     * to fill, and read as heap growth).
+     */
     private final Map<String, OrderUpdate> recentClosed = Collections.synchronizedMap(
         new LinkedHashMap<>(64, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected boolean removeEldestEntry(final Map.Entry<String, OrderUpdate> eldest) {
-                return size() > 512;
+                return size() > RECENT_CLOSED;
             }
         });
     /** The last {@code positions} push per market, raw, for {@link #marginState()}. */

@@ -264,7 +264,7 @@ abstract class ParadexSimulatorControls {
     /**
      * Bounds what the simulator remembers, for runs of hours: the latest {@code n} closed orders (older ones are
      * forgotten as a venue archives them: looking one up answers as for an unknown order, and its client id can be
-     * used again), the latest {@code n} to {@code 2n} fills and received client ids per account. Open orders,
+     * used again), the latest {@code n} fills and received client ids per account. Open orders,
      * positions and request counts are always kept. Unbounded by default, for tests that inspect the whole history.
      *
      * @param n entries kept, ≥ 1

@@ -125,7 +125,7 @@ final class SimExchange {
 
     /**
      * Bounds the history: the latest {@code n} closed orders (with their client ids, so an older client id can be
-     * used again), the latest {@code n} to {@code 2n} fills and received client ids per account; open orders always.
+     * used again), the latest {@code n} fills and received client ids per account; open orders always.
      *
      * @param n entries kept, ≥ 1
      */

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The orders and fills of the simulated Paradex (their REST JSON records, by id, in placement order), the client
  * ids in use and received, and how much history they keep: unbounded by default; with a history limit {@code n},
  * the latest {@code n} closed orders (with their client ids, so an older client id can be used again), the latest
- * {@code n} to {@code 2n} fills and received client ids per account; open orders always.
+ * {@code n} fills and received client ids per account; open orders always.
  *
  * <p><b>Note:</b> not thread-safe: guarded by the monitor of the owning {@link SimExchange}; call only while
  * holding it.
@@ -172,9 +172,12 @@ final class SimOrderStore {
         }
     }
 
-    /** Drops the oldest entries once a list holds twice the limit (amortised O(1) per entry). */
+    /**
+     * Drops the oldest entries beyond the limit (an array copy of at most the limit's references per entry: exact,
+     * so that the heap a long run holds is flat rather than a saw-tooth between the limit and twice it).
+     */
     private static void trimHead(final List<?> list, final int limit) {
-        if (list.size() > 2L * limit) {
+        if (list.size() > limit) {
             list.subList(0, list.size() - limit).clear();
         }
     }
