@@ -1,5 +1,6 @@
 package dev.arb.sim.paradex;
 
+import dev.arb.sim.CountedFault;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SimFaults {
     private final AtomicInteger injectedStatus = new AtomicInteger();
-    private final AtomicInteger injectedTimes = new AtomicInteger();
-    private final AtomicInteger rejectTimes = new AtomicInteger();
-    private final AtomicInteger dropOrderResponses = new AtomicInteger();
+    private final CountedFault injectedTimes = new CountedFault();
+    private final CountedFault rejectTimes = new CountedFault();
+    private final CountedFault dropOrderResponses = new CountedFault();
     private final AtomicLong pongs = new AtomicLong();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private volatile long responseDelayMs;
@@ -71,30 +72,17 @@ final class SimFaults {
 
     /** @return the injected status for this request, or 0 if none is left */
     int takeInjectedStatus() {
-        return takeOne(injectedTimes) ? injectedStatus.get() : 0;
+        return injectedTimes.take() ? injectedStatus.get() : 0;
     }
 
     /** @return the injected rejection code for this order, or null if none is left */
     String takeOrderRejection() {
-        return takeOne(rejectTimes) ? rejectCode : null;
+        return rejectTimes.take() ? rejectCode : null;
     }
 
     /** @return {@code true} if this order's answer is to be dropped */
     boolean takeDroppedOrderResponse() {
-        return takeOne(dropOrderResponses);
-    }
-
-    /** Decrements {@code left} if it is positive; returns whether it was. */
-    private static boolean takeOne(final AtomicInteger left) {
-        while (true) {
-            final int n = left.get();
-            if (n <= 0) {
-                return false;
-            }
-            if (left.compareAndSet(n, n - 1)) {
-                return true;
-            }
-        }
+        return dropOrderResponses.take();
     }
 
     /**
