@@ -195,9 +195,7 @@ public class StrategyBenchmark {
         return intent.action();
     }
 
-    // ------------------------------------------------------------------ the decision without the SPI
-
-    /** The built-in's decision as one static method on the books (what the executor inlined before the SPI). */
+    /** Without the SPI: the built-in's decision as one static method (what the executor inlined before). */
     static void decideDirect(final SpreadCalculator calculator, final SpreadSnapshot snapshot, final BookView a,
         final BookView b, final long now, final PositionState state, final Direction open, final double rateA,
         final double rateB, final double entryPct, final double exitPct, final double horizonH, final Intent out) {

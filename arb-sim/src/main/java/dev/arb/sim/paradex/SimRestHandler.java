@@ -35,12 +35,15 @@ import java.nio.charset.StandardCharsets;
 final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ParadexSimulator sim;
+    private final SimFaults faults;
+    private final ParadexSimulator.Options options;
     private final SimExchange exchange;
     private final SimJwt jwt;
 
-    SimRestHandler(final ParadexSimulator sim, final SimExchange exchange, final SimJwt jwt) {
-        this.sim = sim;
+    SimRestHandler(final SimFaults faults, final ParadexSimulator.Options options, final SimExchange exchange,
+        final SimJwt jwt) {
+        this.faults = faults;
+        this.options = options;
         this.exchange = exchange;
         this.jwt = jwt;
     }
@@ -54,10 +57,10 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest req) {
         final boolean keepAlive = HttpUtil.isKeepAlive(req);
         final String path = new QueryStringDecoder(req.uri()).path();
-        sim.countRequest(req.method().name(), path);
+        faults.countRequest(req.method().name(), path);
         FullHttpResponse resp;
         try {
-            final int injected = sim.takeInjectedStatus();
+            final int injected = faults.takeInjectedStatus();
             if (injected > 0) {
                 resp = error(injected, injectedCode(injected), "injected fault");
             } else {
@@ -68,7 +71,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } catch (final RuntimeException e) {
             resp = error(500, "INTERNAL_ERROR", e.toString());
         }
-        if (req.method().equals(HttpMethod.POST) && path.equals("/v1/orders") && sim.takeDroppedOrderResponse()) {
+        if (req.method().equals(HttpMethod.POST) && path.equals("/v1/orders") && faults.takeDroppedOrderResponse()) {
             resp.release();
             ctx.close();
             return;
@@ -83,7 +86,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
             }
         };
-        final long delayMs = sim.responseDelayMs();
+        final long delayMs = faults.responseDelayMs();
         if (delayMs > 0) {
             ctx.executor().schedule(write, delayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
         } else {
@@ -114,7 +117,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return json(200, systemConfig());
         }
         if (method.equals(HttpMethod.GET) && p.equals("/system/state")) {
-            return json(200, JSON.createObjectNode().put("status", sim.systemState()));
+            return json(200, JSON.createObjectNode().put("status", faults.systemState()));
         }
         if (method.equals(HttpMethod.GET) && p.equals("/system/time")) {
             return json(200, JSON.createObjectNode().put("server_time", Long.toString(nowMs)));
@@ -134,7 +137,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             throw new SimExchange.VenueError(401, "INVALID_TOKEN", "missing, invalid or expired bearer token");
         }
         if (method.equals(HttpMethod.POST) && p.equals("/orders")) {
-            final String rejectCode = sim.takeOrderRejection();
+            final String rejectCode = faults.takeOrderRejection();
             if (rejectCode != null) {
                 throw new SimExchange.VenueError(400, rejectCode, "injected rejection");
             }
@@ -218,11 +221,11 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } catch (final Exception e) {
             throw new SimExchange.VenueError(400, "INVALID_STARKNET_SIGNATURE", "signature unreadable");
         }
-        final String hash = ParadexSignedMessages.authMessageHash(sim.chainId(), normalised, timestamp, expiration).hexString();
+        final String hash = ParadexSignedMessages.authMessageHash(options.chainId(), normalised, timestamp, expiration).hexString();
         if (!ParadexSigner.verify(pub, hash, r, s)) {
             throw new SimExchange.VenueError(400, "INVALID_STARKNET_SIGNATURE", "auth signature does not verify");
         }
-        return jwt.issue(normalised, nowMs / 1000, sim.options().jwtLifetimeSeconds());
+        return jwt.issue(normalised, nowMs / 1000, options.jwtLifetimeSeconds());
     }
 
     /**
@@ -248,7 +251,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             throw new SimExchange.VenueError(400, "INVALID_STARKNET_SIGNATURE", "body or signature unreadable");
         }
         final String normalised = SimExchange.normalise(account);
-        final String hash = dev.arb.paradex.ParadexOnboarding.onboardingMessageHash(sim.chainId(), normalised);
+        final String hash = dev.arb.paradex.ParadexOnboarding.onboardingMessageHash(options.chainId(), normalised);
         if (publicKey.isEmpty() || !ParadexSigner.verify(publicKey, hash, r, s)) {
             throw new SimExchange.VenueError(400, "INVALID_STARKNET_SIGNATURE", "onboarding signature does not verify");
         }
@@ -257,7 +260,7 @@ final class SimRestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private ObjectNode systemConfig() {
         final ObjectNode n = JSON.createObjectNode();
-        n.put("starknet_chain_id", sim.chainId());
+        n.put("starknet_chain_id", options.chainId());
         n.put("paraclear_decimals", 8);
         n.put("paraclear_address", "0x1");
         n.put("paraclear_account_proxy_hash", "0x3530cc4759d78042f1b543bf797f5f3d647cde0388c33734cf91b7f7b9314a9");

@@ -70,7 +70,7 @@ final class SimSession {
      */
     synchronized String bookChannelOf(final String market) {
         for (final String c : channels) {
-            if (market.equals(ParadexSimulator.bookChannelMarket(c))) {
+            if (market.equals(SimChannels.bookChannelMarket(c))) {
                 return c;
             }
         }

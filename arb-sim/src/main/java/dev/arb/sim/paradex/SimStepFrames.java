@@ -98,7 +98,7 @@ final class SimStepFrames {
      * @return the channel's frame for this step, or null if the channel has none
      */
     Frame frame(final String channel, final boolean sbe) {
-        final String summaryMarket = ParadexSimulator.summaryChannelMarket(channel);
+        final String summaryMarket = SimChannels.summaryChannelMarket(channel);
         if (summaryMarket != null) {
             final SimBookFeed feed = feeds.get(summaryMarket);
             if (feed == null) {
@@ -110,13 +110,13 @@ final class SimStepFrames {
                 : new Frame(null, text.computeIfAbsent(channel,
                     c -> feed.jsonMarketSummary(c, mid, mid, fundingRatePerPeriod)));
         }
-        final String market = ParadexSimulator.bookChannelMarket(channel);
-        final String bboMarket = ParadexSimulator.bboChannelMarket(channel);
+        final String market = SimChannels.bookChannelMarket(channel);
+        final String bboMarket = SimChannels.bboChannelMarket(channel);
         final SimBookFeed feed = feeds.get(market != null ? market : bboMarket == null ? "" : bboMarket);
         if (feed == null) {
             return null;
         }
-        final boolean delta = market != null && ParadexSimulator.isDeltaChannel(channel);
+        final boolean delta = market != null && SimChannels.isDeltaChannel(channel);
         if (sbe) {
             final String key = (market != null ? delta ? "d|" : "s|" : "b|") + (market != null ? market : bboMarket);
             return new Frame(binary.computeIfAbsent(key, k -> market == null ? feed.sbeBbo()
@@ -134,8 +134,8 @@ final class SimStepFrames {
      *     other channels
      */
     static Frame initial(final Map<String, SimBookFeed> feeds, final String channel, final boolean sbe) {
-        final String market = ParadexSimulator.bookChannelMarket(channel);
-        final String bboMarket = ParadexSimulator.bboChannelMarket(channel);
+        final String market = SimChannels.bookChannelMarket(channel);
+        final String bboMarket = SimChannels.bboChannelMarket(channel);
         if (market == null && bboMarket == null) {
             return null;
         }

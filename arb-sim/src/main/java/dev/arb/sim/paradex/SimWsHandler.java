@@ -39,13 +39,18 @@ import java.util.concurrent.TimeUnit;
 final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ParadexSimulator sim;
+    private final SimFaults faults;
+    private final SimSessions sessions;
+    private final SimMarketData marketData;
     private final SimExchange exchange;
     private final SimJwt jwt;
     private SimSession session;
 
-    SimWsHandler(final ParadexSimulator sim, final SimExchange exchange, final SimJwt jwt) {
-        this.sim = sim;
+    SimWsHandler(final SimFaults faults, final SimSessions sessions, final SimMarketData marketData,
+        final SimExchange exchange, final SimJwt jwt) {
+        this.faults = faults;
+        this.sessions = sessions;
+        this.marketData = marketData;
         this.exchange = exchange;
         this.jwt = jwt;
     }
@@ -54,7 +59,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             session = new SimSession(ctx.channel(), Boolean.TRUE.equals(ctx.channel().attr(SimSbeNegotiation.SBE).get()));
-            sim.clientConnected(session);
+            sessions.connected(session);
         }
         super.userEventTriggered(ctx, evt);
     }
@@ -62,7 +67,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame) {
         if (frame instanceof PongWebSocketFrame) {
-            sim.pongReceived();
+            faults.pongReceived();
             return;
         }
         if (!(frame instanceof TextWebSocketFrame text) || session == null) {
@@ -112,20 +117,20 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     private void subscribe(final ChannelHandlerContext ctx, final String channel, final JsonNode id, final long usIn) {
-        final String bookMarket = ParadexSimulator.bookChannelMarket(channel);
-        final String bboMarket = ParadexSimulator.bboChannelMarket(channel);
+        final String bookMarket = SimChannels.bookChannelMarket(channel);
+        final String bboMarket = SimChannels.bboChannelMarket(channel);
         if (isPrivate(channel)) {
             if (session.account() == null) {
                 reply(ctx, error(40300, "permission denied: auth required", null, id, usIn));
                 return;
             }
         } else if (bookMarket != null) {
-            if (!sim.hasMarket(bookMarket) || !(channel.startsWith("order_book." + bookMarket + ".snapshot@")
+            if (!hasMarket(bookMarket) || !(channel.startsWith("order_book." + bookMarket + ".snapshot@")
                 || channel.startsWith("order_book." + bookMarket + ".deltas"))) {
                 reply(ctx, error(-32602, "invalid channel " + channel, null, id, usIn));
                 return;
             }
-            if (session.sbe() && ParadexSimulator.isDeltaChannel(channel)
+            if (session.sbe() && SimChannels.isDeltaChannel(channel)
                 && !channel.equals("order_book." + bookMarket + ".deltas")) {
                 reply(ctx, error(-32600, "invalid subscribe request", "no parameters expected for deltas topic", id, usIn));
                 return;
@@ -136,15 +141,15 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                     + "' cannot share an SBE session with '" + other + "'", id, usIn));
                 return;
             }
-        } else if (ParadexSimulator.summaryChannelMarket(channel) != null
-            || ParadexSimulator.tradesChannelMarket(channel) != null) {
-            final String m = ParadexSimulator.summaryChannelMarket(channel) != null
-                ? ParadexSimulator.summaryChannelMarket(channel) : ParadexSimulator.tradesChannelMarket(channel);
-            if (!sim.hasMarket(m)) {
+        } else if (SimChannels.summaryChannelMarket(channel) != null
+            || SimChannels.tradesChannelMarket(channel) != null) {
+            final String m = SimChannels.summaryChannelMarket(channel) != null
+                ? SimChannels.summaryChannelMarket(channel) : SimChannels.tradesChannelMarket(channel);
+            if (!hasMarket(m)) {
                 reply(ctx, error(-32602, "invalid channel " + channel, null, id, usIn));
                 return;
             }
-        } else if (bboMarket == null || !sim.hasMarket(bboMarket)) {
+        } else if (bboMarket == null || !hasMarket(bboMarket)) {
             reply(ctx, error(-32602, "invalid channel " + channel, null, id, usIn));
             return;
         }
@@ -153,7 +158,11 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             return;
         }
         reply(ctx, ack(channel, id, usIn));
-        sim.sendInitial(session, channel);
+        marketData.sendInitial(session, channel);
+    }
+
+    private boolean hasMarket(final String market) {
+        return exchange.markets().containsKey(market);
     }
 
     private static boolean isPrivate(final String channel) {
@@ -174,8 +183,8 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         try {
             switch (method) {
                 case "order.create" -> {
-                    sim.countRequest("WS", "order.create");
-                    final int injected = sim.takeInjectedStatus();
+                    faults.countRequest("WS", "order.create");
+                    final int injected = faults.takeInjectedStatus();
                     if (injected == 429) {
                         answer = error(42901, "rate limit exceeded", "RATE_LIMIT_EXCEEDED", id, usIn);
                         break;
@@ -184,7 +193,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                             id, usIn);
                         break;
                     }
-                    final String rejectCode = sim.takeOrderRejection();
+                    final String rejectCode = faults.takeOrderRejection();
                     if (rejectCode != null) {
                         answer = error(100, "injected rejection", rejectCode, id, usIn);
                         break;
@@ -199,10 +208,10 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                     r.put("created_at", nowMs);
                     r.put("received_at", System.nanoTime());
                     answer = result(r, id, usIn);
-                    drop = sim.takeDroppedOrderResponse();
+                    drop = faults.takeDroppedOrderResponse();
                 }
                 case "order.cancel" -> {
-                    sim.countRequest("WS", "order.cancel");
+                    faults.countRequest("WS", "order.cancel");
                     final String orderId;
                     if (params.hasNonNull("id")) {
                         orderId = params.get("id").asText();
@@ -216,7 +225,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                         id, usIn);
                 }
                 case "order.create_batch" -> {
-                    sim.countRequest("WS", "order.create_batch");
+                    faults.countRequest("WS", "order.create_batch");
                     final ObjectNode r = JSON.createObjectNode();
                     final com.fasterxml.jackson.databind.node.ArrayNode out = r.putArray("orders");
                     for (final JsonNode o : params.path("orders")) {
@@ -229,7 +238,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                     answer = result(r, id, usIn);
                 }
                 case "order.cancel_batch" -> {
-                    sim.countRequest("WS", "order.cancel_batch");
+                    faults.countRequest("WS", "order.cancel_batch");
                     for (final JsonNode orderId : params.path("order_ids")) {
                         exchange.cancel(account, orderId.asText(), nowMs);
                     }
@@ -257,7 +266,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     private void reply(final ChannelHandlerContext ctx, final String text) {
-        final long delay = sim.responseDelayMs();
+        final long delay = faults.responseDelayMs();
         if (delay > 0) {
             ctx.executor().schedule(() -> ctx.writeAndFlush(new TextWebSocketFrame(text)), delay, TimeUnit.MILLISECONDS);
         } else {
@@ -267,7 +276,7 @@ final class SimWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     @Override
     public void channelInactive(final ChannelHandlerContext ctx) throws Exception {
-        sim.clientDisconnected(ctx.channel());
+        sessions.disconnected(ctx.channel());
         super.channelInactive(ctx);
     }
 

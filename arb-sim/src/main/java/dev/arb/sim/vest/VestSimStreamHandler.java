@@ -24,28 +24,41 @@ final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSock
     /** The answer to a JSON {@code PING}. */
     static final String PONG = "{\"data\":\"PONG\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final VestSimulator sim;
+    private final VestSimStreams streams;
+    private final VestSimListenKeys listenKeys;
+    private final VestSimMarket market;
+    private final VestSimFaults faults;
 
-    VestSimStreamHandler(final VestSimulator sim) {
-        this.sim = sim;
+    /**
+     * @param streams    the open connections (this one joins at handshake)
+     * @param listenKeys the listen keys a private stream is opened with
+     * @param market     the depth snapshot a new subscription gets
+     * @param faults     the fault switches (unanswered {@code PING})
+     */
+    VestSimStreamHandler(final VestSimStreams streams, final VestSimListenKeys listenKeys, final VestSimMarket market,
+        final VestSimFaults faults) {
+        this.streams = streams;
+        this.listenKeys = listenKeys;
+        this.market = market;
+        this.faults = faults;
     }
 
     @Override
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
             final Set<String> subs = ConcurrentHashMap.newKeySet();
-            ctx.channel().attr(VestSimulator.SUBSCRIPTIONS).set(subs);
-            sim.addStream(ctx.channel());
+            ctx.channel().attr(VestSimStreams.SUBSCRIPTIONS).set(subs);
+            streams.add(ctx.channel());
             final java.util.List<String> keys = new QueryStringDecoder(hs.requestUri()).parameters().get("listenKey");
             if (keys != null && !keys.isEmpty()) {
                 final String key = keys.get(0);
-                final int refusal = sim.checkListenKey(key);
+                final int refusal = listenKeys.check(key);
                 if (refusal != 0) {
-                    VestSimulator.closeWithCode(ctx.channel(), refusal, refusal == 4005 ? "listen key expired"
+                    VestSimStreams.closeWithCode(ctx.channel(), refusal, refusal == 4005 ? "listen key expired"
                         : "listen key not found");
                 } else {
-                    ctx.channel().attr(VestSimulator.LISTEN_KEY).set(key);
-                    ctx.channel().attr(VestSimulator.ACCOUNT).set(sim.listenKeyAccount(key));
+                    ctx.channel().attr(VestSimStreams.LISTEN_KEY).set(key);
+                    ctx.channel().attr(VestSimStreams.ACCOUNT).set(listenKeys.account(key));
                 }
             }
         }
@@ -63,11 +76,11 @@ final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSock
         }
         final String method = req.path("method").asText("");
         final long id = req.path("id").asLong(0);
-        final Set<String> subs = ctx.channel().attr(VestSimulator.SUBSCRIPTIONS).get();
+        final Set<String> subs = ctx.channel().attr(VestSimStreams.SUBSCRIPTIONS).get();
         switch (method) {
             case "PING" -> {
-                sim.countPing();
-                if (!sim.faults().ignorePing) {
+                streams.countPing();
+                if (!faults.ignorePing) {
                     ctx.writeAndFlush(new TextWebSocketFrame(PONG));
                 }
             }
@@ -75,15 +88,15 @@ final class VestSimStreamHandler extends SimpleChannelInboundHandler<TextWebSock
                 ctx.write(new TextWebSocketFrame(ack(id)));
                 for (final JsonNode p : req.path("params")) {
                     final String channel = p.asText();
-                    if ("account_private".equals(channel) && ctx.channel().attr(VestSimulator.ACCOUNT).get() == null) {
+                    if ("account_private".equals(channel) && ctx.channel().attr(VestSimStreams.ACCOUNT).get() == null) {
                         ctx.write(new TextWebSocketFrame("{\"error\":{\"code\":4003,\"msg\":\"listen key required\"},"
                             + "\"id\":" + id + "}"));
                         continue;
                     }
                     if (subs.add(channel) && channel.endsWith("@depth")) {
                         final String symbol = channel.substring(0, channel.length() - "@depth".length());
-                        if (sim.ladder(symbol) != null) {
-                            ctx.write(new TextWebSocketFrame(sim.depthMessage(symbol)));
+                        if (market.ladder(symbol) != null) {
+                            ctx.write(new TextWebSocketFrame(market.depthMessage(symbol)));
                         }
                     }
                 }

@@ -1,42 +1,14 @@
 package dev.arb.sim.vest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.sim.MarketModel;
-import dev.arb.sim.PeerResetHandler;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A simulated Vest venue on {@code 127.0.0.1}, speaking the real v2 wire protocol on one port: REST
@@ -96,65 +68,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Note:</b> thread-safe. All network work runs on one event-loop thread; the public methods
  * may be called from any thread.
  */
-public final class VestSimulator implements AutoCloseable {
-    static final AttributeKey<Set<String>> SUBSCRIPTIONS = AttributeKey.valueOf("vestSimSubscriptions");
-    static final AttributeKey<VestSimAccount> ACCOUNT = AttributeKey.valueOf("vestSimAccount");
-    static final AttributeKey<String> LISTEN_KEY = AttributeKey.valueOf("vestSimListenKey");
-    private static final String TICKERS = "tickers";
-    private static final String ACCOUNT_PRIVATE = "account_private";
+public final class VestSimulator extends VestSimStateAccess implements AutoCloseable {
+    // public methods inherited: the fault switches (VestSimFaultSwitches) and the accounts and traffic
+    // (VestSimStateAccess); the venue's parts, wired in VestSimVenue, are the inherited field venue
 
-    private final MarketModel model;
-    private final Options options;
-    private final EventLoopGroup group;
-    private final EventLoop loop;
-    private final Channel serverChannel;
-    private final ChannelGroup streams;
-    private final Map<String, VestSimLadder> ladders = new LinkedHashMap<>();
-    private final Map<String, VestSimAccount> accounts = new ConcurrentHashMap<>();
-    private final Map<String, ListenKey> listenKeys = new ConcurrentHashMap<>();
-    private final VestRequestLog requests = new VestRequestLog();
-    private volatile int historyLimit = Integer.MAX_VALUE;
-    private final SecureRandom random = new SecureRandom();
-    private final VestSimFaults faults = new VestSimFaults();
-    private final AtomicLong listenKeysCreated = new AtomicLong();
-    private final AtomicLong listenKeyRenewals = new AtomicLong();
-    private final AtomicLong pingsReceived = new AtomicLong();
-    private volatile long step;
-    private final int port;
-    /** The {@code tickers} channel and its cumulative funding (written on the event loop). */
-    private final VestSimTickers tickers = new VestSimTickers();
-
-    private VestSimulator(final MarketModel model, final Options options) throws InterruptedException {
-        this.model = model;
-        this.options = options;
-        for (final SimSymbol s : options.symbols()) {
-            final VestSimLadder ladder = new VestSimLadder(s, options);
-            ladder.quote(model, 0);
-            ladders.put(s.symbol(), ladder);
-        }
-        group = new NioEventLoopGroup(1, new DefaultThreadFactory("vest-sim", true));
-        loop = group.next();
-        streams = new DefaultChannelGroup("vest-sim-streams", loop);
-        final VestSimRestHandler rest = new VestSimRestHandler(this);
-        final ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-            .childHandler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(final SocketChannel ch) {
-                    ch.pipeline().addLast(new HttpServerCodec());
-                    ch.pipeline().addLast(new HttpObjectAggregator(1 << 20));
-                    ch.pipeline().addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                        .websocketPath("/ws-api").checkStartsWith(true).allowExtensions(false).build()));
-                    ch.pipeline().addLast(new VestSimStreamHandler(VestSimulator.this));
-                    ch.pipeline().addLast(rest);
-                    ch.pipeline().addLast(PeerResetHandler.INSTANCE);
-                }
-            });
-        serverChannel = b.bind("127.0.0.1", 0).sync().channel();
-        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        if (!options.manualStepping()) {
-            final long stepMillis = model.config().stepMillis();
-            loop.scheduleAtFixedRate(this::stepAndPublish, stepMillis, stepMillis, TimeUnit.MILLISECONDS);
-        }
+    private VestSimulator(final VestSimVenue venue) {
+        super(venue);
     }
 
     /**
@@ -168,7 +87,7 @@ public final class VestSimulator implements AutoCloseable {
      */
     public static VestSimulator start(final MarketModel model, final Options options) {
         try {
-            return new VestSimulator(Objects.requireNonNull(model), Objects.requireNonNull(options));
+            return new VestSimulator(new VestSimVenue(Objects.requireNonNull(model), Objects.requireNonNull(options)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the Vest simulator", e);
@@ -177,185 +96,17 @@ public final class VestSimulator implements AutoCloseable {
 
     /** @return REST base URL, e.g. {@code http://127.0.0.1:PORT/v2} */
     public String restBaseUrl() {
-        return "http://127.0.0.1:" + port + "/v2";
+        return "http://127.0.0.1:" + venue.port + "/v2";
     }
 
     /** @return WebSocket URL, e.g. {@code ws://127.0.0.1:PORT/ws-api?version=1.0} */
     public String wsUrl() {
-        return "ws://127.0.0.1:" + port + "/ws-api?version=1.0";
-    }
-
-    /**
-     * Registers a signing address, as {@code POST /register} would after checking the primary
-     * wallet's proof (not simulated), in account group 0.
-     *
-     * @param signingAddress 0x + 40 hex digits (any case)
-     * @return a fresh API key authorising orders signed by that address
-     */
-    public String registerSigner(final String signingAddress) {
-        final byte[] raw = new byte[16];
-        random.nextBytes(raw);
-        final String apiKey = HexFormat.of().formatHex(raw);
-        final VestSimAccount account = new VestSimAccount(signingAddress.toLowerCase(Locale.ROOT));
-        account.historyLimit(historyLimit);
-        accounts.put(apiKey, account);
-        return apiKey;
-    }
-
-    /**
-     * Bounds what the simulator remembers, for runs of hours: per account the latest {@code n} finished orders
-     * (older ones are forgotten as a venue archives them: looking one up answers as for an unknown order, and its
-     * signature could be replayed as new) and {@code n} order nonces, and per endpoint {@code n} arrival times.
-     * Request counts stay exact. Unbounded by default, for tests that inspect the whole history.
-     *
-     * @param n entries kept, ≥ 1
-     * @throws IllegalArgumentException if {@code n < 1}
-     */
-    public void historyLimit(final int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("history limit must be >= 1, was " + n);
-        }
-        historyLimit = n;
-        requests.limit(n);
-        for (final VestSimAccount account : accounts.values()) {
-            account.historyLimit(n);
-        }
-    }
-
-    /**
-     * @param apiKey an API key from {@link #registerSigner}
-     * @param symbol market symbol
-     * @return the signed position in base units (positive long), zero if none
-     * @throws IllegalArgumentException if the API key or symbol is unknown
-     */
-    public BigDecimal positionBase(final String apiKey, final String symbol) {
-        final VestSimAccount account = accounts.get(apiKey);
-        final VestSimLadder ladder = ladders.get(symbol);
-        if (account == null || ladder == null) {
-            throw new IllegalArgumentException("unknown API key or symbol " + symbol);
-        }
-        return BigDecimal.valueOf(account.position(symbol), ladder.symbol.sizeDecimals());
-    }
-
-    /**
-     * @param apiKey an API key from {@link #registerSigner}
-     * @param symbol market symbol
-     * @return the leverage last set with {@code POST /account/leverage}, or null if never set
-     * @throws IllegalArgumentException if the API key is unknown
-     */
-    public Integer leverage(final String apiKey, final String symbol) {
-        final VestSimAccount account = accounts.get(apiKey);
-        if (account == null) {
-            throw new IllegalArgumentException("unknown API key");
-        }
-        return account.leverage(symbol);
-    }
-
-    /**
-     * The nonces of the orders that reached the venue as new orders, in arrival order: an identical
-     * signed request sent again (an idempotent retry) is not a new order and is not listed; orders
-     * refused before execution (bad signature, forced HTTP status, synchronous rejection) are not
-     * listed either. A test asserts on it that no duplicate order reached the venue.
-     *
-     * @param apiKey an API key from {@link #registerSigner}
-     * @return nonces, a copy
-     * @throws IllegalArgumentException if the API key is unknown
-     */
-    public List<Long> receivedOrderNonces(final String apiKey) {
-        final VestSimAccount account = accounts.get(apiKey);
-        if (account == null) {
-            throw new IllegalArgumentException("unknown API key");
-        }
-        return account.nonces();
-    }
-
-    /**
-     * @param method HTTP method, e.g. {@code "POST"}
-     * @param path   path including {@code /v2}, e.g. {@code "/v2/orders"}
-     * @return how many such requests arrived (whatever the answer)
-     */
-    public int requestCount(final String method, final String path) {
-        return requests.count(method, path);
-    }
-
-    /**
-     * @param method HTTP method
-     * @param path   path including {@code /v2}
-     * @return arrival times of such requests, ms since the epoch, oldest first (a copy; the latest
-     *         {@link #historyLimit} of them)
-     */
-    public List<Long> requestArrivalsMs(final String method, final String path) {
-        return requests.arrivalsMs(method, path);
-    }
-
-    /** @return listen keys created by {@code POST /account/listenKey} (re-issues of a live key not counted) */
-    public long listenKeysCreated() {
-        return listenKeysCreated.get();
-    }
-
-    /** @return successful {@code PUT /account/listenKey} renewals */
-    public long listenKeyRenewals() {
-        return listenKeyRenewals.get();
-    }
-
-    /** @return JSON {@code PING}s received on all streams (answered or not) */
-    public long pingsReceived() {
-        return pingsReceived.get();
-    }
-
-    /** @return the number of open WebSocket connections */
-    public int connectedStreams() {
-        return streams.size();
-    }
-
-    /**
-     * Sets an account's USDC balance (default 1 000 000), e.g. a small account a price move can liquidate.
-     *
-     * @param apiKey the account's API key
-     * @param usd    balance, USD
-     * @throws IllegalArgumentException if the key is unknown
-     */
-    public void setBalance(final String apiKey, final BigDecimal usd) {
-        final VestSimAccount account = accounts.get(apiKey);
-        if (account == null) {
-            throw new IllegalArgumentException("unknown API key");
-        }
-        account.setBalance(Objects.requireNonNull(usd, "usd"));
-    }
-
-    /**
-     * @param apiKey the account's API key
-     * @return how many times the account was liquidated (its value below its maintenance margin at a step: every
-     *     position closed at the mid, the loss realized)
-     */
-    public int liquidations(final String apiKey) {
-        final VestSimAccount account = accounts.get(apiKey);
-        return account == null ? 0 : account.liquidations();
-    }
-
-    /** @return the account's margin at the current quotes (what {@code GET /account} reports) */
-    VestSimMargin margin(final VestSimAccount account) {
-        return VestSimMargin.of(account, ladders);
-    }
-
-    /** Liquidates every account whose value fell below its maintenance margin (event loop, each step). */
-    private void liquidate() {
-        for (final VestSimAccount account : accounts.values()) {
-            final VestSimMargin m = margin(account);
-            if (!m.liquidatable()) {
-                continue;
-            }
-            for (final VestSimMargin.Leg leg : m.positions()) {
-                final long size = leg.size().movePointRight(leg.ladder().symbol.sizeDecimals()).longValueExact();
-                account.addPosition(leg.ladder().symbol.symbol(), -size, leg.size().abs().multiply(leg.mark()));
-            }
-            account.countLiquidation();
-        }
+        return "ws://127.0.0.1:" + venue.port + "/ws-api?version=1.0";
     }
 
     /** @return the model step last quoted */
     public long currentStep() {
-        return step;
+        return venue.market.step();
     }
 
     /**
@@ -368,118 +119,18 @@ public final class VestSimulator implements AutoCloseable {
      * @throws IllegalStateException if the simulator is closed or the calling thread is interrupted
      */
     public long advance() {
+        final EventLoop loop = venue.server.loop();
         if (loop.inEventLoop()) {
-            return stepAndPublish();
+            return venue.market.stepAndPublish();
         }
         try {
-            return loop.submit(this::stepAndPublish).get(5, TimeUnit.SECONDS);
+            return loop.submit(venue.market::stepAndPublish).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-            | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             throw new IllegalStateException("Vest simulator step failed", e);
         }
-    }
-
-    /**
-     * Makes the next {@code n} {@code POST /orders} fail synchronously with {@code code} (HTTP 400, or
-     * per {@link #errorShape(ErrorShape)}); nothing executes.
-     *
-     * @param n    number of orders to reject
-     * @param code Vest error code, e.g. 3001
-     */
-    public void rejectNextOrders(final int n, final int code) {
-        faults.rejectSyncCode = code;
-        faults.rejectSync.set(n);
-    }
-
-    /**
-     * Makes the next {@code n} {@code POST /orders} be acknowledged ({@code status NEW}) and then
-     * rejected asynchronously: a {@code REJECTED} ORDER event with {@code code} on the private stream,
-     * and {@code GET /orders} reports {@code REJECTED} with the code. Nothing executes.
-     *
-     * @param n    number of orders
-     * @param code Vest error code, e.g. 3010 OI_CAP_EXCEEDED
-     */
-    public void rejectAsyncNext(final int n, final int code) {
-        faults.rejectAsyncCode = code;
-        faults.rejectAsync.set(n);
-    }
-
-    /**
-     * Makes the next {@code times} REST requests (any endpoint) answer with {@code httpStatus}
-     * (429 carries code 1003, others the status as code); nothing executes.
-     *
-     * @param httpStatus HTTP status, e.g. 429 or 503
-     * @param times      number of requests
-     */
-    public void respondWithStatus(final int httpStatus, final int times) {
-        faults.forcedStatusCode = httpStatus;
-        faults.forcedStatus.set(times);
-    }
-
-    /**
-     * @param shape body shape of every later error answer (default {@link ErrorShape#CODE_MSG})
-     */
-    public void errorShape(final ErrorShape shape) {
-        faults.errorShape = Objects.requireNonNull(shape);
-    }
-
-    /**
-     * Caps the fill of the next {@code n} orders at {@code maxFillBase} base units (the rest is
-     * cancelled): partial fills on demand.
-     *
-     * @param n           number of orders
-     * @param maxFillBase largest fill, base units (0 = nothing fills)
-     */
-    public void limitNextFills(final int n, final BigDecimal maxFillBase) {
-        faults.maxFillBase = Objects.requireNonNull(maxFillBase);
-        faults.limitFills.set(n);
-    }
-
-    /**
-     * Makes the next {@code n} {@code POST /orders} or {@code POST /orders/cancel} execute and then
-     * close the connection without answering: a lost acknowledgement.
-     *
-     * @param n number of requests
-     */
-    public void dropNextResponses(final int n) {
-        faults.dropResponses.set(n);
-    }
-
-    /**
-     * Delays every REST answer by {@code ms} (the request executes on arrival); 0 turns it off.
-     *
-     * @param ms delay, ms
-     */
-    public void delayResponses(final long ms) {
-        faults.responseDelayMs = Math.max(0, ms);
-    }
-
-    /**
-     * Delays every private-stream ORDER event by {@code ms}; 0 turns it off.
-     *
-     * @param ms delay, ms
-     */
-    public void delayOrderEvents(final long ms) {
-        faults.orderEventDelayMs = Math.max(0, ms);
-    }
-
-    /**
-     * @param silent {@code true}: JSON {@code PING}s are counted but not answered (a dead link as the
-     *               client sees it)
-     */
-    public void stopAnsweringPing(final boolean silent) {
-        faults.ignorePing = silent;
-    }
-
-    /**
-     * @param idOnly {@code true}: {@code POST /orders} answers only {@code {"id":…}} as the docs show,
-     *               so fills are known only from the private stream or {@code GET /orders}
-     */
-    public void ackIdOnly(final boolean idOnly) {
-        faults.ackIdOnly = idOnly;
     }
 
     /**
@@ -487,264 +138,19 @@ public final class VestSimulator implements AutoCloseable {
      * 4005 (LISTEN_KEY_EXPIRED).
      */
     public void expireListenKeys() {
-        for (final ListenKey k : listenKeys.values()) {
-            k.expiresAtMs = 0;
-        }
-        loop.execute(() -> {
-            for (final Channel ch : streams) {
-                if (ch.attr(LISTEN_KEY).get() != null) {
-                    closeWithCode(ch, 4005, "listen key expired");
-                }
-            }
-        });
+        venue.listenKeys.expireAll();
+        venue.streams.closePrivateStreams();
     }
 
     /** Closes every WebSocket connection (clients see a disconnect). */
     public void dropConnections() {
-        streams.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        venue.streams.closeAll();
     }
 
     /** Stops the server and its thread. */
     @Override
     public void close() {
-        serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        streams.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
-
-    // ------------------------------------------------------------ package-private, event-loop thread
-
-    Options options() {
-        return options;
-    }
-
-    VestSimFaults faults() {
-        return faults;
-    }
-
-    VestSimLadder ladder(final String symbol) {
-        return ladders.get(symbol);
-    }
-
-    Iterable<VestSimLadder> ladders() {
-        return ladders.values();
-    }
-
-    VestSimAccount account(final String apiKey) {
-        return apiKey == null ? null : accounts.get(apiKey);
-    }
-
-    void addStream(final Channel ch) {
-        streams.add(ch);
-    }
-
-    void countPing() {
-        pingsReceived.incrementAndGet();
-    }
-
-    void recordRequest(final String method, final String path) {
-        requests.record(method, path, System.currentTimeMillis());
-    }
-
-    /**
-     * {@code POST /account/listenKey}: returns the account's live key extended, or a new one.
-     *
-     * @param apiKey the caller's API key
-     * @return the listen key
-     */
-    String createListenKey(final String apiKey) {
-        final long now = System.currentTimeMillis();
-        for (final Map.Entry<String, ListenKey> e : listenKeys.entrySet()) {
-            if (e.getValue().apiKey.equals(apiKey) && e.getValue().expiresAtMs > now) {
-                e.getValue().expiresAtMs = now + options.listenKeyLifetimeMs();
-                return e.getKey();
-            }
-        }
-        final byte[] raw = new byte[16];
-        random.nextBytes(raw);
-        final String key = HexFormat.of().formatHex(raw);
-        listenKeys.put(key, new ListenKey(apiKey, now + options.listenKeyLifetimeMs()));
-        listenKeysCreated.incrementAndGet();
-        return key;
-    }
-
-    /**
-     * @param apiKey the caller's API key
-     * @param key    the key to extend, or null for the account's newest key
-     * @return the key extended, or null if it is unknown or expired
-     */
-    String renewListenKey(final String apiKey, final String key) {
-        final long now = System.currentTimeMillis();
-        String found = key;
-        ListenKey k = key == null ? null : listenKeys.get(key);
-        if (key == null) {
-            // documented PUT carries no key: the account's newest key
-            for (final Map.Entry<String, ListenKey> e : listenKeys.entrySet()) {
-                final ListenKey c = e.getValue();
-                if (c.apiKey.equals(apiKey) && (k == null || c.expiresAtMs > k.expiresAtMs)) {
-                    k = c;
-                    found = e.getKey();
-                }
-            }
-        }
-        if (k == null || !k.apiKey.equals(apiKey) || k.expiresAtMs <= now) {
-            return null;
-        }
-        k.expiresAtMs = now + options.listenKeyLifetimeMs();
-        listenKeyRenewals.incrementAndGet();
-        return found;
-    }
-
-    void deleteListenKey(final String key) {
-        if (key != null) {
-            listenKeys.remove(key);
-        }
-    }
-
-    /** @return 0 if the key is live, else the WS close code to answer (4004 not found, 4005 expired) */
-    int checkListenKey(final String key) {
-        final ListenKey k = listenKeys.get(key);
-        if (k == null) {
-            return 4004;
-        }
-        return k.expiresAtMs > System.currentTimeMillis() ? 0 : 4005;
-    }
-
-    VestSimAccount listenKeyAccount(final String key) {
-        final ListenKey k = listenKeys.get(key);
-        return k == null ? null : accounts.get(k.apiKey);
-    }
-
-    static void closeWithCode(final Channel ch, final int code, final String reason) {
-        ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> ch.close());
-    }
-
-    /**
-     * Publishes an {@code account_private} ORDER event to the account's subscribed private streams,
-     * after {@link #delayOrderEvents} if set.
-     *
-     * @param account the account
-     * @param args    the event's {@code args}
-     */
-    void publishOrderEvent(final VestSimAccount account, final ObjectNode args) {
-        final String msg = "{\"channel\":\"account_private\",\"data\":{\"event\":\"ORDER\",\"args\":" + args
-            + "}}";
-        final long delay = faults.orderEventDelayMs;
-        final Runnable send = () -> {
-            for (final Channel ch : streams) {
-                final Set<String> subs = ch.attr(SUBSCRIPTIONS).get();
-                if (ch.attr(ACCOUNT).get() == account && subs != null && subs.contains(ACCOUNT_PRIVATE)) {
-                    ch.writeAndFlush(new TextWebSocketFrame(msg));
-                }
-            }
-        };
-        if (delay > 0) {
-            loop.schedule(send, delay, TimeUnit.MILLISECONDS);
-        } else {
-            loop.execute(send);
-        }
-    }
-
-    /**
-     * Publishes one of our fills on {@code {symbol}@trades}.
-     *
-     * @param symbol market
-     * @param price  price text
-     * @param qty    size text
-     * @param isBuy  taker side
-     */
-    void publishTrade(final String symbol, final String price, final String qty, final boolean isBuy) {
-        final String channel = symbol + "@trades";
-        final String msg = "{\"channel\":\"" + channel + "\",\"data\":{\"id\":\"" + Long.toHexString(random.nextLong())
-            + "\",\"price\":\"" + price + "\",\"qty\":\"" + qty + "\",\"side\":\"" + (isBuy ? "buy" : "sell")
-            + "\",\"time\":" + System.currentTimeMillis() + "}}";
-        loop.execute(() -> {
-            for (final Channel ch : streams) {
-                final Set<String> subs = ch.attr(SUBSCRIPTIONS).get();
-                if (subs != null && subs.contains(channel)) {
-                    ch.writeAndFlush(new TextWebSocketFrame(msg));
-                }
-            }
-        });
-    }
-
-    /**
-     * @param symbol market
-     * @return the current depth message of that market
-     */
-    String depthMessage(final String symbol) {
-        return ladders.get(symbol).depthMessage(System.currentTimeMillis());
-    }
-
-    /** @return the current {@code tickers} message */
-    String tickersMessage() {
-        return tickers.message(model, step, ladders.values());
-    }
-
-    /**
-     * Pays the funding of one funding hour (event loop): every open position pays {@code size × perUnit} USD
-     * (longs pay a positive rate).
-     *
-     * @param perUnit per symbol the funding per base unit of this hour, USD ({@link VestSimTickers#onStep})
-     */
-    private void payFunding(final Map<String, BigDecimal> perUnit) {
-        for (final Map.Entry<String, BigDecimal> e : perUnit.entrySet()) {
-            final VestSimLadder l = ladders.get(e.getKey());
-            for (final VestSimAccount account : accounts.values()) {
-                final long position = account.position(e.getKey());
-                if (position != 0) {
-                    account.receiveFunding(e.getKey(), BigDecimal.valueOf(position, l.symbol.sizeDecimals())
-                        .multiply(e.getValue()).negate());
-                }
-            }
-        }
-    }
-
-    private long stepAndPublish() {
-        final long next = step + 1;
-        step = next;
-        final long now = System.currentTimeMillis();
-        final List<String> channels = new ArrayList<>(ladders.size() + 1);
-        final List<String> messages = new ArrayList<>(ladders.size() + 1);
-        for (final VestSimLadder ladder : ladders.values()) {
-            ladder.quote(model, next);
-            channels.add(ladder.symbol.symbol() + "@depth");
-            messages.add(ladder.depthMessage(now));
-        }
-        payFunding(tickers.onStep(model, next, options.fundingHourMs(), ladders.values()));
-        liquidate();
-        String tickersText = null;
-        final long sendNanos = System.nanoTime();
-        for (final Channel ch : streams) {
-            final Set<String> subs = ch.attr(SUBSCRIPTIONS).get();
-            if (subs == null || subs.isEmpty()) {
-                continue;
-            }
-            for (int i = 0; i < channels.size(); i++) {
-                if (subs.contains(channels.get(i))) {
-                    ch.write(new TextWebSocketFrame(Unpooled.copiedBuffer(messages.get(i), StandardCharsets.UTF_8)));
-                }
-            }
-            if (subs.contains(TICKERS)) {
-                if (tickersText == null) {
-                    tickersText = tickersMessage();
-                }
-                ch.write(new TextWebSocketFrame(tickersText));
-            }
-            ch.flush();
-        }
-        return sendNanos;
-    }
-
-    /** A listen key: its owner and expiry (ms since the epoch; 0 once expired by a test). */
-    private static final class ListenKey {
-        final String apiKey;
-        volatile long expiresAtMs;
-
-        ListenKey(final String apiKey, final long expiresAtMs) {
-            this.apiKey = apiKey;
-            this.expiresAtMs = expiresAtMs;
-        }
+        venue.server.close();
     }
 
     /** Body shape of the simulator's error answers (the three seen for Vest, protocol reference §4 Errors). */
