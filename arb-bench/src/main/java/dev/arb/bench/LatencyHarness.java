@@ -262,7 +262,7 @@ public final class LatencyHarness implements AutoCloseable {
             all = new ArrayList<>(rounds);
         }
         try {
-            CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
         } catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // counted as failed legs below
         }

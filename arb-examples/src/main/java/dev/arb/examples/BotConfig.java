@@ -167,8 +167,6 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
             config = YAML.readValue(yaml, BotConfig.class);
         } catch (JsonProcessingException e) {
             throw YamlErrors.of(origin, e);
-        } catch (IOException e) {
-            throw notYaml(origin, e);
         }
         if (config == null) {
             throw new ConfigException(origin + ": empty config");
@@ -293,18 +291,5 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
             final String folded = message.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
             return folded.length() <= MAX_MESSAGE ? folded : folded.substring(0, MAX_MESSAGE) + "…";
         }
-    }
-
-    /**
-     * @param origin the file's name
-     * @param e      what the YAML parser threw
-     * @return one line: where the YAML stops being valid, and what to do
-     */
-    static ConfigException notYaml(final String origin, final IOException e) {
-        final com.fasterxml.jackson.core.JsonLocation at =
-            e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
-        return new ConfigException(origin + ": not valid YAML" + (at != null && at.getLineNr() > 0
-            ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "")
-            + ": check the indentation and quoting there (" + e.getClass().getSimpleName() + ")");
     }
 }

@@ -230,8 +230,6 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
             root = (ObjectNode) tree;
         } catch (JsonProcessingException e) {
             throw YamlErrors.of(origin, e);
-        } catch (IOException e) {
-            throw BotConfig.notYaml(origin, e);
         }
         final ObjectNode safety = YAML.createObjectNode();
         for (String section : SECTIONS) {

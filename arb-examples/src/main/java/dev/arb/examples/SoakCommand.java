@@ -6,7 +6,6 @@ import dev.arb.api.ExchangeAdapter;
 import dev.arb.executor.alert.AlertSink;
 import dev.arb.executor.journal.Journal;
 import dev.arb.executor.journal.SqliteJournal;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.PrintStream;
@@ -92,7 +91,7 @@ final class SoakCommand implements Callable<Integer> {
             }
             chaos = new SoakChaos(lanes.stream().flatMap(l -> l.venues().proxies().stream()).toList(), faultEvery,
                 seed);
-            probe = new SoakProbe(lanes.stream().map(l -> (EventLoop) l.group().next()).toList(),
+            probe = new SoakProbe(lanes.stream().map(l -> l.group().next()).toList(),
                 lanes.stream().map(Lane::journalPath).toList());
             System.out.printf("soak: %d bot(s) for %s, a sample every %ss, a fault every ~%ss%n", bots,
                 duration.toString().substring(2).toLowerCase(), every.toSeconds(), faultEvery.toSeconds());

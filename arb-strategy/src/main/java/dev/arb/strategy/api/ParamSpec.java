@@ -25,6 +25,16 @@ public record ParamSpec(String name, String unit, ParamType type, BigDecimal min
     String defaultValue, boolean live, String description) {
 
     /**
+     * Checks the declaration.
+     *
+     * @param name         {@code snake_case} name
+     * @param unit         unit shown to a person
+     * @param type         value type
+     * @param min          smallest allowed value (inclusive), or null
+     * @param max          largest allowed value (inclusive), or null
+     * @param defaultValue the default as text
+     * @param live         {@code true} if it may change while the bot runs
+     * @param description  one line for a person
      * @throws NullPointerException if name, unit, type, default or description is null
      * @throws IllegalArgumentException if the name is not {@code snake_case}, {@code min > max}, or the
      *     default is not valid for the spec

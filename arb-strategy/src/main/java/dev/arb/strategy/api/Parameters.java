@@ -94,7 +94,10 @@ public final class Parameters {
         return new ArrayList<>(specs.values());
     }
 
-    /** @return {@code true} if {@code name} is declared */
+    /**
+     * @param name a parameter name
+     * @return {@code true} if {@code name} is declared
+     */
     public boolean has(final String name) {
         return specs.containsKey(name);
     }

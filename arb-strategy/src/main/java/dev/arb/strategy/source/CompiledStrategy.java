@@ -17,7 +17,13 @@ import java.util.Objects;
  * @param compileMillis wall time to read, compile, load and instantiate, ms
  */
 public record CompiledStrategy(Strategy strategy, String className, String sha256, long compileMillis) {
-    /** @throws NullPointerException if the strategy, class name or hash is null */
+    /**
+     * @param strategy      the instance
+     * @param className     the binary name of the strategy class
+     * @param sha256        SHA-256 of the source file's bytes, 64 lower-case hex digits
+     * @param compileMillis wall time to read, compile, load and instantiate, ms
+     * @throws NullPointerException if the strategy, class name or hash is null
+     */
     public CompiledStrategy {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(className, "className");
