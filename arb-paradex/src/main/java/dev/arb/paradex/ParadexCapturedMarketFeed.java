@@ -4,8 +4,8 @@ import dev.arb.api.OrderBook;
 import dev.arb.api.spi.CapturedMarketFeed;
 import dev.arb.paradex.internal.BookFeed;
 import dev.arb.paradex.internal.MarketBookState;
+import dev.arb.paradex.internal.SbeBookFeed;
 import dev.arb.paradex.sbe.MarketSummaryUpdate;
-import dev.arb.paradex.sbe.ParadexSbe;
 import dev.arb.paradex.sbe.ParadexSbeDecoder;
 import dev.arb.paradex.sbe.ParadexSbeListener;
 import dev.arb.paradex.sbe.ResyncReason;
@@ -40,10 +40,10 @@ final class ParadexCapturedMarketFeed implements CapturedMarketFeed {
             @Override
             public void onMarketSummary(final MarketSummaryUpdate summary) {
                 if (market.equals(summary.market())) {
-                    final long precise = summary.fundingRatePrecise();
-                    listener.onFundingRate(precise != ParadexSbe.NULL_VALUE
-                        ? precise / Math.pow(10, ParadexSbe.PRECISE_RATE_SCALE)
-                        : summary.fundingRate() / Math.pow(10, ParadexSbe.RATE_SCALE));
+                    final double rate = SbeBookFeed.fundingRate(summary); // the live feed's reading
+                    if (!Double.isNaN(rate)) {
+                        listener.onFundingRate(rate);
+                    }
                 }
             }
         });

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * (about one a second).
  */
 final class VestCapturedMarketFeed implements CapturedMarketFeed {
-    private static final byte[] TICKERS = "{\"channel\":\"tickers\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TICKERS_CHANNEL = "tickers".getBytes(StandardCharsets.US_ASCII);
 
     private final String market;
     private final OrderBook book;
@@ -39,19 +39,23 @@ final class VestCapturedMarketFeed implements CapturedMarketFeed {
     @Override
     public boolean onFrame(final boolean binary, final byte[] data, final int length, final long receivedNanos) {
         try {
-            if (startsWith(data, length, TICKERS)) {
+            if (decoder.scan(data, 0, length) != VestDepthDecoder.FRAME_CHANNEL) {
+                return false;
+            }
+            if (decoder.isDepthChannel()) {
+                if (!decoder.channelEquals(channel)) {
+                    return false;
+                }
+                decoder.applyDepth(book, receivedNanos);
+                return true;
+            }
+            if (decoder.channelEquals(TICKERS_CHANNEL)) { // routed as VestFrameRouter routes it live
                 tickers.onTickers(data, 0, length);
                 final double rate = tickers.fundingRatePerHour(market);
                 if (!Double.isNaN(rate) && Double.doubleToLongBits(rate) != Double.doubleToLongBits(lastRate)) {
                     lastRate = rate;
                     listener.onFundingRate(rate);
                 }
-                return false;
-            }
-            if (decoder.scan(data, 0, length) == VestDepthDecoder.FRAME_CHANNEL && decoder.isDepthChannel()
-                && decoder.channelEquals(channel)) {
-                decoder.applyDepth(book, receivedNanos);
-                return true;
             }
             return false;
         } catch (final MalformedMessageException e) {
@@ -63,17 +67,5 @@ final class VestCapturedMarketFeed implements CapturedMarketFeed {
     @Override
     public long malformedFrames() {
         return malformed;
-    }
-
-    private static boolean startsWith(final byte[] bytes, final int length, final byte[] prefix) {
-        if (length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

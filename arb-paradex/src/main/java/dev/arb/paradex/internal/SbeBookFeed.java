@@ -158,9 +158,10 @@ public final class SbeBookFeed implements ParadexSbeListener {
     /**
      * @param summary a decoded {@code MarketSummaryEvent}
      * @return its funding rate as a fraction per the market's funding period: {@code fundingRatePrecise} (scale 12,
-     *     the schema's "prefer over fundingRate") when present, else {@code fundingRate} (scale 8)
+     *     the schema's "prefer over fundingRate") when present, else {@code fundingRate} (scale 8); NaN when
+     *     neither is
      */
-    static double fundingRate(final dev.arb.paradex.sbe.MarketSummaryUpdate summary) {
+    public static double fundingRate(final dev.arb.paradex.sbe.MarketSummaryUpdate summary) {
         final long precise = summary.fundingRatePrecise();
         if (precise != dev.arb.paradex.sbe.ParadexSbe.NULL_VALUE) {
             return precise / 1e12;
