@@ -28,9 +28,9 @@ import java.util.List;
  * </ul>
  *
  * <p><b>Parameters</b> (all changeable while running): {@code spread_entry} (percent, default 0.15),
- * {@code spread_exit} (percent, default −0.05), {@code max_book_age_ms} (ms, default 2000),
- * {@code use_vwap} (default true), {@code funding_horizon_h} (hours, default 8); it reads the engine's
- * {@code position_size} (base units).
+ * {@code spread_exit} (percent, default −0.05), {@code use_vwap} (default true), {@code funding_horizon_h}
+ * (hours, default 8); it reads the engine's {@code position_size} (base units) and {@code max_quote_age_ms}
+ * (ms: the one quote-age gate; the spread ignores older books).
  *
  * <p><b>Run it</b>: {@code java -jar arb-examples/target/arb.jar run --sim --strategy strategies/ThresholdSpread.java};
  * save an edit while the bot runs and the new version takes over between two book updates.
@@ -42,8 +42,10 @@ public final class ThresholdSpread implements Strategy {
     public static final String SPREAD_ENTRY = "spread_entry";
     /** Exit threshold: closing spread after both exit taker fees, percent. */
     public static final String SPREAD_EXIT = "spread_exit";
-    /** Oldest book used for a decision, ms. */
-    public static final String MAX_BOOK_AGE_MS = "max_book_age_ms";
+    /** The engine's quote-age gate, ms: books received longer ago are ignored. */
+    public static final String MAX_QUOTE_AGE_MS = "max_quote_age_ms";
+    /** Book age limit when no engine supplies {@link #MAX_QUOTE_AGE_MS} (a strategy run on its own), ms. */
+    private static final long NO_AGE_LIMIT_MS = Long.MAX_VALUE / 1_000_000L;
     /** VWAP over the leg size (true) or the touch (false). */
     public static final String USE_VWAP = "use_vwap";
     /** Holding period over which expected funding is counted in the entry edge, hours. */
@@ -54,7 +56,6 @@ public final class ThresholdSpread implements Strategy {
             "enter when a direction's spread net of both entry taker fees, plus expected funding, reaches this"),
         ParamSpec.decimal(SPREAD_EXIT, "percent", "-100", "1000", "-0.05",
             "exit when the closing spread net of both exit taker fees reaches this"),
-        ParamSpec.integer(MAX_BOOK_AGE_MS, "ms", 0, 3_600_000, 2_000, "ignore books older than this"),
         ParamSpec.bool(USE_VWAP, true, "price the spread as the VWAP of the leg size (else the touch)"),
         ParamSpec.decimal(FUNDING_HORIZON_H, "h", "0", "720", "8",
             "count the funding differential expected over this holding time in the entry edge"));
@@ -86,7 +87,7 @@ public final class ThresholdSpread implements Strategy {
             .takerFeeBpsA(context.legA().spec().takerFeeBps())
             .takerFeeBpsB(context.legB().spec().takerFeeBps())
             .sizeBase(p.asBoolean(USE_VWAP) ? size : BigDecimal.ZERO)
-            .maxBookAgeMs(p.asLong(MAX_BOOK_AGE_MS))
+            .maxBookAgeMs(p.has(MAX_QUOTE_AGE_MS) ? p.asLong(MAX_QUOTE_AGE_MS) : NO_AGE_LIMIT_MS)
             .build());
     }
 

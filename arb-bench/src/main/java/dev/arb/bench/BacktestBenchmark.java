@@ -222,7 +222,7 @@ public class BacktestBenchmark {
     @Benchmark
     public long backtest(final Frames counter) throws IOException {
         final ExecutorConfig config = ExecutorConfig.builder().entryThresholdPct(0.05).exitThresholdPct(0.0)
-            .positionSizeBase(new BigDecimal("0.01")).useVwap(true).maxBookAgeMs(5_000).deltaCheckIntervalMs(0)
+            .positionSizeBase(new BigDecimal("0.01")).useVwap(true).maxQuoteAgeMs(5_000).deltaCheckIntervalMs(0)
             .build();
         final BacktestSession s = BacktestSession.builder().markets(VEST, PARADEX).config(config)
             .strategy(new ThresholdSpreadStrategy(), "built-in", ThresholdSpreadStrategy.parametersFrom(config))

@@ -233,7 +233,7 @@ public class StrategyBenchmark {
             .takerFeeBpsB(c.legB().spec().takerFeeBps())
             .sizeBase(p.asBoolean(ThresholdSpreadStrategy.USE_VWAP)
                 ? FixedPoint.toBigDecimal(c.positionSize(), c.sizeScale()) : BigDecimal.ZERO)
-            .maxBookAgeMs(p.asLong(ThresholdSpreadStrategy.MAX_BOOK_AGE_MS))
+            .maxBookAgeMs(p.asLong(ThresholdSpreadStrategy.MAX_QUOTE_AGE_MS))
             .build());
     }
 

@@ -57,7 +57,7 @@ public class StatusPublishBenchmark {
         fill(a.book(), 9_700_000L, 1L, 1_000L, 0);
         fill(b.book(), 97_001_00_000_000L, 1_000_000L, 10_000_000L, 1);
         executor = new DeltaNeutralExecutor(a, SPEC_A.symbol(), b, SPEC_B.symbol(),
-            ExecutorConfig.builder().positionSizeBase(new BigDecimal("0.5")).maxBookAgeMs(3_600_000L)
+            ExecutorConfig.builder().positionSizeBase(new BigDecimal("0.5")).maxQuoteAgeMs(3_600_000L)
                 .useVwap(true).build(), Runnable::run, new ExecutionListener() { });
         executor.start();
         final Map<String, DeltaNeutralExecutor> bots = new LinkedHashMap<>();

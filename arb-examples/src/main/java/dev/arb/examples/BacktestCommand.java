@@ -110,7 +110,7 @@ public final class BacktestCommand implements Callable<Integer> {
         final ExecutorConfig executorConfig = loaded.safety().apply(ExecutorConfig.builder()
             .entryThresholdPct(bot.spreadEntry().doubleValue()).exitThresholdPct(bot.spreadExit().doubleValue())
             .positionSizeBase(bot.positionSize()).slippageBps(bot.slippageBpsOrDefault())
-            .maxBookAgeMs(bot.maxBookAgeMsOrDefault()).useVwap(true)).deltaCheckIntervalMs(0).build();
+            .useVwap(true), bot).deltaCheckIntervalMs(0).build();
         if (!(paradexFundingPeriodHours > 0)) {
             System.err.println("error: --paradex-funding-period-h must be > 0 hours");
             return 2;

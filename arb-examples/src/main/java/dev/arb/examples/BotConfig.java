@@ -109,7 +109,8 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
      * @param leverage      venue leverage to trade with
      * @param positionSize  base units per entry
      * @param slippageBps   IOC limit bound beyond the touch, bps (default 10)
-     * @param maxBookAgeMs  books older than this are not traded on, ms (default 2000)
+     * @param maxBookAgeMs  deprecated per-bot quote-age gate, ms, or null: when set it replaces
+     *                      {@code execution.max_quote_age_ms} for this bot (warned at load)
      */
     public record Bot(String id, String pair, @JsonProperty("dex_a") String dexA, @JsonProperty("dex_b") String dexB,
         @JsonProperty("spread_entry") BigDecimal spreadEntry, @JsonProperty("spread_exit") BigDecimal spreadExit,
@@ -119,11 +120,6 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
         /** @return the slippage bound, bps */
         public double slippageBpsOrDefault() {
             return slippageBps == null ? 10.0 : slippageBps.doubleValue();
-        }
-
-        /** @return the book age limit, ms */
-        public long maxBookAgeMsOrDefault() {
-            return maxBookAgeMs == null ? 2000L : maxBookAgeMs;
         }
     }
 
@@ -190,6 +186,10 @@ public record BotConfig(Map<String, VenueSettings> venues, Map<String, Map<Strin
             final Bot b = bots.get(i);
             doubtfulSpread(out, "bots[" + i + "].spread_entry", b.spreadEntry());
             doubtfulSpread(out, "bots[" + i + "].spread_exit", b.spreadExit());
+            if (b.maxBookAgeMs() != null) {
+                out.add("bots[" + i + "].max_book_age_ms is deprecated: the one quote-age gate is "
+                    + "execution.max_quote_age_ms; this bot still uses " + b.maxBookAgeMs() + " ms");
+            }
         }
         return out;
     }

@@ -236,7 +236,7 @@ public final class RunCommand implements Callable<Integer> {
             final AlertSink sink = webhook == null ? AlertSink.fanOut(AlertSink.log(), operatorEvents.alertSink())
                 : AlertSink.fanOut(AlertSink.log(), new WebhookAlertSink(webhook, Duration.ofSeconds(5)),
                 operatorEvents.alertSink());
-            final long maxAge = maxBookAge(botConfig);
+            final long maxAge = maxQuoteAge(botConfig, safety);
             if (sim) {
                 simVenues = SimulatedVenues.start(seed, loop, maxAge);
                 adapters.put("vest", simVenues.vest());
@@ -334,8 +334,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static long maxBookAge(final BotConfig config) {
-        return config.bots().stream().mapToLong(BotConfig.Bot::maxBookAgeMsOrDefault).max().orElse(2000);
+    /** @return the largest quote-age gate of the bots, ms: the venues' own staleness limit */
+    private static long maxQuoteAge(final BotConfig config, final SafetyConfig safety) {
+        return config.bots().stream().mapToLong(safety::quoteAgeMs).max().orElse(2000);
     }
 
     static BotConfig builtInSimConfig() throws java.io.IOException {

@@ -283,6 +283,28 @@ record SafetyConfig(Execution execution, Risk risk, JournalSettings journal, Rec
     }
 
     /**
+     * @param bot a bot of the configuration
+     * @return its quote-age gate, ms: its deprecated {@code max_book_age_ms} when set, else
+     *     {@code execution.max_quote_age_ms} (default 2,000)
+     */
+    long quoteAgeMs(final BotConfig.Bot bot) {
+        if (bot.maxBookAgeMs() != null) {
+            return bot.maxBookAgeMs();
+        }
+        return execution.maxQuoteAgeMs() == null ? 2_000 : execution.maxQuoteAgeMs();
+    }
+
+    /**
+     * @param b   an executor builder with the bot's own settings
+     * @param bot the bot
+     * @return {@code b} with the execution section applied and the bot's {@link #quoteAgeMs(BotConfig.Bot)}
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    ExecutorConfig.Builder apply(final ExecutorConfig.Builder b, final BotConfig.Bot bot) {
+        return apply(b).maxQuoteAgeMs(quoteAgeMs(bot));
+    }
+
+    /**
      * @param b an executor builder with the bot's own settings
      * @return {@code b} with the execution section applied
      * @throws IllegalArgumentException if a value is out of range

@@ -18,12 +18,14 @@ import java.util.TreeSet;
  * class from the classpath ({@code strategy.class}), or a Java source file ({@code --strategy FILE.java} or
  * {@code strategy.source}) compiled in-process; {@link #recompile()} compiles the file again for a swap.
  * Also works out each bot's parameter values: the strategy's {@code strategy.params} plus the bot keys the
- * strategy declares ({@code spread_entry}, {@code spread_exit}, {@code max_book_age_ms}).
+ * strategy declares ({@code spread_entry}, {@code spread_exit}, and the deprecated {@code max_book_age_ms}).
  *
  * <p><b>Note:</b> immutable, thread-safe.
  */
 final class StrategyFactory {
     private static final StrategyCompiler COMPILER = new StrategyCompiler();
+    /** The bot key {@code max_book_age_ms}: deprecated, see {@link SafetyConfig#quoteAgeMs(BotConfig.Bot)}. */
+    private static final String LEGACY_MAX_BOOK_AGE_MS = "max_book_age_ms";
 
     private final Class<? extends Strategy> type;
     private final String source;
@@ -100,7 +102,8 @@ final class StrategyFactory {
      * @param bot      the bot
      * @param strategy an instance (its declared parameters)
      * @return the values to start the bot's executor with: {@code strategy.params}, and the bot's
-     *     {@code spread_entry}, {@code spread_exit}, {@code max_book_age_ms} when the strategy declares them
+     *     {@code spread_entry}, {@code spread_exit} and the deprecated {@code max_book_age_ms} when the strategy
+     *     declares them
      */
     Map<String, String> parametersFor(final BotConfig.Bot bot, final Strategy strategy) {
         final Set<String> declared = new TreeSet<>();
@@ -122,7 +125,10 @@ final class StrategyFactory {
         final Map<String, String> m = new LinkedHashMap<>();
         m.put(ThresholdSpreadStrategy.SPREAD_ENTRY, bot.spreadEntry().toPlainString());
         m.put(ThresholdSpreadStrategy.SPREAD_EXIT, bot.spreadExit().toPlainString());
-        m.put(ThresholdSpreadStrategy.MAX_BOOK_AGE_MS, Long.toString(bot.maxBookAgeMsOrDefault()));
+        if (bot.maxBookAgeMs() != null) {
+            // the deprecated key reaches a strategy that still declares it; the engine's gate gets it separately
+            m.put(LEGACY_MAX_BOOK_AGE_MS, Long.toString(bot.maxBookAgeMs()));
+        }
         return m;
     }
 }

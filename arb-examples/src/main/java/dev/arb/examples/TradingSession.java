@@ -231,8 +231,7 @@ final class TradingSession {
                 .exitThresholdPct(bot.spreadExit().doubleValue())
                 .positionSizeBase(bot.positionSize())
                 .slippageBps(bot.slippageBpsOrDefault())
-                .maxBookAgeMs(bot.maxBookAgeMsOrDefault())
-                .useVwap(true))
+                .useVwap(true), bot)
                 .build();
             final dev.arb.api.MarketSpec specA = a.marketSpec(config.symbol(bot.pair(), bot.dexA()));
             final dev.arb.api.MarketSpec specB = b.marketSpec(config.symbol(bot.pair(), bot.dexB()));

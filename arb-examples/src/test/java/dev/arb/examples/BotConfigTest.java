@@ -25,7 +25,9 @@ class BotConfigTest {
 
     @Test
     void shouldLoadTheShippedSampleConfig() {
-        final BotConfig config = BotConfig.load(Path.of("..", "config.yaml"));
+        final SafetyConfig.Loaded loaded = SafetyConfig.load(Path.of("..", "config.yaml")); // as `run --config` reads it
+        final BotConfig config = loaded.bots();
+        assertThat(loaded.safety().quoteAgeMs(config.bots().get(0))).isEqualTo(2000);
         assertThat(config.bots()).isNotEmpty();
         final BotConfig.Bot bot = config.bots().get(0);
         assertThat(config.symbol(bot.pair(), "vest")).isEqualTo("BTC-PERP");

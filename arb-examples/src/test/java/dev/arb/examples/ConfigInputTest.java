@@ -3,6 +3,8 @@ package dev.arb.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arb.executor.ExecutorConfig;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,6 +91,23 @@ class ConfigInputTest {
         assertThatThrownBy(() -> SafetyConfig.parse(BotConfigTest.VALID
             + "alerts:\n  webhook_url: \"https://hooks.example/T0/secret token\"\n", "t"))
             .hasMessage("t: alerts.webhook_url is not a valid URL");
+    }
+
+    @Test
+    void shouldReadTheDeprecatedPerBotMaxBookAgeMsAsThatBotsQuoteAgeGateWithAWarning() {
+        final String withExecution = BotConfigTest.VALID + "execution:\n  max_quote_age_ms: 1500\n";
+        final SafetyConfig.Loaded plain = SafetyConfig.parse(withExecution, "t");
+        assertThat(plain.bots().warnings()).isEmpty();
+        assertThat(plain.safety().quoteAgeMs(plain.bots().bots().get(0))).isEqualTo(1500);
+        assertThat(plain.safety().apply(ExecutorConfig.builder().positionSizeBase(BigDecimal.ONE),
+            plain.bots().bots().get(0)).build().maxQuoteAgeMs()).isEqualTo(1500);
+
+        final SafetyConfig.Loaded legacy = SafetyConfig.parse(
+            withExecution.replace("position_size: 0.01", "position_size: 0.01\n    max_book_age_ms: 800"), "t");
+        assertThat(legacy.bots().warnings()).containsExactly("bots[0].max_book_age_ms is deprecated: the one "
+            + "quote-age gate is execution.max_quote_age_ms; this bot still uses 800 ms");
+        assertThat(legacy.safety().apply(ExecutorConfig.builder().positionSizeBase(BigDecimal.ONE),
+            legacy.bots().bots().get(0)).build().maxQuoteAgeMs()).isEqualTo(800);
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class DeltaNeutralExecutor {
     /**
      * An executor running the built-in {@link ThresholdSpreadStrategy} with the configuration's
      * thresholds ({@code spread_entry} = {@link ExecutorConfig#entryThresholdPct()}, {@code spread_exit}
-     * = {@link ExecutorConfig#exitThresholdPct()}, {@code max_book_age_ms}, {@code use_vwap}).
+     * = {@link ExecutorConfig#exitThresholdPct()}, {@code use_vwap}).
      *
      * @param venueA      venue A's adapter (connected before {@link #start()})
      * @param marketA     venue A's market symbol

@@ -4,8 +4,11 @@ import dev.arb.api.FixedPoint;
 import dev.arb.strategy.api.InvalidParameterException;
 import dev.arb.strategy.api.ParamSpec;
 import dev.arb.strategy.api.Parameters;
+import dev.arb.strategy.api.Strategy;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's own parameters, changeable while the bot runs: leg size, slippage bound, quote-age and
@@ -22,6 +25,8 @@ final class EngineSettings {
     static final String MAX_SKEW_MS = "max_skew_ms";
     static final String UNWIND_LOSS_BOUND_USD = "unwind_loss_bound_usd";
     static final String STRATEGY_MAX_ERRORS = "strategy_max_errors";
+    /** The strategy's book-age limit before there was one quote-age gate: now an alias of {@link #MAX_QUOTE_AGE_MS}. */
+    static final String LEGACY_MAX_BOOK_AGE_MS = "max_book_age_ms";
 
     private final List<ParamSpec> specs;
     BigDecimal positionSizeBase;
@@ -42,7 +47,8 @@ final class EngineSettings {
             ParamSpec.decimal(SLIPPAGE_BPS, "bps", "0", "1000", BigDecimal.valueOf(c.slippageBps()).toPlainString(),
                 "IOC limit prices this far beyond the deepest level the size needs; unwinds start here"),
             ParamSpec.integer(MAX_QUOTE_AGE_MS, "ms", 1, 3_600_000, c.maxQuoteAgeMs(),
-                "no entry when either book was received longer ago than this"),
+                "the one quote-age gate: no entry when either book was received longer ago than this, or its venue calls it "
+                    + "stale; the strategy's spread ignores older books"),
             ParamSpec.integer(MAX_SKEW_MS, "ms", 0, 3_600_000, c.maxSkewMs(),
                 "no entry when the two books' venue timestamps differ by more than this"),
             ParamSpec.decimal(UNWIND_LOSS_BOUND_USD, "USD", "0", null, c.unwindLossBoundUsd().toPlainString(),
@@ -54,6 +60,41 @@ final class EngineSettings {
         maxQuoteAgeMs = c.maxQuoteAgeMs();
         maxSkewMs = c.maxSkewMs();
         unwindLossBoundUsd = c.unwindLossBoundUsd();
+    }
+
+    /**
+     * @param name     a parameter name as given (YAML, operator, control file)
+     * @param strategy the strategy it is given to
+     * @return {@link #MAX_QUOTE_AGE_MS} for the deprecated {@code max_book_age_ms} (logged at WARN) unless the
+     *     strategy declares a parameter of that name itself, else {@code name}
+     */
+    static String canonical(final String name, final Strategy strategy) {
+        if (!LEGACY_MAX_BOOK_AGE_MS.equals(name)) {
+            return name;
+        }
+        for (ParamSpec p : strategy.parameters()) {
+            if (p.name().equals(name)) {
+                return name;
+            }
+        }
+        ExecutorCore.LOG.warn("{} is deprecated: it now sets {}, the one quote-age gate of the strategy's spread and "
+            + "the engine's entries; use that name", LEGACY_MAX_BOOK_AGE_MS, MAX_QUOTE_AGE_MS);
+        return MAX_QUOTE_AGE_MS;
+    }
+
+    /**
+     * @param values   parameter values by name
+     * @param strategy the strategy they are given to
+     * @return {@code values} with each name {@link #canonical(String, Strategy)}; an explicit
+     *     {@code max_quote_age_ms} wins over the deprecated alias
+     */
+    static Map<String, String> canonical(final Map<String, String> values, final Strategy strategy) {
+        final Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.merge(canonical(k, strategy), v, (explicit, alias) -> explicit));
+        if (values.containsKey(MAX_QUOTE_AGE_MS)) {
+            out.put(MAX_QUOTE_AGE_MS, values.get(MAX_QUOTE_AGE_MS));
+        }
+        return out;
     }
 
     /** @return the engine's parameter declarations */

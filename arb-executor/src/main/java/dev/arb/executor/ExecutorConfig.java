@@ -14,7 +14,6 @@ public final class ExecutorConfig {
     private final double exitThresholdPct;
     private final BigDecimal positionSizeBase;
     private final double slippageBps;
-    private final long maxBookAgeMs;
     private final boolean useVwap;
     private final int maxConsecutiveErrors;
     private final int unwindMaxAttempts;
@@ -33,7 +32,6 @@ public final class ExecutorConfig {
         exitThresholdPct = b.exitThresholdPct;
         positionSizeBase = Objects.requireNonNull(b.positionSizeBase, "positionSizeBase is required");
         slippageBps = b.slippageBps;
-        maxBookAgeMs = b.maxBookAgeMs;
         useVwap = b.useVwap;
         maxConsecutiveErrors = b.maxConsecutiveErrors;
         unwindMaxAttempts = b.unwindMaxAttempts;
@@ -49,7 +47,7 @@ public final class ExecutorConfig {
     }
 
     /**
-     * @return a builder with entry 0.15 %, exit −0.05 %, slippage 10 bps, book age 2,000 ms, top of book, 5
+     * @return a builder with entry 0.15 %, exit −0.05 %, slippage 10 bps, top of book, 5
      *     errors, 3 unwind attempts, 5,000 ms order timeout, quote age 2,000 ms, skew 1,000 ms, unwind loss
      *     bound 50 USD, 2 retries, delta tolerance 0, no delta check, HALT on drift, 10,000 ms lookup
      *     timeout; the position size has no default
@@ -81,9 +79,14 @@ public final class ExecutorConfig {
         return slippageBps;
     }
 
-    /** @return the oldest a book may be and still be used for a decision, ms */
+    /**
+     * @return {@link #maxQuoteAgeMs()}, ms
+     * @deprecated one quote-age gate now serves the strategy's spread and the engine's entries; use
+     *     {@link #maxQuoteAgeMs()}
+     */
+    @Deprecated(since = "0.1", forRemoval = true)
     public long maxBookAgeMs() {
-        return maxBookAgeMs;
+        return maxQuoteAgeMs;
     }
 
     /** @return {@code true} to measure spreads as VWAP over the position size, else top of book */
@@ -106,7 +109,10 @@ public final class ExecutorConfig {
         return orderTimeoutMs;
     }
 
-    /** @return no entry when either book was received longer ago than this, ms */
+    /**
+     * @return the one quote-age gate, ms: no entry when either book was received longer ago than this, and
+     *     the strategy's spread (and the engine's exit pricing) ignores older books
+     */
     public long maxQuoteAgeMs() {
         return maxQuoteAgeMs;
     }
@@ -156,9 +162,9 @@ public final class ExecutorConfig {
     public String toString() {
         return "ExecutorConfig{entryThresholdPct=" + entryThresholdPct + ", exitThresholdPct=" + exitThresholdPct
             + ", positionSizeBase=" + positionSizeBase.toPlainString() + ", slippageBps=" + slippageBps
-            + ", maxBookAgeMs=" + maxBookAgeMs + ", useVwap=" + useVwap + ", maxConsecutiveErrors="
-            + maxConsecutiveErrors + ", unwindMaxAttempts=" + unwindMaxAttempts + ", orderTimeoutMs="
-            + orderTimeoutMs + ", maxQuoteAgeMs=" + maxQuoteAgeMs + ", maxSkewMs=" + maxSkewMs
+            + ", useVwap=" + useVwap + ", maxConsecutiveErrors=" + maxConsecutiveErrors + ", unwindMaxAttempts="
+            + unwindMaxAttempts + ", orderTimeoutMs=" + orderTimeoutMs + ", maxQuoteAgeMs=" + maxQuoteAgeMs
+            + ", maxSkewMs=" + maxSkewMs
             + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", orderRetries=" + orderRetries
             + ", deltaToleranceBase=" + deltaToleranceBase.toPlainString() + ", deltaCheckIntervalMs="
             + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + lookupTimeoutMs + '}';
@@ -170,7 +176,6 @@ public final class ExecutorConfig {
         private double exitThresholdPct = -0.05;
         private BigDecimal positionSizeBase;
         private double slippageBps = 10;
-        private long maxBookAgeMs = 2_000;
         private boolean useVwap;
         private int maxConsecutiveErrors = 5;
         private int unwindMaxAttempts = 3;
@@ -193,7 +198,7 @@ public final class ExecutorConfig {
          * @throws IllegalArgumentException if below 1
          */
         public Builder lookupTimeoutMs(final long ms) {
-            lookupTimeoutMs = positive(ms, "lookupTimeoutMs");
+            lookupTimeoutMs = atLeast(ms, 1, "lookupTimeoutMs");
             return this;
         }
 
@@ -203,7 +208,7 @@ public final class ExecutorConfig {
          * @throws IllegalArgumentException if below 1
          */
         public Builder maxQuoteAgeMs(final long ms) {
-            maxQuoteAgeMs = positive(ms, "maxQuoteAgeMs");
+            maxQuoteAgeMs = atLeast(ms, 1, "maxQuoteAgeMs");
             return this;
         }
 
@@ -213,7 +218,7 @@ public final class ExecutorConfig {
          * @throws IllegalArgumentException if negative
          */
         public Builder maxSkewMs(final long ms) {
-            maxSkewMs = nonNegative(ms, "maxSkewMs");
+            maxSkewMs = atLeast(ms, 0, "maxSkewMs");
             return this;
         }
 
@@ -236,7 +241,7 @@ public final class ExecutorConfig {
          * @throws IllegalArgumentException if negative
          */
         public Builder orderRetries(final int n) {
-            orderRetries = (int) nonNegative(n, "orderRetries");
+            orderRetries = (int) atLeast(n, 0, "orderRetries");
             return this;
         }
 
@@ -259,7 +264,7 @@ public final class ExecutorConfig {
          * @throws IllegalArgumentException if negative
          */
         public Builder deltaCheckIntervalMs(final long ms) {
-            deltaCheckIntervalMs = nonNegative(ms, "deltaCheckIntervalMs");
+            deltaCheckIntervalMs = atLeast(ms, 0, "deltaCheckIntervalMs");
             return this;
         }
 
@@ -320,13 +325,14 @@ public final class ExecutorConfig {
         }
 
         /**
-         * @param ms maximum book age for a decision, ms (≥ 0)
+         * @param ms the quote-age gate, ms (≥ 1)
          * @return this
-         * @throws IllegalArgumentException if negative
+         * @throws IllegalArgumentException if below 1
+         * @deprecated the same gate as {@link #maxQuoteAgeMs(long)}, which it sets; use that
          */
+        @Deprecated(since = "0.1", forRemoval = true)
         public Builder maxBookAgeMs(final long ms) {
-            maxBookAgeMs = nonNegative(ms, "maxBookAgeMs");
-            return this;
+            return maxQuoteAgeMs(ms);
         }
 
         /**
@@ -344,7 +350,7 @@ public final class ExecutorConfig {
          * @throws IllegalArgumentException if below 1
          */
         public Builder maxConsecutiveErrors(final int n) {
-            maxConsecutiveErrors = (int) positive(n, "maxConsecutiveErrors");
+            maxConsecutiveErrors = (int) atLeast(n, 1, "maxConsecutiveErrors");
             return this;
         }
 
@@ -354,7 +360,7 @@ public final class ExecutorConfig {
          * @throws IllegalArgumentException if below 1
          */
         public Builder unwindMaxAttempts(final int n) {
-            unwindMaxAttempts = (int) positive(n, "unwindMaxAttempts");
+            unwindMaxAttempts = (int) atLeast(n, 1, "unwindMaxAttempts");
             return this;
         }
 
@@ -364,7 +370,7 @@ public final class ExecutorConfig {
          * @throws IllegalArgumentException if below 1
          */
         public Builder orderTimeoutMs(final long ms) {
-            orderTimeoutMs = positive(ms, "orderTimeoutMs");
+            orderTimeoutMs = atLeast(ms, 1, "orderTimeoutMs");
             return this;
         }
 
@@ -383,16 +389,9 @@ public final class ExecutorConfig {
             return v;
         }
 
-        private static long nonNegative(final long v, final String name) {
-            if (v < 0) {
-                throw new IllegalArgumentException(name + " must be ≥ 0: " + v);
-            }
-            return v;
-        }
-
-        private static long positive(final long v, final String name) {
-            if (v < 1) {
-                throw new IllegalArgumentException(name + " must be ≥ 1: " + v);
+        private static long atLeast(final long v, final long min, final String name) {
+            if (v < min) {
+                throw new IllegalArgumentException(name + " must be ≥ " + min + ": " + v);
             }
             return v;
         }

@@ -21,13 +21,16 @@ final class RoundPricing {
         this.core = core;
     }
 
-    /** (Re)builds the engine's order pricing for the current leg size (at start and on a size change). */
+    /**
+     * (Re)builds the engine's order pricing for the current leg size and quote-age gate (at start and when
+     * either changes).
+     */
     void configure() {
         pricing = new SpreadCalculator(SpreadConfig.builder()
             .takerFeeBpsA(core.legA.spec.takerFeeBps())
             .takerFeeBpsB(core.legB.spec.takerFeeBps())
             .sizeBase(core.config.useVwap() ? core.settings.entrySize : BigDecimal.ZERO)
-            .maxBookAgeMs(core.config.maxBookAgeMs())
+            .maxBookAgeMs(core.settings.maxQuoteAgeMs)
             .build());
     }
 
@@ -61,11 +64,16 @@ final class RoundPricing {
         return snapshot.usable();
     }
 
-    /** Quote-age gate: both books recent and their venue timestamps close. */
+    /**
+     * Quote-age gate: both books received within {@code max_quote_age_ms}, neither venue calling its book stale
+     * ({@link dev.arb.api.ExchangeAdapter#isStale}: stream down or reconnecting, book invalid or older than the
+     * venue's own limit), and the two venue timestamps within {@code max_skew_ms}.
+     */
     boolean quotesFresh(final long nowNanos) {
         final long maxAge = core.settings.maxQuoteAgeMs;
         if (core.legA.book == null || core.legB.book == null
-            || core.legA.book.ageMs(nowNanos) > maxAge || core.legB.book.ageMs(nowNanos) > maxAge) {
+            || core.legA.book.ageMs(nowNanos) > maxAge || core.legB.book.ageMs(nowNanos) > maxAge
+            || core.legA.adapter.isStale(core.legA.market) || core.legB.adapter.isStale(core.legB.market)) {
             return false;
         }
         final long ta = core.legA.book.venueTimestampMs();

@@ -42,7 +42,7 @@ final class RoundRunner {
         this.flattener = flattener;
     }
 
-    /** (Re)builds the engine's order pricing for the current leg size (at start and on a size change). */
+    /** (Re)builds the engine's order pricing for the current leg size and quote age (at start and on a change). */
     void configurePricing() {
         pricing.configure();
     }

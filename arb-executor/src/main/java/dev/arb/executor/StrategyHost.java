@@ -63,7 +63,7 @@ final class StrategyHost implements StrategyContext {
         this.core = core;
         this.rounds = rounds;
         this.strategy = initial;
-        this.params = Parameters.of(union(initial), overrides);
+        this.params = Parameters.of(union(initial), EngineSettings.canonical(overrides, initial));
         this.published = params;
         this.name = initial.name();
         this.source = source;
@@ -249,9 +249,10 @@ final class StrategyHost implements StrategyContext {
      *
      * @return the change; fails with {@link InvalidParameterException}
      */
-    CompletableFuture<ParamChange> set(final String param, final String value) {
+    CompletableFuture<ParamChange> set(final String name, final String value) {
         final CompletableFuture<ParamChange> done = new CompletableFuture<>();
         core.stateThread.execute(() -> {
+            final String param = EngineSettings.canonical(name, strategy);
             final Parameters before = params;
             try {
                 final Parameters next = params.with(param, value);
@@ -269,7 +270,7 @@ final class StrategyHost implements StrategyContext {
                     strategy.configure(this);
                     throw new InvalidParameterException("strategy " + name + " refused " + param + " = " + value + ": " + e);
                 }
-                if (EngineSettings.POSITION_SIZE.equals(param)) {
+                if (EngineSettings.POSITION_SIZE.equals(param) || EngineSettings.MAX_QUOTE_AGE_MS.equals(param)) {
                     positionSizeUnits = FixedPoint.fromBigDecimal(core.settings.entrySize, sizeScale);
                     rounds.configurePricing();
                 }

@@ -41,8 +41,21 @@ public final class ThresholdSpreadStrategy implements Strategy {
     public static final String SPREAD_ENTRY = "spread_entry";
     /** Exit threshold: closing spread after both exit taker fees, percent. */
     public static final String SPREAD_EXIT = "spread_exit";
-    /** Oldest book used for a decision, ms. */
+    /**
+     * The engine's quote-age gate, ms, which the spread also uses: books received longer ago are ignored. An
+     * engine parameter, so every strategy sees it.
+     */
+    public static final String MAX_QUOTE_AGE_MS = "max_quote_age_ms";
+    /**
+     * Oldest book used for a decision, ms.
+     *
+     * @deprecated the strategy's own age limit became the engine's one quote-age gate; use {@link #MAX_QUOTE_AGE_MS}
+     *     (a value given under this name is applied to it, with a warning)
+     */
+    @Deprecated(since = "0.1", forRemoval = true)
     public static final String MAX_BOOK_AGE_MS = "max_book_age_ms";
+    /** Book age limit when no engine supplies {@link #MAX_QUOTE_AGE_MS} (a strategy run on its own), ms. */
+    private static final long NO_AGE_LIMIT_MS = Long.MAX_VALUE / 1_000_000L;
     /** VWAP over the leg size (true) or the touch (false). */
     public static final String USE_VWAP = "use_vwap";
     /** Holding period over which expected funding is counted in the entry edge, hours. */
@@ -53,7 +66,6 @@ public final class ThresholdSpreadStrategy implements Strategy {
             "enter when a direction's spread net of both entry taker fees, plus expected funding, reaches this"),
         ParamSpec.decimal(SPREAD_EXIT, "percent", "-100", "1000", "-0.05",
             "exit when the closing spread net of both exit taker fees reaches this"),
-        ParamSpec.integer(MAX_BOOK_AGE_MS, "ms", 0, 3_600_000, 2_000, "ignore books older than this"),
         ParamSpec.bool(USE_VWAP, true, "price the spread as the VWAP of the leg size (else the touch)"),
         ParamSpec.decimal(FUNDING_HORIZON_H, "h", "0", "720", "8",
             "count the funding differential expected over this holding time in the entry edge"));
@@ -82,13 +94,13 @@ public final class ThresholdSpreadStrategy implements Strategy {
     /**
      * @param config an executor configuration
      * @return the built-in strategy's parameter values taken from it ({@code spread_entry},
-     *     {@code spread_exit}, {@code max_book_age_ms}, {@code use_vwap})
+     *     {@code spread_exit}, {@code use_vwap}; the quote-age gate is the engine's, from
+     *     {@link ExecutorConfig#maxQuoteAgeMs()})
      */
     public static Map<String, String> parametersFrom(final ExecutorConfig config) {
         final Map<String, String> p = new LinkedHashMap<>();
         p.put(SPREAD_ENTRY, BigDecimal.valueOf(config.entryThresholdPct()).toPlainString());
         p.put(SPREAD_EXIT, BigDecimal.valueOf(config.exitThresholdPct()).toPlainString());
-        p.put(MAX_BOOK_AGE_MS, Long.toString(config.maxBookAgeMs()));
         p.put(USE_VWAP, Boolean.toString(config.useVwap()));
         return p;
     }
@@ -114,7 +126,7 @@ public final class ThresholdSpreadStrategy implements Strategy {
             .takerFeeBpsA(context.legA().spec().takerFeeBps())
             .takerFeeBpsB(context.legB().spec().takerFeeBps())
             .sizeBase(p.asBoolean(USE_VWAP) ? size : BigDecimal.ZERO)
-            .maxBookAgeMs(p.asLong(MAX_BOOK_AGE_MS))
+            .maxBookAgeMs(p.has(MAX_QUOTE_AGE_MS) ? p.asLong(MAX_QUOTE_AGE_MS) : NO_AGE_LIMIT_MS)
             .build());
     }
 

@@ -203,13 +203,20 @@ class DeltaNeutralExecutorTest extends ExecutorTestBase {
     }
 
     @Test
-    void shouldNotEnterOnAQuoteOlderThanTheQuoteAgeGate() {
+    void shouldNotEnterOnAQuoteOlderThanTheOneQuoteAgeGate() {
         venueA.receivedAgoMs = 3_000;
         start(b -> b.maxQuoteAgeMs(1_000));
         wideSpread();
-        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().staleQuoteSkips() >= 1);
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.decisions >= 2);
         assertThat(venueA.requests).isEmpty();
         assertThat(venueB.requests).isEmpty();
+        assertThat(executor.stats().opportunities()).as("the built-in strategy's spread ignores the old book itself")
+            .isZero();
+
+        venueA.receivedAgoMs = 0;
+        wideSpread();
+        awaitState("OPEN");
     }
 
     @Test

@@ -41,6 +41,7 @@ class ExecutorClockTest {
     @Test
     void shouldGateQuotesOnTheInjectedClock() throws Exception {
         final AtomicLong offsetNanos = new AtomicLong(TimeUnit.SECONDS.toNanos(10));
+        final AtomicLong decisions = new AtomicLong();
         final TimeSource clock = new TimeSource() {
             @Override
             public long nanoTime() {
@@ -53,13 +54,19 @@ class ExecutorClockTest {
             }
         };
         final ExecutorConfig config = ExecutorConfig.builder().entryThresholdPct(0.15).exitThresholdPct(-0.05)
-            .positionSizeBase(new BigDecimal("0.0123")).maxBookAgeMs(60_000).maxQuoteAgeMs(2_000).build();
+            .positionSizeBase(new BigDecimal("0.0123")).maxQuoteAgeMs(2_000).build();
         final DeltaNeutralExecutor executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, loop,
-            new ExecutionListener() { }, new ExecutorContext("clock", Journal.inMemory(), a -> { },
+            new ExecutionListener() {
+                @Override
+                public void onDecision(final long tickToDecisionNanos) {
+                    decisions.incrementAndGet();
+                }
+            }, new ExecutorContext("clock", Journal.inMemory(), a -> { },
             RiskGuard.errorsOnly(5), null, clock));
         executor.start();
         wideSpread();
-        await().atMost(Duration.ofSeconds(10)).until(() -> executor.stats().staleQuoteSkips() > 0);
+        wideSpread();
+        await().atMost(Duration.ofSeconds(10)).until(() -> decisions.get() >= 2);
         assertThat(executor.stats().entries()).as("10 s old on the engine's clock: stale").isZero();
         assertThat(venueA.requests).isEmpty();
 

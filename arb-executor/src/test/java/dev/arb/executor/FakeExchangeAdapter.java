@@ -81,6 +81,8 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
     volatile long venueClockOffsetMs;
     /** How long ago the next books were "received", ms. */
     volatile long receivedAgoMs;
+    /** What {@link #isStale} answers (the venue's own view: stream down, book invalid). */
+    volatile boolean stale;
     private final AtomicLong ids = new AtomicLong();
     private long position;
     private volatile long bestBid;
@@ -225,7 +227,7 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
 
     @Override
     public boolean isStale(final String market) {
-        return false;
+        return stale;
     }
 
     @Override

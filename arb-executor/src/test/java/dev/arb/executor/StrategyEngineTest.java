@@ -106,6 +106,25 @@ class StrategyEngineTest extends StrategyEngineFixture {
     }
 
     @Test
+    void shouldNotLetAnEntryPassWhileAVenueCallsItsBookStale() {
+        final ScriptedStrategy s = new ScriptedStrategy("scripted");
+        s.enter(Direction.BUY_A_SELL_B);
+        venueB.stale = true; // e.g. its stream is reconnecting while the last book is still young
+        start(b -> b.maxQuoteAgeMs(60_000), s, Map.of());
+
+        booksAndWait(this::wideSpread);
+
+        assertThat(ordersSent()).isZero();
+        assertThat(executor.stats().staleQuoteSkips()).isGreaterThanOrEqualTo(1);
+
+        venueB.stale = false;
+        wideSpread();
+        awaitState("OPEN");
+        assertThat(venueA.requests).hasSize(1);
+        assertThat(venueB.requests).hasSize(1);
+    }
+
+    @Test
     void shouldNotLetAnEntryPassWhileARoundIsInFlightNorScaleIn() {
         final CompletableFuture<Void> gate = new CompletableFuture<>();
         venueA.script.add(FakeExchangeAdapter.hold(gate, FakeExchangeAdapter.FILL_ALL));

@@ -107,6 +107,23 @@ class StrategyLiveChangeTest extends StrategyEngineFixture {
     // ------------------------------------------------------------------ live parameters
 
     @Test
+    void shouldTakeTheDeprecatedMaxBookAgeMsAsTheOneQuoteAgeGate() throws Exception {
+        start(b -> b, new ThresholdSpreadStrategy(), Map.of("max_book_age_ms", "1500"));
+        assertThat(executor.parameters().asLong("max_quote_age_ms")).isEqualTo(1500);
+        assertThat(executor.parameters().has("max_book_age_ms")).isFalse();
+        booksAndWait(this::converged);
+
+        final ParamChange change = executor.setParameter("max_book_age_ms", "900").get(10, TimeUnit.SECONDS);
+        assertThat(change.param()).isEqualTo("max_quote_age_ms");
+        assertThat(change.oldValue()).isEqualTo("1500");
+        assertThat(executor.parameters().asLong("max_quote_age_ms")).isEqualTo(900);
+
+        executor.stop();
+        start(b -> b, new ThresholdSpreadStrategy(), Map.of("max_book_age_ms", "1500", "max_quote_age_ms", "700"));
+        assertThat(executor.parameters().asLong("max_quote_age_ms")).as("the explicit name wins").isEqualTo(700);
+    }
+
+    @Test
     void shouldApplyAValidSpreadEntryToTheNextDecisionAndRefuseInvalidValuesWithNothingChanged() throws Exception {
         start(b -> b.entryThresholdPct(0.6), null, null); // the built-in, 0.6 % > the 0.5 % on offer
         booksAndWait(this::wideSpread);

@@ -192,6 +192,27 @@ class ThresholdSpreadStrategyTest {
     }
 
     @Test
+    void shouldIgnoreBooksOlderThanTheEnginesQuoteAgeGate() {
+        final java.util.List<dev.arb.strategy.api.ParamSpec> withEngine = new java.util.ArrayList<>(
+            strategy.parameters());
+        withEngine.addAll(new EngineSettings(StrategyEngineFixture.config().build()).specs());
+        context.params = Parameters.of(withEngine, Map.of(ThresholdSpreadStrategy.MAX_QUOTE_AGE_MS, "1000"));
+        strategy.configure(context);
+        legA.book(new BigDecimal("99.90"), new BigDecimal("100.00"));
+        legB.book(new BigDecimal("100.50"), new BigDecimal("100.60"));
+
+        intent.hold();
+        context.now = System.nanoTime() + 3_000_000_000L; // both books 3 s old
+        strategy.onBook(context, intent);
+        assertThat(intent.action()).isEqualTo(Intent.Action.HOLD);
+
+        context.params = context.params.with(ThresholdSpreadStrategy.MAX_QUOTE_AGE_MS, "60000");
+        strategy.configure(context);
+        strategy.onBook(context, intent);
+        assertThat(intent.direction()).as("the same books within a 60 s gate").isEqualTo(Direction.BUY_A_SELL_B);
+    }
+
+    @Test
     void shouldNotAllocatePerBookChangeWhenHolding() {
         configure(Map.of(ThresholdSpreadStrategy.SPREAD_ENTRY, "5"));
         deepBooks();
@@ -241,8 +262,10 @@ class ThresholdSpreadStrategyTest {
         final long tid = Thread.currentThread().getId();
         final long bestBidB = legB.orderBook.bestBid();
         final long levelSize = legB.orderBook.bidSize(0);
-        long allocated = 0;
-        for (int round = 0; round < 3; round++) { // the last round is the steady state
+        long allocated = Long.MAX_VALUE;
+        // the least of 5 rounds is the steady state: a per-decision allocation shows in every round, while a JIT
+        // compilation or deoptimization finishing during one round (a busy machine) allocates in that round only
+        for (int round = 0; round < 5; round++) {
             final long before = mx.getThreadAllocatedBytes(tid);
             for (int i = 0; i < 100_000; i++) {
                 legB.orderBook.updateBid(bestBidB, levelSize + (i & 1));
@@ -256,7 +279,7 @@ class ThresholdSpreadStrategyTest {
                     throw new AssertionError("expected " + expected + ", got " + intent);
                 }
             }
-            allocated = mx.getThreadAllocatedBytes(tid) - before;
+            allocated = Math.min(allocated, mx.getThreadAllocatedBytes(tid) - before);
         }
         return allocated;
     }

@@ -55,7 +55,7 @@ class EmbeddingExampleTest {
 
             final ExecutorConfig config = ExecutorConfig.builder()
                 .entryThresholdPct(0.15).exitThresholdPct(-0.05)
-                .positionSizeBase(new BigDecimal("0.001")).slippageBps(10).maxBookAgeMs(2000).useVwap(true).build();
+                .positionSizeBase(new BigDecimal("0.001")).slippageBps(10).maxQuoteAgeMs(2000).useVwap(true).build();
             final DeltaNeutralExecutor executor = new DeltaNeutralExecutor(
                 vest, "BTC-PERP", paradex, "BTC-USD-PERP", config, loop.next(), new ExecutionListener() { });
             executor.start();

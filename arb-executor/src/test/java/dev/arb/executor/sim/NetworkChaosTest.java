@@ -67,7 +67,7 @@ class NetworkChaosTest {
         venues = new ChaosVenues(23);
         journal = SqliteJournal.open(dir.resolve("journal.db"), Journal.Synchronous.NORMAL);
         final ExecutorConfig config = ExecutorConfig.builder().positionSizeBase(SIZE).entryThresholdPct(1_000)
-            .exitThresholdPct(999).slippageBps(30).maxBookAgeMs(ChaosVenues.MAX_BOOK_AGE_MS)
+            .exitThresholdPct(999).slippageBps(30)
             .maxQuoteAgeMs(ChaosVenues.MAX_BOOK_AGE_MS).maxSkewMs(2_000).orderTimeoutMs(3_000).orderRetries(1)
             .unwindMaxAttempts(3).build();
         final RiskGuard risk = new RiskGuard(RiskLimits.errorsOnly(50), alerts::add, journal, Clock.systemUTC());
