@@ -10,10 +10,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * venue has (endpoints, keys, keep-alive pings, signing windows) stays in that venue's config.
  *
  * <p><b>Reconnect backoff.</b> After an unexpected close a stream waits before reconnect attempt {@code n}
- * (1 = first) {@code reconnectInitialDelayMs × reconnectMultiplier^(n−1)} scaled by a random factor in
- * {@code [1 − reconnectJitter, 1 + reconnectJitter]}, so that many clients do not reconnect in step after a venue
- * restart, and then capped at {@code reconnectMaxDelayMs} (so the delays that reach the cap are all equal to it).
- * Both venue modules compute it with Resilience4j's {@code IntervalFunction.ofExponentialRandomBackoff} from these
+ * (1 = first) {@code min(reconnectInitialDelayMs × reconnectMultiplier^(n−1), reconnectMaxDelayMs / (1 +
+ * reconnectJitter))} scaled by a random factor in {@code [1 − reconnectJitter, 1 + reconnectJitter]}, so that many
+ * clients do not reconnect in step after a venue restart, not even once their delays have reached the cap; no
+ * delay exceeds {@code reconnectMaxDelayMs}.
+ * Both venue modules compute it with Resilience4j's {@code IntervalFunction} ({@code ofExponentialBackoff}, then {@code ofRandomized}) from these
  * numbers (this module depends on no library). A fixed delay: multiplier 1 and jitter 0, or max = initial.
  *
  * <p>{@link #builder()} starts from venue-neutral defaults; a venue config's builder starts from that venue's

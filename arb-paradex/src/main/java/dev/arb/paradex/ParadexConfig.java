@@ -132,8 +132,12 @@ public record ParadexConfig(String restBaseUrl, String wsUrl, String chainId, St
      * @return attempt number (1 = first retry) to delay, ms; stateless and thread-safe
      */
     public IntervalFunction reconnectBackoff() {
-        return IntervalFunction.ofExponentialRandomBackoff(transport.reconnectInitialDelayMs(),
-            transport.reconnectMultiplier(), transport.reconnectJitter(), transport.reconnectMaxDelayMs());
+        // Resilience4j's ofExponentialRandomBackoff caps after the jitter, so every capped delay would be equal: cap
+        // the growth at max / (1 + jitter) first, then spread it, so capped delays stay spread and within the max
+        final double jitter = transport.reconnectJitter();
+        final IntervalFunction growth = IntervalFunction.ofExponentialBackoff(transport.reconnectInitialDelayMs(),
+            transport.reconnectMultiplier(), Math.max(1, (long) (transport.reconnectMaxDelayMs() / (1 + jitter))));
+        return attempt -> IntervalFunction.ofRandomized(growth.apply(attempt), jitter).apply(1);
     }
 
     @Override
