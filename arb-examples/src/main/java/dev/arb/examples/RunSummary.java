@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.executor.BreakerStatus;
+import dev.arb.executor.LiquidationStatus;
 import dev.arb.executor.ParamChange;
 import dev.arb.executor.PnlBreakdown;
-import java.util.List;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import dev.arb.executor.BreakerStatus;
-import dev.arb.executor.LiquidationStatus;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -1,8 +1,7 @@
 package dev.arb.executor;
 
-import dev.arb.strategy.api.Direction;
-
 import dev.arb.api.OrderUpdate;
+import dev.arb.strategy.api.Direction;
 import java.math.BigDecimal;
 
 /**

@@ -1,8 +1,8 @@
 package dev.arb.executor;
 
+import dev.arb.api.TimeSource;
 import dev.arb.executor.alert.AlertSink;
 import dev.arb.executor.journal.Journal;
-import dev.arb.api.TimeSource;
 import java.util.Objects;
 
 /**

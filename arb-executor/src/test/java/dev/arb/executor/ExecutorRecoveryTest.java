@@ -1,29 +1,17 @@
 package dev.arb.executor;
 
-import dev.arb.strategy.api.Direction;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderType;
-import dev.arb.api.OrderUpdate;
 import dev.arb.api.Side;
-import dev.arb.executor.alert.Alert;
 import dev.arb.executor.alert.AlertKind;
-import dev.arb.executor.journal.Journal;
-import java.math.BigDecimal;
-import java.time.Clock;
+import dev.arb.strategy.api.Direction;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Recovery: one-sided fills and unwinds, the breaker, rate limits, lost acks, failed flattens. */

@@ -3,6 +3,10 @@ package dev.arb.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arb.executor.alert.Alert;
+import dev.arb.executor.alert.AlertKind;
+import dev.arb.executor.journal.Journal;
+import dev.arb.executor.journal.JournalEventType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import dev.arb.executor.alert.Alert;
-import dev.arb.executor.alert.AlertKind;
-import dev.arb.executor.journal.Journal;
-import dev.arb.executor.journal.JournalEventType;
 import org.junit.jupiter.api.Test;
 
 /** The per-venue-market exposure ledger shared by the bots of one process. */

@@ -1,38 +1,15 @@
 package dev.arb.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.arb.api.FixedPoint;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Side;
-import dev.arb.executor.alert.Alert;
-import dev.arb.executor.alert.AlertKind;
-import dev.arb.executor.journal.Journal;
-import dev.arb.strategy.api.Direction;
-import dev.arb.strategy.api.Intent;
-import dev.arb.strategy.api.InvalidParameterException;
-import dev.arb.strategy.api.ParamSpec;
-import dev.arb.strategy.api.PositionState;
-import dev.arb.strategy.api.Strategy;
-import dev.arb.strategy.api.StrategyContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each round's PnL explained (spread, slippage, fees, funding); the lines add up to the total to the cent. */

@@ -8,7 +8,6 @@ import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderUpdate;
 import dev.arb.executor.ExecutionListener;
 import dev.arb.executor.PnlBreakdown;
-import dev.arb.executor.alert.Alert;
 import dev.arb.executor.alert.AlertSink;
 import java.time.Instant;
 import java.util.ArrayDeque;

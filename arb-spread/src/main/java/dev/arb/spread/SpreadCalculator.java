@@ -1,8 +1,7 @@
 package dev.arb.spread;
 
-import dev.arb.api.FixedPoint;
 import dev.arb.api.BookView;
-import dev.arb.api.OrderBook;
+import dev.arb.api.FixedPoint;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Objects;

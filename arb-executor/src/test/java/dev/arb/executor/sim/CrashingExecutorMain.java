@@ -1,7 +1,6 @@
 package dev.arb.executor.sim;
 
 import dev.arb.executor.DeltaNeutralExecutor;
-import dev.arb.strategy.api.Direction;
 import dev.arb.executor.ExecutionListener;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ExecutorContext;
@@ -11,10 +10,10 @@ import dev.arb.executor.alert.AlertSink;
 import dev.arb.executor.journal.Journal;
 import dev.arb.executor.journal.SqliteJournal;
 import dev.arb.executor.sim.FaultInjectingAdapter.Fault;
+import dev.arb.strategy.api.Direction;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.arb.executor.DeltaNeutralExecutor;
-import dev.arb.strategy.api.Direction;
 import dev.arb.executor.ExecutionListener;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ExecutorContext;
@@ -19,6 +18,7 @@ import dev.arb.executor.journal.Journal;
 import dev.arb.executor.journal.JournalState;
 import dev.arb.executor.journal.SqliteJournal;
 import dev.arb.executor.sim.FaultInjectingAdapter.Fault;
+import dev.arb.strategy.api.Direction;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;

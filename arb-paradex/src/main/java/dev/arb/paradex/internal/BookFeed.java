@@ -2,9 +2,9 @@ package dev.arb.paradex.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.api.UntrustedText;
 import dev.arb.api.OrderBook;
 import dev.arb.api.OrderBookListener;
+import dev.arb.api.UntrustedText;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package dev.arb.paradex.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arb.api.FixedPoint;
-import dev.arb.api.MalformedMessageException;
 import dev.arb.api.Fill;
+import dev.arb.api.FixedPoint;
 import dev.arb.api.Liquidity;
+import dev.arb.api.MalformedMessageException;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderBook;
 import dev.arb.api.Position;

@@ -29,7 +29,11 @@ class StrategyCompilerTest {
         return """
             package com.example;
 
-            import dev.arb.strategy.api.*;
+            import dev.arb.strategy.api.Direction;
+            import dev.arb.strategy.api.Intent;
+            import dev.arb.strategy.api.ParamSpec;
+            import dev.arb.strategy.api.Strategy;
+            import dev.arb.strategy.api.StrategyContext;
             import java.util.List;
 
             public class %1$s implements Strategy {
