@@ -1,5 +1,6 @@
 package dev.arb.paradex.sbe;
 
+import dev.arb.paradex.sbe.codec.BookEventDecoder;
 import java.nio.charset.StandardCharsets;
 import org.agrona.DirectBuffer;
 
@@ -8,12 +9,19 @@ import org.agrona.DirectBuffer;
  * allocating: an open-addressing table from the symbol's UTF-8 bytes to its interned {@link String} and, for
  * markets whose book is registered, the {@link SequencedBookApplier}. Symbols are added once (the first frame of
  * a new market allocates its {@code String}); past {@link #MAX_MARKETS} new symbols are not cached.
+ * {@link #slotAt} and {@link #symbolAt} read the {@code market} field of a frame (a {@code varString8}: u8 length,
+ * then UTF-8 bytes), checked against the frame's end.
  *
  * <p><b>Note:</b> not thread-safe; owned by the decoding thread.
  */
 final class MarketTable {
     /** Most distinct markets cached per connection (Paradex lists a few hundred). */
     static final int MAX_MARKETS = 2048;
+
+    /** {@link #slotAt} result: the market string runs past the frame end. */
+    static final int BAD_MARKET = -2;
+    /** Bytes of a {@code varString8} length header (u8). */
+    static final int VAR_LENGTH_HEADER = BookEventDecoder.marketHeaderLength();
 
     private static final int CAPACITY = MAX_MARKETS * 2;
     private static final int MASK = CAPACITY - 1;
@@ -49,6 +57,41 @@ final class MarketTable {
             }
             slot = (slot + 1) & MASK;
         }
+    }
+
+    /**
+     * @param buffer   frame
+     * @param position where the {@code market} varString8 starts (u8 length, then UTF-8 bytes)
+     * @param frameEnd index just after the frame's last byte
+     * @return the market's slot, added if new; -1 if new and the table is full; {@link #BAD_MARKET} if it runs
+     *     past the frame
+     */
+    int slotAt(final DirectBuffer buffer, final int position, final int frameEnd) {
+        if (position + VAR_LENGTH_HEADER > frameEnd) {
+            return BAD_MARKET;
+        }
+        final int length = buffer.getByte(position) & 0xFF;
+        final int start = position + VAR_LENGTH_HEADER;
+        if (start + length > frameEnd) {
+            return BAD_MARKET;
+        }
+        return findOrAdd(buffer, start, length);
+    }
+
+    /**
+     * @param slot     a slot from {@link #slotAt}, -1 if the table was full
+     * @param buffer   frame
+     * @param position where the {@code market} varString8 starts, already checked by {@link #slotAt}
+     * @return the interned symbol; for slot -1 a new {@code String} read from the frame
+     */
+    String symbolAt(final int slot, final DirectBuffer buffer, final int position) {
+        if (slot >= 0) {
+            return symbols[slot];
+        }
+        final int length = buffer.getByte(position) & 0xFF;
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(position + VAR_LENGTH_HEADER, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**
