@@ -372,6 +372,9 @@ public final class ParadexAdapter implements ExchangeAdapter {
     @Override
     public void close() {
         parts.connection.close();
+        if (parts.signer != null) {
+            parts.signer.close();
+        }
     }
 
     @Override

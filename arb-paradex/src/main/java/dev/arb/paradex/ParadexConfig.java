@@ -43,6 +43,10 @@ import java.util.Objects;
  *     {@code auth}
  * @param privateStreams {@code true} (default) to authenticate the WebSocket and subscribe to the private channels
  *     {@code orders.ALL}, {@code fills.ALL} and {@code positions} when an account is configured
+ * @param presign {@code true} (default): orders are signed with precomputed random ECDSA nonces and, when the order
+ *     matches the leg's expected next order, a message hash computed ahead ({@link ParadexSigner#presigning}, issue 14
+ *     §2; a refill thread {@code paradex-presign}); {@code false}: every order is hashed and signed deterministically
+ *     (RFC 6979) at decision time
  * @param defaultTakerFeeRate taker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of
  *     notional, default 0.0003)
  * @param defaultMakerFeeRate maker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of
@@ -55,7 +59,7 @@ import java.util.Objects;
 public record ParadexConfig(String restBaseUrl, String wsUrl, String chainId, String accountAddress, Secret privateKey,
     String subkeyPublicKey, long jwtRefreshBeforeExpiryMs, long jwtRefreshJitterMs, long signatureExpirySeconds,
     boolean sbe, String sbeQuery, String bookChannelTemplate, boolean wsOrderEntry, boolean cancelOnDisconnect,
-    boolean privateStreams, BigDecimal defaultTakerFeeRate, BigDecimal defaultMakerFeeRate, TransportConfig transport) {
+    boolean privateStreams, boolean presign, BigDecimal defaultTakerFeeRate, BigDecimal defaultMakerFeeRate, TransportConfig transport) {
     /**
      * Checks the ranges, strips a trailing slash from the REST URL and clamps the JWT refresh jitter to the refresh
      * lead; prefer the builders.
@@ -169,6 +173,7 @@ public record ParadexConfig(String restBaseUrl, String wsUrl, String chainId, St
         private boolean wsOrderEntry;
         private boolean cancelOnDisconnect;
         private boolean privateStreams = true;
+        private boolean presign = true;
         private BigDecimal defaultTakerFeeRate = new BigDecimal("0.0003");
         private BigDecimal defaultMakerFeeRate = new BigDecimal("0.00003");
 
@@ -251,6 +256,15 @@ public record ParadexConfig(String restBaseUrl, String wsUrl, String chainId, St
          */
         public Builder cancelOnDisconnect(final boolean v) {
             cancelOnDisconnect = v;
+            return this;
+        }
+
+        /**
+         * @param v sign orders with precomputed nonces and hashes (default true)
+         * @return this
+         */
+        public Builder presign(final boolean v) {
+            presign = v;
             return this;
         }
 
@@ -382,7 +396,7 @@ public record ParadexConfig(String restBaseUrl, String wsUrl, String chainId, St
         public ParadexConfig build() {
             return new ParadexConfig(restBaseUrl, wsUrl, chainId, accountAddress, privateKey, subkeyPublicKey,
                 jwtRefreshBeforeExpiryMs, jwtRefreshJitterMs, signatureExpirySeconds, sbe, sbeQuery,
-                bookChannelTemplate, wsOrderEntry, cancelOnDisconnect, privateStreams, defaultTakerFeeRate,
+                bookChannelTemplate, wsOrderEntry, cancelOnDisconnect, privateStreams, presign, defaultTakerFeeRate,
                 defaultMakerFeeRate, buildTransport());
         }
     }

@@ -26,6 +26,8 @@ final class ParadexOrderEncoder {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VENUE = ParadexErrors.VENUE;
     private static final int SCALE = RestDecoders.SCALE;
+    /** Offsets in ticks from the last limit price of the prices a pre-signing signer hashes ahead. */
+    static final long[] CANDIDATE_TICKS = {0, 1, -1, 2, -2};
 
     private final ParadexSigner signer;
     private final ToLongBiFunction<String, Side> referencePrice;
@@ -72,16 +74,25 @@ final class ParadexOrderEncoder {
     }
 
     /**
-     * Encodes and signs the order now ({@code signature_timestamp} is the current time, ms since the epoch).
+     * Encodes and signs the order now. {@code signature_timestamp} is the current time, ms since the epoch, or, with a
+     * pre-signing signer whose hash of this order was ready, the (at most a minute older) time it was hashed at
+     * ({@link ParadexSigner#signOrderNow}). Then tells a pre-signing signer to hash the same order ahead at the same
+     * limit price and one and two ticks either side ({@link #CANDIDATE_TICKS}), the likeliest next order of this leg.
      *
-     * @param r the order, already validated
+     * @param r    the order, already validated
+     * @param spec its market's rules (the tick size)
      * @return the signed body
      */
-    ObjectNode sign(final OrderRequest r) {
-        final long ts = System.currentTimeMillis();
+    ObjectNode sign(final OrderRequest r, final MarketSpec spec) {
         final String size = FixedPoint.formatTrimmed(r.size(), SCALE);
         final String price = r.type() == OrderType.MARKET ? "0" : FixedPoint.formatTrimmed(r.limitPrice(), SCALE);
-        final ParadexSignature sig = signer.signOrder(ts, r.market(), r.side(), r.type(), size, price);
+        final ParadexOrderSignature signed = signer.signOrderNow(System.currentTimeMillis(), r.market(), r.side(),
+            r.type(), size, price);
+        final long ts = signed.signatureTimestampMs();
+        final ParadexSignature sig = signed.signature();
+        if (signer.isPresigning()) {
+            signer.expectOrder(r.market(), r.side(), r.type(), r.size(), candidatePrices(r, spec));
+        }
         final ObjectNode body = JSON.createObjectNode();
         body.put("market", r.market());
         body.put("side", r.side().name());
@@ -96,6 +107,20 @@ final class ParadexOrderEncoder {
         body.put("signature", sig.wireString());
         body.put("signature_timestamp", ts);
         return body;
+    }
+
+    /** Limit prices hashed ahead: the last price, then ±1 and ±2 ticks (at scale 8). */
+    private static long[] candidatePrices(final OrderRequest r, final MarketSpec spec) {
+        if (r.type() == OrderType.MARKET) {
+            return new long[] {0};
+        }
+        final long p = r.limitPrice();
+        final long t = spec.tickSize();
+        final long[] out = new long[CANDIDATE_TICKS.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(0, p + CANDIDATE_TICKS[i] * t);
+        }
+        return out;
     }
 
     private static String instruction(final TimeInForce tif) {

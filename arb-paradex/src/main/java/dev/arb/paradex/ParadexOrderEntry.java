@@ -108,7 +108,7 @@ final class ParadexOrderEntry {
                 "no account and private key configured"));
         }
         final PendingOrder order = pending.computeIfAbsent(request.clientOrderId(), id -> new PendingOrder(request,
-            encoder.sign(request)));
+            encoder.sign(request, spec)));
         final VenueStatus venueStatus = status.current();
         if (venueStatus == VenueStatus.CANCEL_ONLY || venueStatus == VenueStatus.MAINTENANCE) {
             pending.remove(request.clientOrderId(), order);
@@ -271,12 +271,14 @@ final class ParadexOrderEntry {
         }
         final ArrayNode orders = JSON.createArrayNode();
         for (final OrderRequest r : requests) {
+            final MarketSpec spec;
             try {
-                encoder.validate(r, markets.spec(r.market()));
+                spec = markets.spec(r.market());
+                encoder.validate(r, spec);
             } catch (final ExchangeException | IllegalStateException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            orders.add(encoder.sign(r));
+            orders.add(encoder.sign(r, spec));
         }
         return wsCall("order.create_batch", JSON.createObjectNode().set("orders", orders)).thenApply(result -> {
             final List<OrderUpdate> out = new ArrayList<>();

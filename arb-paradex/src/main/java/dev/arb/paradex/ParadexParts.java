@@ -35,6 +35,7 @@ final class ParadexParts {
     ParadexParts(final ParadexConfig config) {
         this.config = config;
         this.signer = config.privateKey() == null ? null
+            : config.presign() ? ParadexSigner.presigning(config.chainId(), config.accountAddress(), config.privateKey())
             : new ParadexSigner(config.chainId(), config.accountAddress(), config.privateKey());
         this.rest = new ParadexRestClient(config.restBaseUrl(), config.transport().requestTimeoutMs(), signer,
             config.jwtRefreshBeforeExpiryMs(), config.signatureExpirySeconds(),

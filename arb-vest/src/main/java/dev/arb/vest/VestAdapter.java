@@ -376,6 +376,9 @@ public final class VestAdapter implements ExchangeAdapter {
     @Override
     public void close() {
         parts.connection.close();
+        if (parts.signer != null) {
+            parts.signer.close();
+        }
     }
 
     /** @return the last nonce used or seen (ms-timestamp based, strictly increasing) */

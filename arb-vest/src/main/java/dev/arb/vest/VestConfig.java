@@ -56,6 +56,9 @@ import java.util.Objects;
  * @param rejectUnsortedDepth {@code true} (default): a depth snapshot whose levels are not strictly sorted (bids
  *     descending, asks ascending) is counted and invalidates the book; {@code false}: it is sorted. Vest does not
  *     document the order (open question §9.10; the RUST bot sorts itself)
+ * @param presign {@code true} (default): orders and cancels are signed with precomputed random ECDSA nonces from a
+ *     pool refilled on a daemon thread ({@link VestSigner#presigning}, issue 14 §2), a few µs instead of RFC 6979's
+ *     point multiplication; {@code false}: deterministic RFC 6979 signatures ({@link VestSigner#fromPrivateKey})
  * @param transport the shared knobs, with Vest's defaults where they differ from the neutral ones: idle timeout 35000
  *     ms (the RUST bot's 30 s {@code STALE_THRESHOLD_MS} plus the PONG bound, so that a quiet private stream still
  *     answers one PING in time; keep it above the ping interval) and first reconnect delay 250 ms. Its order-request
@@ -66,7 +69,7 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
     String primaryAddress, String verifyingContract, long recvWindowMs, long pingIntervalMs, long pongTimeoutMs,
     boolean autoReconnect, boolean accountStream, long listenKeyRenewIntervalMs, long streamFillWaitMs,
     int rateLimitRetries, long rateLimitBackoffMs, boolean subscribeTickers, boolean signLeverage,
-    String limitIocTimeInForce, boolean rejectUnsortedDepth, TransportConfig transport) {
+    String limitIocTimeInForce, boolean rejectUnsortedDepth, boolean presign, TransportConfig transport) {
     /** Production REST base URL. */
     public static final String PROD_REST = "https://server-prod.hz.vestmarkets.com/v2";
     /** Production WebSocket URL. */
@@ -181,6 +184,7 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
         private boolean signLeverage = false;
         private String limitIocTimeInForce = "IOC";
         private boolean rejectUnsortedDepth = true;
+        private boolean presign = true;
 
         private Builder() {
             idleTimeoutMs(35_000).reconnectInitialDelayMs(250); // Vest's transport defaults, see VestConfig#transport
@@ -280,6 +284,15 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
          */
         public Builder subscribeTickers(final boolean v) {
             subscribeTickers = v;
+            return this;
+        }
+
+        /**
+         * @param v sign orders with precomputed nonces (default true)
+         * @return this
+         */
+        public Builder presign(final boolean v) {
+            presign = v;
             return this;
         }
 
@@ -391,7 +404,7 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
             return new VestConfig(restBaseUrl, wsUrl, accountGroup, apiKey, signingKey, primaryAddress,
                 verifyingContract, recvWindowMs, pingIntervalMs, pongTimeoutMs, autoReconnect, accountStream,
                 listenKeyRenewIntervalMs, streamFillWaitMs, rateLimitRetries, rateLimitBackoffMs, subscribeTickers,
-                signLeverage, limitIocTimeInForce, rejectUnsortedDepth, buildTransport());
+                signLeverage, limitIocTimeInForce, rejectUnsortedDepth, presign, buildTransport());
         }
     }
 }

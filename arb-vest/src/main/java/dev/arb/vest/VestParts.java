@@ -40,7 +40,8 @@ final class VestParts {
         final VestRestClient rest = new VestRestClient(config.restBaseUrl(), config.accountGroup(), config.apiKey(),
             config.transport().requestTimeoutMs(), config.transport().orderRequestsPerSecond(),
             config.transport().otherRequestsPerSecond(), json, System::currentTimeMillis);
-        this.signer = config.signingKey() == null ? null : VestSigner.fromPrivateKey(config.signingKey());
+        this.signer = config.signingKey() == null ? null
+            : config.presign() ? VestSigner.presigning(config.signingKey()) : VestSigner.fromPrivateKey(config.signingKey());
         final EventLoopGroup group;
         final boolean ownsGroup;
         if (config.transport().eventLoopGroup() != null) {

@@ -3,6 +3,8 @@ package dev.arb.vest;
 import dev.arb.api.Secret;
 import dev.arb.vest.internal.VestAbi;
 import dev.arb.vest.internal.crypto.OrderArgsEncoder;
+import dev.arb.vest.internal.crypto.Secp256k1NoncePool;
+import dev.arb.vest.internal.crypto.Secp256k1PooledSigner;
 import dev.arb.vest.internal.crypto.Secp256k1Signer;
 import java.security.SignatureException;
 import java.util.Objects;
@@ -25,16 +27,24 @@ import org.web3j.utils.Numeric;
  * {@link Secp256k1Signer} (recovery id computed while signing, fixed-base table for G) instead of
  * web3j's {@code TypeEncoder} and four-way public-key recovery; the output is byte-identical.
  *
- * <p><b>Note:</b> thread-safe (immutable; signing holds no shared mutable state).
+ * <p>{@link #fromPrivateKey} signs deterministically (RFC 6979: {@code arb sign}, the reference vectors).
+ * {@link #presigning} signs orders and cancels with precomputed nonces ({@link Secp256k1NoncePool},
+ * refilled on a daemon thread; issue 14 §2): the same digest, a valid low-s signature, but a random
+ * {@code r}; an empty pool falls back to the deterministic signature ({@link #fallbackSignatures()}).
+ * {@link #close()} stops the pool's thread.
+ *
+ * <p><b>Note:</b> thread-safe (the key is immutable; the nonce pool hands each nonce to one caller).
  */
 public final class VestSigner {
     private static final ThreadLocal<OrderArgsEncoder> ENCODER = ThreadLocal.withInitial(OrderArgsEncoder::new);
 
     private final Secp256k1Signer fastSigner;
+    private final Secp256k1PooledSigner pooled;
     private final String address;
 
-    private VestSigner(final ECKeyPair keyPair) {
+    private VestSigner(final ECKeyPair keyPair, final Secp256k1NoncePool pool) {
         this.fastSigner = new Secp256k1Signer(keyPair.getPrivateKey());
+        this.pooled = pool == null ? null : new Secp256k1PooledSigner(keyPair.getPrivateKey(), pool);
         this.address = "0x" + Keys.getAddress(keyPair.getPublicKey()).toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -45,7 +55,57 @@ public final class VestSigner {
      *     message never contains the key)
      */
     public static VestSigner fromPrivateKey(final Secret signingKey) {
-        return new VestSigner(keyPair(signingKey));
+        return new VestSigner(keyPair(signingKey), null);
+    }
+
+    /**
+     * A signer whose order and cancel signatures use precomputed random nonces: a pool of
+     * {@value Secp256k1NoncePool#DEFAULT_CAPACITY} entries refilled by a daemon thread named
+     * {@code vest-nonce-pool}, started here; {@link #close()} stops it.
+     *
+     * @param signingKey secp256k1 private key, 64 hex digits with or without {@code 0x}
+     * @return a pre-signing signer for that key
+     * @throws IllegalArgumentException as {@link #fromPrivateKey}
+     */
+    public static VestSigner presigning(final Secret signingKey) {
+        final ECKeyPair keyPair = keyPair(signingKey);
+        return new VestSigner(keyPair, new Secp256k1NoncePool(Secp256k1NoncePool.DEFAULT_CAPACITY)
+            .start("vest-nonce-pool"));
+    }
+
+    /**
+     * A signer drawing nonces from a given pool, for benchmarks and tests (a pool not started is filled by its
+     * caller with {@link Secp256k1NoncePool#doWork()}); other modules use {@link #presigning}.
+     *
+     * @param signingKey secp256k1 private key, 64 hex digits with or without {@code 0x}
+     * @param pool       the nonce pool; its owner closes it
+     * @return a pre-signing signer for that key
+     * @throws IllegalArgumentException as {@link #fromPrivateKey}
+     */
+    public static VestSigner withPool(final Secret signingKey, final Secp256k1NoncePool pool) {
+        return new VestSigner(keyPair(signingKey), Objects.requireNonNull(pool, "pool"));
+    }
+
+    /** @return {@code true} if order and cancel signatures use the nonce pool ({@link #presigning}) */
+    public boolean isPresigning() {
+        return pooled != null;
+    }
+
+    /** @return order and cancel signatures made with a pooled nonce (0 for a deterministic signer) */
+    public long pooledSignatures() {
+        return pooled == null ? 0 : pooled.pooledCount();
+    }
+
+    /** @return signatures of a {@link #presigning} signer that fell back to RFC 6979 because the pool was empty */
+    public long fallbackSignatures() {
+        return pooled == null ? 0 : pooled.fallbackCount();
+    }
+
+    /** Stops the nonce pool's thread and wipes its ready nonces; a no-op for a deterministic signer. */
+    public void close() {
+        if (pooled != null) {
+            pooled.pool().close();
+        }
     }
 
     /** @return the signer's address: {@code 0x} + 40 lowercase hex digits */
@@ -153,7 +213,8 @@ public final class VestSigner {
     }
 
     private VestSignature signPrefixed(final byte[] hash) {
-        return new VestSignature(Numeric.toHexString(hash), Numeric.toHexString(fastSigner.signPrefixed(hash)));
+        final byte[] sig = pooled != null ? pooled.signPrefixed(hash) : fastSigner.signPrefixed(hash);
+        return new VestSignature(Numeric.toHexString(hash), Numeric.toHexString(sig));
     }
 
     private static ECKeyPair keyPair(final Secret key) {

@@ -79,15 +79,58 @@ public final class ParadexOrderHasher {
         if (timestampMs < 0 || chainSize < 0 || chainPrice < 0) {
             throw new IllegalArgumentException("negative timestamp, size or price");
         }
-        final long[] acc = {timestampMs, 0, 0, 0};
+        final long[] acc = new long[4];
+        orderPrefix(timestampMs, market, buy, orderType, chainSize, acc);
+        return orderHashFromPrefix(acc, chainPrice, acc);
+    }
+
+    /**
+     * The order's struct-hash chain up to, excluding, the price: the 5 Pedersen hashes that depend on
+     * the timestamp, market, side, type and size only (a pre-signer computes them once per order
+     * template and signature timestamp).
+     *
+     * @param timestampMs signature timestamp, ms since the epoch, non-negative
+     * @param market      market symbol (short string, cached)
+     * @param buy         {@code true} for BUY, {@code false} for SELL
+     * @param orderType   REST order type (short string, cached)
+     * @param chainSize   size × 10^8, non-negative
+     * @param prefixOut   receives the chain state, four little-endian limbs
+     * @throws IllegalArgumentException if a string is not a short string or a number is negative
+     */
+    public void orderPrefix(final long timestampMs, final String market, final boolean buy, final String orderType,
+        final long chainSize, final long[] prefixOut) {
+        if (timestampMs < 0 || chainSize < 0) {
+            throw new IllegalArgumentException("negative timestamp or size");
+        }
+        final long[] acc = prefixOut;
+        acc[0] = timestampMs;
+        acc[1] = 0;
+        acc[2] = 0;
+        acc[3] = 0;
         orderStart.hash(acc, acc);
         StarkPedersen.hash(acc, cachedShortString(market), acc);
         StarkPedersen.hash(acc, new long[] {buy ? 1 : 2, 0, 0, 0}, acc);
         StarkPedersen.hash(acc, cachedShortString(orderType), acc);
         StarkPedersen.hash(acc, new long[] {chainSize, 0, 0, 0}, acc);
-        StarkPedersen.hash(acc, new long[] {chainPrice, 0, 0, 0}, acc);
-        StarkPedersen.hash(acc, ORDER_LENGTH, acc);
-        return finish(acc);
+    }
+
+    /**
+     * Finishes an order message hash from {@link #orderPrefix}: the price, the length, the message
+     * prefix and its length (4 Pedersen hashes).
+     *
+     * @param prefix     the chain state from {@link #orderPrefix} (not modified unless it is {@code work})
+     * @param chainPrice price × 10^8 (0 for MARKET), non-negative
+     * @param work       four limbs of scratch, may be {@code prefix}
+     * @return the message hash that is signed
+     * @throws IllegalArgumentException if the price is negative
+     */
+    public BigInteger orderHashFromPrefix(final long[] prefix, final long chainPrice, final long[] work) {
+        if (chainPrice < 0) {
+            throw new IllegalArgumentException("negative price");
+        }
+        StarkPedersen.hash(prefix, new long[] {chainPrice, 0, 0, 0}, work);
+        StarkPedersen.hash(work, ORDER_LENGTH, work);
+        return finish(work);
     }
 
     /**

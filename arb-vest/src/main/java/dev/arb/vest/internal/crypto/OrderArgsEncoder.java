@@ -10,6 +10,11 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
  * 32-byte length and its bytes zero-padded to 32. Also the 3-argument cancel
  * {@code (uint256 time, uint256 nonce, string id)}.
  *
+ * <p>Pre-encoding: the static arguments of the last order (type, symbol, side, size, reduce-only)
+ * stay encoded in the buffer; the next order with the same ones only rewrites {@code time},
+ * {@code nonce} and the limit price's tail (the last one) before hashing. (Keccak itself cannot be
+ * resumed from a prefix: {@code time} is in the first 136-byte block.)
+ *
  * <p>Sources: Solidity ABI specification ("Formal Specification of the Encoding", dynamic types);
  * Vest API docs "Signing"; protocol reference §2. Byte-identical to web3j
  * {@code FunctionEncoder.encodeConstructor} of the same values (tested).
@@ -20,6 +25,13 @@ public final class OrderArgsEncoder {
     private byte[] buf = new byte[1024];
     private int len;
     private final KeccakDigest keccak = new KeccakDigest(256);
+    /** Start of the limit price's tail in the last order encoding, bytes; 0 when none is cached. */
+    private int priceOffset;
+    private String lastOrderType;
+    private String lastSymbol;
+    private String lastSize;
+    private boolean lastIsBuy;
+    private boolean lastReduceOnly;
 
     /**
      * @param timeMs     order time, ms since the epoch, non-negative
@@ -34,6 +46,18 @@ public final class OrderArgsEncoder {
      */
     public void orderArgsHash(final long timeMs, final long nonce, final String orderType, final String symbol,
         final boolean isBuy, final String size, final String limitPrice, final boolean reduceOnly, final byte[] out32) {
+        if (priceOffset > 0 && isBuy == lastIsBuy && reduceOnly == lastReduceOnly && orderType.equals(lastOrderType)
+            && symbol.equals(lastSymbol) && size.equals(lastSize)) {
+            // the static arguments are already encoded: patch time, nonce and the price tail
+            putLong(0, timeMs);
+            putLong(32, nonce);
+            final int needed = priceOffset + tail(limitPrice);
+            ensure(needed);
+            java.util.Arrays.fill(buf, priceOffset, needed, (byte) 0);
+            len = putString(priceOffset, limitPrice);
+            hash(out32);
+            return;
+        }
         final int needed = 8 * 32 + tail(orderType) + tail(symbol) + tail(size) + tail(limitPrice);
         ensure(needed);
         java.util.Arrays.fill(buf, 0, needed, (byte) 0);
@@ -48,9 +72,15 @@ public final class OrderArgsEncoder {
         putLong(5 * 32, tailOff);
         tailOff = putString(tailOff, size);
         putLong(6 * 32, tailOff);
+        priceOffset = tailOff;
         tailOff = putString(tailOff, limitPrice);
         buf[7 * 32 + 31] = (byte) (reduceOnly ? 1 : 0);
         len = tailOff;
+        lastOrderType = orderType;
+        lastSymbol = symbol;
+        lastSize = size;
+        lastIsBuy = isBuy;
+        lastReduceOnly = reduceOnly;
         hash(out32);
     }
 
@@ -63,6 +93,7 @@ public final class OrderArgsEncoder {
     public void cancelArgsHash(final long timeMs, final long nonce, final String orderId, final byte[] out32) {
         final int needed = 3 * 32 + tail(orderId);
         ensure(needed);
+        priceOffset = 0;
         java.util.Arrays.fill(buf, 0, needed, (byte) 0);
         putLong(0, timeMs);
         putLong(32, nonce);
@@ -96,7 +127,7 @@ public final class OrderArgsEncoder {
 
     private void ensure(final int n) {
         if (buf.length < n) {
-            buf = new byte[Math.max(n, buf.length * 2)];
+            buf = java.util.Arrays.copyOf(buf, Math.max(n, buf.length * 2));
         }
     }
 

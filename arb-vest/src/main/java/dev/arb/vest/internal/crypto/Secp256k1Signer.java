@@ -30,8 +30,10 @@ public final class Secp256k1Signer {
     private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
     private static final ECDomainParameters DOMAIN =
         new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
-    private static final BigInteger N = PARAMS.getN();
-    private static final BigInteger HALF_N = N.shiftRight(1);
+    /** The group order n. */
+    static final BigInteger N = PARAMS.getN();
+    /** n / 2, rounded down: the largest low s (EIP-2). */
+    static final BigInteger HALF_N = N.shiftRight(1);
     private static final byte[] EIP191_PREFIX = "\u0019Ethereum Signed Message:\n32".getBytes(
         java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -55,6 +57,14 @@ public final class Secp256k1Signer {
     /** Builds the fixed-base table of G now (about 0.1–0.5 s) rather than on the first signature. */
     public static void warmUp() {
         Tables.G.multiply(DOMAIN.getG(), BigInteger.ONE);
+    }
+
+    /**
+     * @param k a scalar in {@code 1..n-1}
+     * @return {@code k·G}, normalised (affine), from the fixed-base table
+     */
+    static ECPoint multiplyG(final BigInteger k) {
+        return Tables.G.multiply(DOMAIN.getG(), k).normalize();
     }
 
     /**
@@ -123,7 +133,7 @@ public final class Secp256k1Signer {
         return signDigest(eip191Digest(hash32));
     }
 
-    private static void put32(final BigInteger v, final byte[] out, final int off) {
+    static void put32(final BigInteger v, final byte[] out, final int off) {
         final byte[] b = v.toByteArray();
         final int len = Math.min(b.length, 32);
         System.arraycopy(b, b.length - len, out, off + 32 - len, len);
