@@ -43,10 +43,9 @@ import java.util.Objects;
  *     {@code auth}
  * @param privateStreams {@code true} (default) to authenticate the WebSocket and subscribe to the private channels
  *     {@code orders.ALL}, {@code fills.ALL} and {@code positions} when an account is configured
- * @param presign {@code true} (default): orders are signed with precomputed random ECDSA nonces and, when the order
- *     matches the leg's expected next order, a message hash computed ahead ({@link ParadexSigner#presigning}, issue 14
- *     §2; a refill thread {@code paradex-presign}); {@code false}: every order is hashed and signed deterministically
- *     (RFC 6979) at decision time
+ * @param presign {@code true} (default): orders are signed with pooled precomputed ECDSA nonces and, when the order is
+ *     the leg's expected next one, a hash computed ahead ({@link ParadexSigner#presigning}, issue 14 §2; refill thread
+ *     {@code paradex-presign}); {@code false}: hashed and signed (RFC 6979) at decision time
  * @param defaultTakerFeeRate taker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of
  *     notional, default 0.0003)
  * @param defaultMakerFeeRate maker fee rate used when {@code /markets} has no {@code fee_config.api_fee} (fraction of
@@ -136,8 +135,6 @@ public record ParadexConfig(String restBaseUrl, String wsUrl, String chainId, St
      * @return attempt number (1 = first retry) to delay, ms; stateless and thread-safe
      */
     public IntervalFunction reconnectBackoff() {
-        // Resilience4j's ofExponentialRandomBackoff caps after the jitter, so every capped delay would be equal: cap
-        // the growth at max / (1 + jitter) first, then spread it, so capped delays stay spread and within the max
         final double jitter = transport.reconnectJitter();
         final IntervalFunction growth = IntervalFunction.ofExponentialBackoff(transport.reconnectInitialDelayMs(),
             transport.reconnectMultiplier(), Math.max(1, (long) (transport.reconnectMaxDelayMs() / (1 + jitter))));

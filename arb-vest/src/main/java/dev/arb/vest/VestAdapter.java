@@ -375,10 +375,7 @@ public final class VestAdapter implements ExchangeAdapter {
 
     @Override
     public void close() {
-        parts.connection.close();
-        if (parts.signer != null) {
-            parts.signer.close();
-        }
+        parts.close();
     }
 
     /** @return the last nonce used or seen (ms-timestamp based, strictly increasing) */

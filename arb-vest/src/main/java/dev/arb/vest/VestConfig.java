@@ -18,8 +18,7 @@ import java.util.Objects;
  * {@code &xwebsocketserver=restserver{accountGroup}}); it is the {@code accGroup} that
  * {@code POST /register} returned.
  *
- * <p><b>Note:</b> immutable, thread-safe. {@link #toString()} never shows secrets. Build it with {@link #builder()},
- * {@link #production()} or {@link #testnet()}.
+ * <p><b>Note:</b> immutable, thread-safe; {@link #toString()} never shows secrets. Build it with the builders.
  *
  * @param restBaseUrl REST base URL without trailing slash, e.g. {@code https://server-prod.hz.vestmarkets.com/v2}
  * @param wsUrl WebSocket URL as configured (the adapter appends {@code xwebsocketserver})
@@ -46,19 +45,16 @@ import java.util.Objects;
  *     {@code Retry-After} wins)
  * @param subscribeTickers {@code true} (default): the market-data stream also subscribes {@code tickers} (mark, index,
  *     funding; {@link VestAdapter#ticker(String)})
- * @param signLeverage {@code false} (default, as documented and as two clients do): {@code POST /account/leverage} is
- *     sent unsigned; {@code true} adds {@code nonce} and a signature over {@code (time, nonce, symbol, value)} as the
- *     RUST bot does (open question §9.8)
- * @param limitIocTimeInForce the {@code timeInForce} sent for an IOC LIMIT order: {@code "IOC"} (default; what the
- *     RUST bot traded with on v2) or {@code "FOK"} (the docs list only GTC/FOK for LIMIT, open question §9.5). Either
- *     never rests; an unaccepted value is refused by the venue with {@code 1133} INVALID_TIME_IN_FORCE, never executed
- *     as GTC. MARKET orders carry no {@code timeInForce}
+ * @param signLeverage {@code false} (default, as documented): {@code POST /account/leverage} is sent unsigned;
+ *     {@code true} adds a nonce and a signature over {@code (time, nonce, symbol, value)} like the RUST bot (§9.8)
+ * @param limitIocTimeInForce the {@code timeInForce} of an IOC LIMIT order: {@code "IOC"} (default; what the RUST bot
+ *     traded with on v2) or {@code "FOK"} (the docs list only GTC/FOK for LIMIT, open question §9.5); either never
+ *     rests, an unaccepted value is refused with {@code 1133} INVALID_TIME_IN_FORCE. MARKET orders carry none
  * @param rejectUnsortedDepth {@code true} (default): a depth snapshot whose levels are not strictly sorted (bids
  *     descending, asks ascending) is counted and invalidates the book; {@code false}: it is sorted. Vest does not
  *     document the order (open question §9.10; the RUST bot sorts itself)
- * @param presign {@code true} (default): orders and cancels are signed with precomputed random ECDSA nonces from a
- *     pool refilled on a daemon thread ({@link VestSigner#presigning}, issue 14 §2), a few µs instead of RFC 6979's
- *     point multiplication; {@code false}: deterministic RFC 6979 signatures ({@link VestSigner#fromPrivateKey})
+ * @param presign {@code true} (default): orders and cancels are signed with pooled precomputed random ECDSA nonces
+ *     ({@link VestSigner#presigning}, issue 14 §2); {@code false}: RFC 6979 ({@link VestSigner#fromPrivateKey})
  * @param transport the shared knobs, with Vest's defaults where they differ from the neutral ones: idle timeout 35000
  *     ms (the RUST bot's 30 s {@code STALE_THRESHOLD_MS} plus the PONG bound, so that a quiet private stream still
  *     answers one PING in time; keep it above the ping interval) and first reconnect delay 250 ms. Its order-request
@@ -90,7 +86,7 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
      * @throws IllegalArgumentException if a value is out of range (the message names it)
      */
     public VestConfig {
-        restBaseUrl = stripSlash(Objects.requireNonNull(restBaseUrl, "restBaseUrl"));
+        restBaseUrl = Objects.requireNonNull(restBaseUrl, "restBaseUrl").replaceFirst("/$", "");
         Objects.requireNonNull(transport, "transport").eventLoopGroup(EventLoopGroup.class); // refuses a non-Netty one
         atLeast(accountGroup, 0, "accountGroup", "");
         atLeast(recvWindowMs, 1, "recvWindowMs", " ms");
@@ -109,10 +105,6 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
         if (!Objects.requireNonNull(wsUrl, "wsUrl").startsWith("ws://") && !wsUrl.startsWith("wss://")) {
             throw new IllegalArgumentException("wsUrl must be ws(s)");
         }
-    }
-
-    private static String stripSlash(final String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static void atLeast(final long v, final long min, final String name, final String unit) {
@@ -143,8 +135,6 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
      * @return attempt number (1 = first retry) to delay, ms; stateless and thread-safe
      */
     public IntervalFunction reconnectBackoff() {
-        // Resilience4j's ofExponentialRandomBackoff caps after the jitter, so every capped delay would be equal: cap
-        // the growth at max / (1 + jitter) first, then spread it, so capped delays stay spread and within the max
         final double jitter = transport.reconnectJitter();
         final IntervalFunction growth = IntervalFunction.ofExponentialBackoff(transport.reconnectInitialDelayMs(),
             transport.reconnectMultiplier(), Math.max(1, (long) (transport.reconnectMaxDelayMs() / (1 + jitter))));

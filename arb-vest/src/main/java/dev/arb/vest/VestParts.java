@@ -67,4 +67,12 @@ final class VestParts {
         account = new VestAccountRest(config, rest, json, codec, signer, markets, nonces, tracker);
         connection = new VestConnection(config, rest, markets, nonces, feed, stream, group, ownsGroup);
     }
+
+    /** Closes the connection, then stops the signer's nonce refill thread (if any). */
+    void close() {
+        connection.close();
+        if (signer != null) {
+            signer.close();
+        }
+    }
 }
