@@ -90,8 +90,8 @@ final class EngineSettings {
      */
     static Map<String, String> canonical(final Map<String, String> values, final Strategy strategy) {
         final Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.merge(canonical(k, strategy), v, (explicit, alias) -> explicit));
-        if (values.containsKey(MAX_QUOTE_AGE_MS)) {
+        values.forEach((k, v) -> out.put(canonical(k, strategy), v));
+        if (values.containsKey(MAX_QUOTE_AGE_MS)) { // whichever of the two names came first
             out.put(MAX_QUOTE_AGE_MS, values.get(MAX_QUOTE_AGE_MS));
         }
         return out;
