@@ -19,12 +19,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * The simulated Vest venue's Netty server: one event-loop thread ({@code vest-sim}, daemon), a listening socket
- * on {@code 127.0.0.1} at a free port serving REST and, under {@code /ws-api}, the WebSocket stream, and the
- * group of open WebSocket connections. Created first (its loop runs the rest of the simulator), then
+ * on {@code 127.0.0.1} at a free port serving REST (HTTP/1.1 keep-alive: a connection serves request after request
+ * until the client asks {@code Connection: close}, RFC 9112 §9.3) and, under {@code /ws-api}, the WebSocket stream,
+ * the group of open WebSocket connections and a count of the connections accepted. Created first (its loop runs
+ * the rest of the simulator), then
  * {@link #bind bound} once with the handlers.
  *
  * <p><b>Note:</b> thread-safe once bound; all network work runs on its one event-loop thread.
@@ -33,6 +36,8 @@ final class VestSimServer {
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("vest-sim", true));
     private final EventLoop loop = group.next();
     private final ChannelGroup streams = new DefaultChannelGroup("vest-sim-streams", loop);
+    private final ChannelGroup connections = new DefaultChannelGroup("vest-sim-connections", loop);
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile Channel serverChannel;
 
     /** @return the event loop every network and simulation task runs on */
@@ -43,6 +48,16 @@ final class VestSimServer {
     /** @return the open WebSocket connections (filled by the stream handler at handshake) */
     ChannelGroup streams() {
         return streams;
+    }
+
+    /** @return TCP connections accepted so far (REST keep-alive connections and WebSockets) */
+    int accepted() {
+        return accepted.get();
+    }
+
+    /** Closes every open connection that is not a WebSocket (idle or busy REST keep-alive connections). */
+    void closeHttpConnections() {
+        connections.close(ch -> !streams.contains(ch));
     }
 
     /**
@@ -58,6 +73,8 @@ final class VestSimServer {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(final SocketChannel ch) {
+                    accepted.incrementAndGet();
+                    connections.add(ch);
                     ch.pipeline().addLast(new HttpServerCodec());
                     ch.pipeline().addLast(new HttpObjectAggregator(1 << 20));
                     ch.pipeline().addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()

@@ -124,6 +124,11 @@ abstract class VestSimStateAccess extends VestSimFaultSwitches {
         return venue.streams.pingsReceived();
     }
 
+    /** @return TCP connections the simulator accepted so far, REST (kept alive across requests) and WebSocket */
+    public int connectionsAccepted() {
+        return venue.server.accepted();
+    }
+
     /** @return the number of open WebSocket connections */
     public int connectedStreams() {
         return venue.streams.size();

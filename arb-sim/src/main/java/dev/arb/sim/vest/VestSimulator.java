@@ -147,6 +147,14 @@ public final class VestSimulator extends VestSimStateAccess implements AutoClose
         venue.streams.closeAll();
     }
 
+    /**
+     * Closes every REST keep-alive connection, idle or with a request in flight (clients see the peer close, as
+     * after a server's keep-alive idle timeout); WebSockets stay open.
+     */
+    public void closeHttpConnections() {
+        venue.server.closeHttpConnections();
+    }
+
     /** Stops the server and its thread. */
     @Override
     public void close() {
