@@ -8,15 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Immutable configuration of a {@link VestAdapter}: endpoints, account group, credentials, the Vest-only knobs and
- * the {@link TransportConfig} knobs both venues share (timeouts, reconnect backoff, order polling, rate limits,
- * event loop).
- *
- * <p>Endpoints and verifying contracts of {@link #production()} and {@link #testnet()} come from the
- * Vest API docs "General API Information" and "Contract Addresses" (protocol reference §1). The
- * account group routes requests to a server shard ({@code xrestservermm: restserver{accountGroup}},
- * {@code &xwebsocketserver=restserver{accountGroup}}); it is the {@code accGroup} that
- * {@code POST /register} returned.
+ * Immutable configuration of a {@link VestAdapter}: endpoints (Vest API docs "General API Information", "Contract
+ * Addresses", protocol reference §1), the account group ({@code accGroup} of {@code POST /register}: the shard in
+ * {@code xrestservermm: restserver{accountGroup}}), credentials, Vest-only knobs, the shared {@link TransportConfig}.
  *
  * <p><b>Note:</b> immutable, thread-safe; {@link #toString()} never shows secrets. Build it with the builders.
  *
@@ -29,43 +23,31 @@ import java.util.Objects;
  * @param verifyingContract the VestRouterV2 address used for registration, or null
  * @param recvWindowMs {@code recvWindow} sent with signed requests, ms (default 5000)
  * @param pingIntervalMs interval of the JSON {@code PING}, ms (default 30000)
- * @param pongTimeoutMs a JSON {@code PING} unanswered this long makes the stream stale and reconnects it, ms (default
- *     5000, the RUST bot's bound; the docs give none)
- * @param autoReconnect {@code true} (default): the streams reconnect by themselves after an unexpected close, with the
- *     transport's backoff and jitter, and resubscribe
- * @param accountStream {@code true} (default): with an API key, {@link VestAdapter#connect()} also opens the
- *     {@code account_private} stream (listen key from {@code POST /account/listenKey})
- * @param listenKeyRenewIntervalMs interval of {@code PUT /account/listenKey}, ms (default 30 minutes; the key lives 60
- *     minutes, protocol reference §4)
- * @param streamFillWaitMs how long an IOC/MARKET order whose acknowledgement lacks fill data waits for its terminal
- *     ORDER event on the private stream before polling {@code GET /orders?id=}, ms (default 1000)
- * @param rateLimitRetries how many times an order rejected as rate limited (HTTP 429 / code 1003, so not executed) is
- *     resent, identical, after a backoff (default 2; only within the receive window)
- * @param rateLimitBackoffMs first backoff after a rate-limit answer, ms (default 500; doubles per retry; a longer
- *     {@code Retry-After} wins)
- * @param subscribeTickers {@code true} (default): the market-data stream also subscribes {@code tickers} (mark, index,
- *     funding; {@link VestAdapter#ticker(String)})
- * @param signLeverage {@code false} (default, as documented): {@code POST /account/leverage} is sent unsigned;
- *     {@code true} adds a nonce and a signature over {@code (time, nonce, symbol, value)} like the RUST bot (§9.8)
- * @param limitIocTimeInForce the {@code timeInForce} of an IOC LIMIT order: {@code "IOC"} (default; what the RUST bot
- *     traded with on v2) or {@code "FOK"} (the docs list only GTC/FOK for LIMIT, open question §9.5); either never
- *     rests, an unaccepted value is refused with {@code 1133} INVALID_TIME_IN_FORCE. MARKET orders carry none
- * @param rejectUnsortedDepth {@code true} (default): a depth snapshot whose levels are not strictly sorted (bids
- *     descending, asks ascending) is counted and invalidates the book; {@code false}: it is sorted. Vest does not
- *     document the order (open question §9.10; the RUST bot sorts itself)
+ * @param pongTimeoutMs an unanswered {@code PING} makes the stream stale after this, ms (default 5000, the RUST bot's)
+ * @param autoReconnect {@code true} (default): streams reconnect after an unexpected close (backoff, jitter)
+ * @param accountStream {@code true} (default): with an API key, {@code connect()} opens {@code account_private}
+ * @param listenKeyRenewIntervalMs interval of {@code PUT /account/listenKey}, ms (default 30 min; keys live 60, §4)
+ * @param streamFillWaitMs wait for an IOC/MARKET order's terminal event before polling {@code GET /orders}, ms (1000)
+ * @param rateLimitRetries identical resends of an order answered rate limited (429/1003), in the recvWindow (2)
+ * @param rateLimitBackoffMs first rate-limit backoff, ms (default 500, doubling; a longer {@code Retry-After} wins)
+ * @param subscribeTickers {@code true} (default): also subscribe {@code tickers} ({@link VestAdapter#ticker})
+ * @param signLeverage {@code false} (default, documented): leverage sent unsigned; {@code true}: signed (RUST, §9.8)
+ * @param limitIocTimeInForce {@code timeInForce} of IOC LIMIT orders: "IOC" (default, RUST on v2) or "FOK" (§9.5)
+ * @param rejectUnsortedDepth {@code true} (default): an unsorted depth snapshot invalidates the book, else sorted
  * @param presign {@code true} (default): orders and cancels are signed with pooled precomputed random ECDSA nonces
  *     ({@link VestSigner#presigning}, issue 14 §2); {@code false}: RFC 6979 ({@link VestSigner#fromPrivateKey})
- * @param transport the shared knobs, with Vest's defaults where they differ from the neutral ones: idle timeout 35000
- *     ms (the RUST bot's 30 s {@code STALE_THRESHOLD_MS} plus the PONG bound, so that a quiet private stream still
- *     answers one PING in time; keep it above the ping interval) and first reconnect delay 250 ms. Its order-request
- *     limit counts order and cancel calls, its other-request limit every other REST call; its event loop group, if
- *     any, must be a Netty {@link EventLoopGroup}
+ * @param nettyOrderEntry {@code true} (default): order and cancel POSTs on warm Netty keep-alive connections
+ *     ({@code vest-order-io}, issue 14 §3); {@code false}: on the JDK HttpClient with a Jackson tree per order
+ * @param orderConnections keep-alive connections the Netty order path keeps open (default 2, &ge; 1)
+ * @param transport shared knobs; Vest defaults: idle timeout 35000 ms (RUST's 30 s stale bound + PONG bound; keep it
+ *     above the ping interval), first reconnect 250 ms; order limit = orders and cancels; event loop group: Netty's
  */
 public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Secret apiKey, Secret signingKey,
     String primaryAddress, String verifyingContract, long recvWindowMs, long pingIntervalMs, long pongTimeoutMs,
     boolean autoReconnect, boolean accountStream, long listenKeyRenewIntervalMs, long streamFillWaitMs,
     int rateLimitRetries, long rateLimitBackoffMs, boolean subscribeTickers, boolean signLeverage,
-    String limitIocTimeInForce, boolean rejectUnsortedDepth, boolean presign, TransportConfig transport) {
+    String limitIocTimeInForce, boolean rejectUnsortedDepth, boolean presign, boolean nettyOrderEntry,
+    int orderConnections, TransportConfig transport) {
     /** Production REST base URL. */
     public static final String PROD_REST = "https://server-prod.hz.vestmarkets.com/v2";
     /** Production WebSocket URL. */
@@ -81,7 +63,6 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
 
     /**
      * Checks the ranges and strips a trailing slash from the REST URL; prefer the builders.
-     *
      * @throws NullPointerException if an endpoint, the time-in-force or the transport is missing
      * @throws IllegalArgumentException if a value is out of range (the message names it)
      */
@@ -96,14 +77,17 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
         atLeast(streamFillWaitMs, 0, "streamFillWaitMs", " ms");
         atLeast(rateLimitRetries, 0, "rateLimitRetries", "");
         atLeast(rateLimitBackoffMs, 1, "rateLimitBackoffMs", " ms");
+        atLeast(orderConnections, 1, "orderConnections", "");
         if (!List.of("IOC", "FOK").contains(Objects.requireNonNull(limitIocTimeInForce, "limitIocTimeInForce"))) {
             throw new IllegalArgumentException("limitIocTimeInForce must be IOC or FOK");
         }
-        if (!restBaseUrl.startsWith("http://") && !restBaseUrl.startsWith("https://")) {
-            throw new IllegalArgumentException("restBaseUrl must be http(s)");
-        }
-        if (!Objects.requireNonNull(wsUrl, "wsUrl").startsWith("ws://") && !wsUrl.startsWith("wss://")) {
-            throw new IllegalArgumentException("wsUrl must be ws(s)");
+        scheme(restBaseUrl, "http", "restBaseUrl");
+        scheme(Objects.requireNonNull(wsUrl, "wsUrl"), "ws", "wsUrl");
+    }
+
+    private static void scheme(final String url, final String plain, final String name) {
+        if (!url.startsWith(plain + "://") && !url.startsWith(plain + "s://")) {
+            throw new IllegalArgumentException(name + " must be " + plain + "(s)");
         }
     }
 
@@ -129,9 +113,8 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
     }
 
     /**
-     * The reconnect backoff of every Vest stream, as {@link TransportConfig} describes it, computed by Resilience4j
-     * (the Paradex adapter builds its own the same way from its transport).
-     *
+     * The reconnect backoff of every Vest stream (and of the order connections), as {@link TransportConfig}
+     * describes it, computed by Resilience4j (the Paradex adapter builds its own the same way).
      * @return attempt number (1 = first retry) to delay, ms; stateless and thread-safe
      */
     public IntervalFunction reconnectBackoff() {
@@ -154,16 +137,10 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
      * <p><b>Note:</b> not thread-safe.
      */
     public static final class Builder extends TransportConfig.AbstractBuilder<Builder> {
-        private String restBaseUrl;
-        private String wsUrl;
+        private String restBaseUrl, wsUrl, primaryAddress, verifyingContract;
         private int accountGroup;
-        private Secret apiKey;
-        private Secret signingKey;
-        private String primaryAddress;
-        private String verifyingContract;
-        private long recvWindowMs = 5000;
-        private long pingIntervalMs = 30_000;
-        private long pongTimeoutMs = 5000;
+        private Secret apiKey, signingKey;
+        private long recvWindowMs = 5000, pingIntervalMs = 30_000, pongTimeoutMs = 5000;
         private boolean autoReconnect = true;
         private boolean accountStream = true;
         private long listenKeyRenewIntervalMs = 1_800_000;
@@ -175,6 +152,8 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
         private String limitIocTimeInForce = "IOC";
         private boolean rejectUnsortedDepth = true;
         private boolean presign = true;
+        private boolean nettyOrderEntry = true;
+        private int orderConnections = 2;
 
         private Builder() {
             idleTimeoutMs(35_000).reconnectInitialDelayMs(250); // Vest's transport defaults, see VestConfig#transport
@@ -287,6 +266,25 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
         }
 
         /**
+         * @param on orders over warm Netty keep-alive connections (default true) or the JDK HttpClient
+         * @param connections keep-alive connections of the Netty order path (default 2)
+         * @return this
+         */
+        public Builder nettyOrderEntry(final boolean on, final int connections) {
+            nettyOrderEntry = on;
+            orderConnections = connections;
+            return this;
+        }
+
+        /**
+         * @param v orders over warm Netty keep-alive connections (default true) or the JDK HttpClient
+         * @return this
+         */
+        public Builder nettyOrderEntry(final boolean v) {
+            return nettyOrderEntry(v, orderConnections);
+        }
+
+        /**
          * @param v sign leverage requests (default false)
          * @return this
          */
@@ -394,7 +392,8 @@ public record VestConfig(String restBaseUrl, String wsUrl, int accountGroup, Sec
             return new VestConfig(restBaseUrl, wsUrl, accountGroup, apiKey, signingKey, primaryAddress,
                 verifyingContract, recvWindowMs, pingIntervalMs, pongTimeoutMs, autoReconnect, accountStream,
                 listenKeyRenewIntervalMs, streamFillWaitMs, rateLimitRetries, rateLimitBackoffMs, subscribeTickers,
-                signLeverage, limitIocTimeInForce, rejectUnsortedDepth, presign, buildTransport());
+                signLeverage, limitIocTimeInForce, rejectUnsortedDepth, presign, nettyOrderEntry, orderConnections,
+                buildTransport());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.arb.vest;
 
 import dev.arb.api.MarketSpec;
 import dev.arb.api.VenueStatus;
+import dev.arb.vest.internal.VestOrderChannel;
 import dev.arb.vest.internal.VestRestClient;
 import dev.arb.vest.internal.VestWsClient;
 import io.netty.channel.EventLoopGroup;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Vest adapter's connection lifecycle: {@link #connect()} loads {@code GET /exchangeInfo}, seeds the
  * nonce sequence from {@code GET /account/nonce} (best effort), opens the market-data stream and, when
- * configured, the {@code account_private} stream; {@link #disconnect()} closes both and invalidates the
+ * configured, the {@code account_private} stream, and opens and warms the order channel's connections (kept
+ * until {@link #close()}); {@link #disconnect()} closes both and invalidates the
  * books; {@link #close()} also shuts the event-loop group down when the adapter created it. Sources:
  * protocol reference §4 (REST, listen key), §5 (streams).
  *
@@ -30,23 +32,26 @@ final class VestConnection {
     private final VestNonces nonces;
     private final VestMarketDataFeed feed;
     private final VestAccountStream accountStream;
+    private final VestOrderChannel orderChannel;
     private final EventLoopGroup group;
     private final boolean ownsGroup;
     private CompletableFuture<Void> connecting;
 
     /**
      * @param accountStream the private stream, or null without an API key or when not configured
+     * @param orderChannel  the Netty order transport, or null (HttpClient orders)
      * @param ownsGroup     whether {@link #close()} shuts {@code group} down (the adapter created it)
      */
     VestConnection(final VestConfig config, final VestRestClient rest, final VestMarkets markets,
         final VestNonces nonces, final VestMarketDataFeed feed, final VestAccountStream accountStream,
-        final EventLoopGroup group, final boolean ownsGroup) {
+        final VestOrderChannel orderChannel, final EventLoopGroup group, final boolean ownsGroup) {
         this.config = config;
         this.rest = rest;
         this.markets = markets;
         this.nonces = nonces;
         this.feed = feed;
         this.accountStream = accountStream;
+        this.orderChannel = orderChannel;
         this.group = group;
         this.ownsGroup = ownsGroup;
     }
@@ -57,9 +62,11 @@ final class VestConnection {
             return connecting;
         }
         feed.keepConnected();
+        final CompletableFuture<Void> orderConnections = orderChannel == null ? CompletableFuture.completedFuture(null)
+            : orderChannel.start(); // opened and warmed beside the rest; never fails (orders fall back to REST)
         connecting = loadMarketsInternal().thenCompose(v -> seedNonce()).thenCompose(v -> feed.open())
             .thenCompose(v -> accountStream == null || accountStream.isOpen() ? CompletableFuture.completedFuture(null)
-                : accountStream.start());
+                : accountStream.start()).thenCombine(orderConnections, (a, b) -> (Void) null);
         return connecting;
     }
 
@@ -100,12 +107,18 @@ final class VestConnection {
         return feed.inMaintenance() ? VenueStatus.MAINTENANCE : VenueStatus.OK;
     }
 
-    /** {@link VestAdapter#close()}: disconnects (waiting up to the request timeout), then frees an own event loop. */
+    /**
+     * {@link VestAdapter#close()}: disconnects (waiting up to the request timeout), closes the order channel and its
+     * thread, then frees an own event loop.
+     */
     void close() {
         try {
             disconnect().get(config.transport().requestTimeoutMs(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.debug("Vest disconnect on close failed", e);
+        }
+        if (orderChannel != null) {
+            orderChannel.close();
         }
         if (ownsGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -16,7 +16,9 @@ import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
 import dev.arb.api.TransportConfig;
 import dev.arb.vest.VestSentOrders.PreparedOrder;
+import dev.arb.vest.internal.VestOrderChannel;
 import dev.arb.vest.internal.VestOrderCodec;
+import dev.arb.vest.internal.VestOrderJsonWriter;
 import dev.arb.vest.internal.VestRestClient;
 import io.github.resilience4j.core.IntervalFunction;
 import java.net.URLEncoder;
@@ -42,15 +44,21 @@ import org.slf4j.LoggerFactory;
  * {@link VestConfig#rateLimitRetries()} times within the receive window. Sources: protocol reference
  * §3 (signing), §4 (REST, errors), §5 (ORDER events), §6 (taker-only).
  *
+ * <p>Order and cancel POSTs go through the {@link VestOrderChannel} (warm Netty keep-alive connections, body
+ * written into a reused buffer) when {@link VestConfig#nettyOrderEntry()} is on and the channel has been started
+ * by {@code connect()}; otherwise, and for every GET, through {@link VestRestClient} (JDK HttpClient, Jackson tree
+ * body). Both map answers the same way.
+ *
  * <p><b>Note:</b> thread-safe (its state is in {@link VestSentOrders}, {@link VestOrderTracker} and
- * {@link VestNonces}, each thread-safe); futures complete on the JDK HTTP client's threads or on the
- * common delayed executor (backoffs, polls).
+ * {@link VestNonces}, each thread-safe); futures complete on the {@code vest-order-io} thread, the JDK HTTP
+ * client's threads or the common delayed executor (backoffs, polls).
  */
 final class VestOrderEntry {
     private static final Logger LOG = LoggerFactory.getLogger(VestOrderEntry.class);
 
     private final VestConfig config;
     private final VestRestClient rest;
+    private final VestOrderChannel channel;
     private final ObjectMapper json;
     private final VestOrderCodec codec;
     private final VestSigner signer;
@@ -64,6 +72,7 @@ final class VestOrderEntry {
     /**
      * @param config            limits, windows, waits
      * @param rest              the REST client
+     * @param channel           the Netty order transport, or null for the HttpClient path only
      * @param json              builds JSON values
      * @param codec             order bodies and answers
      * @param signer            signs orders and cancels; null when no signing key is configured (then
@@ -74,11 +83,13 @@ final class VestOrderEntry {
      * @param counters          where rate-limit retries are counted
      * @param accountStreamOpen whether the account stream is open (terminal events can then be awaited)
      */
-    VestOrderEntry(final VestConfig config, final VestRestClient rest, final ObjectMapper json,
+    VestOrderEntry(final VestConfig config, final VestRestClient rest, final VestOrderChannel channel,
+        final ObjectMapper json,
         final VestOrderCodec codec, final VestSigner signer, final VestMarkets markets, final VestNonces nonces,
         final VestOrderTracker tracker, final VestCounters counters, final BooleanSupplier accountStreamOpen) {
         this.config = config;
         this.rest = rest;
+        this.channel = channel;
         this.json = json;
         this.codec = codec;
         this.signer = signer;
@@ -161,7 +172,9 @@ final class VestOrderEntry {
      * {@link VestConfig#rateLimitRetries()} times and only while the order's receive window is open.
      */
     private CompletableFuture<JsonNode> postOrder(final PreparedOrder prepared, final int attempt) {
-        return rest.postOrder("/orders", prepared.body).handle((answer, err) -> {
+        final CompletableFuture<JsonNode> sent = channel != null && channel.isStarted()
+            ? channel.post("/orders", prepared) : rest.postOrder("/orders", prepared.treeBody(codec));
+        return sent.handle((answer, err) -> {
             if (err == null) {
                 return CompletableFuture.completedFuture(answer);
             }
@@ -282,6 +295,10 @@ final class VestOrderEntry {
         final long time = System.currentTimeMillis();
         final long nonce = nonces.next(time);
         final VestSignature sig = signer.signCancel(time, nonce, venueOrderId);
+        if (channel != null && channel.isStarted()) {
+            return channel.post("/orders/cancel", out -> VestOrderJsonWriter.writeCancel(out, time, nonce, venueOrderId,
+                config.recvWindowMs(), sig.signatureHex())).thenApply(answer -> null);
+        }
         final String body = codec.cancelBody(time, nonce, venueOrderId, config.recvWindowMs(), sig.signatureHex());
         return rest.postOrder("/orders/cancel", body).thenApply(answer -> null);
     }
@@ -293,8 +310,10 @@ final class VestOrderEntry {
             final String price = spec.formatPrice(r.limitPrice());
             final VestSignature sig = signer.signOrder(time, nonce, VestOrderCodec.orderType(r.type()), r.market(),
                 r.side() == Side.BUY, size, price, r.reduceOnly());
-            return new PreparedOrder(r, codec.orderBody(r, time, nonce, size, price, config.recvWindowMs(),
-                sig.signatureHex(), config.limitIocTimeInForce()), nonce, time);
+            final String tree = channel != null ? null : codec.orderBody(r, time, nonce, size, price,
+                config.recvWindowMs(), sig.signatureHex(), config.limitIocTimeInForce());
+            return new PreparedOrder(r, tree, nonce, time, sig.signatureHex(), spec, config.recvWindowMs(),
+                config.limitIocTimeInForce());
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.arb.vest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.vest.internal.VestOrderChannel;
 import dev.arb.vest.internal.VestOrderCodec;
 import dev.arb.vest.internal.VestRestClient;
 import io.netty.channel.EventLoop;
@@ -12,12 +13,18 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * Builds the parts of one {@link VestAdapter} from its configuration and holds them: one REST client,
  * one JSON mapper and one event loop (of {@link dev.arb.api.TransportConfig#eventLoopGroup()} when shared, else of a
  * single-thread group of its own, which {@link VestConnection#close()} shuts down) shared by the
- * market-data feed, the account stream, order entry and the account queries. The adapter delegates every
- * method to one of these parts.
+ * market-data feed, the account stream, order entry and the account queries; with
+ * {@link VestConfig#nettyOrderEntry()} and an API key also the order channel (its own {@code vest-order-io}
+ * thread). The adapter delegates every method to one of these parts.
  *
  * <p><b>Note:</b> immutable once built; each part is thread-safe (see its own note).
  */
 final class VestParts {
+    /**
+     * An order connection idle this long is warmed again, ms: below the usual HTTP keep-alive idle timeouts
+     * (nginx 75 s, load balancers 60 s); Vest documents none (protocol reference §4).
+     */
+    static final long ORDER_KEEP_ALIVE_IDLE_MS = 15_000;
     final VestSigner signer;
     final VestCounters counters = new VestCounters();
     final VestNonces nonces = new VestNonces();
@@ -62,10 +69,14 @@ final class VestParts {
         final VestAccountStream stream = config.apiKey() != null && config.accountStream()
             ? new VestAccountStream(config, rest, loop, json, feed.streamUri().toString(), orderEvents) : null;
         accountStream = stream;
-        orders = new VestOrderEntry(config, rest, json, codec, signer, markets, nonces, tracker, counters,
+        final VestOrderChannel orderChannel = config.nettyOrderEntry() && config.apiKey() != null
+            ? new VestOrderChannel(config.restBaseUrl(), config.accountGroup(), config.apiKey(),
+                config.transport().requestTimeoutMs(), config.orderConnections(), ORDER_KEEP_ALIVE_IDLE_MS,
+                config.reconnectBackoff(), rest, json) : null;
+        orders = new VestOrderEntry(config, rest, orderChannel, json, codec, signer, markets, nonces, tracker, counters,
             () -> stream != null && stream.isOpen());
         account = new VestAccountRest(config, rest, json, codec, signer, markets, nonces, tracker);
-        connection = new VestConnection(config, rest, markets, nonces, feed, stream, group, ownsGroup);
+        connection = new VestConnection(config, rest, markets, nonces, feed, stream, orderChannel, group, ownsGroup);
     }
 
     /** Closes the connection, then stops the signer's nonce refill thread (if any). */

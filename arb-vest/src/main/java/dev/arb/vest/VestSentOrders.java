@@ -1,7 +1,13 @@
 package dev.arb.vest;
 
+import dev.arb.api.FixedPoint;
 import dev.arb.api.InvalidOrderException;
+import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderRequest;
+import dev.arb.vest.internal.VestOrderChannel;
+import dev.arb.vest.internal.VestOrderCodec;
+import dev.arb.vest.internal.VestOrderJsonWriter;
+import io.netty.buffer.ByteBuf;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,24 +38,59 @@ final class VestSentOrders {
     /** The most orders remembered at once. */
     static final int CAPACITY = 4096;
 
-    /** One signed order: what was asked, the body sent, and the nonce and time signed. */
-    static final class PreparedOrder {
+    /**
+     * One signed order: what was asked, the nonce, time and signature signed, and its body, as the Jackson tree
+     * text ({@link #body}, the HttpClient path) or written on demand into a buffer ({@link #writeTo}, the Netty
+     * path); both are the same bytes, so a resend is identical whichever path carries it.
+     */
+    static final class PreparedOrder implements VestOrderChannel.Body {
         final OrderRequest request;
         final String body;
         final long nonce;
         final long timeMs;
+        final String signatureHex;
+        private final int sizeScale;
+        private final int priceScale;
+        private final long recvWindowMs;
+        private final String iocTimeInForce;
 
         /**
-         * @param request the order
-         * @param body    the signed JSON body
-         * @param nonce   the nonce signed
-         * @param timeMs  the {@code time} signed, ms since the epoch
+         * @param request        the order
+         * @param body           the signed JSON body as tree text, or null when only {@link #writeTo} is used
+         * @param nonce          the nonce signed
+         * @param timeMs         the {@code time} signed, ms since the epoch
+         * @param signatureHex   the signature
+         * @param spec           the market (size and price scales of the signed text)
+         * @param recvWindowMs   {@code recvWindow}, ms
+         * @param iocTimeInForce {@code timeInForce} of an IOC LIMIT order
          */
-        PreparedOrder(final OrderRequest request, final String body, final long nonce, final long timeMs) {
+        PreparedOrder(final OrderRequest request, final String body, final long nonce, final long timeMs,
+            final String signatureHex, final MarketSpec spec, final long recvWindowMs, final String iocTimeInForce) {
             this.request = request;
             this.body = body;
             this.nonce = nonce;
             this.timeMs = timeMs;
+            this.signatureHex = signatureHex;
+            this.sizeScale = spec.sizeScale();
+            this.priceScale = spec.priceScale();
+            this.recvWindowMs = recvWindowMs;
+            this.iocTimeInForce = iocTimeInForce;
+        }
+
+        @Override
+        public void writeTo(final ByteBuf out) {
+            VestOrderJsonWriter.writeOrder(out, request, timeMs, nonce, sizeScale, priceScale, recvWindowMs,
+                signatureHex, iocTimeInForce);
+        }
+
+        /**
+         * @param codec the tree encoder
+         * @return {@link #body}, or the same text built by the tree encoder when none was kept
+         */
+        String treeBody(final VestOrderCodec codec) {
+            return body != null ? body : codec.orderBody(request, timeMs, nonce, FixedPoint.format(request.size(),
+                sizeScale), FixedPoint.format(request.limitPrice(), priceScale), recvWindowMs, signatureHex,
+                iocTimeInForce);
         }
 
         boolean sameOrder(final OrderRequest r) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.api.InvalidOrderException;
+import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderType;
 import dev.arb.api.Side;
@@ -19,6 +20,13 @@ import org.junit.jupiter.api.Test;
 class VestOrderMemoryTest {
     private static final long T0 = 1_764_000_000_000L;
 
+    private static final MarketSpec SPEC = MarketSpec.builder().venue("vest").symbol("BTC-PERP").baseAsset("BTC")
+        .priceScale(2).sizeScale(4).tickSize(1).stepSize(1).minSize(1).build();
+
+    private static PreparedOrder prepared(final OrderRequest r, final String body, final long t) {
+        return new PreparedOrder(r, body, t, t, "0x00", SPEC, 5000, "IOC");
+    }
+
     private static OrderRequest order(final String cid, final long price) {
         return OrderRequest.builder().market("BTC-PERP").side(Side.BUY).type(OrderType.LIMIT).size(1000)
             .limitPrice(price).clientOrderId(cid).build();
@@ -29,8 +37,7 @@ class VestOrderMemoryTest {
         final VestSentOrders sent = new VestSentOrders();
         final AtomicInteger signatures = new AtomicInteger();
         final OrderRequest r = order("c-1", 650_000);
-        final PreparedOrder first = sent.getOrSign(r, T0, t -> new PreparedOrder(r, "body" + signatures
-            .incrementAndGet(), t, t));
+        final PreparedOrder first = sent.getOrSign(r, T0, t -> prepared(r, "body" + signatures.incrementAndGet(), t));
         final PreparedOrder retry = sent.getOrSign(r, T0 + VestSentOrders.RETENTION_MS - 1, t -> {
             throw new AssertionError("a retry within the retention must not sign again");
         });
@@ -40,7 +47,7 @@ class VestOrderMemoryTest {
 
         // another order, placed after the retention, makes the adapter forget c-1
         final OrderRequest later = order("c-2", 650_000);
-        sent.getOrSign(later, T0 + VestSentOrders.RETENTION_MS + 1, t -> new PreparedOrder(later, "b", t, t));
+        sent.getOrSign(later, T0 + VestSentOrders.RETENTION_MS + 1, t -> prepared(later, "b", t));
         assertThat(sent.get("c-1")).isNull();
         assertThat(sent.get("c-2")).isNotNull();
         assertThat(sent.size()).isEqualTo(1);
@@ -52,7 +59,7 @@ class VestOrderMemoryTest {
         final VestSentOrders sent = new VestSentOrders();
         for (int i = 0; i <= VestSentOrders.CAPACITY; i++) {
             final OrderRequest r = order("c-" + i, 650_000);
-            sent.getOrSign(r, T0 + i, t -> new PreparedOrder(r, "b", t, t));
+            sent.getOrSign(r, T0 + i, t -> prepared(r, "b", t));
         }
         assertThat(sent.size()).isEqualTo(VestSentOrders.CAPACITY);
         assertThat(sent.get("c-0")).isNull();

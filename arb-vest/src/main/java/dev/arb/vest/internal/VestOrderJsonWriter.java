@@ -120,7 +120,7 @@ public final class VestOrderJsonWriter {
      * @param out   the buffer
      * @param value any long
      */
-    static void writeLong(final ByteBuf out, final long value) {
+    public static void writeLong(final ByteBuf out, final long value) {
         if (value == Long.MIN_VALUE) {
             out.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
             return;

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Vest REST transport on the JDK {@link HttpClient}: headers, {@code ?time=} on private GETs,
@@ -140,22 +141,37 @@ public final class VestRestClient {
     }
 
     private CompletableFuture<JsonNode> send(final HttpRequest req, final RateLimiter limiter, final boolean orderCall) {
+        return throttle(limiter, () -> http.sendAsync(req, HttpResponse.BodyHandlers.ofString()))
+            .handle((resp, err) -> {
+                if (err != null) {
+                    throw new CompletionException(mapFailure(err, req));
+                }
+                return parse(resp, orderCall);
+            });
+    }
+
+    /**
+     * Runs an order or cancel call under the same client-side limit as {@link #postOrder}: at once, after the
+     * limiter's wait, or not at all (a {@link RateLimitedException} when the limit is exhausted for the timeout).
+     * The Netty order path ({@link VestOrderChannel}) shares the limit through this.
+     *
+     * @param call sends the request
+     * @param <T>  the answer type
+     * @return the call's future, or a failed one
+     */
+    <T> CompletableFuture<T> throttleOrder(final Supplier<CompletableFuture<T>> call) {
+        return throttle(orderLimiter, call);
+    }
+
+    private static <T> CompletableFuture<T> throttle(final RateLimiter limiter,
+        final Supplier<CompletableFuture<T>> call) {
         final long waitNanos = limiter.reservePermission();
         if (waitNanos < 0) {
             return CompletableFuture.failedFuture(new RateLimitedException(VestErrors.VENUE, null,
                 "client-side rate limit " + limiter.getName() + " exhausted", 1000));
         }
-        final CompletableFuture<HttpResponse<String>> sent = waitNanos == 0
-            ? http.sendAsync(req, HttpResponse.BodyHandlers.ofString())
-            : CompletableFuture.supplyAsync(() -> null,
-                CompletableFuture.delayedExecutor(waitNanos, TimeUnit.NANOSECONDS))
-                .thenCompose(x -> http.sendAsync(req, HttpResponse.BodyHandlers.ofString()));
-        return sent.handle((resp, err) -> {
-            if (err != null) {
-                throw new CompletionException(mapFailure(err, req));
-            }
-            return parse(resp, orderCall);
-        });
+        return waitNanos == 0 ? call.get() : CompletableFuture.supplyAsync(() -> null,
+            CompletableFuture.delayedExecutor(waitNanos, TimeUnit.NANOSECONDS)).thenCompose(x -> call.get());
     }
 
     private JsonNode parse(final HttpResponse<String> resp, final boolean orderCall) {
@@ -168,18 +184,37 @@ public final class VestRestClient {
                 body = null;
             }
         }
-        final int status = resp.statusCode();
+        try {
+            return checkAnswer(resp.statusCode(), body, resp.headers().firstValue("Retry-After").orElse(null),
+                orderCall);
+        } catch (ExchangeException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * The error mapping of every Vest answer, shared by this client and {@link VestOrderChannel}: a 2xx JSON body
+     * that is not an error body is the answer; anything else is a typed exception ({@link VestErrors}).
+     *
+     * @param status         HTTP status code
+     * @param body           the parsed body, or null if empty or not JSON
+     * @param retryAfter     the {@code Retry-After} header (seconds), or null
+     * @param orderCall      {@code true} for {@code POST /orders} and {@code /orders/cancel}
+     * @return the body
+     * @throws ExchangeException the mapped error ({@link MalformedMessageException} for a 2xx non-JSON answer)
+     */
+    static JsonNode checkAnswer(final int status, final JsonNode body, final String retryAfter,
+        final boolean orderCall) {
         if (status >= 200 && status < 300) {
             if (body == null) {
-                throw new CompletionException(new MalformedMessageException(VestErrors.VENUE, null,
-                    "Vest HTTP " + status + " answer is not JSON"));
+                throw new MalformedMessageException(VestErrors.VENUE, null, "Vest HTTP " + status
+                    + " answer is not JSON");
             }
             if (VestErrors.errorNode(body) == null) {
                 return body;
             }
         }
-        final long retryAfterMs = resp.headers().firstValue("Retry-After").map(VestRestClient::retryAfterMs).orElse(0L);
-        throw new CompletionException(VestErrors.toException(status, body, retryAfterMs, orderCall));
+        throw VestErrors.toException(status, body, retryAfter == null ? 0L : retryAfterMs(retryAfter), orderCall);
     }
 
     private static long retryAfterMs(final String v) {
