@@ -126,6 +126,8 @@ public final class LatencyHarness implements AutoCloseable {
             .primaryAddress("0x" + "0".repeat(39) + "1")
             .maxBookAgeMs(TimeUnit.MINUTES.toMillis(10))
             .ordersPerSecond(1_000)
+            // -Darb.bench.vestNettyOrderEntry=false: the JDK HttpClient order path, to compare (issue 14 §3)
+            .nettyOrderEntry(Boolean.parseBoolean(System.getProperty("arb.bench.vestNettyOrderEntry", "true")))
             .eventLoopGroup(loop)
             .build());
 

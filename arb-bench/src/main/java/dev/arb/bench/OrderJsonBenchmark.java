@@ -8,6 +8,10 @@ import dev.arb.api.OrderType;
 import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
 import dev.arb.vest.internal.VestOrderCodec;
+import dev.arb.vest.internal.VestOrderJsonWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,11 +22,14 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Order JSON encoding, signature excluded: Vest {@code POST /orders} through {@link VestOrderCodec},
- * and the Paradex {@code POST /orders} body as {@code ParadexAdapter} builds it (Jackson tree, sizes
+ * Order JSON encoding, signature excluded: Vest {@code POST /orders} through {@link VestOrderCodec} (the Jackson
+ * tree: the text, and the bytes the JDK HttpClient sends) against {@link VestOrderJsonWriter} (bytes into a reused
+ * buffer, and the whole request as {@code VestOrderChannel} writes it: precomputed head, {@code Content-Length},
+ * the body copied into a pooled buffer, released; issue 14 §3), and the Paradex {@code POST /orders} body as {@code ParadexAdapter} builds it (Jackson tree, sizes
  * and prices formatted from fixed point; the adapter's builder is private, so this mirrors it).
  *
  * <p><b>Note:</b> one benchmark thread per state (JMH default).
@@ -38,7 +45,13 @@ public class OrderJsonBenchmark {
         + "5883b5f88678359e9fdbaf52a78117fe366733197a04b2992b9ee561c";
     private static final String STARK_SIGNATURE = "[\"2262006913427234559031857040197831146280974542390472657496885765161924686291\","
         + "\"2869420304749673710270388173853766736578603850909753747483150501999763778981\"]";
+    private static final byte[] HEAD = ("POST /v2/orders HTTP/1.1\r\nHost: server-prod.hz.vestmarkets.com\r\n"
+        + "User-Agent: Java-http-client/17\r\nxrestservermm: restserver0\r\nAccept: application/json\r\n"
+        + "X-API-KEY: 0123456789abcdef0123456789abcdef\r\nContent-Type: application/json\r\nContent-Length: ")
+        .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CRLF2 = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private final ObjectMapper json = new ObjectMapper();
+    private ByteBuf scratch;
     private VestOrderCodec vest;
     private OrderRequest vestOrder;
     private OrderRequest paradexOrder;
@@ -54,6 +67,13 @@ public class OrderJsonBenchmark {
             .timeInForce(TimeInForce.IOC).size(10_000_000).limitPrice(6_500_050_000_000L).clientOrderId("arb-2")
             .build();
         timeMs = 1_762_097_336_031L;
+        scratch = PooledByteBufAllocator.DEFAULT.directBuffer(1024);
+    }
+
+    /** Frees the reused buffer. */
+    @TearDown
+    public void tearDown() {
+        scratch.release();
     }
 
     /** @return the Vest order body */
@@ -61,7 +81,34 @@ public class OrderJsonBenchmark {
     public String vestOrderJson() {
         timeMs++;
         return vest.orderBody(vestOrder, timeMs, timeMs, FixedPoint.format(vestOrder.size(), 4),
-            FixedPoint.format(vestOrder.limitPrice(), 2), 5_000, SIGNATURE_HEX);
+            FixedPoint.format(vestOrder.limitPrice(), 2), 5_000, SIGNATURE_HEX, "IOC");
+    }
+
+    /** @return the Vest order body as the bytes the HttpClient writes ({@code BodyPublishers.ofString}: UTF-8) */
+    @Benchmark
+    public byte[] vestOrderJsonBytes() {
+        return vestOrderJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return the Vest order body's length: written into the reused buffer by {@link VestOrderJsonWriter} */
+    @Benchmark
+    public int vestOrderBuffer() {
+        timeMs++;
+        scratch.clear();
+        return VestOrderJsonWriter.writeOrder(scratch, vestOrder, timeMs, timeMs, 4, 2, 5_000, SIGNATURE_HEX, "IOC");
+    }
+
+    /** @return the whole Vest request's length as the Netty order path writes it: body, then head + length + body */
+    @Benchmark
+    public int vestOrderRequest() {
+        final int n = vestOrderBuffer();
+        final ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer(HEAD.length + 24 + n);
+        out.writeBytes(HEAD);
+        VestOrderJsonWriter.writeLong(out, n);
+        out.writeBytes(CRLF2).writeBytes(scratch, 0, n);
+        final int size = out.readableBytes();
+        out.release();
+        return size;
     }
 
     /** @return the Paradex order body */
