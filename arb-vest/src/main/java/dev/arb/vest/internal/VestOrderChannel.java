@@ -278,7 +278,7 @@ public final class VestOrderChannel implements AutoCloseable {
         r.timeout.cancel(false);
         JsonNode body = null;
         final ByteBuf content = resp.content();
-        if (!isBlank(content)) {
+        if (!VestOrderConnection.isBlank(content)) {
             try (InputStream in = new ByteBufInputStream(content)) {
                 body = json.readTree(in);
             } catch (IOException e) {
@@ -368,16 +368,6 @@ public final class VestOrderChannel implements AutoCloseable {
             r.timeout.cancel(false);
         }
         r.future.completeExceptionally(e);
-    }
-
-    private static boolean isBlank(final ByteBuf b) {
-        for (int i = b.readerIndex(); i < b.writerIndex(); i++) {
-            final byte c = b.getByte(i);
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Fails what is pending, closes every connection and stops the {@code vest-order-io} thread (not waiting). */

@@ -143,4 +143,18 @@ final class VestOrderConnection extends SimpleChannelInboundHandler<FullHttpResp
         LOG.debug("Vest order connection failed: {}", cause.toString());
         ctx.close();
     }
+
+    /**
+     * @param b an answer body
+     * @return whether it is empty or only whitespace (then it is no JSON, as for the HttpClient)
+     */
+    static boolean isBlank(final ByteBuf b) {
+        for (int i = b.readerIndex(); i < b.writerIndex(); i++) {
+            final byte c = b.getByte(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
 }
