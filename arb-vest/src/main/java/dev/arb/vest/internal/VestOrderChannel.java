@@ -40,27 +40,23 @@ import javax.net.ssl.SSLException;
  * warmed HTTP/1.1 keep-alive connections owned by one event-loop thread of its own ({@code vest-order-io}, daemon),
  * with the body encoded into a reused buffer (issue 14 §3). GETs stay on {@link VestRestClient}.
  *
- * <p><b>Connections.</b> {@link #start()} opens {@code connections} (default 2) to the REST host and warms each
- * with {@code GET /ticker/latest} (public; its answer, whatever the status, proves the TCP and TLS session and the
- * server's keep-alive); a connection that stays idle for {@code keepAliveIdleMs} is warmed again, so neither side's
- * idle timeout closes it between orders. Persistence follows RFC 9112 §9.3: an HTTP/1.1 connection persists after
- * a response unless it carries {@code Connection: close} (then it is closed here, §9.6). Vest's docs say nothing
- * about keep-alive (protocol reference §4). One request is in flight per connection, no pipelining (RFC 9112 §9.3.2
- * allows it but a client must be able to retry, which a signed order must not be blindly). A request takes the most
- * recently used idle connection; if none is idle it waits for the first one freed, and one more connection is
- * opened (at most twice {@code connections} in all). A connection closed by the peer is replaced at once (after
- * failed attempts, after the reconnect backoff), before an order needs it.
+ * <p><b>Connections.</b> {@link #start()} opens {@code connections} to the REST host, each warmed with {@code GET
+ * /ticker/latest} (any answer proves TCP, TLS and keep-alive), and warmed again after {@code keepAliveIdleMs} idle.
+ * Persistence: RFC 9112 §9.3 (an HTTP/1.1 connection persists unless a response says {@code Connection: close}, then
+ * it is closed here, §9.6); Vest's docs say nothing on keep-alive (protocol reference §4). One request in flight per
+ * connection, no pipelining (§9.3.2: a pipelining client must retry, a signed order must not be retried blindly). A
+ * request takes the most recently used idle connection, else waits for the first freed while one more is opened (at
+ * most twice {@code connections}). A closed connection is replaced in the background: at once while connections work; after a failure (refused,
+ * or closed before its first answer) by one probe per reconnect-backoff step, the rest once it answers.
  *
- * <p><b>Requests.</b> The head is the bytes {@link VestRestClient#postOrder} sends ({@code Host}, {@code User-Agent}
- * as the JDK client's, {@code xrestservermm}, {@code Accept}, {@code X-API-KEY}, {@code Content-Type:
- * application/json}, {@code Content-Length}), precomputed once per path; the body is written by a {@link Body} into
- * a scratch buffer the I/O thread reuses, then head and body go out as one pooled buffer. The answer is read by
- * {@code HttpResponseDecoder} + {@code HttpObjectAggregator} and mapped as {@link VestRestClient} maps it
- * ({@link VestRestClient#checkAnswer}); the same client-side order limit applies
+ * <p><b>Requests.</b> The head holds {@link VestRestClient#postOrder}'s headers ({@code Host}, the JDK client's
+ * {@code User-Agent}, {@code xrestservermm}, {@code Accept}, {@code X-API-KEY}, {@code Content-Type},
+ * {@code Content-Length}), precomputed per path; a {@link Body} writes the body into a scratch buffer the I/O thread
+ * reuses; head and body go out as one pooled buffer. Answers are read by {@code HttpResponseDecoder} +
+ * {@code HttpObjectAggregator} and mapped by {@link VestRestClient#checkAnswer}, under the same order limit
  * ({@link VestRestClient#throttleOrder}); no answer within the request timeout is an
- * {@link ExchangeTimeoutException} (the connection is then replaced: its answer may still come), a connection lost
- * before the answer a {@link TransportException}. The API key is in the head bytes only, never in a log or an
- * exception.
+ * {@link ExchangeTimeoutException} (the connection is replaced: its answer may still come), a connection lost before
+ * the answer a {@link TransportException}. The API key is in the head bytes only, never in a log or an exception.
  *
  * <p><b>Note:</b> thread-safe: {@link #post} may be called from any thread; connection state is confined to the
  * {@code vest-order-io} thread, where the returned futures complete (do not block in their callbacks).
@@ -102,6 +98,7 @@ public final class VestOrderChannel implements AutoCloseable {
     private int opening;
     private int initialLeft;
     private int failures;
+    private boolean probeScheduled;
 
     /**
      * @param restBaseUrl     REST base URL as configured ({@code http(s)://host[:port]/v2})
@@ -200,10 +197,10 @@ public final class VestOrderChannel implements AutoCloseable {
     private boolean execute(final Runnable task) {
         try {
             loop.execute(task);
-            return true;
         } catch (RejectedExecutionException e) {
             return false;
         }
+        return true;
     }
 
     private void enqueue(final VestOrderConnection.Request r) {
@@ -263,6 +260,10 @@ public final class VestOrderChannel implements AutoCloseable {
     /** A connection answered and stays open: it takes the next pending request or waits at the front. */
     void released(final VestOrderConnection c) {
         idle.addFirst(c);
+        if (failures > 0) {
+            failures = 0;
+            replace();
+        }
         drain();
     }
 
@@ -297,6 +298,9 @@ public final class VestOrderChannel implements AutoCloseable {
     void lost(final VestOrderConnection c, final VestOrderConnection.Request inFlight) {
         idle.remove(c);
         live--;
+        if (!c.answered) {
+            failures++; // accepted, then closed unanswered: the host is not serving (e.g. a proxy while restarting)
+        }
         if (inFlight != null) {
             fail(inFlight, new TransportException(VestErrors.VENUE, null, "transport failure on POST " + basePath
                 + inFlight.path + ": connection closed before the answer"));
@@ -305,17 +309,23 @@ public final class VestOrderChannel implements AutoCloseable {
         replace();
     }
 
+    /** Tops the pool up to {@code connections} (see the class note: an outage costs one attempt per backoff step). */
     private void replace() {
-        if (!closed && live < connections) {
-            if (failures == 0) {
+        if (closed || live >= connections) {
+            return;
+        }
+        if (failures == 0) {
+            while (live < connections) {
                 open(false);
-            } else {
-                loop.schedule(() -> {
-                    if (!closed && live < connections) {
-                        open(false);
-                    }
-                }, backoff.apply(failures), TimeUnit.MILLISECONDS);
             }
+        } else if (!probeScheduled && opening == 0) {
+            probeScheduled = true;
+            loop.schedule(() -> {
+                probeScheduled = false;
+                if (!closed && live < connections && opening == 0) {
+                    open(false);
+                }
+            }, backoff.apply(failures), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -328,7 +338,6 @@ public final class VestOrderChannel implements AutoCloseable {
             .handler(c.initializer(ssl, host, port, keepAliveIdleMs)).connect(host, port).addListener(f -> {
                 opening--;
                 if (f.isSuccess()) {
-                    failures = 0;
                     opened.incrementAndGet();
                     c.warm(heads.get(WARM_PATH));
                     return;

@@ -52,6 +52,8 @@ final class VestOrderConnection extends SimpleChannelInboundHandler<FullHttpResp
     private final VestOrderChannel owner;
     /** Still counted by {@link VestOrderChannel#start()}'s future. */
     boolean initial;
+    /** Whether any answer arrived on it (a connection closed before its first answer counts as a failed attempt). */
+    boolean answered;
     private Channel channel;
     private Request inFlight;
     private boolean warming;
@@ -108,6 +110,7 @@ final class VestOrderConnection extends SimpleChannelInboundHandler<FullHttpResp
 
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpResponse resp) {
+        answered = true;
         if (warming) {
             warming = false;
             owner.warmed(this);
