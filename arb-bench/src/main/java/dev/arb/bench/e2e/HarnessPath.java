@@ -19,15 +19,14 @@ import dev.arb.vest.VestConfig;
  *   <tr><td>{@code ExecutorConfig.journalBeforeSend}</td><td>true (commit, then send)</td><td>false (write-ahead
  *       in parallel)</td></tr>
  * </table>
- * The last two are being added to arb-vest and arb-executor; their lines below are marked TODO until then, and
- * until enabled both paths use those modules' defaults.
  *
  * <p><b>Note:</b> immutable, thread-safe.
  */
 public enum HarnessPath {
     /** Everything as before issue 14. */
     OLD(false),
-    /** The defaults: pre-signed orders, Paradex orders on the WebSocket. */
+    /** The defaults: pre-signed orders, Paradex orders on the WebSocket, Vest orders on warm Netty connections,
+     * intents written ahead to the journal. */
     NEW(true);
 
     private final boolean fast;
@@ -59,8 +58,7 @@ public enum HarnessPath {
      * @return {@code b}, with this path's switches set
      */
     public ExecutorConfig.Builder executor(final ExecutorConfig.Builder b) {
-        // TODO(issue 14, after the arb-executor merge): b.journalBeforeSend(!fast);
-        return b;
+        return b.journalBeforeSend(!fast);
     }
 
     /**
