@@ -2,6 +2,7 @@ package dev.arb.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.arb.api.Fill;
 import dev.arb.api.Liquidity;
 import dev.arb.api.MarketSpec;
@@ -17,7 +18,10 @@ import dev.arb.paradex.sbe.FillUpdate;
 import dev.arb.paradex.sbe.FrameStatus;
 import dev.arb.paradex.sbe.ParadexSbeDecoder;
 import dev.arb.paradex.sbe.ParadexSbeListener;
+import dev.arb.vest.internal.VestAccountFrameParser;
 import dev.arb.vest.internal.VestOrderCodec;
+import dev.arb.vest.internal.VestOrderEvent;
+import dev.arb.vest.internal.VestOrderEventCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
@@ -44,11 +48,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code VestOrderEvents}, the Paradex WebSocket's frame dispatch + {@code ParadexAccountStream.onPush}), so each
  * benchmark replays their steps, calling the adapters' real public {@code internal} parsers for the payload:
  * <ul>
- *   <li>Vest: {@code ObjectMapper.readTree} over a {@link ByteBufInputStream} of a duplicate of the frame, the
+ *   <li>Vest, old tree path ({@code vestOrderUpdate}, {@code vestFill}): {@code ObjectMapper.readTree} over a {@link ByteBufInputStream} of a duplicate of the frame, the
  *       envelope checks ({@code channel}, {@code data.event}, {@code args}), then
  *       {@link VestOrderCodec#update} for an order the adapter tracks (our own orders) — the tracker lookup by
  *       id (a map probe, package-private) is left out; a FILLED event also builds the {@link Fill} the
  *       adapter's sink reports.</li>
+ *   <li>Vest, streaming path the adapter runs since issue 14 §3 ({@code vestOrderUpdateStreaming},
+ *       {@code vestFillStreaming}): {@link VestAccountFrameParser} over the frame's bytes into a reused
+ *       {@link VestOrderEvent}, {@link VestOrderEventCodec#update}; a FILLED event also builds the terminal node and the
+ *       {@link Fill}.</li>
  *   <li>Paradex JSON: {@code ObjectMapper.readTree(bytes, offset, length)}, {@link WsRpc#onReply} (not a
  *       reply), the error check, the channel dispatch, then {@link OrderResponses#toUpdate} ({@code orders})
  *       or {@link RestDecoders#fill} ({@code fills}).</li>
@@ -74,6 +82,10 @@ public class OrderEventBenchmark {
     private final WsRpc rpc = new WsRpc(null, 10_000);
     private final FillCapture sbeFills = new FillCapture();
     private final ParadexSbeDecoder sbeDecoder = new ParadexSbeDecoder(sbeFills);
+    private final VestAccountFrameParser vestParser = new VestAccountFrameParser();
+    private final byte[] vestCopy = new byte[4096];
+    /** Where the streaming fill's terminal node goes (kept so that it is not optimised away). */
+    JsonNode terminalNode;
     private MarketSpec vestSpec;
     private OrderRequest vestRequest;
     private ByteBuf vestNew;
@@ -96,7 +108,8 @@ public class OrderEventBenchmark {
         paradexOrder = PrivateStreamFrames.paradexOrderUpdate();
         paradexFill = PrivateStreamFrames.paradexFill();
         paradexSbeFill = new UnsafeBuffer(PrivateStreamFrames.paradexSbeFill());
-        if (vestOrderUpdate() == null || vestFill() == null || paradexOrderUpdate() == null || paradexFillJson() == null
+        if (vestOrderUpdate() == null || vestFill() == null || vestOrderUpdateStreaming() == null
+            || vestFillStreaming() == null || paradexOrderUpdate() == null || paradexFillJson() == null
             || paradexFillSbe() == null) {
             throw new IllegalStateException("a private-stream frame was not decoded");
         }
@@ -122,6 +135,51 @@ public class OrderEventBenchmark {
         }
         return new Fill("vest", u.market(), u.venueOrderId(), u.clientOrderId(), u.side(), u.avgFillPrice(),
             u.filledSize(), u.feeUsd(), Liquidity.TAKER, u.timestampMs());
+    }
+
+    /**
+     * The adapter's streaming path ({@code VestAccountStream.onFrame} since issue 14 §3): {@link VestAccountFrameParser}
+     * over the frame's bytes into the reused {@link VestOrderEvent}, then {@link VestOrderEventCodec#update}.
+     *
+     * @return the update of a Vest ORDER event, status NEW
+     */
+    @Benchmark
+    public OrderUpdate vestOrderUpdateStreaming() {
+        return vestParse(vestNew) ? VestOrderEventCodec.update(vestParser.event(), vestSpec, vestRequest,
+            1_759_500_000_200L) : null;
+    }
+
+    /**
+     * The streaming path of a FILLED event as the adapter's sink runs it: the update, the small node that completes the
+     * order's terminal future (once per order; the placement reads it as a tree), then the {@link Fill}.
+     *
+     * @return the fill reported for a Vest ORDER event, status FILLED
+     */
+    @Benchmark
+    public Fill vestFillStreaming() {
+        if (!vestParse(vestFilled)) {
+            return null;
+        }
+        final OrderUpdate u = VestOrderEventCodec.update(vestParser.event(), vestSpec, vestRequest, 1_759_500_000_200L);
+        if (!u.status().isTerminal() || u.filledSize() <= 0) {
+            return null;
+        }
+        terminalNode = vestParser.event().toUpdateNode(JsonNodeFactory.instance);
+        return new Fill("vest", u.market(), u.venueOrderId(), u.clientOrderId(), u.side(), u.avgFillPrice(),
+            u.filledSize(), u.feeUsd(), Liquidity.TAKER, u.timestampMs());
+    }
+
+    /** {@code VestAccountStream.onFrame}'s steps: the frame's array if on heap, else a copy into a reused array. */
+    private boolean vestParse(final ByteBuf content) {
+        final int length = content.readableBytes();
+        final int result;
+        if (content.hasArray()) {
+            result = vestParser.parse(content.array(), content.arrayOffset() + content.readerIndex(), length);
+        } else {
+            content.getBytes(content.readerIndex(), vestCopy, 0, length);
+            result = vestParser.parse(vestCopy, 0, length);
+        }
+        return result == VestAccountFrameParser.ORDER;
     }
 
     /** @return the update of a Paradex {@code orders.ALL} push (CLOSED, filled) */

@@ -5,7 +5,8 @@
  * ({@code MarketDataBenchmark}), order encode and sign ({@code OrderSignBenchmark}) and order JSON
  * ({@code OrderJsonBenchmark}), BBO, order-update and fill messages ({@code BboBenchmark},
  * {@code OrderEventBenchmark}); the same paths in thread CPU time ({@link dev.arb.bench.CpuTimeProbe});
- * and the paced end-to-end harness over both simulators ({@link dev.arb.bench.LatencyHarness}).
+ * and the paced end-to-end harness through the executor, the simulators in a JVM of their own
+ * ({@link dev.arb.bench.e2e.EndToEndHarness}).
  *
  * <p>Build and run: {@code mvn -q -pl arb-bench -am package -DskipTests} then
  * {@code java -jar arb-bench/target/benchmarks.jar -prof gc}; {@code gc.alloc.rate.norm} is the

@@ -45,6 +45,15 @@ class PrivateStreamBenchmarkFramesTest {
     }
 
     @Test
+    void shouldDecodeTheVestOrderEventsAlikeOnTheTreeAndStreamingPaths() {
+        final OrderUpdate tree = orders.vestOrderUpdate();
+        final OrderUpdate streamed = orders.vestOrderUpdateStreaming();
+        assertThat(streamed).usingRecursiveComparison().isEqualTo(tree);
+        assertThat(orders.vestFillStreaming()).usingRecursiveComparison().isEqualTo(orders.vestFill());
+        assertThat(orders.terminalNode.path("lastFilledSize").asText()).isEqualTo("0.0125");
+    }
+
+    @Test
     void shouldDecodeTheVestFilledOrderEventAsOneTakerFill() {
         final Fill f = orders.vestFill();
         assertThat(f.market()).isEqualTo(PrivateStreamFrames.VEST_MARKET);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * <p>Commands: {@code run} (trade, on simulated venues with {@code --sim} or on the real venues with
  * {@code --config}), {@code sign} (signature debugging over JSON Lines), {@code replay}, {@code record},
  * {@code register}, {@code backtest}, {@code soak} (several bots on the simulators with random network faults,
- * checking memory, threads, descriptors and GC).
+ * checking memory, threads, descriptors and GC), {@code sim} (both simulated venues as a process of their own).
  *
  * <p>Exit codes shared by every command: 0 done, 1 the command failed (its one-line message says why), 2 bad
  * arguments (one line naming the option and the fix; no usage dump). {@code arb} without a command prints the
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "arb", mixinStandardHelpOptions = true, version = "arb 0.1.0-SNAPSHOT",
     description = "Delta-neutral perpetual-futures arbitrage between Vest and Paradex.",
     subcommands = {RunCommand.class, SignCommand.class, ReplayCommand.class, RegisterCommand.class, RecordCommand.class,
-        BacktestCommand.class, SoakCommand.class})
+        BacktestCommand.class, SoakCommand.class, SimCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

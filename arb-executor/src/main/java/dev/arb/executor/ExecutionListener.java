@@ -119,11 +119,14 @@ public interface ExecutionListener {
     }
 
     /**
-     * An order was handed to the venue's adapter, after its intent was committed to the journal.
+     * An order was handed to the venue's adapter and its intent's journal commit was seen; called once per
+     * order on the engine's thread, after both.
      *
      * @param venue                venue name as the adapter reports it
-     * @param decisionToSendNanos  ns from the decision to the hand-over (includes the journal commit; the
-     *                             adapter's own signing and write come after)
+     * @param decisionToSendNanos  ns from the decision to the hand-over: by default (intent written ahead) to
+     *                             the adapter's {@code placeOrder} returning, which includes its signing and
+     *                             the hand-over to its I/O thread; with {@link ExecutorConfig#journalBeforeSend()}
+     *                             to the call of {@code placeOrder}, after the commit
      * @param journalCommitNanos   ns from appending the intent to the journal to its commit being seen on
      *                             the engine's thread
      */

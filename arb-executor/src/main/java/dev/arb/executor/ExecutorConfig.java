@@ -26,6 +26,7 @@ public final class ExecutorConfig {
     private final long deltaCheckIntervalMs;
     private final DriftAction driftAction;
     private final long lookupTimeoutMs;
+    private final boolean journalBeforeSend;
 
     private ExecutorConfig(final Builder b) {
         entryThresholdPct = b.entryThresholdPct;
@@ -44,13 +45,14 @@ public final class ExecutorConfig {
         deltaCheckIntervalMs = b.deltaCheckIntervalMs;
         driftAction = b.driftAction;
         lookupTimeoutMs = b.lookupTimeoutMs;
+        journalBeforeSend = b.journalBeforeSend;
     }
 
     /**
      * @return a builder with entry 0.15 %, exit −0.05 %, slippage 10 bps, top of book, 5
      *     errors, 3 unwind attempts, 5,000 ms order timeout, quote age 2,000 ms, skew 1,000 ms, unwind loss
      *     bound 50 USD, 2 retries, delta tolerance 0, no delta check, HALT on drift, 10,000 ms lookup
-     *     timeout; the position size has no default
+     *     timeout, intents written ahead (not committed before the send); the position size has no default
      */
     public static Builder builder() {
         return new Builder();
@@ -158,6 +160,15 @@ public final class ExecutorConfig {
         return driftAction;
     }
 
+    /**
+     * @return {@code true} to commit each intent to the journal before sending its order (the old path, kept
+     *     to measure against); {@code false} (default) queues the intent and sends at once, the commit running
+     *     in parallel (a crash may lose intents of orders in flight; start-up reconciliation finds them)
+     */
+    public boolean journalBeforeSend() {
+        return journalBeforeSend;
+    }
+
     @Override
     public String toString() {
         return "ExecutorConfig{entryThresholdPct=" + entryThresholdPct + ", exitThresholdPct=" + exitThresholdPct
@@ -167,7 +178,8 @@ public final class ExecutorConfig {
             + ", maxSkewMs=" + maxSkewMs
             + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", orderRetries=" + orderRetries
             + ", deltaToleranceBase=" + deltaToleranceBase.toPlainString() + ", deltaCheckIntervalMs="
-            + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + lookupTimeoutMs + '}';
+            + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + lookupTimeoutMs
+            + ", journalBeforeSend=" + journalBeforeSend + '}';
     }
 
     /** Builder for {@link ExecutorConfig}. <p><b>Note:</b> not thread-safe. */
@@ -188,8 +200,18 @@ public final class ExecutorConfig {
         private long deltaCheckIntervalMs;
         private DriftAction driftAction = DriftAction.HALT;
         private long lookupTimeoutMs = 10_000;
+        private boolean journalBeforeSend;
 
         private Builder() {
+        }
+
+        /**
+         * @param before {@code true} to commit each intent before sending (see {@link ExecutorConfig#journalBeforeSend()})
+         * @return this
+         */
+        public Builder journalBeforeSend(final boolean before) {
+            journalBeforeSend = before;
+            return this;
         }
 
         /**

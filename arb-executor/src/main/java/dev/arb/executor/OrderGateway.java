@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends orders and resolves their outcome: builds IOC requests with client order ids unique across
- * restarts, commits each intent to the journal before sending, re-sends a rate-limited order with the
+ * restarts, writes each intent ahead to the journal's queue before sending, re-sends a rate-limited order with the
  * same id, looks up an order whose ack was lost (falling back to the venue's position), counts errors
  * in the breaker, moves every order through {@link OrderStateMachine}, journals each answer, and
  * applies fills to the legs' ledgers.
@@ -87,37 +87,65 @@ final class OrderGateway {
     }
 
     /**
-     * Sends an order and resolves its outcome: journals the intent (committed first), places it,
-     * re-sends on a rate limit with the same client order id, looks it up after a lost ack, falls back
-     * to the venue's position; tracks the states and journals the answer. Completes on the state
-     * thread and never fails: errors become the outcome.
+     * Sends an order and resolves its outcome: queues the intent to the journal and places the order at once
+     * (the commit runs in parallel with the send; with {@link ExecutorConfig#journalBeforeSend()} the order
+     * waits for the commit), re-sends on a rate limit with the same client order id, looks it up after a lost
+     * ack, falls back to the venue's position; tracks the states and journals the answer. Completes on the
+     * state thread and never fails: errors become the outcome. A failed intent commit of an order already
+     * sent halts the executor (the order stands; the journal no longer matches the venue).
      */
     CompletableFuture<LegOutcome> send(final Leg leg, final OrderRequest request, final long decisionNanos) {
         core.ordersSent++;
         final TrackedOrder order = new TrackedOrder(request, leg);
         orders.put(request.clientOrderId(), order);
         final long appendNanos = core.clock.nanoTime();
-        final CompletableFuture<LegOutcome> placed = core.journal.append(JournalEvent.intent(core.clock.currentTimeMillis(),
-                core.journal.runId(), leg.name, leg.market, request))
-            .handle((v, e) -> e)
-            .thenComposeAsync(journalError -> {
-                if (journalError != null) {
-                    return CompletableFuture.completedFuture(
-                        LegOutcome.of(request, null, journalError, core.clock.nanoTime()));
-                }
-                final long now = core.clock.nanoTime();
-                core.listener.onOrderSent(leg.name, now - decisionNanos, now - appendNanos);
-                return place(leg, request, 0);
-            }, core.stateThread)
-            .thenCompose(outcome -> outcome.outcomeUnknown() ? lookup(leg, outcome.lost(), 1, false)
-                : CompletableFuture.completedFuture(outcome));
-        return placed.thenComposeAsync(outcome -> {
-            account(leg, outcome, decisionNanos);
-            return outcome.outcomeUnknown() ? resolveByPosition(leg, outcome) : CompletableFuture.completedFuture(outcome);
-        }, core.stateThread).thenApplyAsync(outcome -> {
-            track(order, outcome);
-            return outcome;
+        final CompletableFuture<Throwable> committed = core.journal.append(JournalEvent.intent(
+            core.clock.currentTimeMillis(), core.journal.runId(), leg.name, leg.market, request)).handle((v, e) -> e);
+        final CompletableFuture<LegOutcome> placed = core.config.journalBeforeSend()
+            ? commitThenPlace(leg, request, decisionNanos, appendNanos, committed)
+            : placeWhileCommitting(leg, request, decisionNanos, appendNanos, committed);
+        return placed.thenCompose(outcome -> outcome.outcomeUnknown() ? lookup(leg, outcome.lost(), 1, false)
+                : CompletableFuture.completedFuture(outcome))
+            .thenComposeAsync(outcome -> {
+                account(leg, outcome, decisionNanos);
+                return outcome.outcomeUnknown() ? resolveByPosition(leg, outcome)
+                    : CompletableFuture.completedFuture(outcome);
+            }, core.stateThread).thenApplyAsync(outcome -> {
+                track(order, outcome);
+                return outcome;
+            }, core.stateThread);
+    }
+
+    /** The old path: the order leaves only once its intent is committed. */
+    private CompletableFuture<LegOutcome> commitThenPlace(final Leg leg, final OrderRequest request,
+        final long decisionNanos, final long appendNanos, final CompletableFuture<Throwable> committed) {
+        return committed.thenComposeAsync(journalError -> {
+            if (journalError != null) {
+                return CompletableFuture.completedFuture(
+                    LegOutcome.of(request, null, journalError, core.clock.nanoTime()));
+            }
+            final long now = core.clock.nanoTime();
+            core.listener.onOrderSent(leg.name, now - decisionNanos, now - appendNanos);
+            return place(leg, request, 0);
         }, core.stateThread);
+    }
+
+    /**
+     * Write-ahead: the intent is already on the journal's queue (ahead of anything this order's answer will
+     * append), so the order leaves now and the commit is only observed.
+     */
+    private CompletableFuture<LegOutcome> placeWhileCommitting(final Leg leg, final OrderRequest request,
+        final long decisionNanos, final long appendNanos, final CompletableFuture<Throwable> committed) {
+        final CompletableFuture<LegOutcome> placed = place(leg, request, 0);
+        final long handedNanos = core.clock.nanoTime();
+        committed.thenAcceptAsync(journalError -> {
+            if (journalError != null) {
+                core.halt("journal failed to commit the intent of " + request.clientOrderId() + " on " + leg.name
+                    + " (" + journalError.getMessage() + "); the order was sent: check positions, then flatten()");
+            }
+            core.listener.onOrderSent(leg.name, handedNanos - decisionNanos, core.clock.nanoTime() - appendNanos);
+        }, core.stateThread);
+        return placed;
     }
 
     /** Places the order, re-sending it with the same client order id after a rate limit. */

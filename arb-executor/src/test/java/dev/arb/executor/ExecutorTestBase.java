@@ -46,6 +46,8 @@ abstract class ExecutorTestBase {
     RiskGuard risk;
     RiskLimits limits;
     final List<Alert> alerts = new CopyOnWriteArrayList<>();
+    /** The executor's journal; a test may replace it before {@link #start}. */
+    Journal journal = Journal.inMemory();
 
     @AfterEach
     void tearDown() throws InterruptedException {
@@ -68,7 +70,7 @@ abstract class ExecutorTestBase {
         risk = new RiskGuard(limits != null ? limits : new RiskLimits(null, null, null, null, 0,
             config.maxConsecutiveErrors(), Duration.ofSeconds(60)), alerts::add, Journal.inMemory(), Clock.systemUTC());
         executor = new DeltaNeutralExecutor(venueA, "X-A", venueB, "X-B", config, eventLoop, events,
-            new ExecutorContext("test", Journal.inMemory(), alerts::add, risk, null));
+            new ExecutorContext("test", journal, alerts::add, risk, null));
         executor.start();
         return executor;
     }
@@ -105,6 +107,7 @@ abstract class ExecutorTestBase {
         final List<String> halts = new CopyOnWriteArrayList<>();
         final List<OrderUpdate> acks = new CopyOnWriteArrayList<>();
         final List<String> wrongThread = new CopyOnWriteArrayList<>();
+        final List<String> sent = new CopyOnWriteArrayList<>();
         volatile long decisions;
         volatile long maxDecisionNanos;
 
@@ -155,6 +158,12 @@ abstract class ExecutorTestBase {
         public void onDecision(final long tickToDecisionNanos) {
             decisions++; // single writer: the event loop
             maxDecisionNanos = Math.max(maxDecisionNanos, tickToDecisionNanos);
+        }
+
+        @Override
+        public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
+            onLoop("sent");
+            sent.add(venue);
         }
 
         @Override

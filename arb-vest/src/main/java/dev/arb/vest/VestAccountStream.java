@@ -1,9 +1,9 @@
 package dev.arb.vest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.api.ExchangeException;
 import dev.arb.api.MalformedMessageException;
+import dev.arb.vest.internal.VestAccountFrameParser;
+import dev.arb.vest.internal.VestOrderEvent;
 import dev.arb.vest.internal.VestRestClient;
 import dev.arb.vest.internal.VestWsClient;
 import io.netty.buffer.ByteBuf;
@@ -38,10 +38,10 @@ final class VestAccountStream {
     /** Receives the stream's events on the event loop. */
     interface Sink {
         /**
-         * @param args          the ORDER event's {@code args}
+         * @param event         the ORDER event's {@code args} (reused: valid only during the call)
          * @param receivedNanos {@link System#nanoTime()} at receipt
          */
-        void onOrderEvent(JsonNode args, long receivedNanos);
+        void onOrderEvent(VestOrderEvent event, long receivedNanos);
 
         /**
          * @param content       raw frame (valid only during the call)
@@ -53,7 +53,6 @@ final class VestAccountStream {
     private final VestConfig config;
     private final VestRestClient rest;
     private final EventLoop loop;
-    private final ObjectMapper json;
     private final String baseUri;
     private final Sink sink;
     private final AtomicLong keysCreated = new AtomicLong();
@@ -67,13 +66,15 @@ final class VestAccountStream {
     private volatile VestWsClient ws;
     private volatile io.netty.util.concurrent.ScheduledFuture<?> renewal;
     private int reconnectAttempt;
+    /** Reads each frame into a reused event (event loop only). */
+    private final VestAccountFrameParser parser = new VestAccountFrameParser();
+    /** The bytes of a frame held off-heap, copied for the parser (event loop only). */
+    private byte[] frameCopy = new byte[1024];
 
-    VestAccountStream(final VestConfig config, final VestRestClient rest, final EventLoop loop, final ObjectMapper json,
-        final String baseUri, final Sink sink) {
+    VestAccountStream(final VestConfig config, final VestRestClient rest, final EventLoop loop, final String baseUri, final Sink sink) {
         this.config = config;
         this.rest = rest;
         this.loop = loop;
-        this.json = json;
         this.baseUri = baseUri;
         this.sink = sink;
     }
@@ -214,44 +215,39 @@ final class VestAccountStream {
 
     private void onFrame(final ByteBuf content, final long receivedNanos) {
         sink.onRawFrame(content, receivedNanos);
-        final JsonNode node;
-        try {
-            node = json.readTree(new io.netty.buffer.ByteBufInputStream(content.duplicate()));
-        } catch (java.io.IOException e) {
-            countMalformed("account frame is not JSON");
-            return;
-        }
-        if (node == null) {
-            countMalformed("empty account frame");
-            return;
-        }
-        if ("PONG".equals(node.path("data").asText(null))) {
-            final VestWsClient current = ws;
-            if (current != null) {
-                current.pongReceived();
+        final int length = content.readableBytes();
+        final int result;
+        if (content.hasArray()) {
+            result = parser.parse(content.array(), content.arrayOffset() + content.readerIndex(), length);
+        } else {
+            if (frameCopy.length < length) {
+                frameCopy = new byte[Math.max(length, frameCopy.length * 2)];
             }
-            return;
+            content.getBytes(content.readerIndex(), frameCopy, 0, length);
+            result = parser.parse(frameCopy, 0, length);
         }
-        if (!"account_private".equals(node.path("channel").asText())) {
-            if (node.has("error")) {
-                LOG.warn("Vest account stream error answer: code {}", node.path("error").path("code").asText());
+        switch (result) {
+            case VestAccountFrameParser.NOT_JSON -> countMalformed("account frame is not JSON");
+            case VestAccountFrameParser.PONG -> {
+                final VestWsClient current = ws;
+                if (current != null) {
+                    current.pongReceived();
+                }
             }
-            return;
-        }
-        final JsonNode data = node.path("data");
-        if (!"ORDER".equals(data.path("event").asText())) {
-            return;
-        }
-        final JsonNode args = data.path("args");
-        if (!args.isObject()) {
-            countMalformed("ORDER event without args");
-            return;
-        }
-        events.incrementAndGet();
-        try {
-            sink.onOrderEvent(args, receivedNanos);
-        } catch (MalformedMessageException e) {
-            countMalformed(e.getMessage());
+            case VestAccountFrameParser.ERROR ->
+                LOG.warn("Vest account stream error answer: code {}", parser.errorCode().asText());
+            case VestAccountFrameParser.ORDER_WITHOUT_ARGS -> countMalformed("ORDER event without args");
+            case VestAccountFrameParser.ORDER -> {
+                events.incrementAndGet();
+                try {
+                    sink.onOrderEvent(parser.event(), receivedNanos);
+                } catch (MalformedMessageException e) {
+                    countMalformed(e.getMessage());
+                }
+            }
+            default -> {
+                // another channel or event
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.arb.vest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.arb.api.Fill;
 import dev.arb.api.Liquidity;
 import dev.arb.api.MarketSpec;
@@ -8,6 +8,8 @@ import dev.arb.api.OrderListener;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.WireTap;
 import dev.arb.vest.internal.VestOrderCodec;
+import dev.arb.vest.internal.VestOrderEvent;
+import dev.arb.vest.internal.VestOrderEventCodec;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Map;
@@ -69,26 +71,26 @@ final class VestOrderEvents implements VestAccountStream.Sink {
     }
 
     @Override
-    public void onOrderEvent(final JsonNode args, final long receivedNanos) {
+    public void onOrderEvent(final VestOrderEvent event, final long receivedNanos) {
         final long now = System.currentTimeMillis();
-        final VestOrderTracker.Tracked t = tracker.match(args);
+        final VestOrderTracker.Tracked t = tracker.match(event);
         final OrderUpdate u;
         if (t != null) {
-            u = codec.update(args, t.spec, t.request, now);
+            u = VestOrderEventCodec.update(event, t.spec, t.request, now);
             if (u.filledSize() > 0) {
                 t.lastFilled = u.filledSize();
             }
-            if (u.status().isTerminal()) {
-                t.terminal.complete(args);
+            if (u.status().isTerminal() && !t.terminal.isDone()) {
+                t.terminal.complete(event.toUpdateNode(JsonNodeFactory.instance)); // the placement reads a tree
             }
         } else {
             final Map<String, MarketSpec> s = markets.loadedOrNull();
-            final MarketSpec spec = s == null ? null : s.get(args.path("symbol").asText());
-            if (spec == null || !args.hasNonNull("size")) {
+            final MarketSpec spec = s == null ? null : s.get(event.symbol.asText());
+            if (spec == null || !event.size.isNonNull()) {
                 counters.countUntrackedEvent();
                 return;
             }
-            u = codec.fromVenue(args, spec, null, now);
+            u = codec.fromVenue(event.toNode(JsonNodeFactory.instance), spec, null, now); // rare: not our order
         }
         for (final OrderListener l : listeners) {
             try {

@@ -3,6 +3,7 @@ package dev.arb.vest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderRequest;
+import dev.arb.vest.internal.VestOrderEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -93,16 +94,30 @@ final class VestOrderTracker {
     }
 
     /**
-     * @param args an ORDER event's {@code args} or a {@code GET /orders} element
+     * @param args a {@code GET /orders} element
      * @return our order it refers to (by id, else nonce), or null; attaches the id when matched by nonce
      */
     synchronized Tracked match(final JsonNode args) {
-        final String id = args.path("id").asText(null);
+        return match(args.path("id").asText(null), args.hasNonNull("nonce") ? args.get("nonce").asLong() : null,
+            args.hasNonNull("symbol") ? args.get("symbol").asText() : null);
+    }
+
+    /**
+     * @param event a streamed ORDER event
+     * @return our order it refers to (by id, else nonce), or null; attaches the id when matched by nonce
+     */
+    synchronized Tracked match(final VestOrderEvent event) {
+        return match(event.idOrNull(), event.nonce.isNonNull() ? event.nonce.asLong(0) : null,
+            event.symbol.isNonNull() ? event.symbol : null);
+    }
+
+    /** By id, else by nonce (if given) when the symbol (if given) is the order's market. */
+    private Tracked match(final String id, final Long nonce, final CharSequence symbol) {
         Tracked t = id == null ? null : byId.get(id);
-        if (t == null && args.hasNonNull("nonce")) {
-            t = byNonce.get(args.get("nonce").asLong());
+        if (t == null && nonce != null) {
+            t = byNonce.get(nonce);
             if (t != null && (id != null && t.venueId != null && !t.venueId.equals(id)
-                || args.hasNonNull("symbol") && !t.request.market().equals(args.get("symbol").asText()))) {
+                || symbol != null && !t.request.market().contentEquals(symbol))) {
                 return null; // same nonce, another order (e.g. another process on the account)
             }
             if (t != null && id != null && t.venueId == null) {

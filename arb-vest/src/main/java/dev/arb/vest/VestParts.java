@@ -67,7 +67,7 @@ final class VestParts {
         final VestOrderTracker tracker = new VestOrderTracker();
         orderEvents = new VestOrderEvents(tracker, codec, markets, counters, feed::wireTap);
         final VestAccountStream stream = config.apiKey() != null && config.accountStream()
-            ? new VestAccountStream(config, rest, loop, json, feed.streamUri().toString(), orderEvents) : null;
+            ? new VestAccountStream(config, rest, loop, feed.streamUri().toString(), orderEvents) : null;
         accountStream = stream;
         final VestOrderChannel orderChannel = config.nettyOrderEntry() && config.apiKey() != null
             ? new VestOrderChannel(config.restBaseUrl(), config.accountGroup(), config.apiKey(),

@@ -69,8 +69,9 @@ public final class VestSigner {
      */
     public static VestSigner presigning(final Secret signingKey) {
         final ECKeyPair keyPair = keyPair(signingKey);
-        return new VestSigner(keyPair, new Secp256k1NoncePool(Secp256k1NoncePool.DEFAULT_CAPACITY)
-            .start("vest-nonce-pool"));
+        final Secp256k1NoncePool pool = new Secp256k1NoncePool(Secp256k1NoncePool.DEFAULT_CAPACITY);
+        pool.start("vest-nonce-pool");
+        return new VestSigner(keyPair, pool);
     }
 
     /**

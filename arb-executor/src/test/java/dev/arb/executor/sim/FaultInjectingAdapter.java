@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Test-side decorator around a real adapter connected to a simulator: injects the faults the
@@ -50,10 +51,22 @@ public final class FaultInjectingAdapter implements ExchangeAdapter {
     private volatile Predicate<OrderRequest> rejectWhen = r -> false;
     private volatile double partialFraction = 0.5;
     private volatile long delayMs = 200;
+    private final CompletableFuture<Void> firstOrder = new CompletableFuture<>();
+    private volatile Supplier<CompletableFuture<?>> beforeHalt = () -> CompletableFuture.completedFuture(null);
 
     /** @param delegate the real adapter */
     public FaultInjectingAdapter(final ExchangeAdapter delegate) {
         this.delegate = delegate;
+    }
+
+    /** @param gate what a HALT_AFTER_SEND order waits for, after the venue answered, before it halts the JVM */
+    public void beforeHalt(final Supplier<CompletableFuture<?>> gate) {
+        beforeHalt = gate;
+    }
+
+    /** @return completes when the first order reaches this adapter */
+    public CompletableFuture<Void> firstOrder() {
+        return firstOrder;
     }
 
     /** @param faults faults for the next orders, in order (then PASS) */
@@ -95,6 +108,7 @@ public final class FaultInjectingAdapter implements ExchangeAdapter {
     @Override
     public CompletableFuture<OrderUpdate> placeOrder(final OrderRequest r) {
         requests.add(r);
+        firstOrder.complete(null);
         if (rejectWhen.test(r)) {
             return CompletableFuture.failedFuture(new OrderRejectedException(venue(), "FAULT", "injected reject"));
         }
@@ -140,7 +154,11 @@ public final class FaultInjectingAdapter implements ExchangeAdapter {
             case HOLD:
                 return new CompletableFuture<>();
             case HALT_AFTER_SEND:
-                return send(r).whenComplete((u, e) -> Runtime.getRuntime().halt(137));
+                return send(r).handle((u, e) -> u).thenCompose(u -> beforeHalt.get())
+                    .thenApply(x -> {
+                        Runtime.getRuntime().halt(137);
+                        return null;
+                    });
             case PASS:
             default:
                 return send(r);

@@ -61,8 +61,8 @@ final class MetricsListener implements ExecutionListener {
                 sendVenues = Arrays.copyOf(sendVenues, sendCount * 2);
                 sendTimers = Arrays.copyOf(sendTimers, sendCount * 2);
             }
-            t = timer("arb.decision.to.send", "from the decision to handing the order to the venue adapter (after "
-                + "the intent's journal commit; the adapter's signing and write come after)")
+            t = timer("arb.decision.to.send", "from the decision to the venue adapter's placeOrder returning (signed, "
+                + "handed to its I/O thread; the intent's journal commit runs in parallel)")
                 .tags("bot", bot, "venue", venue).register(registry);
             sendVenues[sendCount] = venue;
             sendTimers[sendCount++] = t;

@@ -60,14 +60,10 @@ final class VestDepthLevels {
         }
         while (true) {
             p = json.skipWs(json.expect(p, '['));
-            final int priceStart = json.tokenStart(p);
-            p = json.tokenEnd(p);
-            final long price = json.parseDecimal(priceStart, json.tokenLength(priceStart, p), book.priceScale());
-            p = json.skipWs(json.expect(json.skipWs(p), ','));
-            final int sizeStart = json.tokenStart(p);
-            p = json.tokenEnd(p);
-            final long size = json.parseDecimal(sizeStart, json.tokenLength(sizeStart, p), book.sizeScale());
-            p = json.expect(json.skipWs(p), ']');
+            final long price = json.decimalToken(p, book.priceScale());
+            p = json.skipWs(json.expect(json.skipWs(json.after()), ','));
+            final long size = json.decimalToken(p, book.sizeScale());
+            p = json.expect(json.skipWs(json.after()), ']');
             if (price <= 0 || size < 0) {
                 throw malformed("non-positive price or negative size");
             }

@@ -30,6 +30,7 @@ final class VestJsonCursor {
 
     private byte[] bytes;
     private int end;
+    private int after;
 
     /**
      * @param frame  buffer holding the UTF-8 JSON text (kept by reference until the next wrap)
@@ -139,61 +140,42 @@ final class VestJsonCursor {
         return p;
     }
 
-    /** A level value is a quoted decimal or a bare number; returns where its digits start. */
-    int tokenStart(final int p) {
-        if (p >= end) {
-            throw malformed("truncated level");
-        }
-        return bytes[p] == '"' ? p + 1 : p;
-    }
-
-    /** Returns the index just after the token starting at {@code p} (after the closing quote if quoted). */
-    int tokenEnd(final int p) {
-        if (bytes[p] == '"') {
-            int i = p + 1;
-            while (i < end && bytes[i] != '"') {
-                i++;
-            }
-            if (i >= end) {
-                throw malformed("unterminated string");
-            }
-            return i + 1;
-        }
-        int i = p;
-        while (i < end && bytes[i] != ',' && bytes[i] != ']' && bytes[i] > ' ') {
-            i++;
-        }
-        return i;
-    }
-
-    /** Length of the token whose digits start at {@code start} and that ends just before {@code after}. */
-    int tokenLength(final int start, final int after) {
-        return bytes[start - 1] == '"' ? after - 1 - start : after - start;
+    /** @return the index just after the token last read by {@link #decimalToken} (after its closing quote) */
+    int after() {
+        return after;
     }
 
     /**
-     * Parses an unsigned ASCII decimal at {@code scale} (exactly like {@link dev.arb.api.FixedPoint#parse(byte[],
-     * int, int, int)} for non-negative input, extra trailing zeros allowed), without a division per digit:
-     * up to 18 significant digits cannot overflow, so only longer numbers pay for an overflow check.
+     * Reads a level value, a quoted decimal or a bare number, in one pass: its end is found while its digits
+     * are parsed ({@link #after()} then holds the index just after it). The decimal is unsigned ASCII at
+     * {@code scale}, exactly like {@link dev.arb.api.FixedPoint#parse(byte[], int, int, int)} for
+     * non-negative input, extra trailing zeros allowed, without a division per digit: up to 18 significant
+     * digits cannot overflow, so only longer numbers pay for an overflow check. A bare number ends at
+     * {@code ,}, {@code ]} or white space.
      *
-     * @param offset index of the first digit (or point)
-     * @param length number of bytes
-     * @param scale  decimal places of the result, 0 to 18
+     * @param p     index of the token's first byte (its opening quote, if quoted)
+     * @param scale decimal places of the result, 0 to 18
      * @return the value times 10<sup>scale</sup>
-     * @throws MalformedMessageException if the bytes are not such a decimal, have more than {@code scale}
-     *     non-zero decimals, or overflow a {@code long}
+     * @throws MalformedMessageException if the frame ends first, or the token is not such a decimal, has
+     *     more than {@code scale} non-zero decimals, or overflows a {@code long}
      */
-    long parseDecimal(final int offset, final int length, final int scale) {
-        if (length <= 0) {
-            throw malformed("empty decimal");
+    long decimalToken(final int p, final int scale) {
+        if (p >= end) {
+            throw malformed("truncated level");
         }
-        final int end = offset + length;
+        final byte[] b = bytes;
+        final boolean quoted = b[p] == '"';
+        final int start = quoted ? p + 1 : p;
         long value = 0;
         int significant = 0;
         int fraction = -1;
         boolean anyDigit = false;
-        for (int i = offset; i < end; i++) {
-            final int c = bytes[i];
+        int i = start;
+        for (; i < end; i++) {
+            final int c = b[i];
+            if (quoted ? c == '"' : c == ',' || c == ']' || c <= ' ') {
+                break;
+            }
             if (c == '.') {
                 if (fraction >= 0) {
                     throw malformed("two decimal points");
@@ -222,6 +204,17 @@ final class VestJsonCursor {
                 throw malformed("decimal overflows");
             }
             value = value * 10 + digit;
+        }
+        if (quoted) {
+            if (i >= end) {
+                throw malformed("unterminated string");
+            }
+            after = i + 1;
+        } else {
+            after = i;
+        }
+        if (i == start) {
+            throw malformed("empty decimal");
         }
         if (!anyDigit) {
             throw malformed("no digits");

@@ -3,7 +3,6 @@ package dev.arb.vest.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arb.api.FixedPoint;
 import dev.arb.api.MalformedMessageException;
 import dev.arb.api.MarketSpec;
 import dev.arb.api.OrderRejectedException;
@@ -14,7 +13,6 @@ import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
 import dev.arb.api.TimeInForce;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Vest order JSON: request bodies of {@code POST /orders} and {@code POST /orders/cancel}, and the
@@ -303,40 +301,14 @@ public final class VestOrderCodec {
     }
 
     private static long size(final String text, final MarketSpec spec) {
-        try {
-            return FixedPoint.fromBigDecimal(decimal(text), spec.sizeScale());
-        } catch (ArithmeticException e) {
-            throw new MalformedMessageException(VestErrors.VENUE, null, "size finer than the market's step: " + text, e);
-        }
+        return VestDecimals.size(text, spec);
     }
 
-    /** Prices such as averages may carry more decimals than the tick: rounded half-even to the price scale. */
     private static long price(final String text, final MarketSpec spec) {
-        try {
-            return FixedPoint.fromBigDecimal(decimal(text).setScale(spec.priceScale(), RoundingMode.HALF_EVEN),
-                spec.priceScale());
-        } catch (ArithmeticException e) {
-            throw new MalformedMessageException(VestErrors.VENUE, null, "price out of range: " + text, e);
-        }
+        return VestDecimals.price(text, spec);
     }
 
-    /**
-     * A venue decimal: at most {@link #MAX_DECIMAL_CHARS} characters and an exponent within ±{@link #MAX_EXPONENT}
-     * (so that rescaling it costs nothing: {@code 1e-999999999} would make {@code setScale} run for minutes).
-     */
     private static BigDecimal decimal(final String text) {
-        if (text.length() > MAX_DECIMAL_CHARS) {
-            throw new MalformedMessageException(VestErrors.VENUE, null, "decimal of " + text.length() + " characters");
-        }
-        final BigDecimal d;
-        try {
-            d = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new MalformedMessageException(VestErrors.VENUE, null, "not a decimal: " + text, e);
-        }
-        if (Math.abs(d.scale()) > MAX_EXPONENT) {
-            throw new MalformedMessageException(VestErrors.VENUE, null, "decimal out of range: " + text);
-        }
-        return d;
+        return VestDecimals.decimal(text);
     }
 }

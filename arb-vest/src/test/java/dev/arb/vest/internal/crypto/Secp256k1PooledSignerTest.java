@@ -75,7 +75,8 @@ class Secp256k1PooledSignerTest {
 
     @Test
     void shouldRefillOnItsOwnThreadAfterSignaturesDrainIt() {
-        final Secp256k1NoncePool pool = new Secp256k1NoncePool(16).start("test-nonce-pool");
+        final Secp256k1NoncePool pool = new Secp256k1NoncePool(16);
+        pool.start("test-nonce-pool");
         try {
             final Secp256k1PooledSigner signer = new Secp256k1PooledSigner(KEY, pool);
             await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == 16);

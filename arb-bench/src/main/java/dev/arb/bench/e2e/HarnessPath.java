@@ -1,0 +1,78 @@
+package dev.arb.bench.e2e;
+
+import dev.arb.executor.ExecutorConfig;
+import dev.arb.paradex.ParadexConfig;
+import dev.arb.vest.VestConfig;
+
+/**
+ * The order path the end-to-end harness measures: every switch between the old path and the new one in one
+ * place, so that {@code --path both} compares exactly these settings and nothing else.
+ *
+ * <table>
+ *   <caption>switches</caption>
+ *   <tr><th>setting</th><th>{@link #OLD}</th><th>{@link #NEW}</th></tr>
+ *   <tr><td>{@code VestConfig.presign}</td><td>false (deterministic signer)</td><td>true (pooled nonces)</td></tr>
+ *   <tr><td>{@code ParadexConfig.presign}</td><td>false</td><td>true (hashes computed ahead)</td></tr>
+ *   <tr><td>{@code ParadexConfig.wsOrderEntry}</td><td>false (REST)</td><td>true (WebSocket)</td></tr>
+ *   <tr><td>{@code VestConfig.nettyOrderEntry}</td><td>false ({@code HttpClient})</td><td>false for now (see the
+ *       TODO in {@link #vest}; to be true: warm Netty connections)</td></tr>
+ *   <tr><td>{@code ExecutorConfig.journalBeforeSend}</td><td>true (commit, then send)</td><td>false (write-ahead
+ *       in parallel)</td></tr>
+ * </table>
+ *
+ * <p><b>Note:</b> immutable, thread-safe.
+ */
+public enum HarnessPath {
+    /** Everything as before issue 14. */
+    OLD(false),
+    /** The defaults: pre-signed orders, Paradex orders on the WebSocket, Vest orders on warm Netty connections,
+     * intents written ahead to the journal. */
+    NEW(true);
+
+    private final boolean fast;
+
+    HarnessPath(final boolean fast) {
+        this.fast = fast;
+    }
+
+    /**
+     * @param b the Vest adapter's configuration
+     * @return {@code b}, with this path's switches set
+     */
+    public VestConfig.Builder vest(final VestConfig.Builder b) {
+        // TODO(issue 14 §3): nettyOrderEntry(fast). With it on, EndToEndHarnessTest sees one extra Vest order in a
+        // round (the executor sent a second Vest order: a retry or an unwind, cause not yet found); both paths
+        // send Vest orders with HttpClient here until that is understood. Not seen in the executor's simulator tests.
+        return b.presign(fast).nettyOrderEntry(false);
+    }
+
+    /**
+     * @param b the Paradex adapter's configuration
+     * @return {@code b}, with this path's switches set
+     */
+    public ParadexConfig.Builder paradex(final ParadexConfig.Builder b) {
+        return b.presign(fast).wsOrderEntry(fast);
+    }
+
+    /**
+     * @param b the executor's configuration
+     * @return {@code b}, with this path's switches set
+     */
+    public ExecutorConfig.Builder executor(final ExecutorConfig.Builder b) {
+        return b.journalBeforeSend(!fast);
+    }
+
+    /**
+     * @param text {@code old}, {@code new} or {@code both} (any case)
+     * @return the paths to run, old first
+     * @throws IllegalArgumentException if {@code text} is none of them
+     */
+    public static HarnessPath[] parse(final String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "old" -> new HarnessPath[] {OLD};
+            case "new" -> new HarnessPath[] {NEW};
+            case "both" -> new HarnessPath[] {OLD, NEW};
+            default -> throw new IllegalArgumentException("--path must be old, new or both: " + text);
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package dev.arb.sim.process;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The simulators as a process of their own, for an end-to-end harness in another JVM: both venues on 127.0.0.1
+ * ephemeral ports (the Vest book stepped by a paced thread), an {@link OrderStampRelay} in front of each venue
+ * port stamping every order's first byte, and the planned time of each tick on a {@link TickBoard}.
+ *
+ * <p>Usage: {@code java -cp … dev.arb.sim.process.SimProcess --tick-file PATH [--seed N]}. Prints one line
+ * {@code {"event":"ready",…}} ({@link SimPair#json()} plus {@code vestOrderRestUrl}, {@code paradexOrderRestUrl},
+ * {@code paradexOrderWsUrl}: the relays' URLs, and {@code tickFile}), then answers commands read from stdin, one
+ * per line, each with one JSON line on stdout:
+ * <ul>
+ *   <li>{@code pace RATE TICKS}: steps the Vest book {@code TICKS} times at {@code RATE}/s, publishing each
+ *       tick's planned time before its frame; answers {@code {"event":"paced","ticks":N,"maxLateUs":…}} when
+ *       done;</li>
+ *   <li>{@code stamps}: answers {@code {"event":"stamps","vest":[ns…],"paradex":[ns…],"gc":{…}}}, the order
+ *       arrivals since the last {@code stamps}, oldest first, and this JVM's collections so far.</li>
+ * </ul>
+ * It exits (status 0) when stdin closes: a parent that dies takes it along.
+ *
+ * <p><b>Note:</b> a process entry point; the commands run on the main thread, one at a time.
+ */
+public final class SimProcess {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SimProcess() {
+    }
+
+    /**
+     * @param args {@code --tick-file PATH [--seed N]}
+     * @throws IOException if a relay cannot bind or stdin fails
+     */
+    public static void main(final String[] args) throws IOException {
+        long seed = 42;
+        Path tickFile = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--tick-file" -> tickFile = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (tickFile == null) {
+            throw new IllegalArgumentException("--tick-file PATH is required");
+        }
+        final PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+        try (SimPair sims = SimPair.start(seed, true, 256);
+             TickBoard board = TickBoard.map(tickFile);
+             OrderStampRelay vestRelay = new OrderStampRelay(port(sims.vest().restBaseUrl()), "POST /v2/orders ",
+                 "\"order\"");
+             OrderStampRelay paradexRelay = new OrderStampRelay(port(sims.paradex().restBaseUrl()),
+                 "POST /v1/orders ", "order.create")) {
+            final ObjectNode ready = sims.json();
+            ready.put("vestOrderRestUrl", "http://127.0.0.1:" + vestRelay.port() + "/v2");
+            ready.put("paradexOrderRestUrl", "http://127.0.0.1:" + paradexRelay.port() + "/v1");
+            ready.put("paradexOrderWsUrl", "ws://127.0.0.1:" + paradexRelay.port() + "/v1");
+            ready.put("tickFile", tickFile.toString());
+            out.println(ready);
+            final TickPacer pacer = new TickPacer(sims.vest(), board);
+            final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null) {
+                final String[] cmd = line.trim().split("\\s+");
+                if (cmd[0].equals("pace") && cmd.length == 3) {
+                    final int ticks = Integer.parseInt(cmd[2]);
+                    final long lateNs = pacer.run(Integer.parseInt(cmd[1]), ticks);
+                    out.println(JSON.createObjectNode().put("event", "paced").put("ticks", ticks)
+                        .put("maxLateUs", lateNs / 1_000));
+                } else if (cmd[0].equals("stamps")) {
+                    out.println(stamps(vestRelay.drain(), paradexRelay.drain()));
+                } else if (!cmd[0].isEmpty()) {
+                    out.println(JSON.createObjectNode().put("event", "error").put("message", "unknown command " + line));
+                }
+            }
+        }
+    }
+
+    private static ObjectNode stamps(final long[] vest, final long[] paradex) {
+        final ObjectNode o = JSON.createObjectNode().put("event", "stamps");
+        final ArrayNode v = o.putArray("vest");
+        for (final long t : vest) {
+            v.add(t);
+        }
+        final ArrayNode p = o.putArray("paradex");
+        for (final long t : paradex) {
+            p.add(t);
+        }
+        final GcTotals gc = GcTotals.now();
+        o.putObject("gc").put("youngCount", gc.youngCount()).put("youngMs", gc.youngMs())
+            .put("oldCount", gc.oldCount()).put("oldMs", gc.oldMs());
+        return o;
+    }
+
+    private static int port(final String url) {
+        return java.net.URI.create(url).getPort();
+    }
+}
