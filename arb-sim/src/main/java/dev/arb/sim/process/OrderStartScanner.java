@@ -9,20 +9,29 @@ import java.util.function.LongConsumer;
  * a client frame whose (unmasked) first 512 payload bytes contain a given marker ({@code "order.create"}, the
  * Paradex JSON-RPC method). Each order start reports the arrival time of the read that carried its first byte.
  *
- * <p>HTTP/1.1 clients do not pipeline: a request's first byte starts a read, so a prefix test per read is exact
- * for the order requests the venues' adapters send. WebSocket frames are parsed with their lengths (RFC 6455
- * §5.2: 7-, 16- or 64-bit length, 4-byte mask), across reads.
+ * <p>HTTP/1.1 requests are framed as they arrive (RFC 9112 §6: the head ends at the first empty line, a body of
+ * {@code Content-Length} bytes follows), across reads and several per read: on a kept-alive connection an
+ * order may share a read with the end of the request before it. WebSocket frames are parsed with their lengths
+ * (RFC 6455 §5.2: 7-, 16- or 64-bit length, 4-byte mask), across reads.
  *
  * <p><b>Note:</b> not thread-safe; one instance per connection, fed by its reading thread.
  */
 final class OrderStartScanner {
     private static final int PEEK = 512;
     private static final byte[] UPGRADE = "upgrade: websocket".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH = "\r\ncontent-length:".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEAD_KEPT = 4_096;
 
     private final byte[] requestLine;
     private final byte[] wsMarker;
     private final LongConsumer onOrder;
     private boolean webSocket;
+    // HTTP request state: the head's first bytes, its last four (to find the empty line), the body left to skip
+    private final byte[] head = new byte[HEAD_KEPT];
+    private int headLength;
+    private int lastFour;
+    private long headStartNanos;
+    private long bodyLeft;
     // WebSocket frame state
     private final byte[] header = new byte[14];
     private int headerRead;
@@ -50,15 +59,69 @@ final class OrderStartScanner {
      * @param nowNanos when the read returned, {@link System#nanoTime()}
      */
     void feed(final byte[] buf, final int n, final long nowNanos) {
-        if (!webSocket) {
-            if (startsWith(buf, n, requestLine)) {
-                onOrder.accept(nowNanos);
-            } else if (n > 4 && buf[0] == 'G' && indexOfIgnoreCase(buf, n, UPGRADE) >= 0) {
-                webSocket = true; // the client sends no frame before the 101 answer: the next read starts one
-            }
-            return;
-        }
         int i = 0;
+        while (i < n && !webSocket) {
+            i = feedHttp(buf, i, n, nowNanos);
+        }
+        feedWebSocket(buf, i, n, nowNanos);
+    }
+
+    /** Consumes HTTP bytes from {@code i}: a body's rest, or a head up to and including its empty line. */
+    private int feedHttp(final byte[] buf, int i, final int n, final long nowNanos) {
+        if (bodyLeft > 0) {
+            final int skip = (int) Math.min(bodyLeft, n - i);
+            bodyLeft -= skip;
+            return i + skip;
+        }
+        if (headLength == 0) {
+            headStartNanos = nowNanos;
+        }
+        while (i < n) {
+            final byte b = buf[i++];
+            if (headLength < HEAD_KEPT) {
+                head[headLength] = b;
+            }
+            headLength++;
+            lastFour = (lastFour << 8) | (b & 0xff);
+            if (lastFour == 0x0d0a0d0a) {
+                endHead();
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private void endHead() {
+        final int kept = Math.min(headLength, HEAD_KEPT);
+        if (startsWith(head, kept, requestLine)) {
+            onOrder.accept(headStartNanos);
+        } else if (head[0] == 'G' && indexOfIgnoreCase(head, kept, UPGRADE) >= 0) {
+            webSocket = true; // the client sends no frame before the 101 answer
+        }
+        bodyLeft = contentLength(kept);
+        headLength = 0;
+        lastFour = 0;
+    }
+
+    private long contentLength(final int kept) {
+        final int at = indexOfIgnoreCase(head, kept, CONTENT_LENGTH);
+        if (at < 0) {
+            return 0;
+        }
+        long v = 0;
+        for (int k = at + CONTENT_LENGTH.length; k < kept; k++) {
+            final byte c = head[k];
+            if (c >= '0' && c <= '9') {
+                v = v * 10 + (c - '0');
+            } else if (c != ' ' && c != '\t') {
+                break;
+            }
+        }
+        return v;
+    }
+
+    private void feedWebSocket(final byte[] buf, final int from, final int n, final long nowNanos) {
+        int i = from;
         while (i < n) {
             if (headerRead < headerNeeded) {
                 if (headerRead == 0) {

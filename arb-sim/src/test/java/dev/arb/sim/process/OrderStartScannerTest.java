@@ -22,6 +22,19 @@ class OrderStartScannerTest {
     }
 
     @Test
+    void shouldFrameKeptAliveRequestsThatShareOrSplitReads() {
+        // a warm-up GET and an order in one read; then an order whose request line is split across two reads;
+        // then an order whose body quotes a request line, followed in the same read by the next order
+        feed("GET /v1/ticker HTTP/1.1\r\nHost: x\r\n\r\nPOST /v1/orders HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}", 1);
+        feed("POS", 2);
+        feed("T /v1/orders HTTP/1.1\r\ncontent-length:  3\r\n\r\n{}}", 3);
+        final String body = "POST /v1/orders x";
+        feed("POST /v1/orders HTTP/1.1\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+            + "POST /v1/orders HTTP/1.1\r\n\r\n", 4);
+        assertThat(stamps).containsExactly(1L, 2L, 4L, 4L);
+    }
+
+    @Test
     void shouldStampAMaskedWebSocketOrderFrameSplitAcrossReadsAtItsFirstRead() {
         feed("GET /v1 HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n", 1);
         final byte[] subscribe = frame("{\"method\":\"subscribe\",\"params\":{\"channel\":\"orders\"}}");
