@@ -22,6 +22,21 @@ public final class ParadexOrderJsonWriter {
     private static final int SCALE = RestDecoders.SCALE;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(CharsetUtil.US_ASCII);
     private static final long[] POW10 = new long[19];
+    /** Per-thread buffer a string that needs escaping or UTF-8 is encoded into, then copied in one go. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
+    private static final byte[] MARKET = ascii("{\"market\":");
+    private static final byte[] SIDE = ascii(",\"side\":\"");
+    private static final byte[] TYPE = ascii("\",\"type\":\"");
+    private static final byte[] SIZE = ascii("\",\"size\":\"");
+    private static final byte[] PRICE = ascii("\",\"price\":\"");
+    private static final byte[] INSTRUCTION = ascii("\",\"instruction\":\"");
+    private static final byte[] CLIENT_ID = ascii("\",\"client_id\":");
+    private static final byte[] FLAGS = ascii(",\"flags\":[\"REDUCE_ONLY\"]");
+    private static final byte[] SIGNATURE = ascii(",\"signature\":");
+    private static final byte[] SIGNATURE_TIMESTAMP = ascii(",\"signature_timestamp\":");
+    private static final byte[] JSONRPC = ascii("{\"jsonrpc\":\"2.0\",\"method\":");
+    private static final byte[] PARAMS = ascii(",\"params\":");
+    private static final byte[] ID = ascii(",\"id\":");
 
     static {
         POW10[0] = 1;
@@ -33,6 +48,10 @@ public final class ParadexOrderJsonWriter {
     private ParadexOrderJsonWriter() {
     }
 
+    private static byte[] ascii(final String s) {
+        return s.getBytes(CharsetUtil.US_ASCII);
+    }
+
     /**
      * Writes the order object.
      *
@@ -41,26 +60,26 @@ public final class ParadexOrderJsonWriter {
      */
     public static void writeOrder(final ByteBuf out, final ParadexSignedOrder order) {
         final OrderRequest r = order.request();
-        out.writeCharSequence("{\"market\":", CharsetUtil.US_ASCII);
+        out.writeBytes(MARKET);
         writeString(out, r.market());
-        out.writeCharSequence(",\"side\":\"", CharsetUtil.US_ASCII);
+        out.writeBytes(SIDE);
         out.writeCharSequence(r.side().name(), CharsetUtil.US_ASCII);
-        out.writeCharSequence("\",\"type\":\"", CharsetUtil.US_ASCII);
+        out.writeBytes(TYPE);
         out.writeCharSequence(r.type().name(), CharsetUtil.US_ASCII);
-        out.writeCharSequence("\",\"size\":\"", CharsetUtil.US_ASCII);
+        out.writeBytes(SIZE);
         writeTrimmed(out, r.size(), SCALE);
-        out.writeCharSequence("\",\"price\":\"", CharsetUtil.US_ASCII);
+        out.writeBytes(PRICE);
         writeTrimmed(out, r.type() == OrderType.MARKET ? 0 : r.limitPrice(), SCALE);
-        out.writeCharSequence("\",\"instruction\":\"", CharsetUtil.US_ASCII);
+        out.writeBytes(INSTRUCTION);
         out.writeCharSequence(r.timeInForce().name(), CharsetUtil.US_ASCII);
-        out.writeCharSequence("\",\"client_id\":", CharsetUtil.US_ASCII);
+        out.writeBytes(CLIENT_ID);
         writeString(out, r.clientOrderId());
         if (r.reduceOnly()) {
-            out.writeCharSequence(",\"flags\":[\"REDUCE_ONLY\"]", CharsetUtil.US_ASCII);
+            out.writeBytes(FLAGS);
         }
-        out.writeCharSequence(",\"signature\":", CharsetUtil.US_ASCII);
+        out.writeBytes(SIGNATURE);
         writeString(out, order.signatureWire());
-        out.writeCharSequence(",\"signature_timestamp\":", CharsetUtil.US_ASCII);
+        out.writeBytes(SIGNATURE_TIMESTAMP);
         writeLong(out, order.signatureTimestampMs());
         out.writeByte('}');
     }
@@ -76,11 +95,11 @@ public final class ParadexOrderJsonWriter {
      */
     public static void writeRequest(final ByteBuf out, final String method, final long id,
         final ParadexSignedOrder order) {
-        out.writeCharSequence("{\"jsonrpc\":\"2.0\",\"method\":", CharsetUtil.US_ASCII);
+        out.writeBytes(JSONRPC);
         writeString(out, method);
-        out.writeCharSequence(",\"params\":", CharsetUtil.US_ASCII);
+        out.writeBytes(PARAMS);
         writeOrder(out, order);
-        out.writeCharSequence(",\"id\":", CharsetUtil.US_ASCII);
+        out.writeBytes(ID);
         writeLong(out, id);
         out.writeByte('}');
     }
@@ -105,58 +124,72 @@ public final class ParadexOrderJsonWriter {
         if (i == n) {
             out.writeCharSequence(s, CharsetUtil.US_ASCII);
         } else {
-            out.writeCharSequence(s.subSequence(0, i), CharsetUtil.US_ASCII);
-            writeSlow(out, s, i);
+            writeSlow(out, s);
         }
         out.writeByte('"');
     }
 
-    /** Escapes and UTF-8 encodes {@code s} from {@code from} as the JDK encoder does (a lone surrogate as '?'). */
-    private static void writeSlow(final ByteBuf out, final String s, final int from) {
+    /**
+     * Escapes and UTF-8 encodes {@code s} as Jackson then the JDK encoder do (a lone surrogate as '?') into the
+     * thread's scratch array, then copies it into {@code out} at once.
+     */
+    private static void writeSlow(final ByteBuf out, final String s) {
         final int n = s.length();
-        for (int i = from; i < n; i++) {
+        byte[] b = SCRATCH.get();
+        if (b.length < 6 * n) {
+            b = new byte[6 * n];
+            SCRATCH.set(b);
+        }
+        int p = 0;
+        for (int i = 0; i < n; i++) {
             final char c = s.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {
-                writeEscape(out, c);
+                p = escape(b, p, c);
             } else if (c < 0x80) {
-                out.writeByte(c);
+                b[p++] = (byte) c;
             } else if (c < 0x800) {
-                out.writeByte(0xC0 | c >> 6);
-                out.writeByte(0x80 | c & 0x3F);
+                b[p++] = (byte) (0xC0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3F);
             } else if (!Character.isSurrogate(c)) {
-                out.writeByte(0xE0 | c >> 12);
-                out.writeByte(0x80 | c >> 6 & 0x3F);
-                out.writeByte(0x80 | c & 0x3F);
+                b[p++] = (byte) (0xE0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | c & 0x3F);
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 final int cp = Character.toCodePoint(c, s.charAt(++i));
-                out.writeByte(0xF0 | cp >> 18);
-                out.writeByte(0x80 | cp >> 12 & 0x3F);
-                out.writeByte(0x80 | cp >> 6 & 0x3F);
-                out.writeByte(0x80 | cp & 0x3F);
+                b[p++] = (byte) (0xF0 | cp >> 18);
+                b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | cp & 0x3F);
             } else {
-                out.writeByte('?');
+                b[p++] = '?';
             }
         }
+        out.writeBytes(b, 0, p);
     }
 
-    private static void writeEscape(final ByteBuf out, final char c) {
-        out.writeByte('\\');
-        switch (c) {
-            case '"' -> out.writeByte('"');
-            case '\\' -> out.writeByte('\\');
-            case '\b' -> out.writeByte('b');
-            case '\t' -> out.writeByte('t');
-            case '\n' -> out.writeByte('n');
-            case '\f' -> out.writeByte('f');
-            case '\r' -> out.writeByte('r');
-            default -> {
-                out.writeByte('u');
-                out.writeByte('0');
-                out.writeByte('0');
-                out.writeByte(HEX[c >> 4]);
-                out.writeByte(HEX[c & 0xF]);
-            }
+    /** Writes Jackson's escape of {@code c} at {@code p}; returns the position after it. */
+    private static int escape(final byte[] b, final int p, final char c) {
+        b[p] = '\\';
+        final byte shortForm = switch (c) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '\b' -> 'b';
+            case '\t' -> 't';
+            case '\n' -> 'n';
+            case '\f' -> 'f';
+            case '\r' -> 'r';
+            default -> 0;
+        };
+        if (shortForm != 0) {
+            b[p + 1] = shortForm;
+            return p + 2;
         }
+        b[p + 1] = 'u';
+        b[p + 2] = '0';
+        b[p + 3] = '0';
+        b[p + 4] = HEX[c >> 4];
+        b[p + 5] = HEX[c & 0xF];
+        return p + 6;
     }
 
     /**
