@@ -7,10 +7,16 @@ import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderType;
 import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
+import dev.arb.paradex.internal.ParadexOrderJsonWriter;
+import dev.arb.paradex.internal.ParadexSignedOrder;
+import dev.arb.paradex.internal.WsRpc;
 import dev.arb.vest.internal.VestOrderCodec;
 import dev.arb.vest.internal.VestOrderJsonWriter;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.util.CharsetUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,11 +32,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Order JSON encoding, signature excluded: Vest {@code POST /orders} through {@link VestOrderCodec} (the Jackson
- * tree: the text, and the bytes the JDK HttpClient sends) against {@link VestOrderJsonWriter} (bytes into a reused
- * buffer, and the whole request as {@code VestOrderChannel} writes it: precomputed head, {@code Content-Length},
- * the body copied into a pooled buffer, released; issue 14 §3), and the Paradex {@code POST /orders} body as {@code ParadexAdapter} builds it (Jackson tree, sizes
- * and prices formatted from fixed point; the adapter's builder is private, so this mirrors it).
+ * Order JSON encoding, signature excluded, old against new (issue 14 §3). Vest {@code POST /orders}: old through
+ * {@link VestOrderCodec} (the Jackson tree: the text, and the bytes the JDK HttpClient sends), new through
+ * {@link VestOrderJsonWriter} (bytes into a reused buffer, and the whole request as {@code VestOrderChannel} writes
+ * it: precomputed head, {@code Content-Length}, the body copied into a pooled buffer, released). Paradex: old, the
+ * body as a Jackson tree ({@code paradexOrderJson}, mirroring {@code ParadexOrderEncoder.tree}, which is
+ * package-private), and the whole {@code order.create} request as {@link WsRpc#request} builds it, encoded into a
+ * buffer as {@code TextWebSocketFrame(String)} does ({@code paradexOrderRequestTree}); new,
+ * {@link ParadexOrderJsonWriter} into a reused heap buffer ({@code paradexOrderJsonWriter}) and the whole request
+ * into a pooled buffer, released as the WebSocket encoder releases a sent frame ({@code paradexOrderRequestWriter}).
+ * Both new Paradex ones include the {@link ParadexSignedOrder} the encoder creates per order.
  *
  * <p><b>Note:</b> one benchmark thread per state (JMH default).
  */
@@ -56,6 +67,10 @@ public class OrderJsonBenchmark {
     private OrderRequest vestOrder;
     private OrderRequest paradexOrder;
     private long timeMs;
+    private final WsRpc rpc = new WsRpc(null, 1_000);
+    private final ByteBufAllocator pooled = PooledByteBufAllocator.DEFAULT;
+    private final ByteBuf reused = Unpooled.buffer(512);
+    private long requestId;
 
     /** Builds the codecs and orders. */
     @Setup
@@ -111,9 +126,44 @@ public class OrderJsonBenchmark {
         return size;
     }
 
-    /** @return the Paradex order body */
+    /** @return the Paradex order body (old: Jackson tree) */
     @Benchmark
     public String paradexOrderJson() {
+        return paradexTree().toString();
+    }
+
+    /** @return the length of the Paradex order body written into a reused heap buffer (new) */
+    @Benchmark
+    public int paradexOrderJsonWriter() {
+        timeMs++;
+        reused.clear();
+        ParadexOrderJsonWriter.writeOrder(reused, new ParadexSignedOrder(paradexOrder, STARK_SIGNATURE, timeMs));
+        return reused.writerIndex();
+    }
+
+    /** @return the length of the {@code order.create} frame: tree, request text, then UTF-8 into a buffer (old) */
+    @Benchmark
+    public int paradexOrderRequestTree() {
+        final ByteBuf frame = Unpooled.copiedBuffer(rpc.request("order.create", paradexTree()).text(),
+            CharsetUtil.UTF_8);
+        final int n = frame.readableBytes();
+        frame.release();
+        return n;
+    }
+
+    /** @return the length of the {@code order.create} frame written straight into a pooled buffer (new) */
+    @Benchmark
+    public int paradexOrderRequestWriter() {
+        timeMs++;
+        final ByteBuf frame = pooled.buffer(512);
+        ParadexOrderJsonWriter.writeRequest(frame, "order.create", ++requestId, new ParadexSignedOrder(paradexOrder,
+            STARK_SIGNATURE, timeMs));
+        final int n = frame.readableBytes();
+        frame.release();
+        return n;
+    }
+
+    private ObjectNode paradexTree() {
         timeMs++;
         final String size = FixedPoint.formatTrimmed(paradexOrder.size(), 8);
         final String price = FixedPoint.formatTrimmed(paradexOrder.limitPrice(), 8);
@@ -127,6 +177,6 @@ public class OrderJsonBenchmark {
         body.put("client_id", paradexOrder.clientOrderId());
         body.put("signature", STARK_SIGNATURE);
         body.put("signature_timestamp", timeMs);
-        return body.toString();
+        return body;
     }
 }

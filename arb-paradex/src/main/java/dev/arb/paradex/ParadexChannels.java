@@ -1,6 +1,7 @@
 package dev.arb.paradex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arb.paradex.internal.ParadexSignedOrder;
 import dev.arb.paradex.internal.ParadexWsClient;
 import dev.arb.paradex.internal.WsRpc;
 import java.util.HashSet;
@@ -44,6 +45,17 @@ final class ParadexChannels {
      */
     CompletableFuture<JsonNode> call(final String method, final JsonNode params) {
         return rpc.call(ws, method, params);
+    }
+
+    /**
+     * Sends a signed order as a JSON-RPC call written straight into a pooled buffer, and waits for its reply.
+     *
+     * @param method the method, {@code order.create}
+     * @param order  its params
+     * @return as {@link #call}
+     */
+    CompletableFuture<JsonNode> callOrder(final String method, final ParadexSignedOrder order) {
+        return rpc.callOrder(ws, method, order);
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.arb.api.OrderType;
 import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
 import dev.arb.paradex.internal.ParadexErrors;
+import dev.arb.paradex.internal.ParadexOrderJsonWriter;
+import dev.arb.paradex.internal.ParadexSignedOrder;
 import dev.arb.paradex.internal.RestDecoders;
 import java.math.BigDecimal;
 import java.util.function.ToLongBiFunction;
@@ -74,38 +76,60 @@ final class ParadexOrderEncoder {
     }
 
     /**
-     * Encodes and signs the order now. {@code signature_timestamp} is the current time, ms since the epoch, or, with a
+     * Signs the order now. {@code signature_timestamp} is the current time, ms since the epoch, or, with a
      * pre-signing signer whose hash of this order was ready, the (at most a minute older) time it was hashed at
      * ({@link ParadexSigner#signOrderNow}). Then tells a pre-signing signer to hash the same order ahead at the same
      * limit price and one and two ticks either side ({@link #CANDIDATE_TICKS}), the likeliest next order of this leg.
+     * The JSON is written from the result by {@link ParadexOrderJsonWriter}, or built as a tree by {@link #tree}.
+     *
+     * @param r    the order, already validated
+     * @param spec its market's rules (the tick size)
+     * @return the signed order
+     */
+    ParadexSignedOrder signOrder(final OrderRequest r, final MarketSpec spec) {
+        final String size = FixedPoint.formatTrimmed(r.size(), SCALE);
+        final String price = r.type() == OrderType.MARKET ? "0" : FixedPoint.formatTrimmed(r.limitPrice(), SCALE);
+        final ParadexOrderSignature signed = signer.signOrderNow(System.currentTimeMillis(), r.market(), r.side(),
+            r.type(), size, price);
+        if (signer.isPresigning()) {
+            signer.expectOrder(r.market(), r.side(), r.type(), r.size(), candidatePrices(r, spec));
+        }
+        return new ParadexSignedOrder(r, signed.signature().wireString(), signed.signatureTimestampMs());
+    }
+
+    /**
+     * Signs the order now ({@link #signOrder}) and builds its body as a Jackson tree.
      *
      * @param r    the order, already validated
      * @param spec its market's rules (the tick size)
      * @return the signed body
      */
     ObjectNode sign(final OrderRequest r, final MarketSpec spec) {
-        final String size = FixedPoint.formatTrimmed(r.size(), SCALE);
-        final String price = r.type() == OrderType.MARKET ? "0" : FixedPoint.formatTrimmed(r.limitPrice(), SCALE);
-        final ParadexOrderSignature signed = signer.signOrderNow(System.currentTimeMillis(), r.market(), r.side(),
-            r.type(), size, price);
-        final long ts = signed.signatureTimestampMs();
-        final ParadexSignature sig = signed.signature();
-        if (signer.isPresigning()) {
-            signer.expectOrder(r.market(), r.side(), r.type(), r.size(), candidatePrices(r, spec));
-        }
+        return tree(signOrder(r, spec));
+    }
+
+    /**
+     * The order's body as a Jackson tree: the reference {@link ParadexOrderJsonWriter} matches byte for byte, and the
+     * element of an {@code order.create_batch}.
+     *
+     * @param o the signed order
+     * @return the body
+     */
+    static ObjectNode tree(final ParadexSignedOrder o) {
+        final OrderRequest r = o.request();
         final ObjectNode body = JSON.createObjectNode();
         body.put("market", r.market());
         body.put("side", r.side().name());
         body.put("type", r.type().name());
-        body.put("size", size);
-        body.put("price", price);
+        body.put("size", FixedPoint.formatTrimmed(r.size(), SCALE));
+        body.put("price", r.type() == OrderType.MARKET ? "0" : FixedPoint.formatTrimmed(r.limitPrice(), SCALE));
         body.put("instruction", instruction(r.timeInForce()));
         body.put("client_id", r.clientOrderId());
         if (r.reduceOnly()) {
             body.putArray("flags").add("REDUCE_ONLY");
         }
-        body.put("signature", sig.wireString());
-        body.put("signature_timestamp", ts);
+        body.put("signature", o.signatureWire());
+        body.put("signature_timestamp", o.signatureTimestampMs());
         return body;
     }
 

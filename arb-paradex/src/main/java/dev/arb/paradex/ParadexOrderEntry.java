@@ -20,8 +20,12 @@ import dev.arb.api.TransportConfig;
 import dev.arb.api.VenueStatus;
 import dev.arb.paradex.internal.OrderResponses;
 import dev.arb.paradex.internal.ParadexErrors;
+import dev.arb.paradex.internal.ParadexOrderJsonWriter;
 import dev.arb.paradex.internal.ParadexRestClient;
+import dev.arb.paradex.internal.ParadexSignedOrder;
 import dev.arb.paradex.internal.RestDecoders;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +68,7 @@ final class ParadexOrderEntry {
     private final ParadexOrderEncoder encoder;
     private final ParadexVenueStatus status;
     private final Map<String, PendingOrder> pending = new ConcurrentHashMap<>();
+    private volatile boolean treeOrderJson;
 
     /**
      * @param config     settings (WS order entry, order polling)
@@ -107,8 +112,8 @@ final class ParadexOrderEntry {
             return CompletableFuture.failedFuture(new AuthenticationException(VENUE, null,
                 "no account and private key configured"));
         }
-        final PendingOrder order = pending.computeIfAbsent(request.clientOrderId(), id -> new PendingOrder(request,
-            encoder.sign(request, spec)));
+        final PendingOrder order = pending.computeIfAbsent(request.clientOrderId(), id -> new PendingOrder(
+            encoder.signOrder(request, spec)));
         final VenueStatus venueStatus = status.current();
         if (venueStatus == VenueStatus.CANCEL_ONLY || venueStatus == VenueStatus.MAINTENANCE) {
             pending.remove(request.clientOrderId(), order);
@@ -125,7 +130,7 @@ final class ParadexOrderEntry {
     }
 
     private CompletableFuture<OrderUpdate> submit(final PendingOrder order, final MarketSpec spec) {
-        final OrderRequest r = order.request;
+        final OrderRequest r = order.signed.request();
         final BigDecimal feeRate = r.timeInForce() == TimeInForce.POST_ONLY ? spec.makerFeeRate() : spec.takerFeeRate();
         return sendOrder(order)
             .thenApply(node -> toUpdate(node, r, feeRate))
@@ -150,13 +155,16 @@ final class ParadexOrderEntry {
     /** Sends the signed order over the authenticated WebSocket when configured and open, else REST. */
     private CompletableFuture<JsonNode> sendOrder(final PendingOrder order) {
         if (!useWsOrders()) {
-            return rest.sendPrivate("POST", "/orders", order.body, ParadexRestClient.Limit.ORDERS);
+            return rest.sendPrivate("POST", "/orders", order.body(), ParadexRestClient.Limit.ORDERS);
         }
         final RateLimitedException refused = rest.acquire(ParadexRestClient.Limit.ORDERS);
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        return channels.call("order.create", order.node).thenApply(r -> r.path("order"))
+        final CompletableFuture<JsonNode> sent = treeOrderJson
+            ? channels.call("order.create", ParadexOrderEncoder.tree(order.signed))
+            : channels.callOrder("order.create", order.signed);
+        return sent.thenApply(r -> r.path("order"))
             .exceptionallyCompose(e -> {
                 final Throwable cause = ParadexRestClient.unwrap(e);
                 if (cause instanceof RateLimitedException rl) {
@@ -351,16 +359,32 @@ final class ParadexOrderEntry {
         return x;
     }
 
-    /** A signed order body kept per client order id so that a retry re-sends the same request. */
-    private static final class PendingOrder {
-        final OrderRequest request;
-        final ObjectNode node;
-        final String body;
+    /**
+     * Selects how order JSON is built, for measurement: {@code true} builds a Jackson tree per order (the old path),
+     * {@code false} (the default) writes the bytes straight into the frame or body ({@link ParadexOrderJsonWriter}).
+     *
+     * @param tree whether to build a tree
+     */
+    void treeOrderJson(final boolean tree) {
+        this.treeOrderJson = tree;
+    }
 
-        PendingOrder(final OrderRequest request, final ObjectNode node) {
-            this.request = request;
-            this.node = node;
-            this.body = node.toString();
+    /** A signed order kept per client order id so that a retry re-sends the same request. */
+    private final class PendingOrder {
+        final ParadexSignedOrder signed;
+
+        PendingOrder(final ParadexSignedOrder signed) {
+            this.signed = signed;
+        }
+
+        /** @return the {@code POST /v1/orders} body, the same bytes as the {@code order.create} params */
+        String body() {
+            if (treeOrderJson) {
+                return ParadexOrderEncoder.tree(signed).toString();
+            }
+            final ByteBuf buf = Unpooled.buffer(384);
+            ParadexOrderJsonWriter.writeOrder(buf, signed);
+            return buf.toString(StandardCharsets.UTF_8);
         }
     }
 }

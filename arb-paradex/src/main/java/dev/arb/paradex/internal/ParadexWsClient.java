@@ -28,6 +28,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -158,6 +159,28 @@ public final class ParadexWsClient {
             return false;
         }
         c.writeAndFlush(new TextWebSocketFrame(text));
+        return true;
+    }
+
+    /**
+     * Sends a text frame written straight into a buffer from the channel's (pooled) allocator (from any thread).
+     *
+     * @param writer writes the frame's UTF-8 text into the buffer
+     * @return {@code false} if not connected (then {@code writer} is not called)
+     */
+    public boolean send(final Consumer<ByteBuf> writer) {
+        final Channel c = channel;
+        if (c == null || !c.isActive()) {
+            return false;
+        }
+        final ByteBuf buf = c.alloc().buffer(512);
+        try {
+            writer.accept(buf);
+        } catch (final RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+        c.writeAndFlush(new TextWebSocketFrame(buf));
         return true;
     }
 

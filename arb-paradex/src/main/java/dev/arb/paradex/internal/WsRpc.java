@@ -69,13 +69,37 @@ public final class WsRpc {
         final Request r = request(method, params);
         final CompletableFuture<JsonNode> f = new CompletableFuture<>();
         pending.put(r.id(), f);
-        if (!ws.send(r.text())) {
-            pending.remove(r.id());
+        return sent(r.id(), method, f, ws.send(r.text()));
+    }
+
+    /**
+     * Sends a signed order as a JSON-RPC request written straight into a pooled buffer of the connection
+     * ({@link ParadexOrderJsonWriter#writeRequest}, the same bytes as {@link #call} with the order's tree), and awaits
+     * its reply, matched by id as {@link #call}.
+     *
+     * @param ws     the connection
+     * @param method JSON-RPC method, e.g. {@code order.create}
+     * @param order  the params
+     * @return the {@code result}; fails as {@link #call}
+     */
+    public CompletableFuture<JsonNode> callOrder(final ParadexWsClient ws, final String method,
+        final ParadexSignedOrder order) {
+        final long id = nextId();
+        final CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        pending.put(id, f);
+        return sent(id, method, f, ws.send(buf -> ParadexOrderJsonWriter.writeRequest(buf, method, id, order)));
+    }
+
+    /** After the send of pending request {@code id}: schedules its timeout, or fails it when it was not sent. */
+    private CompletableFuture<JsonNode> sent(final long id, final String method, final CompletableFuture<JsonNode> f,
+        final boolean sent) {
+        if (!sent) {
+            pending.remove(id);
             f.completeExceptionally(new TransportException(ParadexErrors.VENUE, null, method + ": WebSocket not open"));
             return f;
         }
         loop.schedule(() -> {
-            if (pending.remove(r.id(), f)) {
+            if (pending.remove(id, f)) {
                 f.completeExceptionally(new ExchangeTimeoutException(ParadexErrors.VENUE, null, method + " not answered in "
                     + timeoutMs + " ms; outcome unknown"));
             }
