@@ -13,9 +13,10 @@ import dev.arb.vest.VestConfig;
  *   <tr><th>setting</th><th>{@link #OLD}</th><th>{@link #NEW}</th></tr>
  *   <tr><td>{@code VestConfig.presign}</td><td>false (deterministic signer)</td><td>true (pooled nonces)</td></tr>
  *   <tr><td>{@code ParadexConfig.presign}</td><td>false</td><td>true (hashes computed ahead)</td></tr>
- *   <tr><td>{@code ParadexConfig.wsOrderEntry}</td><td>false (REST)</td><td>true (WebSocket)</td></tr>
- *   <tr><td>{@code VestConfig.nettyOrderEntry}</td><td>false ({@code HttpClient})</td><td>false for now (see the
- *       TODO in {@link #vest}; to be true: warm Netty connections)</td></tr>
+ *   <tr><td>{@code ParadexConfig.wsOrderEntry}</td><td>false (REST)</td><td>true (WebSocket; the
+ *       {@code order.create} request written into a pooled buffer, no tree)</td></tr>
+ *   <tr><td>{@code VestConfig.nettyOrderEntry}</td><td>false ({@code HttpClient})</td><td>true (warm Netty
+ *       keep-alive connections, body into a reused buffer)</td></tr>
  *   <tr><td>{@code ExecutorConfig.journalBeforeSend}</td><td>true (commit, then send)</td><td>false (write-ahead
  *       in parallel)</td></tr>
  * </table>
@@ -40,10 +41,7 @@ public enum HarnessPath {
      * @return {@code b}, with this path's switches set
      */
     public VestConfig.Builder vest(final VestConfig.Builder b) {
-        // TODO(issue 14 §3): nettyOrderEntry(fast). With it on, EndToEndHarnessTest sees one extra Vest order in a
-        // round (the executor sent a second Vest order: a retry or an unwind, cause not yet found); both paths
-        // send Vest orders with HttpClient here until that is understood. Not seen in the executor's simulator tests.
-        return b.presign(fast).nettyOrderEntry(false);
+        return b.presign(fast).nettyOrderEntry(fast);
     }
 
     /**
