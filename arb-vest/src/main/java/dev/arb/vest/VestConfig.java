@@ -37,7 +37,7 @@ import java.util.Objects;
  * @param presign {@code true} (default): orders and cancels are signed with pooled precomputed random ECDSA nonces
  *     ({@link VestSigner#presigning}, issue 14 §2); {@code false}: RFC 6979 ({@link VestSigner#fromPrivateKey})
  * @param nettyOrderEntry {@code true} (default): order and cancel POSTs on warm Netty keep-alive connections
- *     ({@code vest-order-io}, issue 14 §3); {@code false}: on the JDK HttpClient with a Jackson tree per order
+ *     (on the adapter's event loop, issue 14 §3); {@code false}: on the JDK HttpClient with a Jackson tree per order
  * @param orderConnections keep-alive connections the Netty order path keeps open (default 2, &ge; 1)
  * @param transport shared knobs; Vest defaults: idle timeout 35000 ms (RUST's 30 s stale bound + PONG bound; keep it
  *     above the ping interval), first reconnect 250 ms; order limit = orders and cancels; event loop group: Netty's

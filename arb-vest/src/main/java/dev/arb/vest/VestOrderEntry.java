@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * body). Both map answers the same way.
  *
  * <p><b>Note:</b> thread-safe (its state is in {@link VestSentOrders}, {@link VestOrderTracker} and
- * {@link VestNonces}, each thread-safe); futures complete on the {@code vest-order-io} thread, the JDK HTTP
+ * {@link VestNonces}, each thread-safe); futures complete on the adapter's event loop (Netty order channel), the JDK HTTP
  * client's threads or the common delayed executor (backoffs, polls).
  */
 final class VestOrderEntry {

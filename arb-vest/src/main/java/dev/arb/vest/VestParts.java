@@ -14,8 +14,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * one JSON mapper and one event loop (of {@link dev.arb.api.TransportConfig#eventLoopGroup()} when shared, else of a
  * single-thread group of its own, which {@link VestConnection#close()} shuts down) shared by the
  * market-data feed, the account stream, order entry and the account queries; with
- * {@link VestConfig#nettyOrderEntry()} and an API key also the order channel (its own {@code vest-order-io}
- * thread). The adapter delegates every method to one of these parts.
+ * {@link VestConfig#nettyOrderEntry()} and an API key also the order channel (on the same event loop, so
+ * an order decided there is written without a thread hand-off). The adapter delegates every method to one of these parts.
  *
  * <p><b>Note:</b> immutable once built; each part is thread-safe (see its own note).
  */
@@ -72,7 +72,7 @@ final class VestParts {
         final VestOrderChannel orderChannel = config.nettyOrderEntry() && config.apiKey() != null
             ? new VestOrderChannel(config.restBaseUrl(), config.accountGroup(), config.apiKey(),
                 config.transport().requestTimeoutMs(), config.orderConnections(), ORDER_KEEP_ALIVE_IDLE_MS,
-                config.reconnectBackoff(), rest, json) : null;
+                config.reconnectBackoff(), rest, json, loop) : null;
         orders = new VestOrderEntry(config, rest, orderChannel, json, codec, signer, markets, nonces, tracker, counters,
             () -> stream != null && stream.isOpen());
         account = new VestAccountRest(config, rest, json, codec, signer, markets, nonces, tracker);

@@ -55,6 +55,11 @@ final class VestSimServer {
         return accepted.get();
     }
 
+    /** @return open connections that are not WebSockets (REST keep-alive connections) */
+    int openHttpConnections() {
+        return (int) connections.stream().filter(ch -> !streams.contains(ch)).count();
+    }
+
     /** Closes every open connection that is not a WebSocket (idle or busy REST keep-alive connections). */
     void closeHttpConnections() {
         connections.close(ch -> !streams.contains(ch));

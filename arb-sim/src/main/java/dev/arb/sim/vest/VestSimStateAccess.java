@@ -129,6 +129,11 @@ abstract class VestSimStateAccess extends VestSimFaultSwitches {
         return venue.server.accepted();
     }
 
+    /** @return open REST (HTTP/1.1 keep-alive) connections, WebSockets excluded */
+    public int openHttpConnections() {
+        return venue.server.openHttpConnections();
+    }
+
     /** @return the number of open WebSocket connections */
     public int connectedStreams() {
         return venue.streams.size();

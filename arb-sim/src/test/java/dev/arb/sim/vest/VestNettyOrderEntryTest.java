@@ -17,9 +17,8 @@ import dev.arb.sim.MarketModel;
 import dev.arb.vest.VestAdapter;
 import dev.arb.vest.VestConfig;
 import dev.arb.vest.VestSigner;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -169,24 +168,22 @@ class VestNettyOrderEntryTest {
     }
 
     @Test
-    void shouldStopTheOrderThreadWhenTheAdapterCloses() throws Exception {
-        final Set<Thread> before = orderThreads();
-        start(true, b -> b);
-        final Set<Thread> mine = orderThreads();
-        mine.removeAll(before);
-        assertThat(mine).hasSize(1);
-        adapter.close();
-        adapter = null;
-        await().atMost(WAIT).until(() -> mine.stream().noneMatch(Thread::isAlive));
-    }
-
-    private static Set<Thread> orderThreads() {
-        final Set<Thread> out = new HashSet<>();
-        for (final Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("vest-order-io") && t.isAlive()) {
-                out.add(t);
-            }
+    void shouldWriteOnTheSharedLoopAndCloseTheOrderConnectionsWithTheAdapter() throws Exception {
+        final NioEventLoopGroup shared = new NioEventLoopGroup(1);
+        try {
+            start(true, b -> b.eventLoopGroup(shared));
+            assertThat(adapter.placeOrder(buy("shared-1")).get(10, TimeUnit.SECONDS).status())
+                .isEqualTo(OrderStatus.FILLED);
+            assertThat(Thread.getAllStackTraces().keySet()).as("no thread of the order channel's own")
+                .noneMatch(t -> t.getName().startsWith("vest-order-io") && t.isAlive());
+            final int open = sim.openHttpConnections(); // the order channel's 2 and the JDK client's, which stay
+            assertThat(open).isGreaterThanOrEqualTo(2);
+            adapter.close();
+            adapter = null;
+            await().atMost(WAIT).until(() -> sim.openHttpConnections() <= open - 2);
+            assertThat(shared.isShuttingDown()).as("the shared loop outlives the adapter").isFalse();
+        } finally {
+            shared.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
-        return out;
     }
 }

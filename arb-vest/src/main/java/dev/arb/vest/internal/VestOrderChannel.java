@@ -11,9 +11,12 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -24,10 +27,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,8 +37,10 @@ import javax.net.ssl.SSLException;
 
 /**
  * Vest order transport on Netty: {@code POST /orders} and {@code POST /orders/cancel} written on a few pre-opened,
- * warmed HTTP/1.1 keep-alive connections owned by one event-loop thread of its own ({@code vest-order-io}, daemon),
- * with the body encoded into a reused buffer (issue 14 §3). GETs stay on {@link VestRestClient}.
+ * warmed HTTP/1.1 keep-alive connections owned by the adapter's event loop (the bot's shared loop, where the engine
+ * decides, so an order is written in the deciding call, with no thread hand-off) or, without one, by a thread of its
+ * own ({@code vest-order-io}, daemon), the body encoded into a reused buffer (issue 14 §3). GETs stay on
+ * {@link VestRestClient}.
  *
  * <p><b>Connections.</b> {@link #start()} opens {@code connections} to the REST host, each warmed with {@code GET
  * /ticker/latest} (any answer proves TCP, TLS and keep-alive), and warmed again after {@code keepAliveIdleMs} idle.
@@ -46,8 +48,8 @@ import javax.net.ssl.SSLException;
  * it is closed here, §9.6); Vest's docs say nothing on keep-alive (protocol reference §4). One request in flight per
  * connection, no pipelining (§9.3.2: a pipelining client must retry, a signed order must not be retried blindly). A
  * request takes the most recently used idle connection, else waits for the first freed while one more is opened (at
- * most twice {@code connections}). A closed connection is replaced in the background: at once while connections work; after a failure (refused,
- * or closed before its first answer) by one probe per reconnect-backoff step, the rest once it answers.
+ * most 2 × {@code connections}). A closed one is replaced in the background: at once while others work; after a
+ * failure (refused, closed unanswered) by one probe per reconnect-backoff step, the rest once it answers.
  *
  * <p><b>Requests.</b> The head holds {@link VestRestClient#postOrder}'s headers ({@code Host}, the JDK client's
  * {@code User-Agent}, {@code xrestservermm}, {@code Accept}, {@code X-API-KEY}, {@code Content-Type},
@@ -58,11 +60,11 @@ import javax.net.ssl.SSLException;
  * {@link ExchangeTimeoutException} (the connection is replaced: its answer may still come), a connection lost before
  * the answer a {@link TransportException}. The API key is in the head bytes only, never in a log or an exception.
  *
- * <p><b>Note:</b> thread-safe: {@link #post} may be called from any thread; connection state is confined to the
- * {@code vest-order-io} thread, where the returned futures complete (do not block in their callbacks).
+ * <p><b>Note:</b> thread-safe: {@link #post} may be called from any thread (on the loop it runs inline); connection
+ * state is confined to the loop, where the returned futures complete (do not block in their callbacks).
  */
 public final class VestOrderChannel implements AutoCloseable {
-    /** Writes a request's JSON body into a buffer, on the {@code vest-order-io} thread. */
+    /** Writes a request's JSON body into a buffer, on the channel's loop. */
     @FunctionalInterface
     public interface Body {
         /** @param out the reused scratch buffer, cleared; write the body from its writer index */
@@ -70,21 +72,20 @@ public final class VestOrderChannel implements AutoCloseable {
     }
 
     static final String WARM_PATH = "/ticker/latest";
-    private static final byte[] CRLF2 = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final VestRestClient rest;
     private final ObjectMapper json;
     private final String host;
     private final int port;
     private final String basePath;
-    private final String commonHeaders;
     private final SslContext ssl;
     private final long timeoutMs;
     private final long keepAliveIdleMs;
     private final int connections;
     private final IntervalFunction backoff;
-    private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("vest-order-io", true));
-    private final EventLoop loop = group.next();
+    private final EventLoopGroup ownGroup;
+    private final EventLoop loop;
+    private final ChannelGroup channels;
     private final AtomicInteger opened = new AtomicInteger();
     private final CompletableFuture<Void> warm = new CompletableFuture<>();
     private volatile boolean started;
@@ -92,7 +93,7 @@ public final class VestOrderChannel implements AutoCloseable {
     // confined to the loop
     private final ArrayDeque<VestOrderConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<VestOrderConnection.Request> pending = new ArrayDeque<>();
-    private final Map<String, byte[]> heads = new HashMap<>();
+    private final VestRequestHeads heads;
     private ByteBuf scratch;
     private int live;
     private int opening;
@@ -110,20 +111,21 @@ public final class VestOrderChannel implements AutoCloseable {
      * @param backoff         delay before re-opening after failed attempts (attempt number to ms)
      * @param rest            the order limit's owner
      * @param json            parses answers
+     * @param sharedLoop      the loop to own the connections, or null for a {@code vest-order-io} thread of its own
      * @throws IllegalStateException if the TLS context cannot be built
      * @throws NullPointerException if the API key is null
      */
     public VestOrderChannel(final String restBaseUrl, final int accountGroup, final Secret apiKey,
         final long timeoutMs, final int connections, final long keepAliveIdleMs, final IntervalFunction backoff,
-        final VestRestClient rest, final ObjectMapper json) {
+        final VestRestClient rest, final ObjectMapper json, final EventLoop sharedLoop) {
+        ownGroup = sharedLoop == null ? new NioEventLoopGroup(1, new DefaultThreadFactory("vest-order-io", true)) : null;
+        loop = sharedLoop != null ? sharedLoop : ownGroup.next();
+        channels = new DefaultChannelGroup("vest-orders", loop);
         final URI uri = URI.create(restBaseUrl);
         final boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         this.host = uri.getHost();
         this.port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         this.basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
-        this.commonHeaders = "Host: " + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "\r\nUser-Agent: "
-            + "Java-http-client/" + System.getProperty("java.version") + "\r\nxrestservermm: restserver"
-            + accountGroup + "\r\nAccept: application/json\r\n";
         try {
             this.ssl = tls ? SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build() : null;
         } catch (SSLException e) {
@@ -135,16 +137,8 @@ public final class VestOrderChannel implements AutoCloseable {
         this.backoff = backoff;
         this.rest = rest;
         this.json = json;
-        Objects.requireNonNull(apiKey, "apiKey");
-        heads.put("/orders", head("POST", "/orders", apiKey));
-        heads.put("/orders/cancel", head("POST", "/orders/cancel", apiKey));
-        heads.put(WARM_PATH, head("GET", WARM_PATH, null));
-    }
-
-    private byte[] head(final String method, final String path, final Secret apiKey) {
-        return (method + " " + basePath + path + " HTTP/1.1\r\n" + commonHeaders
-            + (apiKey == null ? "\r\n" : "X-API-KEY: " + apiKey.reveal()
-            + "\r\nContent-Type: application/json\r\nContent-Length: ")).getBytes(StandardCharsets.ISO_8859_1);
+        this.heads = new VestRequestHeads(uri, basePath, accountGroup, Objects.requireNonNull(apiKey, "apiKey"),
+            WARM_PATH);
     }
 
     /**
@@ -195,6 +189,10 @@ public final class VestOrderChannel implements AutoCloseable {
     }
 
     private boolean execute(final Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+            return true;
+        }
         try {
             loop.execute(task);
         } catch (RejectedExecutionException e) {
@@ -239,12 +237,7 @@ public final class VestOrderChannel implements AutoCloseable {
             idle.addFirst(c);
             return;
         }
-        final byte[] head = heads.get(r.path);
-        final ByteBuf out = c.alloc().directBuffer(head.length + 24 + scratch.readableBytes());
-        out.writeBytes(head);
-        VestOrderJsonWriter.writeLong(out, scratch.readableBytes());
-        out.writeBytes(CRLF2).writeBytes(scratch, scratch.readerIndex(), scratch.readableBytes());
-        c.write(r, out);
+        c.write(r, heads.frame(c.alloc(), r.path, scratch));
     }
 
     /** The first warm-up answer or failure of each initial connection counts down to {@link #start()}'s future. */
@@ -270,7 +263,7 @@ public final class VestOrderChannel implements AutoCloseable {
     /** A connection idle for {@code keepAliveIdleMs}: warmed again if nothing is in flight on it. */
     void idleTimeout(final VestOrderConnection c) {
         if (idle.remove(c)) {
-            c.warm(heads.get(WARM_PATH));
+            c.warm(heads.head(WARM_PATH));
         }
     }
 
@@ -339,7 +332,12 @@ public final class VestOrderChannel implements AutoCloseable {
                 opening--;
                 if (f.isSuccess()) {
                     opened.incrementAndGet();
-                    c.warm(heads.get(WARM_PATH));
+                    channels.add(((ChannelFuture) f).channel()); // removed when it closes
+                    if (closed) {
+                        channels.close();
+                        return;
+                    }
+                    c.warm(heads.head(WARM_PATH));
                     return;
                 }
                 live--;
@@ -379,7 +377,7 @@ public final class VestOrderChannel implements AutoCloseable {
         r.future.completeExceptionally(e);
     }
 
-    /** Fails what is pending, closes every connection and stops the {@code vest-order-io} thread (not waiting). */
+    /** Fails what is pending, closes every connection and stops a {@code vest-order-io} thread (not waiting). */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -393,7 +391,10 @@ public final class VestOrderChannel implements AutoCloseable {
                 scratch = null;
             }
             warm.complete(null);
+            channels.close();
         });
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (ownGroup != null) {
+            ownGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 }

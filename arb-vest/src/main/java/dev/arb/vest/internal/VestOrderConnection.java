@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * response half of {@code HttpClientCodec} is in the pipeline. Answers, closes and idle events are reported to the
  * channel, which owns the pool.
  *
- * <p><b>Note:</b> not thread-safe: confined to the {@code vest-order-io} thread.
+ * <p><b>Note:</b> not thread-safe: confined to its channel's event loop.
  */
 final class VestOrderConnection extends SimpleChannelInboundHandler<FullHttpResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(VestOrderConnection.class);

@@ -46,7 +46,7 @@ class VestOrderChannelTest {
         final String base = "http://127.0.0.1:" + server.port() + "/v2";
         rest = new VestRestClient(base, 3, Secret.of("key-123"), 2000, 1000, 1000, json, System::currentTimeMillis);
         channel = new VestOrderChannel(base, 3, Secret.of("key-123"), 2000, 2, 15_000,
-            IntervalFunction.of(100L), rest, json);
+            IntervalFunction.of(100L), rest, json, null);
         channel.start().get(5, TimeUnit.SECONDS);
     }
 
