@@ -103,4 +103,11 @@ final class CompositeListener implements ExecutionListener {
             l.onOrderSent(venue, decisionToSendNanos, journalCommitNanos);
         }
     }
+
+    @Override
+    public void onIntentCommitted(final String venue, final long journalCommitNanos) {
+        for (ExecutionListener l : all) {
+            l.onIntentCommitted(venue, journalCommitNanos);
+        }
+    }
 }

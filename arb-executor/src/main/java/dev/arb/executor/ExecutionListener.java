@@ -119,17 +119,28 @@ public interface ExecutionListener {
     }
 
     /**
-     * An order was handed to the venue's adapter and its intent's journal commit was seen; called once per
-     * order on the engine's thread, after both.
+     * An order was handed to the venue's adapter; called on the engine's thread, before its answer.
      *
      * @param venue                venue name as the adapter reports it
      * @param decisionToSendNanos  ns from the decision to the hand-over: by default (intent written ahead) to
      *                             the adapter's {@code placeOrder} returning, which includes its signing and
      *                             the hand-over to its I/O thread; with {@link ExecutorConfig#journalBeforeSend()}
      *                             to the call of {@code placeOrder}, after the commit
-     * @param journalCommitNanos   ns from appending the intent to the journal to its commit being seen on
-     *                             the engine's thread
+     * @param journalCommitNanos   with {@link ExecutorConfig#journalBeforeSend()}, ns from appending the intent to
+     *                             its commit being seen; −1 by default, as the commit is still under way (see
+     *                             {@link #onIntentCommitted})
      */
     default void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
+    }
+
+    /**
+     * An order's intent was committed to the journal; called once per order on the engine's thread, before or
+     * after the order's answer (by default the commit runs in parallel with the send).
+     *
+     * @param venue              venue name as the adapter reports it
+     * @param journalCommitNanos ns from appending the intent to the journal to its commit being seen on the
+     *                           engine's thread
+     */
+    default void onIntentCommitted(final String venue, final long journalCommitNanos) {
     }
 }

@@ -139,4 +139,13 @@ final class GuardedListener implements ExecutionListener {
             failed("onOrderSent", e);
         }
     }
+
+    @Override
+    public void onIntentCommitted(final String venue, final long journalCommitNanos) {
+        try {
+            delegate.onIntentCommitted(venue, journalCommitNanos);
+        } catch (RuntimeException e) {
+            failed("onIntentCommitted", e);
+        }
+    }
 }

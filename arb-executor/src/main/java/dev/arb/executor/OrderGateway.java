@@ -125,6 +125,7 @@ final class OrderGateway {
                     LegOutcome.of(request, null, journalError, core.clock.nanoTime()));
             }
             final long now = core.clock.nanoTime();
+            core.listener.onIntentCommitted(leg.name, now - appendNanos);
             core.listener.onOrderSent(leg.name, now - decisionNanos, now - appendNanos);
             return place(leg, request, 0);
         }, core.stateThread);
@@ -137,13 +138,14 @@ final class OrderGateway {
     private CompletableFuture<LegOutcome> placeWhileCommitting(final Leg leg, final OrderRequest request,
         final long decisionNanos, final long appendNanos, final CompletableFuture<Throwable> committed) {
         final CompletableFuture<LegOutcome> placed = place(leg, request, 0);
-        final long handedNanos = core.clock.nanoTime();
+        core.listener.onOrderSent(leg.name, core.clock.nanoTime() - decisionNanos, -1);
         committed.thenAcceptAsync(journalError -> {
             if (journalError != null) {
                 core.halt("journal failed to commit the intent of " + request.clientOrderId() + " on " + leg.name
                     + " (" + journalError.getMessage() + "); the order was sent: check positions, then flatten()");
+                return;
             }
-            core.listener.onOrderSent(leg.name, handedNanos - decisionNanos, core.clock.nanoTime() - appendNanos);
+            core.listener.onIntentCommitted(leg.name, core.clock.nanoTime() - appendNanos);
         }, core.stateThread);
         return placed;
     }

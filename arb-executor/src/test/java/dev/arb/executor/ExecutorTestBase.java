@@ -108,6 +108,7 @@ abstract class ExecutorTestBase {
         final List<OrderUpdate> acks = new CopyOnWriteArrayList<>();
         final List<String> wrongThread = new CopyOnWriteArrayList<>();
         final List<String> sent = new CopyOnWriteArrayList<>();
+        final List<String> committed = new CopyOnWriteArrayList<>();
         volatile long decisions;
         volatile long maxDecisionNanos;
 
@@ -164,6 +165,12 @@ abstract class ExecutorTestBase {
         public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
             onLoop("sent");
             sent.add(venue);
+        }
+
+        @Override
+        public void onIntentCommitted(final String venue, final long journalCommitNanos) {
+            onLoop("committed");
+            committed.add(venue);
         }
 
         @Override

@@ -33,12 +33,14 @@ class WriteAheadJournalTest extends ExecutorTestBase {
             .allSatisfy(f -> assertThat(f).isNotDone());
         assertThat(held.intents).extracting(JournalEvent::clientOrderId)
             .containsExactly(venueA.requests.get(0).clientOrderId(), venueB.requests.get(0).clientOrderId());
-        assertThat(events.sent).as("reported once the commit is seen").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.sent.size() == 2);
+        assertThat(events.sent).as("reported at the hand-over").containsExactly("venue-a", "venue-b");
+        assertThat(events.committed).as("reported once the commit is seen").isEmpty();
 
         held.pendingIntents.forEach(f -> f.complete(null));
         awaitState("OPEN");
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.sent.size() == 2);
-        assertThat(events.sent).containsExactlyInAnyOrder("venue-a", "venue-b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.committed.size() == 2);
+        assertThat(events.committed).containsExactlyInAnyOrder("venue-a", "venue-b");
         assertThat(executor.isHalted()).isFalse();
     }
 
@@ -56,6 +58,8 @@ class WriteAheadJournalTest extends ExecutorTestBase {
         assertThat(venueA.requests).hasSize(1);
         assertThat(venueB.requests).hasSize(1);
         assertThat(events.sent).containsExactlyInAnyOrder("venue-a", "venue-b");
+        assertThat(events.committed).as("committed before the hand-over").containsExactlyInAnyOrder("venue-a",
+            "venue-b");
     }
 
     @Test

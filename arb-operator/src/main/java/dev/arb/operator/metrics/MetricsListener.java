@@ -48,8 +48,12 @@ final class MetricsListener implements ExecutionListener {
     }
 
     @Override
-    public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
+    public void onIntentCommitted(final String venue, final long journalCommitNanos) {
         journalCommit.record(journalCommitNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
         Timer t = null;
         for (int i = 0; i < sendCount; i++) {
             if (sendVenues[i].equals(venue)) {

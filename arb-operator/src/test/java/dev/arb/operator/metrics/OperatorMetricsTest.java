@@ -101,7 +101,7 @@ class OperatorMetricsTest {
         assertThat(value(open, "arb_decision_to_ack_seconds_count", Map.of("bot", "bot-1", "venue", "paradex")))
             .isEqualTo(1.0);
         assertThat(value(open, "arb_decision_to_send_seconds_count", Map.of("bot", "bot-1", "venue", "vest")))
-            .as("one order handed to each venue after its intent's commit").isEqualTo(1.0);
+            .as("one order handed to each venue").isEqualTo(1.0);
         assertThat(value(open, "arb_journal_commit_seconds_count", Map.of("bot", "bot-1"))).isEqualTo(2.0);
 
         f.converged();
