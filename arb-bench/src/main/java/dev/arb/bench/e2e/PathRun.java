@@ -42,6 +42,7 @@ final class PathRun implements AutoCloseable {
     private static final String PARADEX_MARKET = "BTC-USD-PERP";
     private static final long BOOK_AGE_MS = TimeUnit.MINUTES.toMillis(10);
 
+    private final TickBoard board;
     private final NioEventLoopGroup loop = new NioEventLoopGroup(1);
     private final EventLoop state = loop.next();
     private final VestAdapter vest;
@@ -60,6 +61,7 @@ final class PathRun implements AutoCloseable {
      * @throws Exception if an adapter does not connect within 30 s or the executor cannot start
      */
     PathRun(final JsonNode ready, final TickBoard board, final HarnessPath path, final Path journal) throws Exception {
+        this.board = board;
         vest = new VestAdapter(path.vest(VestConfig.builder()
             .restBaseUrl(ready.path("vestOrderRestUrl").asText())
             .wsUrl(ready.path("vestWsUrl").asText())
@@ -115,7 +117,7 @@ final class PathRun implements AutoCloseable {
      */
     void warmUp(final SimProcessHandle sim, final int ratePerSecond, final int ticks) throws Exception {
         sim.pace(ratePerSecond, ticks);
-        awaitQuiet();
+        awaitQuiet(board.tick());
         onLoop(() -> {
             recorder.reset();
             return null;
@@ -138,7 +140,7 @@ final class PathRun implements AutoCloseable {
         final SimProcessHandle.Stamps before = sim.stamps();
         final GcTotals gc0 = GcTotals.now();
         final long maxLateUs = sim.pace(ratePerSecond, ticks);
-        awaitQuiet();
+        awaitQuiet(board.tick());
         final GcTotals gc = GcTotals.now().minus(gc0);
         final SimProcessHandle.Stamps after = sim.stamps();
         return onLoop(() -> {
@@ -148,10 +150,14 @@ final class PathRun implements AutoCloseable {
         });
     }
 
-    /** Waits (up to 10 s) until the last round has both acks. */
-    private void awaitQuiet() throws Exception {
+    /**
+     * Waits (up to 10 s) until the strategy has seen the last paced tick and the last round has both acks: a tick
+     * whose frame is still on its way when the pace ends must not be decided after the window closes.
+     */
+    private void awaitQuiet(final long lastTick) throws Exception {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!onLoop(recorder::quiet) && System.nanoTime() - deadline < 0) {
+        while (!onLoop(() -> recorder.lastTickSeen() >= lastTick && recorder.quiet())
+            && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }
     }

@@ -46,6 +46,7 @@ final class RoundRecorder implements ExecutionListener {
     long skipped;
     long extraOrders;
     long completeRounds;
+    private long lastTickSeen;
     long stampMismatches;
 
     private static Histogram hist() {
@@ -80,6 +81,16 @@ final class RoundRecorder implements ExecutionListener {
         decisions++;
         tickToDecision.recordValue(us(decisionNanos - plannedNanos));
         current = new Round(decisionNanos);
+    }
+
+    /** @param tick the number of a tick the strategy has just consumed (decided on, or skipped) */
+    void seen(final long tick) {
+        lastTickSeen = tick;
+    }
+
+    /** @return the number of the last tick the strategy consumed (0: none) */
+    long lastTickSeen() {
+        return lastTickSeen;
     }
 
     /** The strategy saw a tick while a round was in flight. */

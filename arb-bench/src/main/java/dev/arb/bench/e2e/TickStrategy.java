@@ -61,6 +61,7 @@ final class TickStrategy implements Strategy {
             return; // the tick's frame has not arrived yet: this is another book's change
         }
         lastTick = tick[0];
+        recorder.seen(lastTick);
         switch (context.state()) {
             case FLAT -> {
                 out.enter(Direction.BUY_A_SELL_B, 0);

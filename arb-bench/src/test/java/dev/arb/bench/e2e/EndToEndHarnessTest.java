@@ -35,7 +35,8 @@ class EndToEndHarnessTest {
             assertThat(r.toSendParadex().getTotalCount()).isEqualTo(r.decisions());
             assertThat(r.toAckVest().getTotalCount()).isEqualTo(r.decisions());
             assertThat(r.toAckParadex().getTotalCount()).isEqualTo(r.decisions());
-            assertThat(r.stampMismatches()).isZero();
+            assertThat(r.stampMismatches()).as("orders sent vs first bytes stamped; harness output:%n%s",
+                text.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(r.toWireVest().getTotalCount()).isEqualTo(r.decisions());
             assertThat(r.toWireParadex().getTotalCount()).isEqualTo(r.decisions());
             assertThat(r.bothAcks().getMaxValue()).isLessThan(RoundRecorder.HIGHEST_US);
