@@ -21,7 +21,8 @@ public final class FixedPoint {
     /** The largest scale supported (decimal places). */
     public static final int MAX_SCALE = 18;
 
-    private static final long[] POW10 = new long[MAX_SCALE + 1];
+    /** {@code 10^0 .. 10^18}; package-private for {@link AsciiDecimal}, never written after class initialization. */
+    static final long[] POW10 = new long[MAX_SCALE + 1];
     /** {@code Long.MAX_VALUE / 10}: appending a digit to a larger value (or a digit above 7 to it) overflows. */
     private static final long OVERFLOW_GUARD = Long.MAX_VALUE / 10;
 
@@ -330,7 +331,8 @@ public final class FixedPoint {
         return negative ? -value : value;
     }
 
-    private static void checkScale(final int scale) {
+    /** @throws IllegalArgumentException if {@code scale} is outside 0..18 (also {@link AsciiDecimal}'s check) */
+    static void checkScale(final int scale) {
         if (scale < 0 || scale > MAX_SCALE) {
             throw new IllegalArgumentException("scale out of range 0.." + MAX_SCALE + ": " + scale);
         }

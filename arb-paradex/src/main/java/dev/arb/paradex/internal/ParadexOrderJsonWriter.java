@@ -1,5 +1,6 @@
 package dev.arb.paradex.internal;
 
+import dev.arb.api.AsciiDecimal;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderType;
@@ -16,13 +17,18 @@ import io.netty.util.CharsetUtil;
  * unescaped UTF-8, a lone surrogate as {@code ?}). For a reused {@code byte[]}, pass a reused heap buffer
  * ({@code Unpooled.buffer(n)}, {@code clear()} between orders; its {@code array()} is the byte array).
  *
- * <p><b>Note:</b> thread-safe: stateless.
+ * <p>Numbers are written by {@link AsciiDecimal} (shared with the Vest writer) into the per-thread scratch array,
+ * then copied into the buffer.
+ *
+ * <p><b>Note:</b> thread-safe: no state but a per-thread scratch array.
  */
 public final class ParadexOrderJsonWriter {
     private static final int SCALE = RestDecoders.SCALE;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(CharsetUtil.US_ASCII);
-    private static final long[] POW10 = new long[19];
-    /** Per-thread buffer a string that needs escaping or UTF-8 is encoded into, then copied in one go. */
+    /**
+     * Per-thread buffer a string that needs escaping or UTF-8, or a number ({@link AsciiDecimal}, at most
+     * {@link AsciiDecimal#MAX_LENGTH} bytes), is encoded into, then copied in one go.
+     */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
     private static final byte[] MARKET = ascii("{\"market\":");
     private static final byte[] SIDE = ascii(",\"side\":\"");
@@ -37,13 +43,6 @@ public final class ParadexOrderJsonWriter {
     private static final byte[] JSONRPC = ascii("{\"jsonrpc\":\"2.0\",\"method\":");
     private static final byte[] PARAMS = ascii(",\"params\":");
     private static final byte[] ID = ascii(",\"id\":");
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
-    }
 
     private ParadexOrderJsonWriter() {
     }
@@ -193,70 +192,27 @@ public final class ParadexOrderJsonWriter {
     }
 
     /**
-     * Writes a decimal integer.
+     * Writes a decimal integer, as {@link Long#toString(long)} ({@link AsciiDecimal#writeLong}).
      *
-     * @param out   destination
+     * @param out   destination, written from its writer index (grown as needed)
      * @param value the number
      */
     public static void writeLong(final ByteBuf out, final long value) {
-        if (value == Long.MIN_VALUE) {
-            out.writeCharSequence(Long.toString(value), CharsetUtil.US_ASCII);
-            return;
-        }
-        long v = value;
-        if (v < 0) {
-            out.writeByte('-');
-            v = -v;
-        }
-        int digits = 1;
-        while (digits < 19 && v >= POW10[digits]) {
-            digits++;
-        }
-        writeDigits(out, v, digits);
+        final byte[] digits = SCRATCH.get();
+        out.writeBytes(digits, 0, AsciiDecimal.writeLong(digits, 0, value));
     }
 
     /**
      * Writes {@link FixedPoint#formatTrimmed}{@code (value, scale)} without creating a String: the fewest decimals
-     * that keep the value exact, no exponent.
+     * that keep the value exact, no exponent ({@link AsciiDecimal#writeTrimmed}).
      *
-     * @param out   destination
+     * @param out   destination, written from its writer index (grown as needed)
      * @param value fixed-point value
      * @param scale decimal places of {@code value}, 0..18
+     * @throws IllegalArgumentException if {@code scale} is outside 0..18 (nothing is written)
      */
     public static void writeTrimmed(final ByteBuf out, final long value, final int scale) {
-        if (value == Long.MIN_VALUE || scale < 0 || scale > 18) {
-            out.writeCharSequence(FixedPoint.formatTrimmed(value, scale), CharsetUtil.US_ASCII);
-            return;
-        }
-        long v = value;
-        if (v < 0) {
-            out.writeByte('-');
-            v = -v;
-        }
-        final long unit = POW10[scale];
-        writeLong(out, v / unit);
-        long frac = v % unit;
-        if (frac == 0) {
-            return;
-        }
-        int decimals = scale;
-        while (frac % 10 == 0) {
-            frac /= 10;
-            decimals--;
-        }
-        out.writeByte('.');
-        writeDigits(out, frac, decimals);
-    }
-
-    /** Writes {@code v} (non-negative) as exactly {@code digits} digits, zero-padded on the left. */
-    private static void writeDigits(final ByteBuf out, final long v, final int digits) {
-        final int start = out.writerIndex();
-        out.ensureWritable(digits);
-        long rest = v;
-        for (int i = digits - 1; i >= 0; i--) {
-            out.setByte(start + i, (int) ('0' + rest % 10));
-            rest /= 10;
-        }
-        out.writerIndex(start + digits);
+        final byte[] digits = SCRATCH.get();
+        out.writeBytes(digits, 0, AsciiDecimal.writeTrimmed(digits, 0, value, scale));
     }
 }

@@ -1,13 +1,13 @@
 package dev.arb.vest.internal;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.arb.api.AsciiDecimal;
 import dev.arb.api.FixedPoint;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderType;
 import dev.arb.api.Side;
 import dev.arb.api.TimeInForce;
 import io.netty.buffer.ByteBuf;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -22,8 +22,11 @@ import java.nio.charset.StandardCharsets;
  * through Jackson's own {@link TextNode} encoding (allocates, never on the usual path). Source of the body shape:
  * Vest API docs "POST /orders", "POST /orders/cancel" (protocol reference §4).
  *
- * <p><b>Note:</b> stateless, thread-safe; allocation-free for ASCII symbols and sizes/prices above
- * {@link Long#MIN_VALUE}. The buffer is the caller's and must not be shared during a call.
+ * <p>Numbers are written by {@link AsciiDecimal} (shared with the Paradex writer) into a per-thread array of
+ * {@link AsciiDecimal#MAX_LENGTH} bytes, then copied into the buffer.
+ *
+ * <p><b>Note:</b> thread-safe (no state but the per-thread digit array); allocation-free for ASCII symbols once a
+ * thread's digit array exists. The buffer is the caller's and must not be shared during a call.
  */
 public final class VestOrderJsonWriter {
     private static final byte[] ORDER_TIME = ascii("{\"order\":{\"time\":");
@@ -39,6 +42,8 @@ public final class VestOrderJsonWriter {
     private static final byte[] ID = ascii(",\"id\":");
     private static final byte[] RECV_WINDOW = ascii("},\"recvWindow\":");
     private static final byte[] SIGNATURE = ascii(",\"signature\":");
+    /** Per-thread array a number's digits are written into ({@link AsciiDecimal}), then copied in one go. */
+    private static final ThreadLocal<byte[]> DIGITS = ThreadLocal.withInitial(() -> new byte[AsciiDecimal.MAX_LENGTH]);
 
     private VestOrderJsonWriter() {
     }
@@ -115,66 +120,27 @@ public final class VestOrderJsonWriter {
     }
 
     /**
-     * Writes a long in decimal ASCII, as Jackson writes a JSON integer.
+     * Writes a long in decimal ASCII, as Jackson writes a JSON integer ({@link AsciiDecimal#writeLong}).
      *
-     * @param out   the buffer
+     * @param out   the buffer, written from its writer index (grown as needed)
      * @param value any long
      */
     public static void writeLong(final ByteBuf out, final long value) {
-        if (value == Long.MIN_VALUE) {
-            out.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
-            return;
-        }
-        long v = value;
-        if (v < 0) {
-            out.writeByte('-');
-            v = -v;
-        }
-        int digits = 1;
-        for (long p = 10; digits < 19 && v >= p; p *= 10) {
-            digits++;
-        }
-        out.ensureWritable(digits);
-        final int end = out.writerIndex() + digits;
-        for (int i = end - 1; i >= end - digits; i--) {
-            out.setByte(i, (int) ('0' + v % 10));
-            v /= 10;
-        }
-        out.writerIndex(end);
+        final byte[] digits = DIGITS.get();
+        out.writeBytes(digits, 0, AsciiDecimal.writeLong(digits, 0, value));
     }
 
-    /** A fixed-point value as a JSON string, the text of {@link FixedPoint#format(long, int)}. */
+    /**
+     * A fixed-point value as a JSON string, the text of {@link FixedPoint#format(long, int)} (exactly {@code scale}
+     * decimals) in quotes; throws {@link IllegalArgumentException} before writing anything if {@code scale} is
+     * outside 0..18.
+     */
     private static void writeFixedString(final ByteBuf out, final long value, final int scale) {
+        final byte[] digits = DIGITS.get();
+        final int n = AsciiDecimal.writeFixed(digits, 0, value, scale);
         out.writeByte('"');
-        if (value == Long.MIN_VALUE) {
-            out.writeCharSequence(BigDecimal.valueOf(value, scale).toPlainString(), StandardCharsets.US_ASCII);
-        } else {
-            final long unit = pow10(scale);
-            final long abs = Math.abs(value);
-            if (value < 0) {
-                out.writeByte('-');
-            }
-            writeLong(out, abs / unit);
-            if (scale > 0) {
-                out.writeByte('.');
-                final long frac = abs % unit;
-                for (long p = unit / 10; p > 0; p /= 10) {
-                    out.writeByte((int) ('0' + (frac / p) % 10));
-                }
-            }
-        }
+        out.writeBytes(digits, 0, n);
         out.writeByte('"');
-    }
-
-    private static long pow10(final int scale) {
-        if (scale < 0 || scale > 18) {
-            throw new IllegalArgumentException("scale must be 0..18, was " + scale);
-        }
-        long p = 1;
-        for (int i = 0; i < scale; i++) {
-            p *= 10;
-        }
-        return p;
     }
 
     /** A JSON string with Jackson's escapes: plain ASCII copied, anything else as Jackson's {@link TextNode}. */

@@ -78,6 +78,30 @@ class VestOrderJsonWriterTest {
         }
     }
 
+    @Test
+    void shouldNotAllocateWritingAsciiOrdersIntoAReusedBuffer() {
+        final OrderRequest req = OrderRequest.builder().market("BTC-PERP").side(Side.SELL).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC).size(12_345).limitPrice(Long.MAX_VALUE).reduceOnly(true).clientOrderId("c")
+            .build();
+        final String sig = signature(new SplittableRandom(16));
+        final ByteBuf out = Unpooled.buffer(512);
+        final com.sun.management.ThreadMXBean mx =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 2; round++) { // the first round warms up (class loading, JIT, the digit array)
+            final long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int i = 0; i < 10_000; i++) {
+                out.clear();
+                VestOrderJsonWriter.writeOrder(out, req, 1_700_000_000_000L + i, -i, i % 19, 18 - i % 19, 5_000, sig,
+                    "IOC");
+                VestOrderJsonWriter.writeCancel(out, i, Long.MIN_VALUE, "0x1f", 5_000, sig);
+            }
+            final long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            if (round == 1) {
+                assertThat(allocated).as("bytes allocated by 10k orders and cancels").isLessThan(10_000L);
+            }
+        }
+    }
+
     private static String signature(final SplittableRandom random) {
         final StringBuilder sb = new StringBuilder("0x");
         for (int i = 0; i < 130; i++) {
