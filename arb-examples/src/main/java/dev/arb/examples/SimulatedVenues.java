@@ -1,40 +1,32 @@
 package dev.arb.examples;
 
-import dev.arb.api.Secret;
 import dev.arb.paradex.ParadexAdapter;
 import dev.arb.paradex.ParadexConfig;
-import dev.arb.paradex.ParadexSigner;
-import dev.arb.sim.MarketModel;
 import dev.arb.sim.chaos.ChaosProxy;
 import dev.arb.sim.paradex.ParadexSimulator;
+import dev.arb.sim.process.SimPair;
 import dev.arb.sim.vest.VestSimulator;
 import dev.arb.vest.VestAdapter;
 import dev.arb.vest.VestConfig;
-import dev.arb.vest.VestSigner;
 import io.netty.channel.EventLoopGroup;
-import java.math.BigInteger;
-import java.security.SecureRandom;
-import org.web3j.crypto.Keys;
-import org.web3j.utils.Numeric;
 
 /**
- * Both simulated venues started in-process on 127.0.0.1 from one seeded {@link MarketModel}, with
- * fresh throw-away credentials registered on them, and the real adapters configured to reach them.
+ * Both simulated venues started in-process on 127.0.0.1 from one seeded market model, with fresh throw-away
+ * credentials registered on them ({@link SimPair}: the same setup {@code arb sim} serves), and the real adapters
+ * configured to reach them.
  *
  * <p><b>Note:</b> not thread-safe; created and closed by one control thread.
  */
 final class SimulatedVenues implements AutoCloseable {
-    private final VestSimulator vestSim;
-    private final ParadexSimulator paradexSim;
+    private final SimPair sims;
     private final VestAdapter vest;
     private final ParadexAdapter paradex;
     private final ChaosProxy vestProxy;
     private final ChaosProxy paradexProxy;
 
-    private SimulatedVenues(final VestSimulator vestSim, final ParadexSimulator paradexSim, final VestAdapter vest,
-        final ParadexAdapter paradex, final ChaosProxy vestProxy, final ChaosProxy paradexProxy) {
-        this.vestSim = vestSim;
-        this.paradexSim = paradexSim;
+    private SimulatedVenues(final SimPair sims, final VestAdapter vest, final ParadexAdapter paradex,
+        final ChaosProxy vestProxy, final ChaosProxy paradexProxy) {
+        this.sims = sims;
         this.vest = vest;
         this.paradex = paradex;
         this.vestProxy = vestProxy;
@@ -49,9 +41,9 @@ final class SimulatedVenues implements AutoCloseable {
      * @param loop         event loop shared by both adapters
      * @param maxBookAgeMs book age above which the adapters report stale, ms
      * @return started simulators and unconnected adapters pointed at them
-     * @throws Exception if a simulator cannot start or a key cannot be generated
+     * @throws IllegalStateException if a simulator cannot bind its port
      */
-    static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs) throws Exception {
+    static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs) {
         return start(seed, loop, maxBookAgeMs, VestSimulator.Options.defaults(), ParadexSimulator.Options.defaults(),
             false);
     }
@@ -63,10 +55,10 @@ final class SimulatedVenues implements AutoCloseable {
      * @param chaos        put a {@link ChaosProxy} between each adapter and its simulator (REST and WebSocket),
      *                     and reconnect quickly (100 ms doubling to 2 s), for the soak
      * @return started simulators (and proxies) and unconnected adapters pointed at them
-     * @throws Exception if a simulator or proxy cannot start or a key cannot be generated
+     * @throws IllegalStateException if a simulator or proxy cannot bind its port
      */
     static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs,
-        final boolean chaos) throws Exception {
+        final boolean chaos) {
         return start(seed, loop, maxBookAgeMs, VestSimulator.Options.defaults(), ParadexSimulator.Options.defaults(),
             chaos);
     }
@@ -78,10 +70,10 @@ final class SimulatedVenues implements AutoCloseable {
      * @param vestOptions    the Vest simulator's symbols and book shape
      * @param paradexOptions the Paradex simulator's markets and book shape
      * @return started simulators and unconnected adapters pointed at them
-     * @throws Exception if a simulator cannot start or a key cannot be generated
+     * @throws IllegalStateException if a simulator cannot bind its port
      */
     static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs,
-        final VestSimulator.Options vestOptions, final ParadexSimulator.Options paradexOptions) throws Exception {
+        final VestSimulator.Options vestOptions, final ParadexSimulator.Options paradexOptions) {
         return start(seed, loop, maxBookAgeMs, vestOptions, paradexOptions, false);
     }
 
@@ -94,28 +86,23 @@ final class SimulatedVenues implements AutoCloseable {
      * @param chaos          put a {@link ChaosProxy} between each adapter and its simulator (REST and WebSocket),
      *                       and reconnect quickly (100 ms doubling to 2 s), for the soak
      * @return started simulators (and proxies) and unconnected adapters pointed at them
-     * @throws Exception if a simulator or proxy cannot start or a key cannot be generated
+     * @throws IllegalStateException if a simulator or proxy cannot bind its port
      */
     static SimulatedVenues start(final long seed, final EventLoopGroup loop, final long maxBookAgeMs,
-        final VestSimulator.Options vestOptions, final ParadexSimulator.Options paradexOptions, final boolean chaos)
-        throws Exception {
-        final MarketModel model = new MarketModel(MarketModel.Config.defaults(seed));
-        final VestSimulator vestSim = VestSimulator.start(model, vestOptions);
-        final ParadexSimulator paradexSim = ParadexSimulator.start(model, paradexOptions);
+        final VestSimulator.Options vestOptions, final ParadexSimulator.Options paradexOptions, final boolean chaos) {
         // the bot runs for hours against them: keep their order and fill history bounded (the soak's heap is the sum)
-        vestSim.historyLimit(SIM_HISTORY);
-        paradexSim.historyLimit(SIM_HISTORY);
+        final SimPair sims = SimPair.start(seed, vestOptions, paradexOptions, SIM_HISTORY);
+        final VestSimulator vestSim = sims.vest();
+        final ParadexSimulator paradexSim = sims.paradex();
         final ChaosProxy vestProxy = chaos ? ChaosProxy.start(vestSim.wsUrl()) : null;
         final ChaosProxy paradexProxy = chaos ? ChaosProxy.start(paradexSim.wsUrl()) : null;
 
-        final Secret vestKey = Secret.of(Numeric.toHexStringWithPrefixZeroPadded(Keys.createEcKeyPair().getPrivateKey(), 64));
-        final String vestApiKey = vestSim.registerSigner(VestSigner.fromPrivateKey(vestKey).address());
         final VestConfig.Builder vestConfig = VestConfig.builder()
             .restBaseUrl(chaos ? vestProxy.proxied(vestSim.restBaseUrl()) : vestSim.restBaseUrl())
             .wsUrl(chaos ? vestProxy.proxied(vestSim.wsUrl()) : vestSim.wsUrl())
             .accountGroup(0)
-            .apiKey(Secret.of(vestApiKey))
-            .signingKey(vestKey)
+            .apiKey(sims.vestApiKey())
+            .signingKey(sims.vestSigningKey())
             .primaryAddress("0x" + "0".repeat(39) + "1")
             .maxBookAgeMs(maxBookAgeMs)
             .eventLoopGroup(loop);
@@ -125,16 +112,12 @@ final class SimulatedVenues implements AutoCloseable {
         }
         final VestAdapter vest = new VestAdapter(vestConfig.build());
 
-        final Secret paradexKey = ParadexSigner.randomPrivateKey();
-        final String account = "0x" + new BigInteger(250, new SecureRandom()).toString(16);
-        final ParadexSigner signer = new ParadexSigner(paradexSim.chainId(), account, paradexKey);
-        paradexSim.registerAccount(account, signer.publicKey());
         final ParadexConfig.Builder paradexConfig = ParadexConfig.builder()
             .restBaseUrl(chaos ? paradexProxy.proxied(paradexSim.restBaseUrl()) : paradexSim.restBaseUrl())
             .wsUrl(chaos ? paradexProxy.proxied(paradexSim.wsUrl()) : paradexSim.wsUrl())
             .chainId(paradexSim.chainId())
-            .accountAddress(account)
-            .privateKey(paradexKey)
+            .accountAddress(sims.paradexAccount())
+            .privateKey(sims.paradexPrivateKey())
             .sbe(true)                 // the live venue serves public market data only as SBE
             .wsOrderEntry(true)        // low-latency order entry, REST as fallback
             .maxBookAgeMs(maxBookAgeMs)
@@ -144,7 +127,7 @@ final class SimulatedVenues implements AutoCloseable {
                 .reconnectMaxDelayMs(2_000);
         }
         final ParadexAdapter paradex = new ParadexAdapter(paradexConfig.build());
-        return new SimulatedVenues(vestSim, paradexSim, vest, paradex, vestProxy, paradexProxy);
+        return new SimulatedVenues(sims, vest, paradex, vestProxy, paradexProxy);
     }
 
     /** @return the proxies in front of Vest and Paradex (empty without chaos) */
@@ -158,12 +141,12 @@ final class SimulatedVenues implements AutoCloseable {
 
     /** @return the Vest simulator (fault switches for tests) */
     VestSimulator vestSim() {
-        return vestSim;
+        return sims.vest();
     }
 
     /** @return the Paradex simulator (fault switches for tests) */
     ParadexSimulator paradexSim() {
-        return paradexSim;
+        return sims.paradex();
     }
 
     ParadexAdapter paradex() {
@@ -177,7 +160,6 @@ final class SimulatedVenues implements AutoCloseable {
         for (ChaosProxy p : proxies()) {
             p.close();
         }
-        vestSim.close();
-        paradexSim.close();
+        sims.close();
     }
 }

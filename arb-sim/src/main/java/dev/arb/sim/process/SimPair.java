@@ -27,13 +27,13 @@ public final class SimPair implements AutoCloseable {
 
     private final VestSimulator vest;
     private final ParadexSimulator paradex;
-    private final String vestSigningKey;
-    private final String vestApiKey;
+    private final Secret vestSigningKey;
+    private final Secret vestApiKey;
     private final String paradexAccount;
-    private final String paradexPrivateKey;
+    private final Secret paradexPrivateKey;
 
-    private SimPair(final VestSimulator vest, final ParadexSimulator paradex, final String vestSigningKey,
-        final String vestApiKey, final String paradexAccount, final String paradexPrivateKey) {
+    private SimPair(final VestSimulator vest, final ParadexSimulator paradex, final Secret vestSigningKey,
+        final Secret vestApiKey, final String paradexAccount, final Secret paradexPrivateKey) {
         this.vest = vest;
         this.paradex = paradex;
         this.vestSigningKey = vestSigningKey;
@@ -43,7 +43,7 @@ public final class SimPair implements AutoCloseable {
     }
 
     /**
-     * Starts both simulators and registers one account on each.
+     * Starts both simulators (the Paradex one with its default options) and registers one account on each.
      *
      * @param seed         market model seed (same seed, same price path)
      * @param manualVest   {@code true}: the Vest book moves only on {@link VestSimulator#advance()} (a paced
@@ -53,32 +53,57 @@ public final class SimPair implements AutoCloseable {
      * @throws IllegalStateException if a simulator cannot bind its port
      */
     public static SimPair start(final long seed, final boolean manualVest, final int historyLimit) {
+        return start(seed, VestSimulator.Options.builder().manualStepping(manualVest).build(),
+            ParadexSimulator.Options.defaults(), historyLimit);
+    }
+
+    /**
+     * Starts both simulators from one seeded {@link MarketModel} and registers one account on each: a random
+     * secp256k1 signing key registered with the Vest simulator (which returns the API key) and a random Stark key
+     * with a random account address registered with the Paradex simulator. If anything fails, whatever was started
+     * is closed before the exception propagates.
+     *
+     * @param seed           market model seed (same seed, same price path)
+     * @param vestOptions    the Vest simulator's symbols, book shape and stepping
+     * @param paradexOptions the Paradex simulator's markets and book shape
+     * @param historyLimit   finished orders, fills and request times each simulator keeps (≥ 1)
+     * @return the started pair
+     * @throws IllegalStateException    if a simulator cannot bind its port
+     * @throws IllegalArgumentException if {@code historyLimit} is below 1
+     */
+    public static SimPair start(final long seed, final VestSimulator.Options vestOptions,
+        final ParadexSimulator.Options paradexOptions, final int historyLimit) {
         final MarketModel model = new MarketModel(MarketModel.Config.defaults(seed));
-        final VestSimulator vest = VestSimulator.start(model,
-            VestSimulator.Options.builder().manualStepping(manualVest).build());
+        final VestSimulator vest = VestSimulator.start(model, vestOptions);
         final ParadexSimulator paradex;
         try {
-            paradex = ParadexSimulator.start(model, ParadexSimulator.Options.defaults());
+            paradex = ParadexSimulator.start(model, paradexOptions);
         } catch (RuntimeException e) {
             vest.close();
             throw e;
         }
-        vest.historyLimit(historyLimit);
-        paradex.historyLimit(historyLimit);
-        final SecureRandom random = new SecureRandom();
-        final byte[] key = new byte[32];
-        random.nextBytes(key);
-        key[0] = (byte) (1 + (key[0] & 0x3f)); // non-zero and below the secp256k1 group order
-        final String vestKey = "0x" + HexFormat.of().formatHex(key);
-        final VestSigner vestSigner = VestSigner.fromPrivateKey(Secret.of(vestKey));
-        final String apiKey = vest.registerSigner(vestSigner.address());
-        vestSigner.close();
-        final Secret paradexKey = ParadexSigner.randomPrivateKey();
-        final String account = "0x" + new BigInteger(250, random).toString(16);
-        final ParadexSigner paradexSigner = new ParadexSigner(paradex.chainId(), account, paradexKey);
-        paradex.registerAccount(account, paradexSigner.publicKey());
-        paradexSigner.close();
-        return new SimPair(vest, paradex, vestKey, apiKey, account, paradexKey.reveal());
+        try {
+            vest.historyLimit(historyLimit);
+            paradex.historyLimit(historyLimit);
+            final SecureRandom random = new SecureRandom();
+            final byte[] key = new byte[32];
+            random.nextBytes(key);
+            key[0] = (byte) (1 + (key[0] & 0x3f)); // non-zero and below the secp256k1 group order
+            final Secret vestKey = Secret.of("0x" + HexFormat.of().formatHex(key));
+            final VestSigner vestSigner = VestSigner.fromPrivateKey(vestKey);
+            final Secret apiKey = Secret.of(vest.registerSigner(vestSigner.address()));
+            vestSigner.close();
+            final Secret paradexKey = ParadexSigner.randomPrivateKey();
+            final String account = "0x" + new BigInteger(250, random).toString(16);
+            final ParadexSigner paradexSigner = new ParadexSigner(paradex.chainId(), account, paradexKey);
+            paradex.registerAccount(account, paradexSigner.publicKey());
+            paradexSigner.close();
+            return new SimPair(vest, paradex, vestKey, apiKey, account, paradexKey);
+        } catch (RuntimeException | Error e) {
+            vest.close();
+            paradex.close();
+            throw e;
+        }
     }
 
     /** @return the Vest simulator */
@@ -89,6 +114,26 @@ public final class SimPair implements AutoCloseable {
     /** @return the Paradex simulator */
     public ParadexSimulator paradex() {
         return paradex;
+    }
+
+    /** @return the key registered as a signer with the Vest simulator, {@code 0x} + 64 hex digits */
+    public Secret vestSigningKey() {
+        return vestSigningKey;
+    }
+
+    /** @return the API key the Vest simulator issued for {@link #vestSigningKey()} (account group 0) */
+    public Secret vestApiKey() {
+        return vestApiKey;
+    }
+
+    /** @return the account address registered with the Paradex simulator, {@code 0x} + hex */
+    public String paradexAccount() {
+        return paradexAccount;
+    }
+
+    /** @return the Stark private key of {@link #paradexAccount()} */
+    public Secret paradexPrivateKey() {
+        return paradexPrivateKey;
     }
 
     /** @return one line for a person: both venues' REST and WebSocket URLs */
@@ -114,11 +159,11 @@ public final class SimPair implements AutoCloseable {
         o.put("paradexWsUrl", paradex.wsUrl());
         o.put("paradexPort", java.net.URI.create(paradex.restBaseUrl()).getPort());
         o.put("paradexChainId", paradex.chainId());
-        o.put("vestSigningKey", vestSigningKey);
-        o.put("vestApiKey", vestApiKey);
+        o.put("vestSigningKey", vestSigningKey.reveal());
+        o.put("vestApiKey", vestApiKey.reveal());
         o.put("vestAccountGroup", 0);
         o.put("paradexAccount", paradexAccount);
-        o.put("paradexPrivateKey", paradexPrivateKey);
+        o.put("paradexPrivateKey", paradexPrivateKey.reveal());
         return o;
     }
 
