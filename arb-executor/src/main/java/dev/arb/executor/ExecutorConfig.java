@@ -17,16 +17,14 @@ public final class ExecutorConfig {
     private final boolean useVwap;
     private final int maxConsecutiveErrors;
     private final int unwindMaxAttempts;
-    private final long orderTimeoutMs;
     private final long maxQuoteAgeMs;
     private final long maxSkewMs;
     private final BigDecimal unwindLossBoundUsd;
-    private final int orderRetries;
     private final BigDecimal deltaToleranceBase;
     private final long deltaCheckIntervalMs;
     private final DriftAction driftAction;
-    private final long lookupTimeoutMs;
-    private final boolean journalBeforeSend;
+    /** Order timeout, re-sends, lookup timeout, journal-before-send. */
+    private final OrderPathSettings orderPath;
 
     private ExecutorConfig(final Builder b) {
         entryThresholdPct = b.entryThresholdPct;
@@ -36,16 +34,13 @@ public final class ExecutorConfig {
         useVwap = b.useVwap;
         maxConsecutiveErrors = b.maxConsecutiveErrors;
         unwindMaxAttempts = b.unwindMaxAttempts;
-        orderTimeoutMs = b.orderTimeoutMs;
         maxQuoteAgeMs = b.maxQuoteAgeMs;
         maxSkewMs = b.maxSkewMs;
         unwindLossBoundUsd = b.unwindLossBoundUsd;
-        orderRetries = b.orderRetries;
         deltaToleranceBase = b.deltaToleranceBase;
         deltaCheckIntervalMs = b.deltaCheckIntervalMs;
         driftAction = b.driftAction;
-        lookupTimeoutMs = b.lookupTimeoutMs;
-        journalBeforeSend = b.journalBeforeSend;
+        orderPath = b.orderPath();
     }
 
     /**
@@ -108,7 +103,7 @@ public final class ExecutorConfig {
 
     /** @return time after which an order's outcome is treated as unknown, ms */
     public long orderTimeoutMs() {
-        return orderTimeoutMs;
+        return orderPath.orderTimeoutMs();
     }
 
     /**
@@ -134,7 +129,7 @@ public final class ExecutorConfig {
 
     /** @return times a rate-limited order is re-sent, with the same client order id */
     public int orderRetries() {
-        return orderRetries;
+        return orderPath.orderRetries();
     }
 
     /** @return largest tolerated {@code |posA + posB|} in the periodic net-delta check, base units */
@@ -152,7 +147,7 @@ public final class ExecutorConfig {
      *     NOT_FOUND only once the order's receive window has passed: recvWindow + 1 s)
      */
     public long lookupTimeoutMs() {
-        return lookupTimeoutMs;
+        return orderPath.lookupTimeoutMs();
     }
 
     /** @return what a net-delta drift beyond tolerance triggers */
@@ -166,7 +161,7 @@ public final class ExecutorConfig {
      *     in parallel (a crash may lose intents of orders in flight; start-up reconciliation finds them)
      */
     public boolean journalBeforeSend() {
-        return journalBeforeSend;
+        return orderPath.journalBeforeSend();
     }
 
     @Override
@@ -174,16 +169,21 @@ public final class ExecutorConfig {
         return "ExecutorConfig{entryThresholdPct=" + entryThresholdPct + ", exitThresholdPct=" + exitThresholdPct
             + ", positionSizeBase=" + positionSizeBase.toPlainString() + ", slippageBps=" + slippageBps
             + ", useVwap=" + useVwap + ", maxConsecutiveErrors=" + maxConsecutiveErrors + ", unwindMaxAttempts="
-            + unwindMaxAttempts + ", orderTimeoutMs=" + orderTimeoutMs + ", maxQuoteAgeMs=" + maxQuoteAgeMs
+            + unwindMaxAttempts + ", orderTimeoutMs=" + orderPath.orderTimeoutMs() + ", maxQuoteAgeMs=" + maxQuoteAgeMs
             + ", maxSkewMs=" + maxSkewMs
-            + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", orderRetries=" + orderRetries
+            + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", orderRetries=" + orderPath.orderRetries()
             + ", deltaToleranceBase=" + deltaToleranceBase.toPlainString() + ", deltaCheckIntervalMs="
-            + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + lookupTimeoutMs
-            + ", journalBeforeSend=" + journalBeforeSend + '}';
+            + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + orderPath.lookupTimeoutMs()
+            + ", journalBeforeSend=" + orderPath.journalBeforeSend() + '}';
     }
 
-    /** Builder for {@link ExecutorConfig}. <p><b>Note:</b> not thread-safe. */
-    public static final class Builder {
+    /**
+     * Builder for {@link ExecutorConfig}; the order-path setters ({@code orderTimeoutMs}, {@code orderRetries},
+     * {@code lookupTimeoutMs}, {@code journalBeforeSend}) are inherited.
+     *
+     * <p><b>Note:</b> not thread-safe.
+     */
+    public static final class Builder extends OrderPathSettings.AbstractBuilder<Builder> {
         private double entryThresholdPct = 0.15;
         private double exitThresholdPct = -0.05;
         private BigDecimal positionSizeBase;
@@ -191,37 +191,14 @@ public final class ExecutorConfig {
         private boolean useVwap;
         private int maxConsecutiveErrors = 5;
         private int unwindMaxAttempts = 3;
-        private long orderTimeoutMs = 5_000;
         private long maxQuoteAgeMs = 2_000;
         private long maxSkewMs = 1_000;
         private BigDecimal unwindLossBoundUsd = new BigDecimal("50");
-        private int orderRetries = 2;
         private BigDecimal deltaToleranceBase = BigDecimal.ZERO;
         private long deltaCheckIntervalMs;
         private DriftAction driftAction = DriftAction.HALT;
-        private long lookupTimeoutMs = 10_000;
-        private boolean journalBeforeSend;
 
         private Builder() {
-        }
-
-        /**
-         * @param before {@code true} to commit each intent before sending (see {@link ExecutorConfig#journalBeforeSend()})
-         * @return this
-         */
-        public Builder journalBeforeSend(final boolean before) {
-            journalBeforeSend = before;
-            return this;
-        }
-
-        /**
-         * @param ms time allowed for a lookup by client order id after a lost ack, ms (≥ 1)
-         * @return this
-         * @throws IllegalArgumentException if below 1
-         */
-        public Builder lookupTimeoutMs(final long ms) {
-            lookupTimeoutMs = atLeast(ms, 1, "lookupTimeoutMs");
-            return this;
         }
 
         /**
@@ -254,16 +231,6 @@ public final class ExecutorConfig {
                 throw new IllegalArgumentException("unwindLossBoundUsd must be positive: " + usd);
             }
             unwindLossBoundUsd = usd;
-            return this;
-        }
-
-        /**
-         * @param n re-sends of a rate-limited order with the same client order id (≥ 0)
-         * @return this
-         * @throws IllegalArgumentException if negative
-         */
-        public Builder orderRetries(final int n) {
-            orderRetries = (int) atLeast(n, 0, "orderRetries");
             return this;
         }
 
@@ -387,16 +354,6 @@ public final class ExecutorConfig {
         }
 
         /**
-         * @param ms order timeout, ms (≥ 1)
-         * @return this
-         * @throws IllegalArgumentException if below 1
-         */
-        public Builder orderTimeoutMs(final long ms) {
-            orderTimeoutMs = atLeast(ms, 1, "orderTimeoutMs");
-            return this;
-        }
-
-        /**
          * @return the configuration
          * @throws NullPointerException if the position size was not set
          */
@@ -411,7 +368,8 @@ public final class ExecutorConfig {
             return v;
         }
 
-        private static long atLeast(final long v, final long min, final String name) {
+        /** The range check of every setter; also {@link OrderPathSettings}'s. */
+        static long atLeast(final long v, final long min, final String name) {
             if (v < min) {
                 throw new IllegalArgumentException(name + " must be ≥ " + min + ": " + v);
             }
