@@ -96,6 +96,27 @@ public interface ExchangeAdapter extends AutoCloseable {
     CompletableFuture<OrderUpdate> placeOrder(OrderRequest request);
 
     /**
+     * A hint, not an order: the caller's likely next order on {@code market} (a limit IOC of this side and size
+     * whose limit price is {@code limitPrice} or a step or two either side), so that an adapter that pre-signs
+     * (Paradex: {@code ParadexConfig.presign}) hashes those orders ahead, off the caller's thread, and signing at
+     * the decision is a table look-up (issue 14 §2). The newest hint of a side replaces that side's previous one;
+     * hint again when the likely limit price moves (the engine does so on book changes, only when the price it
+     * would send changed). Sends nothing and never fails; the default ignores it.
+     *
+     * <p>Cheap enough to call on the event loop: at most a small allocation and a wake-up of the pre-signer.
+     *
+     * @param market     venue symbol
+     * @param side       the order's side
+     * @param size       size at the market's size scale ({@link MarketSpec#sizeScale()})
+     * @param limitPrice the likeliest limit price at the market's price scale ({@link MarketSpec#priceScale()})
+     * @param priceStep  the distance between candidate prices at the price scale (a tick or a multiple of it)
+     */
+    default void expectOrder(final String market, final Side side, final long size, final long limitPrice,
+        final long priceStep) {
+        // nothing to precompute
+    }
+
+    /**
      * Requests a cancel.
      *
      * @param market       venue symbol

@@ -164,6 +164,25 @@ public final class ExecutorConfig {
         return orderPath.journalBeforeSend();
     }
 
+    /**
+     * @return the grid IOC limit prices are moved onto, toward the book, bps of the price (default 1; 0 = exact
+     *     ticks): the largest tick × 10^k not above it, never past the depth price the size needs, so the bound
+     *     tightens by less than a grid step and never loosens. A leg's likely next limit then changes only when
+     *     the book crosses a grid line, and a pre-signing venue (Paradex) has that order hashed ahead
+     */
+    public double limitPriceGridBps() {
+        return orderPath.limitPriceGridBps();
+    }
+
+    /**
+     * @return {@code true} (default) to tell each leg's venue, after every event, the order the engine would send
+     *     next if it changed ({@link dev.arb.api.ExchangeAdapter#expectOrder}: a pre-signing venue hashes it
+     *     ahead); {@code false} is the old path, kept to measure against
+     */
+    public boolean orderHints() {
+        return orderPath.orderHints();
+    }
+
     @Override
     public String toString() {
         return "ExecutorConfig{entryThresholdPct=" + entryThresholdPct + ", exitThresholdPct=" + exitThresholdPct
@@ -174,7 +193,8 @@ public final class ExecutorConfig {
             + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", orderRetries=" + orderPath.orderRetries()
             + ", deltaToleranceBase=" + deltaToleranceBase.toPlainString() + ", deltaCheckIntervalMs="
             + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + orderPath.lookupTimeoutMs()
-            + ", journalBeforeSend=" + orderPath.journalBeforeSend() + '}';
+            + ", journalBeforeSend=" + orderPath.journalBeforeSend() + ", limitPriceGridBps="
+            + orderPath.limitPriceGridBps() + ", orderHints=" + orderPath.orderHints() + '}';
     }
 
     /**

@@ -30,6 +30,49 @@ final class LegPricing {
     }
 
     /**
+     * {@link #boundedLimit}, then moved toward the book onto a coarser price grid ({@link #gridStep}), unless that
+     * would cross {@code reference}: the limit stays put while the book moves less than a grid step, so a leg's
+     * likely next limit seldom changes and a pre-signing venue has that order hashed ahead
+     * ({@link dev.arb.api.ExchangeAdapter#expectOrder}). The bound tightens by less than a grid step; it never
+     * loosens.
+     *
+     * @param leg       the leg (its tick size)
+     * @param side      the order's side
+     * @param reference a book price at the leg's price scale
+     * @param bps       how far beyond the reference, bps
+     * @param gridBps   the grid, bps of {@code reference} (0: ticks, exactly {@link #boundedLimit})
+     * @return the limit at the leg's price scale, a multiple of the tick
+     */
+    static long gridLimit(final Leg leg, final Side side, final long reference, final double bps,
+        final double gridBps) {
+        final long limit = boundedLimit(leg, side, reference, bps);
+        final long grid = gridStep(leg, reference, gridBps);
+        if (grid <= leg.spec.tickSize()) {
+            return limit;
+        }
+        final long onGrid = side == Side.BUY ? Math.floorDiv(limit, grid) * grid : -Math.floorDiv(-limit, grid) * grid;
+        final boolean stillFills = side == Side.BUY ? onGrid >= reference : onGrid <= reference;
+        return stillFills && onGrid >= leg.spec.tickSize() ? onGrid : limit;
+    }
+
+    /**
+     * @param leg       the leg (its tick size)
+     * @param reference a price at the leg's price scale
+     * @param gridBps   the wanted grid, bps of {@code reference}
+     * @return the largest tick × 10^k not above {@code gridBps} of {@code reference}, at least one tick: lines that
+     *     stay where they are as the price moves (price scale)
+     */
+    static long gridStep(final Leg leg, final long reference, final double gridBps) {
+        final long tick = leg.spec.tickSize();
+        final double want = reference * (gridBps / 10_000.0);
+        long step = tick;
+        while (step <= Long.MAX_VALUE / 10 && step * 10 <= want) {
+            step *= 10;
+        }
+        return step;
+    }
+
+    /**
      * @return the live book's best price on the side an order of {@code side} takes, else the last
      *     fill price; 0 when neither is known (price scale)
      */

@@ -2,7 +2,8 @@ package dev.arb.executor;
 
 /**
  * The order path's part of an {@link ExecutorConfig}: how {@link OrderGateway} (and {@link StartupReconciler}) send
- * an order and resolve its outcome. Read through {@link ExecutorConfig}'s getters of the same names; set through
+ * an order and resolve its outcome, and how the engine prepares the venues for its next orders ({@link OrderHints},
+ * the limit-price grid of {@link LegPricing#gridLimit}). Read through {@link ExecutorConfig}'s getters of the same names; set through
  * {@link ExecutorConfig.Builder}, which inherits the setters from {@link AbstractBuilder}.
  *
  * <p><b>Note:</b> immutable, thread-safe.
@@ -12,10 +13,18 @@ package dev.arb.executor;
  * @param lookupTimeoutMs   time a lookup by client order id after a lost ack may take, ms (≥ 1)
  * @param journalBeforeSend {@code true} to commit each intent to the journal before sending its order;
  *                          {@code false} to send at once, the commit running in parallel
+ * @param limitPriceGridBps the grid IOC limit prices are moved onto, toward the book, bps of the price (≥ 0; 0 =
+ *                          exact ticks)
+ * @param orderHints        {@code true} to tell the venues each leg's likely next order
+ *                          ({@link dev.arb.api.ExchangeAdapter#expectOrder})
  */
-record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeoutMs, boolean journalBeforeSend) {
-    /** 5,000 ms order timeout, 2 re-sends, 10,000 ms lookup timeout, intents written ahead of the send. */
-    static final OrderPathSettings DEFAULTS = new OrderPathSettings(5_000, 2, 10_000, false);
+record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeoutMs, boolean journalBeforeSend,
+    double limitPriceGridBps, boolean orderHints) {
+    /**
+     * 5,000 ms order timeout, 2 re-sends, 10,000 ms lookup timeout, intents written ahead of the send, a 1 bps limit
+     * grid, hints on.
+     */
+    static final OrderPathSettings DEFAULTS = new OrderPathSettings(5_000, 2, 10_000, false, 1, true);
 
     /**
      * Validates.
@@ -27,6 +36,9 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
         ExecutorConfig.Builder.atLeast(orderTimeoutMs, 1, "orderTimeoutMs");
         ExecutorConfig.Builder.atLeast(orderRetries, 0, "orderRetries");
         ExecutorConfig.Builder.atLeast(lookupTimeoutMs, 1, "lookupTimeoutMs");
+        if (!(limitPriceGridBps >= 0 && limitPriceGridBps <= 100)) {
+            throw new IllegalArgumentException("limitPriceGridBps must be within 0..100: " + limitPriceGridBps);
+        }
     }
 
     /**
@@ -59,7 +71,7 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B orderTimeoutMs(final long ms) {
             orderPath = new OrderPathSettings(ms, orderPath.orderRetries, orderPath.lookupTimeoutMs,
-                orderPath.journalBeforeSend);
+                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints);
             return self();
         }
 
@@ -70,7 +82,7 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B orderRetries(final int n) {
             orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, n, orderPath.lookupTimeoutMs,
-                orderPath.journalBeforeSend);
+                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints);
             return self();
         }
 
@@ -81,7 +93,7 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B lookupTimeoutMs(final long ms) {
             orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries, ms,
-                orderPath.journalBeforeSend);
+                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints);
             return self();
         }
 
@@ -91,7 +103,30 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B journalBeforeSend(final boolean before) {
             orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries,
-                orderPath.lookupTimeoutMs, before);
+                orderPath.lookupTimeoutMs, before, orderPath.limitPriceGridBps, orderPath.orderHints);
+            return self();
+        }
+
+        /**
+         * @param bps the grid IOC limit prices are moved onto, toward the book, bps of the price (0..100; 0 = exact
+         *            ticks; see {@link ExecutorConfig#limitPriceGridBps()})
+         * @return this
+         * @throws IllegalArgumentException if outside 0..100 or NaN
+         */
+        public B limitPriceGridBps(final double bps) {
+            orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries,
+                orderPath.lookupTimeoutMs, orderPath.journalBeforeSend, bps, orderPath.orderHints);
+            return self();
+        }
+
+        /**
+         * @param on {@code true} to tell the venues each leg's likely next order (see
+         *           {@link ExecutorConfig#orderHints()})
+         * @return this
+         */
+        public B orderHints(final boolean on) {
+            orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries,
+                orderPath.lookupTimeoutMs, orderPath.journalBeforeSend, orderPath.limitPriceGridBps, on);
             return self();
         }
     }

@@ -81,23 +81,27 @@ final class RoundPricing {
         return ta <= 0 || tb <= 0 || Math.abs(ta - tb) <= core.settings.maxSkewMs;
     }
 
-    /** An explicit limit snapped on the safe side, else {@code slippage_bps} beyond the depth the size needs. */
+    /**
+     * An explicit limit snapped on the safe side, else {@code slippage_bps} beyond the depth the size needs, moved
+     * toward the book onto the {@code limitPriceGridBps} grid ({@link LegPricing#gridLimit}).
+     */
     long entryLimit(final Leg leg, final Side side, final long explicit, final long size, final boolean legA) {
         if (explicit > 0) {
             return Math.max(leg.spec.tickSize(), leg.spec.snapPriceToTick(explicit, side));
         }
         final long ref = size == (legA ? core.settings.entrySizeA : core.settings.entrySizeB)
             ? worst(legA, side) : LegPricing.depthPrice(leg, side, size);
-        return LegPricing.boundedLimit(leg, side, ref, core.settings.slippageBps);
+        return LegPricing.gridLimit(leg, side, ref, core.settings.slippageBps, core.config.limitPriceGridBps());
     }
 
     /**
      * @return an exit leg's limit: {@code slippage_bps} beyond the deepest level the leg size needs when the
-     *     whole position closes ({@code whole}), else beyond the depth {@code size} needs
+     *     whole position closes ({@code whole}), else beyond the depth {@code size} needs; on the grid as
+     *     {@link #entryLimit}
      */
     long exitLimit(final Leg leg, final boolean legA, final Side side, final long size, final boolean whole) {
-        return LegPricing.boundedLimit(leg, side, whole ? worst(legA, side) : LegPricing.depthPrice(leg, side, size),
-            core.settings.slippageBps);
+        return LegPricing.gridLimit(leg, side, whole ? worst(legA, side) : LegPricing.depthPrice(leg, side, size),
+            core.settings.slippageBps, core.config.limitPriceGridBps());
     }
 
     /** @return the deepest level the leg size needs on the side an order of {@code side} takes */

@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * the state. Prices come from the {@link RoundPricing}; rounds an operator asks for arrive through the
  * {@link OperatorRounds}.
  *
- * <p>Hot path: {@link #act} on a {@code HOLD} returns at once; an {@code ENTER} below the gates
+ * <p>Hot path: {@link #act} on a {@code HOLD} only refreshes the {@link OrderHints} (the pricing snapshot and a few
+ * comparisons; a venue is called only when a leg's likely order changed); an {@code ENTER} below the gates
  * allocates nothing.
  *
  * <p><b>Note:</b> confined to the executor's state thread.
@@ -30,12 +31,14 @@ final class RoundRunner {
     private final Unwinder unwinder;
     private final Flattener flattener;
     private final RoundPricing pricing;
+    private final OrderHints hints;
     private CompletableFuture<RoundResult> roundWaiter;
 
     RoundRunner(final ExecutorCore core, final OrderGateway gateway, final HedgeState hedge, final Unwinder unwinder,
         final Flattener flattener, final RoundPricing pricing) {
         this.core = core;
         this.pricing = pricing;
+        this.hints = new OrderHints(core, pricing);
         this.gateway = gateway;
         this.hedge = hedge;
         this.unwinder = unwinder;
@@ -47,8 +50,16 @@ final class RoundRunner {
         pricing.configure();
     }
 
-    /** Acts on the strategy's answer to one event. */
+    /**
+     * Acts on the strategy's answer to one event, then hints both legs' likely next orders to their venues
+     * ({@link OrderHints}).
+     */
     void act(final Intent intent, final long t0) {
+        decide(intent, t0);
+        hints.refresh(t0);
+    }
+
+    private void decide(final Intent intent, final long t0) {
         switch (intent.action()) {
             case ENTER:
                 if (core.state == ExecutorCore.State.FLAT) {

@@ -36,7 +36,8 @@ class DeltaNeutralExecutorTest extends ExecutorTestBase {
         assertThat(buyA.reduceOnly()).isFalse();
         assertThat(sellB.side()).isEqualTo(Side.SELL);
         assertThat(sellB.size()).isEqualTo(SIZE_B);
-        assertThat(sellB.limitPrice()).isEqualTo(10_039_950_000L); // 100.50 × 0.999
+        // 100.50 × 0.999 = 100.3995, moved toward the book onto the default 1 bps grid (0.01 at ~100 USD)
+        assertThat(sellB.limitPrice()).isEqualTo(10_040_000_000L);
         assertThat(events.entries).containsExactly(Direction.BUY_A_SELL_B + " 0.012");
         assertThat(executor.stats().positionA()).isEqualByComparingTo("0.012");
         assertThat(executor.stats().positionB()).isEqualByComparingTo("-0.012");

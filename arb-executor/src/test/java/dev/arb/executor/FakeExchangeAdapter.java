@@ -66,6 +66,8 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
     private final OrderBook book;
     private final List<OrderBookListener> listeners = new CopyOnWriteArrayList<>();
     final List<OrderRequest> requests = new CopyOnWriteArrayList<>();
+    /** The engine's hints ({@link #expectOrder}), oldest first: side ordinal, size, limit price, price step. */
+    final List<long[]> hints = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedDeque<Behavior> script = new ConcurrentLinkedDeque<>();
     volatile Behavior defaultBehavior = FILL_ALL;
     volatile BigDecimal feePerFillUsd = BigDecimal.ZERO;
@@ -235,6 +237,12 @@ final class FakeExchangeAdapter implements ExchangeAdapter {
         requests.add(request);
         final Behavior scripted = script.poll();
         return (scripted != null ? scripted : defaultBehavior).apply(this, request);
+    }
+
+    @Override
+    public void expectOrder(final String market, final Side side, final long size, final long limitPrice,
+        final long priceStep) {
+        hints.add(new long[] {side.ordinal(), size, limitPrice, priceStep});
     }
 
     @Override

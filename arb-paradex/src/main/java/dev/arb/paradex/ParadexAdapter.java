@@ -12,8 +12,10 @@ import dev.arb.api.OrderListener;
 import dev.arb.api.OrderRejectedException;
 import dev.arb.api.OrderRequest;
 import dev.arb.api.OrderStatus;
+import dev.arb.api.OrderType;
 import dev.arb.api.OrderUpdate;
 import dev.arb.api.Position;
+import dev.arb.api.Side;
 import dev.arb.api.TransportException;
 import dev.arb.api.VenueHealth;
 import dev.arb.api.VenueStatus;
@@ -33,9 +35,8 @@ import java.util.concurrent.CompletableFuture;
  * reference §1 (endpoints), §2 (WebSocket JSON-RPC, channels, pings, order entry), §3 (REST), §4 (auth), §5 (order
  * signing); paradex-sbe reference §2–§4. Prices and sizes of every market are at scale 8 (chain decimals).
  *
- * <p><b>Structure.</b> A thin facade: every method delegates to one of the {@code ParadexParts}
- * ({@code ParadexMarketDataFeed}, {@code ParadexAccountStream}, {@code ParadexOrderEntry}, {@code ParadexConnection},
- * …), which document the protocol details they implement.
+ * <p><b>Structure.</b> A thin facade over the {@code ParadexParts} ({@code ParadexMarketDataFeed},
+ * {@code ParadexAccountStream}, {@code ParadexOrderEntry}, …), which document the protocol details they implement.
  *
  * <p>Usage:
  * <pre>{@code
@@ -268,6 +269,21 @@ public final class ParadexAdapter implements ExchangeAdapter {
     @Override
     public CompletableFuture<OrderUpdate> placeOrder(final OrderRequest request) {
         return parts.orders.placeOrder(request);
+    }
+
+    /**
+     * {@inheritDoc} With {@link ParadexConfig#presign()} the order is hashed ahead at {@code limitPrice} and ±1, ±2
+     * steps ({@link ParadexSigner#expectOrder}; scale 8), each side's hint kept; otherwise, or for an argument ≤ 0,
+     * a no-op.
+     */
+    @Override
+    public void expectOrder(final String market, final Side side, final long size, final long limitPrice,
+        final long priceStep) {
+        final ParadexSigner s = parts.signer;
+        if (s != null && s.isPresigning() && size > 0 && limitPrice > 0 && priceStep > 0) {
+            s.expectOrder(market, side, OrderType.LIMIT, size, ParadexOrderEncoder.candidatePrices(limitPrice,
+                priceStep));
+        }
     }
 
     @Override

@@ -133,16 +133,23 @@ final class ParadexOrderEncoder {
         return body;
     }
 
-    /** Limit prices hashed ahead: the last price, then ±1 and ±2 ticks (at scale 8). */
+    /** Limit prices hashed ahead after an order: its price, then ±1 and ±2 ticks (at scale 8). */
     private static long[] candidatePrices(final OrderRequest r, final MarketSpec spec) {
         if (r.type() == OrderType.MARKET) {
             return new long[] {0};
         }
-        final long p = r.limitPrice();
-        final long t = spec.tickSize();
+        return candidatePrices(r.limitPrice(), spec.tickSize());
+    }
+
+    /**
+     * @param price the likeliest limit price, scale 8
+     * @param step  the distance between candidates, scale 8 (&gt; 0)
+     * @return {@code price}, then ±1 and ±2 steps ({@link #CANDIDATE_TICKS}), likeliest first, never below 0
+     */
+    static long[] candidatePrices(final long price, final long step) {
         final long[] out = new long[CANDIDATE_TICKS.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(0, p + CANDIDATE_TICKS[i] * t);
+            out[i] = Math.max(0, price + CANDIDATE_TICKS[i] * step);
         }
         return out;
     }

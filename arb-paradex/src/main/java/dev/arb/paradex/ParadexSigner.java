@@ -57,7 +57,8 @@ public final class ParadexSigner {
     private final String publicKey;
     private final ParadexOrderHasher hasher;
     private final StarkPooledSigner pooled;
-    private final ParadexOrderPrehash prehash;
+    /** One per side (index 0 buy, 1 sell), so the likely next order of either side stays hashed; null if none. */
+    private final ParadexOrderPrehash[] prehash;
     private final Agent presignAgent;
     private final AgentRunner runner;
     private final AtomicLong prehashHits = new AtomicLong();
@@ -96,8 +97,9 @@ public final class ParadexSigner {
             new BigInteger(strip0x(accountAddress), 16));
         if (nonces > 0) {
             this.pooled = new StarkPooledSigner(key, new StarkNoncePool(nonces));
-            this.prehash = new ParadexOrderPrehash(hasher, System::currentTimeMillis);
-            this.presignAgent = new CompositeAgent(pooled.pool(), prehash);
+            this.prehash = new ParadexOrderPrehash[] {new ParadexOrderPrehash(hasher, System::currentTimeMillis),
+                new ParadexOrderPrehash(hasher, System::currentTimeMillis)};
+            this.presignAgent = new CompositeAgent(pooled.pool(), prehash[0], prehash[1]);
         } else {
             this.pooled = null;
             this.prehash = null;
@@ -163,7 +165,9 @@ public final class ParadexSigner {
 
     /**
      * Tells a pre-signing signer the likely next order, so that its hashes are computed ahead (a no-op for a
-     * deterministic signer). Call it from any thread; the newest expectation replaces the previous one.
+     * deterministic signer). Call it from any thread; the newest expectation of a side replaces that side's
+     * previous one, so one order of each side is kept hashed ahead (a leg's entry and its exit are opposite
+     * sides).
      *
      * @param market   market symbol
      * @param side     side
@@ -174,7 +178,7 @@ public final class ParadexSigner {
     public void expectOrder(final String market, final Side side, final OrderType type, final long sizeE8,
         final long[] pricesE8) {
         if (prehash != null) {
-            prehash.expect(market, side == Side.BUY, type.name(), sizeE8, pricesE8);
+            prehash[side == Side.BUY ? 0 : 1].expect(market, side == Side.BUY, type.name(), sizeE8, pricesE8);
         }
     }
 
@@ -282,7 +286,7 @@ public final class ParadexSigner {
         final long chainSize = chainUnits(size);
         final long chainPrice = type == OrderType.MARKET ? 0 : chainUnits(price);
         final BigInteger[] hash = new BigInteger[1];
-        long ts = prehash.take(market, side == Side.BUY, type.name(), chainSize, chainPrice, nowMs, hash);
+        long ts = prehash[side == Side.BUY ? 0 : 1].take(market, side == Side.BUY, type.name(), chainSize, chainPrice, nowMs, hash);
         if (ts >= 0) {
             prehashHits.incrementAndGet();
         } else {

@@ -43,6 +43,35 @@ class ParadexPresigningTest {
     }
 
     @Test
+    void shouldKeepOneExpectedOrderOfEachSideHashedSoAnEntryAndItsExitBothHit() throws Exception {
+        final ParadexSigner signer = ParadexSigner.presigningUnstarted(CHAIN, ACCOUNT, KEY, 8);
+        final ParadexSigner reference = new ParadexSigner(CHAIN, ACCOUNT, KEY);
+        final long step = 1_000_000_000L; // 10 USD at scale 8
+        signer.expectOrder("BTC-USD-PERP", Side.SELL, OrderType.LIMIT, 10_000_000L,
+            ParadexOrderEncoder.candidatePrices(6_490_000_000_000L, step));
+        signer.expectOrder("BTC-USD-PERP", Side.BUY, OrderType.LIMIT, 10_000_000L,
+            ParadexOrderEncoder.candidatePrices(6_510_000_000_000L, step));
+        for (int i = 0; i < 100 && signer.presignAgent().doWork() > 0; i++) {
+            // fill the nonce pool and both sides' hashes
+        }
+        final long now = System.currentTimeMillis() + 10;
+        final ParadexOrderSignature sell = signer.signOrderNow(now, "BTC-USD-PERP", Side.SELL, OrderType.LIMIT, "0.1",
+            "64910"); // one step above the likeliest price
+        final ParadexOrderSignature buy = signer.signOrderNow(now, "BTC-USD-PERP", Side.BUY, OrderType.LIMIT, "0.1",
+            "65080"); // two steps below
+        assertThat(signer.prehashHits()).isEqualTo(2);
+        assertThat(signer.prehashMisses()).isZero();
+        assertThat(sell.signature().messageHashHex()).isEqualTo(reference.signOrder(sell.signatureTimestampMs(),
+            "BTC-USD-PERP", Side.SELL, OrderType.LIMIT, "0.1", "64910").messageHashHex());
+        assertThat(buy.signature().messageHashHex()).isEqualTo(reference.signOrder(buy.signatureTimestampMs(),
+            "BTC-USD-PERP", Side.BUY, OrderType.LIMIT, "0.1", "65080").messageHashHex());
+        final ParadexOrderSignature outside = signer.signOrderNow(now, "BTC-USD-PERP", Side.BUY, OrderType.LIMIT,
+            "0.1", "65140"); // three steps above: not hashed ahead
+        assertThat(outside.signatureTimestampMs()).isEqualTo(now);
+        assertThat(signer.prehashMisses()).isEqualTo(1);
+    }
+
+    @Test
     void shouldKeepTheDeterministicSignerByteForByteAndRefillOnItsThread() {
         final ParadexSigner signer = ParadexSigner.presigning(CHAIN, ACCOUNT, KEY);
         try {

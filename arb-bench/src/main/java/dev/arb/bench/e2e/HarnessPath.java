@@ -19,6 +19,10 @@ import dev.arb.vest.VestConfig;
  *       keep-alive connections, body into a reused buffer)</td></tr>
  *   <tr><td>{@code ExecutorConfig.journalBeforeSend}</td><td>true (commit, then send)</td><td>false (write-ahead
  *       in parallel)</td></tr>
+ *   <tr><td>{@code ExecutorConfig.limitPriceGridBps}</td><td>0 (exact ticks)</td><td>1 (limits on a 1 bps
+ *       grid)</td></tr>
+ *   <tr><td>{@code ExecutorConfig.orderHints}</td><td>false</td><td>true (each leg's likely next order hashed
+ *       ahead by Paradex)</td></tr>
  * </table>
  *
  * <p><b>Note:</b> immutable, thread-safe.
@@ -57,7 +61,7 @@ public enum HarnessPath {
      * @return {@code b}, with this path's switches set
      */
     public ExecutorConfig.Builder executor(final ExecutorConfig.Builder b) {
-        return b.journalBeforeSend(!fast);
+        return b.journalBeforeSend(!fast).limitPriceGridBps(fast ? 1 : 0).orderHints(fast);
     }
 
     /**

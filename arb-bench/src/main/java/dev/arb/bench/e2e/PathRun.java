@@ -139,6 +139,8 @@ final class PathRun implements AutoCloseable {
         throws Exception {
         final SimProcessHandle.Stamps before = sim.stamps();
         final GcTotals gc0 = GcTotals.now();
+        final long hits0 = paradex.signer().prehashHits();
+        final long misses0 = paradex.signer().prehashMisses();
         final long maxLateUs = sim.pace(ratePerSecond, ticks);
         awaitQuiet(board.tick());
         final GcTotals gc = GcTotals.now().minus(gc0);
@@ -146,7 +148,8 @@ final class PathRun implements AutoCloseable {
         return onLoop(() -> {
             recorder.matchArrivals(RoundRecorder.VEST, after.vestNanos());
             recorder.matchArrivals(RoundRecorder.PARADEX, after.paradexNanos());
-            return RunResult.of(ratePerSecond, path, ticks, maxLateUs, recorder, gc, after.gc().minus(before.gc()));
+            return RunResult.of(ratePerSecond, path, ticks, maxLateUs, recorder, gc, after.gc().minus(before.gc()),
+                paradex.signer().prehashHits() - hits0, paradex.signer().prehashMisses() - misses0);
         });
     }
 

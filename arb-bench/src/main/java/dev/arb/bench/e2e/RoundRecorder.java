@@ -2,6 +2,8 @@ package dev.arb.bench.e2e;
 
 import dev.arb.api.OrderUpdate;
 import dev.arb.executor.ExecutionListener;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -10,7 +12,10 @@ import org.HdrHistogram.Histogram;
  * Records each decision of a harness run through the executor's callbacks, in µs: tick to decision (from the
  * tick's planned time), decision to hand-over per leg ({@link #onOrderSent}), decision to ack per leg and to
  * both acks ({@link #onOrderAck}); and, once the simulator process reports its stamps, decision to the order's
- * first byte at the simulator per leg ({@link #matchArrivals}).
+ * first byte at the simulator per leg ({@link #matchArrivals}). It also records the deciding thread's CPU time
+ * from the decision to each leg's hand-over (the thread's {@code CLOCK_THREAD_CPUTIME_ID} through
+ * {@link ThreadMXBean#getCurrentThreadCpuTime()}): next to the wall time it tells work (cold or warm code) from
+ * waiting (the thread preempted on a shared CPU).
  *
  * <p>Rounds do not overlap (the executor drops opportunities while one is in flight), so a leg's hand-over and
  * ack belong to the round decided last; a second order on a venue in the same round (an unwind) is counted as
@@ -40,6 +45,9 @@ final class RoundRecorder implements ExecutionListener {
     final Histogram[] toAck = {hist(), hist()};
     final Histogram bothAcks = hist();
     final Histogram[] toFirstByte = {hist(), hist()};
+    final Histogram[] toSendCpu = {hist(), hist()};
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long decisionCpuNanos;
     private final List<List<Round>> sendOrder = List.of(new ArrayList<>(), new ArrayList<>());
     private Round current;
     long decisions;
@@ -61,6 +69,7 @@ final class RoundRecorder implements ExecutionListener {
             toSend[v].reset();
             toAck[v].reset();
             toFirstByte[v].reset();
+            toSendCpu[v].reset();
             sendOrder.get(v).clear();
         }
         current = null;
@@ -81,6 +90,7 @@ final class RoundRecorder implements ExecutionListener {
         decisions++;
         tickToDecision.recordValue(us(decisionNanos - plannedNanos));
         current = new Round(decisionNanos);
+        decisionCpuNanos = threads.getCurrentThreadCpuTime();
     }
 
     /** @param tick the number of a tick the strategy has just consumed (decided on, or skipped) */
@@ -109,6 +119,7 @@ final class RoundRecorder implements ExecutionListener {
         if (current != null && !current.sent[v]) {
             current.sent[v] = true;
             toSend[v].recordValue(us(decisionToSendNanos));
+            toSendCpu[v].recordValue(us(threads.getCurrentThreadCpuTime() - decisionCpuNanos));
             sendOrder.get(v).add(current);
         } else {
             extraOrders++;

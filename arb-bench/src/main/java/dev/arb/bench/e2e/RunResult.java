@@ -23,6 +23,8 @@ import org.HdrHistogram.Histogram;
  * @param tickToDecision  planned tick time to the engine's decision
  * @param toSendVest      decision to the Vest order's hand-over to its adapter (the executor's own measure)
  * @param toSendParadex   decision to the Paradex order's hand-over
+ * @param cpuToSendVest   the deciding thread's CPU time from the decision to the Vest hand-over
+ * @param cpuToSendParadex the deciding thread's CPU time from the decision to the Paradex hand-over
  * @param toWireVest      decision to the Vest order's first byte at the simulator
  * @param toWireParadex   decision to the Paradex order's first byte at the simulator
  * @param toAckVest       decision to the Vest ack on the engine's thread
@@ -30,26 +32,33 @@ import org.HdrHistogram.Histogram;
  * @param bothAcks        decision to the later of the two acks
  * @param clientGc        this JVM's collections during the window
  * @param simGc           the simulator JVM's collections during the window
+ * @param prehashHits     Paradex orders signed from a hash computed ahead (the prehash hit the order)
+ * @param prehashMisses   Paradex orders hashed at the decision
  */
 record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs, long decisions, long skipped,
     long completeRounds, long extraOrders, long stampMismatches, Histogram tickToDecision, Histogram toSendVest,
-    Histogram toSendParadex, Histogram toWireVest, Histogram toWireParadex, Histogram toAckVest,
-    Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc, GcTotals simGc) {
+    Histogram toSendParadex, Histogram cpuToSendVest, Histogram cpuToSendParadex, Histogram toWireVest, Histogram toWireParadex, Histogram toAckVest,
+    Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc, GcTotals simGc,
+    long prehashHits, long prehashMisses) {
 
     /** Copies the recorder's state (on its thread). */
     static RunResult of(final int rate, final HarnessPath path, final int ticks, final long maxLateUs,
-        final RoundRecorder r, final GcTotals clientGc, final GcTotals simGc) {
+        final RoundRecorder r, final GcTotals clientGc, final GcTotals simGc, final long prehashHits,
+        final long prehashMisses) {
         return new RunResult(rate, path, ticks, maxLateUs, r.decisions, r.skipped, r.completeRounds, r.extraOrders,
             r.stampMismatches, r.tickToDecision.copy(), r.toSend[RoundRecorder.VEST].copy(),
-            r.toSend[RoundRecorder.PARADEX].copy(), r.toFirstByte[RoundRecorder.VEST].copy(),
+            r.toSend[RoundRecorder.PARADEX].copy(), r.toSendCpu[RoundRecorder.VEST].copy(),
+            r.toSendCpu[RoundRecorder.PARADEX].copy(), r.toFirstByte[RoundRecorder.VEST].copy(),
             r.toFirstByte[RoundRecorder.PARADEX].copy(), r.toAck[RoundRecorder.VEST].copy(),
-            r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc);
+            r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc, prehashHits,
+            prehashMisses);
     }
 
     /** @return the rows printed, name and histogram, in order */
     Object[][] rows() {
         return new Object[][] {{"tick-to-decision", tickToDecision}, {"decision-to-send Vest", toSendVest},
-            {"decision-to-send Paradex", toSendParadex}, {"decision-to-first-byte Vest", toWireVest},
+            {"decision-to-send Paradex", toSendParadex}, {"  of it CPU, Vest", cpuToSendVest},
+            {"  of it CPU, Paradex", cpuToSendParadex}, {"decision-to-first-byte Vest", toWireVest},
             {"decision-to-first-byte Paradex", toWireParadex}, {"decision-to-ack Vest", toAckVest},
             {"decision-to-ack Paradex", toAckParadex}, {"decision-to-both-acks", bothAcks}};
     }
@@ -63,7 +72,8 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
         out.printf(Locale.ROOT, "rate %d/s path %s: %d ticks (max %d µs late), %d decisions, %d skipped in flight, "
                 + "%d both acked, %d extra orders, %d unmatched stamps%n", ratePerSecond, path.name().toLowerCase(
                     Locale.ROOT), ticks, maxLateUs, decisions, skipped, completeRounds, extraOrders, stampMismatches);
-        out.printf(Locale.ROOT, "  GC client: %s; simulators: %s%n", clientGc, simGc);
+        out.printf(Locale.ROOT, "  GC client: %s; simulators: %s; Paradex orders signed from a hash made ahead: %d of "
+            + "%d%n", clientGc, simGc, prehashHits, prehashHits + prehashMisses);
         out.printf(Locale.ROOT, "  %-32s %9s %9s %9s %9s %7s%n", "µs", "p50", "p99", "p99.9", "max", "count");
         for (final Object[] row : rows()) {
             final Histogram h = (Histogram) row[1];
