@@ -18,16 +18,16 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
 
 /**
  * Both simulators on 127.0.0.1, each behind a {@link ChaosProxy}, and the real adapters connected
  * through the proxies (REST and WebSocket), decorated by {@link FaultInjectingAdapter}s that inject
- * nothing but record every order request and check, at send time, whether the venue's book was stale.
+ * nothing but record every order request and show it to a {@link StaleBookWitness}, which tells whether an
+ * entry order left on a book that was already stale when the engine decided to send it. The adapters and the
+ * engine share one event loop ({@link #loop()}), which the witness relies on.
  * Timeouts are short so that a fault shows within a second or two: books older than 1 s are stale,
  * a silent stream is reopened after 2 s, reconnects back off from 100 ms to 1.6 s.
  *
@@ -52,9 +52,8 @@ final class ChaosVenues implements AutoCloseable {
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final String vestApiKey;
     private final String paradexAccount;
-    /** Entry orders (not reduce-only) sent while their venue's book was stale: must stay empty. */
-    final List<String> entriesOnStaleBook = new CopyOnWriteArrayList<>();
-    final AtomicLong ordersOnStaleBook = new AtomicLong();
+    /** Judges every order the adapters receive; also the engine's {@link dev.arb.executor.ExecutionListener}. */
+    final StaleBookWitness staleBooks = new StaleBookWitness(MAX_BOOK_AGE_MS);
 
     ChaosVenues(final long seed) throws Exception {
         final MarketModel model = new MarketModel(MarketModel.Config.defaults(seed));
@@ -89,20 +88,11 @@ final class ChaosVenues implements AutoCloseable {
         paradexAdapter = p;
         vest = new FaultInjectingAdapter(v);
         paradex = new FaultInjectingAdapter(p);
-        vest.rejectWhen(r -> staleAtSend(v, r));
-        paradex.rejectWhen(r -> staleAtSend(p, r));
+        vest.rejectWhen(r -> staleBooks.atSend(v, r));
+        paradex.rejectWhen(r -> staleBooks.atSend(p, r));
     }
 
-    private boolean staleAtSend(final dev.arb.api.ExchangeAdapter a, final dev.arb.api.OrderRequest r) {
-        if (a.isStale(r.market())) {
-            ordersOnStaleBook.incrementAndGet();
-            if (!r.reduceOnly()) {
-                entriesOnStaleBook.add(a.venue() + " " + r.clientOrderId());
-            }
-        }
-        return false; // never rejects: only observes
-    }
-
+    /** @return the one event loop of both adapters, to run the engine on */
     EventLoop loop() {
         return group.next();
     }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.arb.api.OrderRequest;
 import dev.arb.executor.DeltaNeutralExecutor;
-import dev.arb.executor.ExecutionListener;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ExecutorContext;
 import dev.arb.executor.ReconcilePolicy;
@@ -40,11 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The executor and the real adapters against both simulators through {@link dev.arb.sim.chaos.ChaosProxy},
  * one network fault per test. Under every fault: a stale book is never traded on (no entry order is sent
- * while its venue's book is stale), no client order id reaches a venue twice, every round ends hedged
- * (the venues' own net position within dust) or halted with a critical alert, and once the fault heals
- * both adapters reconnect (with backoff) and a clean round trades again. The counts (faults injected,
- * rounds affected, naked exposure seconds, duplicate orders) are printed and written to
- * {@code target/network-chaos.json}.
+ * on a book its venue already called stale when the engine decided to send it, {@link StaleBookWitness}; one
+ * that only went stale between the decision and the send is counted, not failed), no client order id reaches a
+ * venue twice, every round ends hedged (the venues' own net position within dust) or halted with a critical
+ * alert, and once the fault heals both adapters reconnect (with backoff) and a clean round trades again. The
+ * counts (faults injected, rounds affected, naked exposure seconds, duplicate orders, entries whose book went
+ * stale after the decision) are printed and written to {@code target/network-chaos.json}.
  */
 class NetworkChaosTest {
     private static final BigDecimal SIZE = new BigDecimal("0.01");
@@ -72,7 +72,7 @@ class NetworkChaosTest {
             .unwindMaxAttempts(3).build();
         final RiskGuard risk = new RiskGuard(RiskLimits.errorsOnly(50), alerts::add, journal, Clock.systemUTC());
         executor = new DeltaNeutralExecutor(venues.vest, ChaosVenues.VEST_MARKET, venues.paradex,
-            ChaosVenues.PARADEX_MARKET, config, venues.loop(), new ExecutionListener() { },
+            ChaosVenues.PARADEX_MARKET, config, venues.loop(), venues.staleBooks,
             new ExecutorContext("chaos", journal, alerts::add, risk, ReconcilePolicy.REFUSE));
         executor.start();
         await().atMost(Duration.ofSeconds(20)).until(venues::bothFresh);
@@ -96,7 +96,8 @@ class NetworkChaosTest {
         final String table = REPORT.entrySet().stream().map(e -> String.format("%-22s %s", e.getKey(), e.getValue()))
             .collect(Collectors.joining("\n"));
         System.out.println("network chaos (fault: faults injected, rounds, rounds affected, halts, naked exposure s, "
-            + "longest naked s, re-sends with the same id, duplicate orders)\n" + table);
+            + "longest naked s, re-sends with the same id, duplicate orders, entries whose book went stale after the "
+            + "decision)\n" + table);
         final String json = REPORT.entrySet().stream().map(e -> "  \"" + e.getKey() + "\": {" + e.getValue()
             .replaceAll("([a-z_]+)=([^ ,]+)", "\"$1\": $2") + "}").collect(Collectors.joining(",\n", "{\n", "\n}\n"));
         Files.createDirectories(Path.of("target"));
@@ -186,12 +187,14 @@ class NetworkChaosTest {
         }
         final int duplicates = dup.size();
         assertThat(dup).as("orders a venue took twice for one client order id").isEmpty();
-        assertThat(venues.entriesOnStaleBook).as("entry orders sent on a stale book").isEmpty();
+        assertThat(venues.staleBooks.entriesOnStaleBook()).as("entry orders sent on a book stale at the decision")
+            .isEmpty();
         assertThat(executor.stats().illegalTransitions()).isZero();
         meter.close();
         REPORT.put(fault, String.format("faults=%d, rounds=%d, affected=%d, halts=%d, naked_s=%.3f, longest_naked_s=%.3f, "
-                + "resends_same_id=%d, duplicates=%d", venues.faultsInjected(), rounds, affected, halts, meter.nakedSeconds(),
-            meter.longestSeconds(), resends.size(), duplicates));
+                + "resends_same_id=%d, duplicates=%d, stale_after_decision=%d", venues.faultsInjected(), rounds, affected,
+            halts, meter.nakedSeconds(), meter.longestSeconds(), resends.size(), duplicates,
+            venues.staleBooks.entriesStaleAfterDecision()));
     }
 
     private static List<String> resends(final FaultInjectingAdapter venue) {
