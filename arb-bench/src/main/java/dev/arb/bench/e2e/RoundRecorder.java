@@ -43,6 +43,8 @@ final class RoundRecorder implements ExecutionListener {
     private final List<List<Round>> sendOrder = List.of(new ArrayList<>(), new ArrayList<>());
     private Round current;
     long decisions;
+    /** Decisions of which at least one order was handed over (the rest the engine declined). */
+    long handedOver;
     long skipped;
     long extraOrders;
     long completeRounds;
@@ -65,6 +67,7 @@ final class RoundRecorder implements ExecutionListener {
         }
         current = null;
         decisions = 0;
+        handedOver = 0;
         skipped = 0;
         extraOrders = 0;
         completeRounds = 0;
@@ -107,6 +110,9 @@ final class RoundRecorder implements ExecutionListener {
     public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
         final int v = index(venue);
         if (current != null && !current.sent[v]) {
+            if (!current.sent[1 - v]) {
+                handedOver++;
+            }
             current.sent[v] = true;
             toSend[v].recordValue(us(decisionToSendNanos));
             sendOrder.get(v).add(current);

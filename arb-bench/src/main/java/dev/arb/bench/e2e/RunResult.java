@@ -30,20 +30,21 @@ import org.HdrHistogram.Histogram;
  * @param bothAcks        decision to the later of the two acks
  * @param clientGc        this JVM's collections during the window
  * @param simGc           the simulator JVM's collections during the window
+ * @param engine          the engine's gates, outcomes and state over the window, and the simulators' steps
  */
 record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs, long decisions, long skipped,
     long completeRounds, long extraOrders, long stampMismatches, Histogram tickToDecision, Histogram toSendVest,
     Histogram toSendParadex, Histogram toWireVest, Histogram toWireParadex, Histogram toAckVest,
-    Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc, GcTotals simGc) {
+    Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc, GcTotals simGc, EngineCounters engine) {
 
     /** Copies the recorder's state (on its thread). */
     static RunResult of(final int rate, final HarnessPath path, final int ticks, final long maxLateUs,
-        final RoundRecorder r, final GcTotals clientGc, final GcTotals simGc) {
+        final RoundRecorder r, final GcTotals clientGc, final GcTotals simGc, final EngineCounters engine) {
         return new RunResult(rate, path, ticks, maxLateUs, r.decisions, r.skipped, r.completeRounds, r.extraOrders,
             r.stampMismatches, r.tickToDecision.copy(), r.toSend[RoundRecorder.VEST].copy(),
             r.toSend[RoundRecorder.PARADEX].copy(), r.toFirstByte[RoundRecorder.VEST].copy(),
             r.toFirstByte[RoundRecorder.PARADEX].copy(), r.toAck[RoundRecorder.VEST].copy(),
-            r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc);
+            r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc, engine);
     }
 
     /** @return the rows printed, name and histogram, in order */
@@ -55,7 +56,7 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
     }
 
     /**
-     * Prints this result as a block: counters, GC, one row per histogram.
+     * Prints this result as a block: counters, the engine's ({@link EngineCounters}), GC, one row per histogram.
      *
      * @param out where to print
      */
@@ -63,6 +64,7 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
         out.printf(Locale.ROOT, "rate %d/s path %s: %d ticks (max %d µs late), %d decisions, %d skipped in flight, "
                 + "%d both acked, %d extra orders, %d unmatched stamps%n", ratePerSecond, path.name().toLowerCase(
                     Locale.ROOT), ticks, maxLateUs, decisions, skipped, completeRounds, extraOrders, stampMismatches);
+        engine.print(decisions, out);
         out.printf(Locale.ROOT, "  GC client: %s; simulators: %s%n", clientGc, simGc);
         out.printf(Locale.ROOT, "  %-32s %9s %9s %9s %9s %7s%n", "µs", "p50", "p99", "p99.9", "max", "count");
         for (final Object[] row : rows()) {
