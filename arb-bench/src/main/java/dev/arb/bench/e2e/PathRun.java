@@ -1,10 +1,14 @@
 package dev.arb.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arb.api.Position;
 import dev.arb.api.Secret;
+import dev.arb.executor.BreakerStatus;
 import dev.arb.executor.DeltaNeutralExecutor;
 import dev.arb.executor.ExecutorConfig;
 import dev.arb.executor.ExecutorContext;
+import dev.arb.executor.ExecutorStats;
+import dev.arb.executor.ReconcilePolicy;
 import dev.arb.executor.RiskGuard;
 import dev.arb.executor.RiskLimits;
 import dev.arb.executor.alert.AlertSink;
@@ -41,6 +45,11 @@ final class PathRun implements AutoCloseable {
     private static final String VEST_MARKET = "BTC-PERP";
     private static final String PARADEX_MARKET = "BTC-USD-PERP";
     private static final long BOOK_AGE_MS = TimeUnit.MINUTES.toMillis(10);
+    /**
+     * The wait for the flatten at close, s: when a venue's position cannot be read the engine retries the read 10
+     * times (200 ms × 1..10, 11 s) before each of its attempts and its final check, about 45 s, then fails.
+     */
+    private static final int FLATTEN_WAIT_S = 60;
 
     private final TickBoard board;
     private final NioEventLoopGroup loop = new NioEventLoopGroup(1);
@@ -50,6 +59,7 @@ final class PathRun implements AutoCloseable {
     private final Journal journal;
     private final RoundRecorder recorder = new RoundRecorder();
     private final DeltaNeutralExecutor executor;
+    private final RiskGuard risk;
 
     /**
      * Connects both adapters and starts the executor (its books fill on the next ticks).
@@ -93,17 +103,38 @@ final class PathRun implements AutoCloseable {
                 .maxQuoteAgeMs(TimeUnit.SECONDS.toMillis(10))
                 .maxSkewMs(TimeUnit.HOURS.toMillis(1))  // manual Vest stepping: the venues' clocks differ
                 .maxConsecutiveErrors(5)).build();
-            final RiskGuard risk = new RiskGuard(new RiskLimits(new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ZERO,
-                new BigDecimal("1000"), 0, 5, Duration.ofSeconds(1)), AlertSink.log(), this.journal, Clock.systemUTC());
+            // No daily loss limit: the strategy trades every tick whatever the spread and loses the touch and fees
+            // on each round (about 0.03 USD), so any limit is reached by a long enough run (1,000 USD by 10 min at
+            // 100/s) and would then halt it. The position limit and the breaker stay.
+            risk = new RiskGuard(new RiskLimits(new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, 0, 5, Duration.ofSeconds(1)), AlertSink.log(), this.journal, Clock.systemUTC());
             executor = new DeltaNeutralExecutor(vest, VEST_MARKET, paradex, PARADEX_MARKET, config, state, recorder,
                 new ExecutorContext("e2e-" + path.name().toLowerCase(java.util.Locale.ROOT), this.journal,
-                    AlertSink.log(), risk, null),
+                    AlertSink.log(), risk, startFlat()),
                 new TickStrategy(board, recorder), "built-in", Map.of());
             executor.start();
         } catch (Exception | Error e) {
             closeAdapters();
             throw e;
         }
+    }
+
+    /**
+     * A run starts flat: a position left on the simulators (a previous run's flatten failed) is reported and the
+     * executor flattens it at start (reconciliation {@link ReconcilePolicy#FLATTEN}) before it trades.
+     *
+     * @return null when both venues are flat, else {@link ReconcilePolicy#FLATTEN}
+     */
+    private ReconcilePolicy startFlat() throws Exception {
+        final Position v = vest.position(VEST_MARKET).get(10, TimeUnit.SECONDS);
+        final Position p = paradex.position(PARADEX_MARKET).get(10, TimeUnit.SECONDS);
+        if (v.isFlat() && p.isFlat()) {
+            return null;
+        }
+        System.err.println("e2e: the run starts with a position left on the simulators: Vest "
+            + v.sizeDecimal().toPlainString() + ", Paradex " + p.sizeDecimal().toPlainString()
+            + "; the executor flattens it before trading");
+        return ReconcilePolicy.FLATTEN;
     }
 
     /**
@@ -138,18 +169,23 @@ final class PathRun implements AutoCloseable {
     RunResult measure(final SimProcessHandle sim, final int ratePerSecond, final int ticks, final HarnessPath path)
         throws Exception {
         final SimProcessHandle.Stamps before = sim.stamps();
+        final ExecutorStats stats0 = executor.stats();
         final GcTotals gc0 = GcTotals.now();
         final long hits0 = paradex.signer().prehashHits();
         final long misses0 = paradex.signer().prehashMisses();
-        final long maxLateUs = sim.pace(ratePerSecond, ticks);
+        final SimProcessHandle.Paced paced = sim.pace(ratePerSecond, ticks);
         awaitQuiet(board.tick());
         final GcTotals gc = GcTotals.now().minus(gc0);
         final SimProcessHandle.Stamps after = sim.stamps();
+        final ExecutorStats stats = executor.stats();
+        final BreakerStatus breaker = risk.status();
         return onLoop(() -> {
             recorder.matchArrivals(RoundRecorder.VEST, after.vestNanos());
             recorder.matchArrivals(RoundRecorder.PARADEX, after.paradexNanos());
-            return RunResult.of(ratePerSecond, path, ticks, maxLateUs, recorder, gc, after.gc().minus(before.gc()),
-                paradex.signer().prehashHits() - hits0, paradex.signer().prehashMisses() - misses0);
+            return RunResult.of(ratePerSecond, path, ticks, paced.maxLateUs(), recorder, gc,
+                after.gc().minus(before.gc()), EngineCounters.of(recorder.decisions - recorder.handedOver, stats0,
+                    stats, breaker, paced), paradex.signer().prehashHits() - hits0,
+                paradex.signer().prehashMisses() - misses0);
         });
     }
 
@@ -169,13 +205,20 @@ final class PathRun implements AutoCloseable {
         return state.submit(task).get(10, TimeUnit.SECONDS);
     }
 
-    /** Flattens (best effort, 30 s), stops the executor, closes the adapters, the journal and the event loop. */
+    /**
+     * Flattens (best effort; waits up to {@value #FLATTEN_WAIT_S} s, longer than the engine's own bound when a
+     * venue's position cannot be read, so that its reason is printed rather than a time-out), stops the executor,
+     * closes the adapters, the journal and the event loop.
+     */
     @Override
     public void close() {
         try {
-            executor.flatten().get(30, TimeUnit.SECONDS);
+            executor.flatten().get(FLATTEN_WAIT_S, TimeUnit.SECONDS);
         } catch (Exception e) {
-            System.err.println("e2e: flatten at the end of a run failed: " + e);
+            final ExecutorStats s = executor.stats();
+            System.err.println("e2e: flatten at the end of a run failed: " + e + " (executor " + s.state()
+                + ", positions Vest " + s.positionA().toPlainString() + " Paradex " + s.positionB().toPlainString()
+                + (s.haltReason() == null ? "" : ", halted: " + s.haltReason()) + ")");
         }
         executor.stop();
         closeAdapters();

@@ -51,6 +51,8 @@ final class RoundRecorder implements ExecutionListener {
     private final List<List<Round>> sendOrder = List.of(new ArrayList<>(), new ArrayList<>());
     private Round current;
     long decisions;
+    /** Decisions of which at least one order was handed over (the rest the engine declined). */
+    long handedOver;
     long skipped;
     long extraOrders;
     long completeRounds;
@@ -74,6 +76,7 @@ final class RoundRecorder implements ExecutionListener {
         }
         current = null;
         decisions = 0;
+        handedOver = 0;
         skipped = 0;
         extraOrders = 0;
         completeRounds = 0;
@@ -117,6 +120,9 @@ final class RoundRecorder implements ExecutionListener {
     public void onOrderSent(final String venue, final long decisionToSendNanos, final long journalCommitNanos) {
         final int v = index(venue);
         if (current != null && !current.sent[v]) {
+            if (!current.sent[1 - v]) {
+                handedOver++;
+            }
             current.sent[v] = true;
             toSend[v].recordValue(us(decisionToSendNanos));
             toSendCpu[v].recordValue(us(threads.getCurrentThreadCpuTime() - decisionCpuNanos));

@@ -32,25 +32,26 @@ import org.HdrHistogram.Histogram;
  * @param bothAcks        decision to the later of the two acks
  * @param clientGc        this JVM's collections during the window
  * @param simGc           the simulator JVM's collections during the window
+ * @param engine          the engine's gates, outcomes and state over the window, and the simulators' steps
  * @param prehashHits     Paradex orders signed from a hash computed ahead (the prehash hit the order)
  * @param prehashMisses   Paradex orders hashed at the decision
  */
 record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs, long decisions, long skipped,
     long completeRounds, long extraOrders, long stampMismatches, Histogram tickToDecision, Histogram toSendVest,
-    Histogram toSendParadex, Histogram cpuToSendVest, Histogram cpuToSendParadex, Histogram toWireVest, Histogram toWireParadex, Histogram toAckVest,
-    Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc, GcTotals simGc,
-    long prehashHits, long prehashMisses) {
+    Histogram toSendParadex, Histogram cpuToSendVest, Histogram cpuToSendParadex, Histogram toWireVest,
+    Histogram toWireParadex, Histogram toAckVest, Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc,
+    GcTotals simGc, EngineCounters engine, long prehashHits, long prehashMisses) {
 
     /** Copies the recorder's state (on its thread). */
     static RunResult of(final int rate, final HarnessPath path, final int ticks, final long maxLateUs,
-        final RoundRecorder r, final GcTotals clientGc, final GcTotals simGc, final long prehashHits,
-        final long prehashMisses) {
+        final RoundRecorder r, final GcTotals clientGc, final GcTotals simGc, final EngineCounters engine,
+        final long prehashHits, final long prehashMisses) {
         return new RunResult(rate, path, ticks, maxLateUs, r.decisions, r.skipped, r.completeRounds, r.extraOrders,
             r.stampMismatches, r.tickToDecision.copy(), r.toSend[RoundRecorder.VEST].copy(),
             r.toSend[RoundRecorder.PARADEX].copy(), r.toSendCpu[RoundRecorder.VEST].copy(),
             r.toSendCpu[RoundRecorder.PARADEX].copy(), r.toFirstByte[RoundRecorder.VEST].copy(),
             r.toFirstByte[RoundRecorder.PARADEX].copy(), r.toAck[RoundRecorder.VEST].copy(),
-            r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc, prehashHits,
+            r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc, engine, prehashHits,
             prehashMisses);
     }
 
@@ -64,7 +65,7 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
     }
 
     /**
-     * Prints this result as a block: counters, GC, one row per histogram.
+     * Prints this result as a block: counters, the engine's ({@link EngineCounters}), GC, one row per histogram.
      *
      * @param out where to print
      */
@@ -72,6 +73,7 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
         out.printf(Locale.ROOT, "rate %d/s path %s: %d ticks (max %d µs late), %d decisions, %d skipped in flight, "
                 + "%d both acked, %d extra orders, %d unmatched stamps%n", ratePerSecond, path.name().toLowerCase(
                     Locale.ROOT), ticks, maxLateUs, decisions, skipped, completeRounds, extraOrders, stampMismatches);
+        engine.print(decisions, out);
         out.printf(Locale.ROOT, "  GC client: %s; simulators: %s; Paradex orders signed from a hash made ahead: %d of "
             + "%d%n", clientGc, simGc, prehashHits, prehashHits + prehashMisses);
         out.printf(Locale.ROOT, "  %-32s %9s %9s %9s %9s %7s%n", "µs", "p50", "p99", "p99.9", "max", "count");

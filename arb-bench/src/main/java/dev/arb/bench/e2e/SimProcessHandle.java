@@ -32,6 +32,16 @@ final class SimProcessHandle implements AutoCloseable {
     private final JsonNode ready;
     private boolean forced;
 
+    /**
+     * The end of a {@link #pace}: how late the ticks left, and the model step each venue's book is quoted at.
+     *
+     * @param maxLateUs   the latest a tick left after its planned time, µs
+     * @param vestStep    the Vest book's model step
+     * @param paradexStep the Paradex book's model step
+     */
+    record Paced(long maxLateUs, long vestStep, long paradexStep) {
+    }
+
     /** Order arrivals at the simulators since the previous {@link #stamps()}, and the simulators' JVM's GC. */
     record Stamps(long[] vestNanos, long[] paradexNanos, GcTotals gc) {
     }
@@ -84,12 +94,14 @@ final class SimProcessHandle implements AutoCloseable {
      *
      * @param ratePerSecond offered ticks per second
      * @param ticks         number of ticks
-     * @return the latest a tick left after its planned time, µs
+     * @return how late the ticks left, and both venues' model steps at the end
      * @throws IOException if the process died
      */
-    long pace(final int ratePerSecond, final int ticks) throws IOException {
+    Paced pace(final int ratePerSecond, final int ticks) throws IOException {
         send("pace " + ratePerSecond + " " + ticks);
-        return await("paced").path("maxLateUs").asLong();
+        final JsonNode paced = await("paced");
+        return new Paced(paced.path("maxLateUs").asLong(), paced.path("vestStep").asLong(),
+            paced.path("paradexStep").asLong());
     }
 
     /**

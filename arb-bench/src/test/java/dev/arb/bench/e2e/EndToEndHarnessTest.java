@@ -40,11 +40,15 @@ class EndToEndHarnessTest {
             assertThat(r.toWireVest().getTotalCount()).isEqualTo(r.decisions());
             assertThat(r.toWireParadex().getTotalCount()).isEqualTo(r.decisions());
             assertThat(r.bothAcks().getMaxValue()).isLessThan(RoundRecorder.HIGHEST_US);
+            assertThat(r.engine().declined()).isZero();
+            assertThat(r.engine().paradexStep()).as("Paradex follows the paced Vest's model step")
+                .isGreaterThan(r.engine().vestStep() - 10);
         }
         assertThat(((RunResult) results.get(0)).path()).isEqualTo(HarnessPath.OLD);
         assertThat(((RunResult) results.get(1)).path()).isEqualTo(HarnessPath.NEW);
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("rate 20/s path old").contains("rate 20/s path new")
-            .contains("old ÷ new").contains("decision-to-first-byte Paradex").contains("p99.9");
+            .contains("old ÷ new").contains("decision-to-first-byte Paradex").contains("p99.9")
+            .contains("decisions declined (no hand-over): risk/breaker 0").contains("simulators' model steps");
     }
 
     @Test
@@ -57,7 +61,7 @@ class EndToEndHarnessTest {
                 pid = sim.pid();
                 assertThat(sim.isAlive()).isTrue();
                 assertThat(sim.ready().path("paradexOrderWsUrl").asText()).startsWith("ws://127.0.0.1:");
-                assertThat(sim.pace(50, 5)).isNotNegative();
+                assertThat(sim.pace(50, 5).maxLateUs()).isNotNegative();
                 assertThat(board.tick()).isEqualTo(5);
                 final long[] tick = new long[2];
                 board.read(tick);

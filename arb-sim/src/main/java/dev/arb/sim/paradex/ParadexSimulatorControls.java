@@ -5,6 +5,7 @@ import dev.arb.sim.paradex.ParadexSimulator.Options;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * The control and inspection methods of {@link ParadexSimulator} (accounts, margin, stepping, fault switches,
@@ -26,6 +27,8 @@ abstract class ParadexSimulatorControls {
     final SimSessions sessions;
     final SimMarketData marketData;
     final SimServer server;
+    /** The step the timer follows ({@link #followSteps}), or null: one step per tick. */
+    private volatile LongSupplier leader;
 
     /**
      * Builds the parts and starts the server on {@code 127.0.0.1} and an ephemeral port.
@@ -43,7 +46,7 @@ abstract class ParadexSimulatorControls {
         this.server = new SimServer(new SimRestHandler(faults, options, exchange, jwt),
             () -> new SimWsHandler(faults, sessions, marketData, exchange, jwt));
         if (!options.manualStepping()) {
-            server.every(Math.max(1, model.config().stepMillis()), marketData::stepAndPublish);
+            server.every(Math.max(1, model.config().stepMillis()), this::timerStep);
         }
         exchange.sink(new SimPrivateStream(server.loop(), sessions, marketData));
         server.every(options.pingIntervalMs(), sessions::ping);
@@ -154,6 +157,30 @@ abstract class ParadexSimulatorControls {
      */
     public long advance() {
         return server.step(marketData::stepAndPublish);
+    }
+
+    /**
+     * Makes the step timer follow another venue's model step instead of the wall clock: on each tick the book moves
+     * straight on to {@code leader}'s step (one publication, funding accrued for every step passed), and stays where
+     * it is while the leader is not ahead. For a pair whose other venue is stepped by hand at a pace of its own (a
+     * paced latency harness): two venues stepping the one {@link MarketModel} at different rates drift apart, and a
+     * venue more than {@link MarketModel#RETAINED_STEPS} steps behind the newest step can no longer be quoted (its
+     * step fails and its book freezes). No effect with {@link Options#manualStepping()} (there is no timer).
+     *
+     * @param leader the leading venue's current model step, read on the simulator's thread (so thread-safe), or
+     *               null to step once per tick again
+     */
+    public void followSteps(final LongSupplier leader) {
+        this.leader = leader;
+    }
+
+    private void timerStep() {
+        final LongSupplier l = leader;
+        if (l == null) {
+            marketData.stepAndPublish();
+        } else {
+            marketData.stepToAndPublish(l.getAsLong());
+        }
     }
 
     /**

@@ -148,12 +148,29 @@ final class SimExchange {
 
     /** Moves one model step: funding accrues, then every account with a position is margin-checked and pushed. */
     synchronized void advance() {
-        quotes.nextStep();
-        positions.accrueFunding();
+        advanceTo(quotes.step() + 1);
+    }
+
+    /**
+     * Moves the book on to model step {@code target} in one go: funding accrues for every step passed, then every
+     * account with a position is margin-checked and pushed once, as after {@link #advance()}.
+     *
+     * @param target the model step to quote at
+     * @return {@code false} (and nothing moves) if the book is already at or past {@code target}
+     */
+    synchronized boolean advanceTo(final long target) {
+        if (target <= quotes.step()) {
+            return false;
+        }
+        while (quotes.step() < target) {
+            quotes.nextStep();
+            positions.accrueFunding();
+        }
         final long nowMs = System.currentTimeMillis();
         for (final String account : positions.accountsWithOpenPositions()) {
             events.stepped(account, nowMs, margin.liquidateIfBelowMaintenance(account));
         }
+        return true;
     }
 
     synchronized void collateral(final String account, final BigDecimal usd) {

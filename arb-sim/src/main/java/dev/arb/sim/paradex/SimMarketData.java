@@ -47,7 +47,22 @@ final class SimMarketData {
      * @return {@link System#nanoTime()} just before the first frame is written
      */
     long stepAndPublish() {
-        final SimStepFrames frames = SimStepFrames.advance(exchange, feeds, model, options, startMs);
+        return publish(SimStepFrames.advance(exchange, feeds, model, options, startMs));
+    }
+
+    /**
+     * Moves the model straight on to step {@code target} (funding accrues for every step passed) and writes every
+     * subscribed channel's frame for it, once, to every session; nothing if the book is already there.
+     *
+     * @param target the model step to quote at
+     * @return {@link System#nanoTime()} just before the first frame is written, or -1 if nothing moved
+     */
+    long stepToAndPublish(final long target) {
+        final SimStepFrames frames = SimStepFrames.advanceTo(exchange, target, feeds, model, options, startMs);
+        return frames == null ? -1 : publish(frames);
+    }
+
+    private long publish(final SimStepFrames frames) {
         final long nanos = System.nanoTime();
         for (final SimSession session : sessions.all()) {
             for (final String channel : session.channels()) {

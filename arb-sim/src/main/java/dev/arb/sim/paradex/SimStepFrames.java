@@ -68,6 +68,28 @@ final class SimStepFrames {
     static SimStepFrames advance(final SimExchange exchange, final Map<String, SimBookFeed> feeds,
         final MarketModel model, final ParadexSimulator.Options options, final long startMs) {
         exchange.advance();
+        return ofCurrentStep(exchange, feeds, model, options, startMs);
+    }
+
+    /**
+     * As {@link #advance}, but straight on to model step {@code target} ({@link SimExchange#advanceTo}): funding
+     * accrues for every step passed, and the feeds move once (sequence + 1), to the book at {@code target}.
+     *
+     * @param exchange the exchange (its step moves)
+     * @param target   the model step to quote at
+     * @param feeds    every market's feed, by symbol (each moves to the new book)
+     * @param model    the shared model
+     * @param options  markets and funding period
+     * @param startMs  wall-clock time of step 0, ms since the epoch
+     * @return the step's frames, or null (nothing moved) if the exchange is already at or past {@code target}
+     */
+    static SimStepFrames advanceTo(final SimExchange exchange, final long target, final Map<String, SimBookFeed> feeds,
+        final MarketModel model, final ParadexSimulator.Options options, final long startMs) {
+        return exchange.advanceTo(target) ? ofCurrentStep(exchange, feeds, model, options, startMs) : null;
+    }
+
+    private static SimStepFrames ofCurrentStep(final SimExchange exchange, final Map<String, SimBookFeed> feeds,
+        final MarketModel model, final ParadexSimulator.Options options, final long startMs) {
         final long step = exchange.step();
         final long ts = micros(model, startMs, step);
         final Map<String, List<long[]>> changes = new HashMap<>();

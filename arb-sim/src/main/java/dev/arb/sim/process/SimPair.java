@@ -47,7 +47,8 @@ public final class SimPair implements AutoCloseable {
      *
      * @param seed         market model seed (same seed, same price path)
      * @param manualVest   {@code true}: the Vest book moves only on {@link VestSimulator#advance()} (a paced
-     *                     harness steps it); {@code false}: on the simulator's own timer
+     *                     harness steps it) and Paradex's timer follows its step; {@code false}: each on its
+     *                     simulator's own timer
      * @param historyLimit finished orders, fills and request times each simulator keeps (≥ 1)
      * @return the started pair
      * @throws IllegalStateException if a simulator cannot bind its port
@@ -58,7 +59,11 @@ public final class SimPair implements AutoCloseable {
     }
 
     /**
-     * Starts both simulators from one seeded {@link MarketModel} and registers one account on each: a random
+     * Starts both simulators from one seeded {@link MarketModel} and registers one account on each. When Vest is
+     * stepped by hand ({@link VestSimulator.Options#manualStepping()}) and Paradex by its timer, Paradex's timer
+     * follows Vest's step ({@link ParadexSimulator#followSteps}): a paced Vest runs through the model at its own rate,
+     * and a Paradex left on the wall clock would fall behind by more than the model keeps
+     * ({@link MarketModel#RETAINED_STEPS}) and freeze. Credentials: a random
      * secp256k1 signing key registered with the Vest simulator (which returns the API key) and a random Stark key
      * with a random account address registered with the Paradex simulator. If anything fails, whatever was started
      * is closed before the exception propagates.
@@ -81,6 +86,9 @@ public final class SimPair implements AutoCloseable {
         } catch (RuntimeException e) {
             vest.close();
             throw e;
+        }
+        if (vestOptions.manualStepping() && !paradexOptions.manualStepping()) {
+            paradex.followSteps(vest::currentStep);
         }
         try {
             vest.historyLimit(historyLimit);

@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * The simulators as a process of their own, for an end-to-end harness in another JVM: both venues on 127.0.0.1
- * ephemeral ports (the Vest book stepped by a paced thread), an {@link OrderStampRelay} in front of each venue
+ * ephemeral ports (the Vest book stepped by a paced thread, the Paradex book following its model step on Paradex's
+ * 100 ms timer: see {@link SimPair#start(long, boolean, int)}), an {@link OrderStampRelay} in front of each venue
  * port stamping every order's first byte, and the planned time of each tick on a {@link TickBoard}.
  *
  * <p>Usage: {@code java -cp … dev.arb.sim.process.SimProcess --tick-file PATH [--seed N]}. Prints one line
@@ -21,8 +22,10 @@ import java.nio.file.Path;
  * per line, each with one JSON line on stdout:
  * <ul>
  *   <li>{@code pace RATE TICKS}: steps the Vest book {@code TICKS} times at {@code RATE}/s, publishing each
- *       tick's planned time before its frame; answers {@code {"event":"paced","ticks":N,"maxLateUs":…}} when
- *       done;</li>
+ *       tick's planned time before its frame; answers
+ *       {@code {"event":"paced","ticks":N,"maxLateUs":…,"vestStep":…,"paradexStep":…}} when done (the model
+ *       step each venue's book is quoted at: both venues must stay within {@code MarketModel.RETAINED_STEPS} of
+ *       each other);</li>
  *   <li>{@code stamps}: answers {@code {"event":"stamps","vest":[ns…],"paradex":[ns…],"gc":{…}}}, the order
  *       arrivals since the last {@code stamps}, oldest first, and this JVM's collections so far.</li>
  * </ul>
@@ -76,7 +79,8 @@ public final class SimProcess {
                     final int ticks = Integer.parseInt(cmd[2]);
                     final long lateNs = pacer.run(Integer.parseInt(cmd[1]), ticks);
                     out.println(JSON.createObjectNode().put("event", "paced").put("ticks", ticks)
-                        .put("maxLateUs", lateNs / 1_000));
+                        .put("maxLateUs", lateNs / 1_000).put("vestStep", sims.vest().currentStep())
+                        .put("paradexStep", sims.paradex().currentStep()));
                 } else if (cmd[0].equals("stamps")) {
                     out.println(stamps(vestRelay.drain(), paradexRelay.drain()));
                 } else if (!cmd[0].isEmpty()) {
