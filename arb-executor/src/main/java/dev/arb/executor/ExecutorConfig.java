@@ -23,7 +23,7 @@ public final class ExecutorConfig {
     private final BigDecimal deltaToleranceBase;
     private final long deltaCheckIntervalMs;
     private final DriftAction driftAction;
-    /** Order timeout, re-sends, lookup timeout, journal-before-send. */
+    /** Order timeout, re-sends, lookup timeout, journal-before-send, limit grid, hints, leg order. */
     private final OrderPathSettings orderPath;
 
     private ExecutorConfig(final Builder b) {
@@ -47,7 +47,8 @@ public final class ExecutorConfig {
      * @return a builder with entry 0.15 %, exit −0.05 %, slippage 10 bps, top of book, 5
      *     errors, 3 unwind attempts, 5,000 ms order timeout, quote age 2,000 ms, skew 1,000 ms, unwind loss
      *     bound 50 USD, 2 retries, delta tolerance 0, no delta check, HALT on drift, 10,000 ms lookup
-     *     timeout, intents written ahead (not committed before the send); the position size has no default
+     *     timeout, intents written ahead (not committed before the send), limits on a 1 bps grid, order hints on,
+     *     the slower leg first; the position size has no default
      */
     public static Builder builder() {
         return new Builder();
@@ -165,22 +166,22 @@ public final class ExecutorConfig {
     }
 
     /**
-     * @return the grid IOC limit prices are moved onto, toward the book, bps of the price (default 1; 0 = exact
-     *     ticks): the largest tick × 10^k not above it, never past the depth price the size needs, so the bound
-     *     tightens by less than a grid step and never loosens. A leg's likely next limit then changes only when
-     *     the book crosses a grid line, and a pre-signing venue (Paradex) has that order hashed ahead
+     * @return the grid IOC limits are moved onto, toward the book, bps (default 1; 0 = exact ticks): the largest
+     *     tick × 10^k not above it, never past the depth price, so the slippage bound tightens by less than a step
+     *     and never loosens, and a leg's likely next limit (hashed ahead by Paradex) survives small book moves
      */
     public double limitPriceGridBps() {
         return orderPath.limitPriceGridBps();
     }
 
-    /**
-     * @return {@code true} (default) to tell each leg's venue, after every event, the order the engine would send
-     *     next if it changed ({@link dev.arb.api.ExchangeAdapter#expectOrder}: a pre-signing venue hashes it
-     *     ahead); {@code false} is the old path, kept to measure against
-     */
+    /** @return {@code true} (default) to tell each venue the engine's likely next order on it, when it changed */
     public boolean orderHints() {
         return orderPath.orderHints();
+    }
+
+    /** @return {@code true} (default) to send first the order whose venue answers more slowly; else leg A first */
+    public boolean slowerLegFirst() {
+        return orderPath.slowerLegFirst();
     }
 
     @Override
@@ -188,13 +189,10 @@ public final class ExecutorConfig {
         return "ExecutorConfig{entryThresholdPct=" + entryThresholdPct + ", exitThresholdPct=" + exitThresholdPct
             + ", positionSizeBase=" + positionSizeBase.toPlainString() + ", slippageBps=" + slippageBps
             + ", useVwap=" + useVwap + ", maxConsecutiveErrors=" + maxConsecutiveErrors + ", unwindMaxAttempts="
-            + unwindMaxAttempts + ", orderTimeoutMs=" + orderPath.orderTimeoutMs() + ", maxQuoteAgeMs=" + maxQuoteAgeMs
-            + ", maxSkewMs=" + maxSkewMs
-            + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", orderRetries=" + orderPath.orderRetries()
-            + ", deltaToleranceBase=" + deltaToleranceBase.toPlainString() + ", deltaCheckIntervalMs="
-            + deltaCheckIntervalMs + ", driftAction=" + driftAction + ", lookupTimeoutMs=" + orderPath.lookupTimeoutMs()
-            + ", journalBeforeSend=" + orderPath.journalBeforeSend() + ", limitPriceGridBps="
-            + orderPath.limitPriceGridBps() + ", orderHints=" + orderPath.orderHints() + '}';
+            + unwindMaxAttempts + ", maxQuoteAgeMs=" + maxQuoteAgeMs + ", maxSkewMs=" + maxSkewMs
+            + ", unwindLossBoundUsd=" + unwindLossBoundUsd.toPlainString() + ", deltaToleranceBase="
+            + deltaToleranceBase.toPlainString() + ", deltaCheckIntervalMs=" + deltaCheckIntervalMs + ", driftAction="
+            + driftAction + ", " + orderPath + '}';
     }
 
     /**

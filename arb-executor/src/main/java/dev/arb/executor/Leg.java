@@ -24,6 +24,8 @@ final class Leg implements LegView {
     final PositionLedger ledger = new PositionLedger();
     MarketSpec spec;
     OrderBook book;
+    /** Smoothed time from hand-over to the venue's answer, ns (1/8 weight to each new answer); 0 = none yet. */
+    private long ackNanos;
     private BigDecimal cachedPosition;
     private long cachedPositionUnits;
 
@@ -89,5 +91,15 @@ final class Leg implements LegView {
     /** @return {@code size} at this market's size scale, finer digits dropped */
     long sizeDown(final BigDecimal size) {
         return FixedPoint.fromBigDecimal(size.setScale(spec.sizeScale(), RoundingMode.DOWN), spec.sizeScale());
+    }
+
+    /** @param nanos one order's time from its hand-over to the venue's answer, ns */
+    void recordAckNanos(final long nanos) {
+        ackNanos = ackNanos == 0 ? Math.max(1, nanos) : ackNanos + (nanos - ackNanos) / 8;
+    }
+
+    /** @return the smoothed time from hand-over to the venue's answer, ns; 0 before the first answer */
+    long ackNanos() {
+        return ackNanos;
     }
 }

@@ -102,12 +102,15 @@ final class OrderGateway {
         final CompletableFuture<Throwable> committed = core.journal.append(JournalEvent.intent(
             core.clock.currentTimeMillis(), core.journal.runId(), leg.name, leg.market, request)).handle((v, e) -> e);
         final CompletableFuture<LegOutcome> placed = core.config.journalBeforeSend()
-            ? commitThenPlace(leg, request, decisionNanos, appendNanos, committed)
-            : placeWhileCommitting(leg, request, decisionNanos, appendNanos, committed);
+            ? commitThenPlace(order, decisionNanos, appendNanos, committed)
+            : placeWhileCommitting(order, decisionNanos, appendNanos, committed);
         return placed.thenCompose(outcome -> outcome.outcomeUnknown() ? lookup(leg, outcome.lost(), 1, false)
                 : CompletableFuture.completedFuture(outcome))
             .thenComposeAsync(outcome -> {
                 account(leg, outcome, decisionNanos);
+                if (outcome.update() != null && order.sentNanos != 0) {
+                    leg.recordAckNanos(outcome.arrivedNanos() - order.sentNanos);
+                }
                 return outcome.outcomeUnknown() ? resolveByPosition(leg, outcome)
                     : CompletableFuture.completedFuture(outcome);
             }, core.stateThread).thenApplyAsync(outcome -> {
@@ -117,8 +120,10 @@ final class OrderGateway {
     }
 
     /** The old path: the order leaves only once its intent is committed. */
-    private CompletableFuture<LegOutcome> commitThenPlace(final Leg leg, final OrderRequest request,
-        final long decisionNanos, final long appendNanos, final CompletableFuture<Throwable> committed) {
+    private CompletableFuture<LegOutcome> commitThenPlace(final TrackedOrder order, final long decisionNanos,
+        final long appendNanos, final CompletableFuture<Throwable> committed) {
+        final Leg leg = order.leg;
+        final OrderRequest request = order.request;
         return committed.thenComposeAsync(journalError -> {
             if (journalError != null) {
                 return CompletableFuture.completedFuture(
@@ -127,6 +132,7 @@ final class OrderGateway {
             final long now = core.clock.nanoTime();
             core.listener.onIntentCommitted(leg.name, now - appendNanos);
             core.listener.onOrderSent(leg.name, now - decisionNanos, now - appendNanos);
+            order.sentNanos = now;
             return place(leg, request, 0);
         }, core.stateThread);
     }
@@ -135,10 +141,13 @@ final class OrderGateway {
      * Write-ahead: the intent is already on the journal's queue (ahead of anything this order's answer will
      * append), so the order leaves now and the commit is only observed.
      */
-    private CompletableFuture<LegOutcome> placeWhileCommitting(final Leg leg, final OrderRequest request,
-        final long decisionNanos, final long appendNanos, final CompletableFuture<Throwable> committed) {
+    private CompletableFuture<LegOutcome> placeWhileCommitting(final TrackedOrder order, final long decisionNanos,
+        final long appendNanos, final CompletableFuture<Throwable> committed) {
+        final Leg leg = order.leg;
+        final OrderRequest request = order.request;
         final CompletableFuture<LegOutcome> placed = place(leg, request, 0);
-        core.listener.onOrderSent(leg.name, core.clock.nanoTime() - decisionNanos, -1);
+        order.sentNanos = core.clock.nanoTime();
+        core.listener.onOrderSent(leg.name, order.sentNanos - decisionNanos, -1);
         committed.thenAcceptAsync(journalError -> {
             if (journalError != null) {
                 core.halt("journal failed to commit the intent of " + request.clientOrderId() + " on " + leg.name

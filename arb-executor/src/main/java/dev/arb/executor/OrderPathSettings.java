@@ -17,14 +17,15 @@ package dev.arb.executor;
  *                          exact ticks)
  * @param orderHints        {@code true} to tell the venues each leg's likely next order
  *                          ({@link dev.arb.api.ExchangeAdapter#expectOrder})
+ * @param slowerLegFirst    {@code true} to send first the leg whose venue answers more slowly
  */
 record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeoutMs, boolean journalBeforeSend,
-    double limitPriceGridBps, boolean orderHints) {
+    double limitPriceGridBps, boolean orderHints, boolean slowerLegFirst) {
     /**
      * 5,000 ms order timeout, 2 re-sends, 10,000 ms lookup timeout, intents written ahead of the send, a 1 bps limit
-     * grid, hints on.
+     * grid, hints on, the slower leg first.
      */
-    static final OrderPathSettings DEFAULTS = new OrderPathSettings(5_000, 2, 10_000, false, 1, true);
+    static final OrderPathSettings DEFAULTS = new OrderPathSettings(5_000, 2, 10_000, false, 1, true, true);
 
     /**
      * Validates.
@@ -71,7 +72,8 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B orderTimeoutMs(final long ms) {
             orderPath = new OrderPathSettings(ms, orderPath.orderRetries, orderPath.lookupTimeoutMs,
-                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints);
+                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints,
+                orderPath.slowerLegFirst);
             return self();
         }
 
@@ -82,7 +84,8 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B orderRetries(final int n) {
             orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, n, orderPath.lookupTimeoutMs,
-                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints);
+                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints,
+                orderPath.slowerLegFirst);
             return self();
         }
 
@@ -93,7 +96,8 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B lookupTimeoutMs(final long ms) {
             orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries, ms,
-                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints);
+                orderPath.journalBeforeSend, orderPath.limitPriceGridBps, orderPath.orderHints,
+                orderPath.slowerLegFirst);
             return self();
         }
 
@@ -103,7 +107,8 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B journalBeforeSend(final boolean before) {
             orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries,
-                orderPath.lookupTimeoutMs, before, orderPath.limitPriceGridBps, orderPath.orderHints);
+                orderPath.lookupTimeoutMs, before, orderPath.limitPriceGridBps, orderPath.orderHints,
+                orderPath.slowerLegFirst);
             return self();
         }
 
@@ -115,7 +120,8 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B limitPriceGridBps(final double bps) {
             orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries,
-                orderPath.lookupTimeoutMs, orderPath.journalBeforeSend, bps, orderPath.orderHints);
+                orderPath.lookupTimeoutMs, orderPath.journalBeforeSend, bps, orderPath.orderHints,
+                orderPath.slowerLegFirst);
             return self();
         }
 
@@ -126,7 +132,20 @@ record OrderPathSettings(long orderTimeoutMs, int orderRetries, long lookupTimeo
          */
         public B orderHints(final boolean on) {
             orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries,
-                orderPath.lookupTimeoutMs, orderPath.journalBeforeSend, orderPath.limitPriceGridBps, on);
+                orderPath.lookupTimeoutMs, orderPath.journalBeforeSend, orderPath.limitPriceGridBps, on,
+                orderPath.slowerLegFirst);
+            return self();
+        }
+
+        /**
+         * @param on {@code true} to send first the leg whose venue answers more slowly (see
+         *           {@link ExecutorConfig#slowerLegFirst()})
+         * @return this
+         */
+        public B slowerLegFirst(final boolean on) {
+            orderPath = new OrderPathSettings(orderPath.orderTimeoutMs, orderPath.orderRetries,
+                orderPath.lookupTimeoutMs, orderPath.journalBeforeSend, orderPath.limitPriceGridBps,
+                orderPath.orderHints, on);
             return self();
         }
     }

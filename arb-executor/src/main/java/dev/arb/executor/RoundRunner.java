@@ -220,8 +220,15 @@ final class RoundRunner {
         final BigDecimal openBefore = core.state == ExecutorCore.State.EXITING ? core.legA.ledger.position().abs()
             : BigDecimal.ZERO;
         core.publish();
-        final CompletableFuture<LegOutcome> fa = gateway.send(core.legA, ra, decisionNanos);
-        final CompletableFuture<LegOutcome> fb = gateway.send(core.legB, rb, decisionNanos);
+        final CompletableFuture<LegOutcome> fa;
+        final CompletableFuture<LegOutcome> fb;
+        if (core.config.slowerLegFirst() && core.legB.ackNanos() > core.legA.ackNanos()) {
+            fb = gateway.send(core.legB, rb, decisionNanos); // its answer takes longer: it leaves first
+            fa = gateway.send(core.legA, ra, decisionNanos);
+        } else {
+            fa = gateway.send(core.legA, ra, decisionNanos);
+            fb = gateway.send(core.legB, rb, decisionNanos);
+        }
         fa.thenAcceptBothAsync(fb, (xa, xb) -> {
             gateway.applyFill(core.legA, xa);
             gateway.applyFill(core.legB, xb);

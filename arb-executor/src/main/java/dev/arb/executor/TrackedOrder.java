@@ -13,6 +13,8 @@ final class TrackedOrder {
     final Leg leg;
     private OrderStatus status = OrderStatus.PENDING_NEW;
     private long filled;
+    /** When the order was handed to its adapter, ns (monotonic); 0 until then. */
+    long sentNanos;
 
     TrackedOrder(final OrderRequest request, final Leg leg) {
         this.request = request;

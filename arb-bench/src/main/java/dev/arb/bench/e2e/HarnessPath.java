@@ -23,6 +23,8 @@ import dev.arb.vest.VestConfig;
  *       grid)</td></tr>
  *   <tr><td>{@code ExecutorConfig.orderHints}</td><td>false</td><td>true (each leg's likely next order hashed
  *       ahead by Paradex)</td></tr>
+ *   <tr><td>{@code ExecutorConfig.slowerLegFirst}</td><td>false (Vest, leg A, first)</td><td>true (the leg whose
+ *       venue answers more slowly first: Paradex here)</td></tr>
  * </table>
  *
  * <p><b>Note:</b> immutable, thread-safe.
@@ -61,7 +63,8 @@ public enum HarnessPath {
      * @return {@code b}, with this path's switches set
      */
     public ExecutorConfig.Builder executor(final ExecutorConfig.Builder b) {
-        return b.journalBeforeSend(!fast).limitPriceGridBps(fast ? 1 : 0).orderHints(fast);
+        return b.journalBeforeSend(!fast).limitPriceGridBps(fast ? 1 : 0).orderHints(fast)
+            .slowerLegFirst(fast);
     }
 
     /**
