@@ -205,21 +205,21 @@ final class RoundRunner {
         expectAndRun(Round.EXIT, core.openDirection, sideA, ra, sideB, rb, decisionNanos);
     }
 
-    /** Notes both orders' decision prices (the snapshot's touch) for the PnL attribution, then runs the round. */
+    /**
+     * Runs the round, then notes both orders' decision prices (the snapshot's touch, unchanged by the sends) for the
+     * PnL attribution: after the sends, so that nothing but the orders themselves sits between the decision and the
+     * first byte; their answers are handled in later tasks on this thread.
+     */
     private void expectAndRun(final Round round, final Direction d, final Side sideA, final OrderRequest ra,
         final Side sideB, final OrderRequest rb, final long decisionNanos) {
+        runRound(round, d, ra, rb, decisionNanos);
         core.pnl.expect(ra.clientOrderId(), pricing.touch(true, sideA));
         core.pnl.expect(rb.clientOrderId(), pricing.touch(false, sideB));
-        runRound(round, d, ra, rb, decisionNanos);
     }
 
+    /** Sends both orders, then (the fills are applied in a later task) notes the round's start and publishes. */
     private void runRound(final Round round, final Direction d, final OrderRequest ra, final OrderRequest rb,
         final long decisionNanos) {
-        core.roundSeq++;
-        final BigDecimal pnlBefore = core.realizedPnlUsd();
-        final BigDecimal openBefore = core.state == ExecutorCore.State.EXITING ? core.legA.ledger.position().abs()
-            : BigDecimal.ZERO;
-        core.publish();
         final CompletableFuture<LegOutcome> fa;
         final CompletableFuture<LegOutcome> fb;
         if (core.config.slowerLegFirst() && core.legB.ackNanos() > core.legA.ackNanos()) {
@@ -229,6 +229,11 @@ final class RoundRunner {
             fa = gateway.send(core.legA, ra, decisionNanos);
             fb = gateway.send(core.legB, rb, decisionNanos);
         }
+        core.roundSeq++;
+        final BigDecimal pnlBefore = core.realizedPnlUsd();
+        final BigDecimal openBefore = core.state == ExecutorCore.State.EXITING ? core.legA.ledger.position().abs()
+            : BigDecimal.ZERO;
+        core.publish();
         fa.thenAcceptBothAsync(fb, (xa, xb) -> {
             gateway.applyFill(core.legA, xa);
             gateway.applyFill(core.legB, xb);
