@@ -2,6 +2,7 @@ package dev.arb.executor;
 
 import dev.arb.api.Side;
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 /**
  * Tells each leg's venue the order the engine would send next, so that a pre-signing adapter hashes it ahead, off
@@ -30,14 +31,19 @@ final class OrderHints {
 
     /**
      * After an event was acted on: hints both legs' likely next orders if the engine is flat or open (no round in
-     * flight) and the books price.
+     * flight) and the books price; during a round, forgets what it hinted.
      *
      * @param nowNanos the event's time, ns (monotonic)
      */
     void refresh(final long nowNanos) {
         final ExecutorCore.State state = core.state;
-        if (!core.config.orderHints() || (state != ExecutorCore.State.FLAT && state != ExecutorCore.State.OPEN) || !pricing.configured()
-            || core.legA.spec == null || core.legB.spec == null || !pricing.priceSnapshot(nowNanos)) {
+        if (state != ExecutorCore.State.FLAT && state != ExecutorCore.State.OPEN) {
+            // a round in flight: a venue may replace our hint with its own guess after each order (Paradex hashes
+            // the same order again), so everything is hinted anew once the round is over
+            Arrays.fill(limits, 0);
+            return;
+        }
+        if (!core.config.orderHints() || !pricing.configured() || core.legA.spec == null || core.legB.spec == null || !pricing.priceSnapshot(nowNanos)) {
             return;
         }
         if (state == ExecutorCore.State.FLAT) {
