@@ -57,8 +57,8 @@ final class PushField implements CharSequence {
                     }
                 }
             }
-            // from the token's text, as the blocking parser of readTree parses it (the fed parser's cached double
-            // was once seen stale in the differential test)
+            // from the token's text, as readTree's blocking parser parses it: jackson-core 2.18.2's fed parser answers
+            // getDoubleValue() with the value of an earlier BIG_INTEGER token whose value was never read
             case VALUE_NUMBER_FLOAT -> copy(Double.toString(Double.parseDouble(
                 new String(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()))));
             case VALUE_TRUE -> copy("true");
