@@ -91,6 +91,10 @@ final class ParadexAccountStream implements ParadexPrivateFrames {
     private volatile long accountPushMs;
     private volatile ScheduledFuture<?> jwtRefresh;
     private volatile boolean closed;
+    /** Local time, ms since the epoch, for an order update without a timestamp (tests fix it). */
+    private volatile java.util.function.LongSupplier clock = System::currentTimeMillis;
+    /** The streaming path of the {@code orders} and {@code fills} pushes. */
+    private final PrivatePushReader pushes;
 
     /**
      * @param config     settings (private streams, cancel on disconnect, JWT refresh timing)
@@ -111,6 +115,22 @@ final class ParadexAccountStream implements ParadexPrivateFrames {
         this.channels = channels;
         this.markets = markets;
         this.counters = counters;
+        this.pushes = new PrivatePushReader(markets, counters, this::deliver, this::deliver, () -> clock.getAsLong());
+    }
+
+    /** @param on {@code false} reads every private push as a tree (the differential test's reference path) */
+    void streamingPushes(final boolean on) {
+        pushes.streaming(on);
+    }
+
+    /** @return {@code orders} and {@code fills} pushes read on the streaming path so far */
+    long streamedPushes() {
+        return pushes.streamed();
+    }
+
+    /** @param c local time, ms since the epoch, for order updates without a timestamp (tests) */
+    void clock(final java.util.function.LongSupplier c) {
+        clock = c;
     }
 
     /** @return completes when a JWT is held and its refresh scheduled (at once without an account) */
@@ -216,27 +236,18 @@ final class ParadexAccountStream implements ParadexPrivateFrames {
     }
 
     @Override
+    public boolean onJsonFrame(final byte[] bytes, final int offset, final int length) {
+        return pushes.offer(bytes, offset, length);
+    }
+
+    @Override
     public void onPush(final String channel, final JsonNode data) {
         try {
             if (channel.startsWith("orders")) {
                 final String market = OrderResponses.text(data, "market");
-                final OrderUpdate u = OrderResponses.toUpdate(data, market, SCALE, markets.takerFee(market),
-                    System.currentTimeMillis());
-                if (u.status().isTerminal() && u.venueOrderId() != null) {
-                    recentClosed.put(u.venueOrderId(), u);
-                    final CompletableFuture<OrderUpdate> w = closeWaiters.remove(u.venueOrderId());
-                    if (w != null) {
-                        w.complete(u);
-                    }
-                }
-                for (final OrderListener l : orderListeners) {
-                    l.onOrderUpdate(u);
-                }
+                deliver(OrderResponses.toUpdate(data, market, SCALE, markets.takerFee(market), clock.getAsLong()));
             } else if (channel.startsWith("fills")) {
-                final Fill f = RestDecoders.fill(data);
-                for (final OrderListener l : orderListeners) {
-                    l.onFill(f);
-                }
+                deliver(RestDecoders.fill(data));
             } else if (channel.equals("account")) {
                 accountPush = data.deepCopy();
                 accountPushMs = System.currentTimeMillis();
@@ -253,6 +264,27 @@ final class ParadexAccountStream implements ParadexPrivateFrames {
             }
         } catch (final RuntimeException e) {
             counters.privateMessageError(channel, e);
+        }
+    }
+
+    /** An order update pushed on {@code orders} (either path): terminal states complete waiters, then listeners. */
+    private void deliver(final OrderUpdate u) {
+        if (u.status().isTerminal() && u.venueOrderId() != null) {
+            recentClosed.put(u.venueOrderId(), u);
+            final CompletableFuture<OrderUpdate> w = closeWaiters.remove(u.venueOrderId());
+            if (w != null) {
+                w.complete(u);
+            }
+        }
+        for (final OrderListener l : orderListeners) {
+            l.onOrderUpdate(u);
+        }
+    }
+
+    /** A fill pushed on {@code fills} (either path) → order listeners. */
+    private void deliver(final Fill f) {
+        for (final OrderListener l : orderListeners) {
+            l.onFill(f);
         }
     }
 

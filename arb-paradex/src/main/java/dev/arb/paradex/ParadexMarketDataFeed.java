@@ -1,10 +1,8 @@
 package dev.arb.paradex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.api.OrderBookListener;
 import dev.arb.api.TransportException;
-import dev.arb.api.UntrustedText;
 import dev.arb.api.WireTap;
 import dev.arb.paradex.internal.BookFeed;
 import dev.arb.paradex.internal.MarketBookState;
@@ -43,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * reference §4). With every book the market's {@code markets_summary.{market}} channel is subscribed, for its
  * funding rate. The books and their reads from other threads are in {@link ParadexBooks}.
  *
- * <p>Other JSON frames: replies of pending JSON-RPC calls complete them ({@link ParadexChannels#onReply}); error
+ * <p>Other JSON frames go to {@link ParadexControlFrames}: replies of pending JSON-RPC calls complete them; error
  * replies are logged; {@code markets_summary} pushes store the funding rate; every other push, and the SBE fills, go
- * to the {@link ParadexPrivateFrames} (the account stream).
+ * to the {@link ParadexPrivateFrames} (the account stream), the {@code orders} and {@code fills} pushes as bytes
+ * for a streaming parse.
  *
  * <p>Sources: protocol reference §2 (WebSocket JSON-RPC, channels), §2.5 (order-book semantics); paradex-sbe
  * reference §2–§4.
@@ -55,7 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ParadexMarketDataFeed {
     private static final Logger LOG = LoggerFactory.getLogger(ParadexMarketDataFeed.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VENUE = ParadexErrors.VENUE;
     private static final int BOOK_DEPTH = 16;
     /** The SBE delta channel opens with the whole book (115+ levels a side: paradex-sbe reference §4). */
@@ -68,6 +66,7 @@ final class ParadexMarketDataFeed {
     private final IntervalFunction backoff;
     private final ParadexWsClient ws;
     private final ParadexChannels channels;
+    private final ParadexControlFrames control;
     private final BookFeed feed;
     private final SbeBookFeed sbeFeed;
     private final ParadexBooks books;
@@ -97,12 +96,13 @@ final class ParadexMarketDataFeed {
         this.books = books;
         this.counters = counters;
         this.backoff = config.reconnectBackoff();
-        this.feed = new BookFeed(this::resubscribe, this::onControl);
         this.sbeFeed = config.sbe() ? new SbeBookFeed(this::resubscribe) : null;
         this.ws = new ParadexWsClient(URI.create(config.streamUrl()), loop, new StreamListener(),
             (int) Math.min(Integer.MAX_VALUE, config.transport().requestTimeoutMs()),
             config.transport().idleTimeoutMs());
         this.channels = new ParadexChannels(ws, new WsRpc(loop, config.transport().requestTimeoutMs()));
+        this.control = new ParadexControlFrames(channels, books, counters);
+        this.feed = new BookFeed(this::resubscribe, control::offer, this::onControl);
     }
 
     /** @return the stream's JSON-RPC side, shared with the account stream and order entry */
@@ -113,6 +113,7 @@ final class ParadexMarketDataFeed {
     /** @param target receives private pushes, SBE fills and the stream's open and close; set before {@link #open} */
     void routePrivateFrames(final ParadexPrivateFrames target) {
         this.privateFrames = target;
+        control.route(target);
         if (sbeFeed != null) {
             sbeFeed.onFills(target::onFill);
         }
@@ -257,23 +258,7 @@ final class ParadexMarketDataFeed {
      * @param node the frame
      */
     void onControl(final JsonNode node) {
-        if (channels.onReply(node)) {
-            return;
-        }
-        if (!"subscription".equals(node.path("method").asText())) {
-            return;
-        }
-        final String channel = node.path("params").path("channel").asText("");
-        final JsonNode data = node.path("params").path("data");
-        if (!channel.startsWith("markets_summary")) {
-            privateFrames.onPush(channel, data);
-            return;
-        }
-        try {
-            books.onSummary(data);
-        } catch (final RuntimeException e) {
-            counters.privateMessageError(channel, e);
-        }
+        control.onControl(node);
     }
 
     /** Resync: unsubscribe and subscribe again; the channel opens with a fresh snapshot (paradex-sbe §4). */
@@ -321,29 +306,7 @@ final class ParadexMarketDataFeed {
                 feed.onFrame(bytes, offset, length, receivedNanos);
                 return;
             }
-            final JsonNode node;
-            try {
-                node = JSON.readTree(bytes, offset, length);
-            } catch (final java.io.IOException e) {
-                counters.controlError();
-                return;
-            }
-            if (node == null || !node.isObject()) {
-                counters.controlError();
-                return;
-            }
-            if (channels.onReply(node)) {
-                return;
-            }
-            final JsonNode error = node.get("error");
-            if (error != null && !error.isNull()) {
-                LOG.warn("paradex: JSON-RPC error reply id={} code={} message={} data={}",
-                    UntrustedText.forLog(node.path("id").asText()), UntrustedText.forLog(error.path("code").asText()),
-                    UntrustedText.forLog(error.path("message").asText()),
-                    UntrustedText.forLog(error.path("data").asText()));
-                return;
-            }
-            onControl(node);
+            control.onText(bytes, offset, length);
         }
 
         @Override

@@ -20,6 +20,17 @@ interface ParadexPrivateFrames {
     void onClosed();
 
     /**
+     * A JSON text frame, offered before it is read as a tree: the private {@code orders} and {@code fills} pushes are
+     * read here with a streaming parser (issue 14 §3).
+     *
+     * @param bytes  frame bytes (UTF-8)
+     * @param offset its first byte
+     * @param length its length in bytes
+     * @return {@code true} if it was handled here; {@code false} to read it as a tree, as before
+     */
+    boolean onJsonFrame(byte[] bytes, int offset, int length);
+
+    /**
      * A push of a channel that is not market data.
      *
      * @param channel the channel name ({@code params.channel})

@@ -34,6 +34,19 @@ public final class BookFeed {
     private volatile MarketBookState[] states = new MarketBookState[0];
     private final Consumer<MarketBookState> resubscribe;
     private final Consumer<JsonNode> control;
+    private final RawControl rawControl;
+
+    /** Takes a control frame before it is read as a tree. */
+    @FunctionalInterface
+    public interface RawControl {
+        /**
+         * @param bytes  frame bytes
+         * @param offset its first byte
+         * @param length its length in bytes
+         * @return {@code true} if it was handled; {@code false} to read it as a tree and pass it to the control consumer
+         */
+        boolean take(byte[] bytes, int offset, int length);
+    }
 
     private volatile long malformedMessages;
     private volatile long sequenceGaps;
@@ -54,7 +67,18 @@ public final class BookFeed {
      * @param control     receives every other well-formed JSON frame (RPC replies, private-channel pushes)
      */
     public BookFeed(final Consumer<MarketBookState> resubscribe, final Consumer<JsonNode> control) {
+        this(resubscribe, (b, o, l) -> false, control);
+    }
+
+    /**
+     * @param resubscribe called (on the event loop) with a market whose book needs a fresh snapshot
+     * @param rawControl  offered every frame that is not a book or summary first (the private streaming pushes)
+     * @param control     receives every other well-formed JSON frame (RPC replies, private-channel pushes)
+     */
+    public BookFeed(final Consumer<MarketBookState> resubscribe, final RawControl rawControl,
+        final Consumer<JsonNode> control) {
         this.resubscribe = resubscribe;
+        this.rawControl = rawControl;
         this.control = control;
     }
 
@@ -85,7 +109,9 @@ public final class BookFeed {
             return;
         }
         if (result == BookMessageParser.NOT_BOOK) {
-            onControl(bytes, offset, length);
+            if (!rawControl.take(bytes, offset, length)) {
+                onControl(bytes, offset, length);
+            }
             return;
         }
         if (result == BookMessageParser.SUMMARY) {

@@ -58,27 +58,9 @@ public final class OrderResponses {
             final long filled = Math.max(0, size - remaining);
             final long avgPrice = filled == 0 ? 0 : decimalRounded(order, "avg_fill_price", scale);
             final String cancelReason = text(order, "cancel_reason");
-            final OrderStatus mapped;
-            String rejectCode = null;
-            switch (status) {
-                case "NEW", "UNTRIGGERED" -> mapped = filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
-                case "OPEN" -> mapped = filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
-                case "CLOSED" -> {
-                    if (filled >= size && size > 0) {
-                        mapped = OrderStatus.FILLED;
-                    } else if (filled == 0 && cancelReason != null && !cancelReason.isEmpty()
-                        && !CANCEL_REASONS.contains(cancelReason)) {
-                        mapped = OrderStatus.REJECTED;
-                        rejectCode = cancelReason;
-                    } else {
-                        mapped = OrderStatus.CANCELED;
-                    }
-                }
-                default -> throw new MalformedMessageException(ParadexErrors.VENUE, null, "unknown order status " + status);
-            }
-            final BigDecimal fee = filled == 0 ? BigDecimal.ZERO
-                : FixedPoint.toBigDecimal(filled, scale).multiply(FixedPoint.toBigDecimal(avgPrice, scale)).multiply(feeRate)
-                    .setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            final OrderStatus mapped = status(status, size, filled, cancelReason);
+            final String rejectCode = mapped == OrderStatus.REJECTED ? cancelReason : null;
+            final BigDecimal fee = estimatedFee(filled, avgPrice, feeRate, scale);
             final String m = text(order, "market");
             final long ts = longOr(order, "last_updated_at", longOr(order, "created_at", nowMs));
             return new OrderUpdate(ParadexErrors.VENUE, m == null ? market : m, emptyToNull(text(order, "client_id")),
@@ -89,6 +71,43 @@ public final class OrderResponses {
         } catch (final RuntimeException e) {
             throw new MalformedMessageException(ParadexErrors.VENUE, null, "unreadable order response: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Maps a Paradex order status (protocol reference §3.4) to ours.
+     *
+     * @param status       {@code NEW}, {@code UNTRIGGERED}, {@code OPEN} or {@code CLOSED}
+     * @param size         ordered size, fixed-point
+     * @param filled       filled size, same scale
+     * @param cancelReason {@code cancel_reason}, or null
+     * @return the status; REJECTED (with {@code cancelReason} as its code) for a CLOSED order that filled nothing and
+     *     whose reason is a risk or validation refusal
+     * @throws MalformedMessageException for another status
+     */
+    public static OrderStatus status(final String status, final long size, final long filled,
+        final String cancelReason) {
+        return switch (status) {
+            case "NEW", "UNTRIGGERED", "OPEN" -> filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+            case "CLOSED" -> filled >= size && size > 0 ? OrderStatus.FILLED
+                : filled == 0 && cancelReason != null && !cancelReason.isEmpty() && !CANCEL_REASONS.contains(cancelReason)
+                    ? OrderStatus.REJECTED : OrderStatus.CANCELED;
+            default -> throw new MalformedMessageException(ParadexErrors.VENUE, null, "unknown order status " + status);
+        };
+    }
+
+    /**
+     * @param filled   filled size, fixed-point at {@code scale}
+     * @param avgPrice average fill price, fixed-point at {@code scale}
+     * @param feeRate  fee rate (fraction of notional)
+     * @param scale    scale of both
+     * @return the estimated fee in USD, {@code filled × avgPrice × feeRate} rounded half-even to 8 decimals, trailing
+     *     zeros stripped; exactly {@link BigDecimal#ZERO} when nothing filled
+     */
+    public static BigDecimal estimatedFee(final long filled, final long avgPrice, final BigDecimal feeRate,
+        final int scale) {
+        return filled == 0 ? BigDecimal.ZERO
+            : FixedPoint.toBigDecimal(filled, scale).multiply(FixedPoint.toBigDecimal(avgPrice, scale)).multiply(feeRate)
+                .setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 
     private static String emptyToNull(final String s) {
@@ -127,9 +146,19 @@ public final class OrderResponses {
      */
     public static long decimalRounded(final JsonNode node, final String field, final int scale) {
         final String t = text(node, field);
-        if (t == null || t.isEmpty()) {
-            return 0;
-        }
+        return t == null || t.isEmpty() ? 0 : rounded(t, field, scale);
+    }
+
+    /**
+     * @param t     decimal text that may carry more decimals than {@code scale} (averages), not empty
+     * @param field its field name, for the error message
+     * @param scale scale
+     * @return the value rounded half-even to the scale
+     * @throws MalformedMessageException if longer than 64 characters or its exponent beyond ±64
+     * @throws NumberFormatException     if not a decimal
+     * @throws ArithmeticException       if it does not fit a long at {@code scale}
+     */
+    public static long rounded(final String t, final String field, final int scale) {
         final BigDecimal d = t.length() <= MAX_DECIMAL_CHARS ? new BigDecimal(t) : null;
         // bounded first: setScale of "1e-999999999" computes a billion-digit power of ten (a hung event loop)
         if (d == null || Math.abs(d.scale()) > MAX_DECIMAL_CHARS) {
