@@ -37,12 +37,15 @@ import org.HdrHistogram.Histogram;
  * @param engine          the engine's gates, outcomes and state over the window, and the simulators' steps
  * @param prehashHits     Paradex orders signed from a hash computed ahead (the prehash hit the order)
  * @param prehashMisses   Paradex orders hashed at the decision
+ * @param splitVest       Vest orders whose last byte arrived in a later read than their first
+ * @param splitParadex    Paradex orders whose last byte arrived in a later read than their first
  */
 record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs, long decisions, long skipped,
     long completeRounds, long extraOrders, long stampMismatches, Histogram tickToDecision, Histogram toSendVest,
     Histogram toSendParadex, Histogram cpuToSendVest, Histogram cpuToSendParadex, Histogram toWireVest,
-    Histogram toWireParadex, Histogram toLastVest, Histogram toLastParadex, Histogram toAckVest, Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc,
-    GcTotals simGc, EngineCounters engine, long prehashHits, long prehashMisses) {
+    Histogram toWireParadex, Histogram toLastVest, Histogram toLastParadex, Histogram toAckVest,
+    Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc, GcTotals simGc, EngineCounters engine,
+    long prehashHits, long prehashMisses, long splitVest, long splitParadex) {
 
     /** Copies the recorder's state (on its thread). */
     static RunResult of(final int rate, final HarnessPath path, final int ticks, final long maxLateUs,
@@ -55,7 +58,7 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
             r.toFirstByte[RoundRecorder.PARADEX].copy(), r.toLastByte[RoundRecorder.VEST].copy(),
             r.toLastByte[RoundRecorder.PARADEX].copy(), r.toAck[RoundRecorder.VEST].copy(),
             r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc, engine, prehashHits,
-            prehashMisses);
+            prehashMisses, r.splitOrders[RoundRecorder.VEST], r.splitOrders[RoundRecorder.PARADEX]);
     }
 
     /** @return the rows printed, name and histogram, in order */
@@ -80,6 +83,8 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
         engine.print(decisions, out);
         out.printf(Locale.ROOT, "  GC client: %s; simulators: %s; Paradex orders signed from a hash made ahead: %d of "
             + "%d%n", clientGc, simGc, prehashHits, prehashHits + prehashMisses);
+        out.printf(Locale.ROOT, "  orders whose last byte came in a later read than their first: Vest %d, Paradex "
+            + "%d%n", splitVest, splitParadex);
         out.printf(Locale.ROOT, "  %-32s %9s %9s %9s %9s %7s%n", "µs", "p50", "p99", "p99.9", "max", "count");
         for (final Object[] row : rows()) {
             final Histogram h = (Histogram) row[1];

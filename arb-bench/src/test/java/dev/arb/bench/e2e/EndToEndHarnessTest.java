@@ -52,7 +52,8 @@ class EndToEndHarnessTest {
         assertThat(((RunResult) results.get(1)).path()).isEqualTo(HarnessPath.NEW);
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("rate 20/s path old").contains("rate 20/s path new")
             .contains("old ÷ new").contains("decision-to-first-byte Paradex")
-            .contains("decision-to-last-byte Vest").contains("decision-to-last-byte Paradex").contains("p99.9")
+            .contains("decision-to-last-byte Vest").contains("decision-to-last-byte Paradex")
+            .contains("orders whose last byte came in a later read").contains("p99.9")
             .contains("decisions declined (no hand-over): risk/breaker 0").contains("simulators' model steps");
     }
 
