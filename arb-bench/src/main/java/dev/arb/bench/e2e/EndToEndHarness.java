@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * {@code DeltaNeutralExecutor} with its risk gate, dedup and order state machine, a SQLite journal), a paced
  * Vest tick turned into a decision by {@link TickStrategy}, and each decision recorded by {@link RoundRecorder}.
  *
- * <p><b>Clocks.</b> The simulator process publishes each tick's planned time and stamps each order's first byte
- * with its {@code System.nanoTime()}; this process reads its own. On Linux HotSpot both are
+ * <p><b>Clocks.</b> The simulator process publishes each tick's planned time and stamps each order's first and
+ * last byte with its {@code System.nanoTime()}; this process reads its own. On Linux HotSpot both are
  * {@code clock_gettime(CLOCK_MONOTONIC)}, one clock for every process on the machine, so differences across
  * the two JVMs are meaningful (on another OS they may not be).
  *

@@ -180,8 +180,8 @@ final class PathRun implements AutoCloseable {
         final ExecutorStats stats = executor.stats();
         final BreakerStatus breaker = risk.status();
         return onLoop(() -> {
-            recorder.matchArrivals(RoundRecorder.VEST, after.vestNanos());
-            recorder.matchArrivals(RoundRecorder.PARADEX, after.paradexNanos());
+            recorder.matchArrivals(RoundRecorder.VEST, after.vestNanos(), after.vestLastNanos());
+            recorder.matchArrivals(RoundRecorder.PARADEX, after.paradexNanos(), after.paradexLastNanos());
             return RunResult.of(ratePerSecond, path, ticks, paced.maxLateUs(), recorder, gc,
                 after.gc().minus(before.gc()), EngineCounters.of(recorder.decisions - recorder.handedOver, stats0,
                     stats, breaker, paced), paradex.signer().prehashHits() - hits0,

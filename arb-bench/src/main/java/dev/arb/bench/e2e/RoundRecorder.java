@@ -12,8 +12,8 @@ import org.HdrHistogram.Histogram;
  * Records each decision of a harness run through the executor's callbacks, in µs: tick to decision (from the
  * tick's planned time), decision to hand-over per leg ({@link #onOrderSent}), decision to ack per leg and to
  * both acks ({@link #onOrderAck}); and, once the simulator process reports its stamps, decision to the order's
- * first byte at the simulator per leg ({@link #matchArrivals}). It also records the deciding thread's CPU time
- * from the decision to each leg's hand-over (the thread's {@code CLOCK_THREAD_CPUTIME_ID} through
+ * first byte and to its last byte at the simulator per leg ({@link #matchArrivals}). It also records the deciding
+ * thread's CPU time from the decision to each leg's hand-over (the thread's {@code CLOCK_THREAD_CPUTIME_ID} through
  * {@link ThreadMXBean#getCurrentThreadCpuTime()}): next to the wall time it tells work (cold or warm code) from
  * waiting (the thread preempted on a shared CPU).
  *
@@ -45,6 +45,9 @@ final class RoundRecorder implements ExecutionListener {
     final Histogram[] toAck = {hist(), hist()};
     final Histogram bothAcks = hist();
     final Histogram[] toFirstByte = {hist(), hist()};
+    final Histogram[] toLastByte = {hist(), hist()};
+    /** Per venue, orders whose last byte arrived in a later read than their first. */
+    final long[] splitOrders = new long[2];
     final Histogram[] toSendCpu = {hist(), hist()};
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long decisionCpuNanos;
@@ -71,6 +74,8 @@ final class RoundRecorder implements ExecutionListener {
             toSend[v].reset();
             toAck[v].reset();
             toFirstByte[v].reset();
+            toLastByte[v].reset();
+            splitOrders[v] = 0;
             toSendCpu[v].reset();
             sendOrder.get(v).clear();
         }
@@ -152,8 +157,10 @@ final class RoundRecorder implements ExecutionListener {
      *
      * @param venue    {@link #VEST} or {@link #PARADEX}
      * @param arrivals first-byte arrival times, ns, oldest first
+     * @param lasts    last-byte arrival times, ns, one per first-byte time (else, e.g. empty, not recorded)
      */
-    void matchArrivals(final int venue, final long[] arrivals) {
+    void matchArrivals(final int venue, final long[] arrivals, final long[] lasts) {
+        final boolean withLasts = lasts.length == arrivals.length;
         final List<Round> sent = sendOrder.get(venue);
         if (arrivals.length != sent.size()) {
             stampMismatches += Math.abs(arrivals.length - sent.size());
@@ -162,6 +169,12 @@ final class RoundRecorder implements ExecutionListener {
             final Round r = sent.get(i);
             if (r != null) {
                 toFirstByte[venue].recordValue(us(arrivals[i] - r.decisionNanos));
+                if (withLasts) {
+                    toLastByte[venue].recordValue(us(lasts[i] - r.decisionNanos));
+                    if (lasts[i] != arrivals[i]) {
+                        splitOrders[venue]++;
+                    }
+                }
             }
         }
     }

@@ -27,6 +27,8 @@ import org.HdrHistogram.Histogram;
  * @param cpuToSendParadex the deciding thread's CPU time from the decision to the Paradex hand-over
  * @param toWireVest      decision to the Vest order's first byte at the simulator
  * @param toWireParadex   decision to the Paradex order's first byte at the simulator
+ * @param toLastVest      decision to the Vest order's last byte at the simulator
+ * @param toLastParadex   decision to the Paradex order's last byte at the simulator
  * @param toAckVest       decision to the Vest ack on the engine's thread
  * @param toAckParadex    decision to the Paradex ack
  * @param bothAcks        decision to the later of the two acks
@@ -35,12 +37,15 @@ import org.HdrHistogram.Histogram;
  * @param engine          the engine's gates, outcomes and state over the window, and the simulators' steps
  * @param prehashHits     Paradex orders signed from a hash computed ahead (the prehash hit the order)
  * @param prehashMisses   Paradex orders hashed at the decision
+ * @param splitVest       Vest orders whose last byte arrived in a later read than their first
+ * @param splitParadex    Paradex orders whose last byte arrived in a later read than their first
  */
 record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs, long decisions, long skipped,
     long completeRounds, long extraOrders, long stampMismatches, Histogram tickToDecision, Histogram toSendVest,
     Histogram toSendParadex, Histogram cpuToSendVest, Histogram cpuToSendParadex, Histogram toWireVest,
-    Histogram toWireParadex, Histogram toAckVest, Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc,
-    GcTotals simGc, EngineCounters engine, long prehashHits, long prehashMisses) {
+    Histogram toWireParadex, Histogram toLastVest, Histogram toLastParadex, Histogram toAckVest,
+    Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc, GcTotals simGc, EngineCounters engine,
+    long prehashHits, long prehashMisses, long splitVest, long splitParadex) {
 
     /** Copies the recorder's state (on its thread). */
     static RunResult of(final int rate, final HarnessPath path, final int ticks, final long maxLateUs,
@@ -50,9 +55,10 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
             r.stampMismatches, r.tickToDecision.copy(), r.toSend[RoundRecorder.VEST].copy(),
             r.toSend[RoundRecorder.PARADEX].copy(), r.toSendCpu[RoundRecorder.VEST].copy(),
             r.toSendCpu[RoundRecorder.PARADEX].copy(), r.toFirstByte[RoundRecorder.VEST].copy(),
-            r.toFirstByte[RoundRecorder.PARADEX].copy(), r.toAck[RoundRecorder.VEST].copy(),
+            r.toFirstByte[RoundRecorder.PARADEX].copy(), r.toLastByte[RoundRecorder.VEST].copy(),
+            r.toLastByte[RoundRecorder.PARADEX].copy(), r.toAck[RoundRecorder.VEST].copy(),
             r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc, engine, prehashHits,
-            prehashMisses);
+            prehashMisses, r.splitOrders[RoundRecorder.VEST], r.splitOrders[RoundRecorder.PARADEX]);
     }
 
     /** @return the rows printed, name and histogram, in order */
@@ -60,7 +66,8 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
         return new Object[][] {{"tick-to-decision", tickToDecision}, {"decision-to-send Vest", toSendVest},
             {"decision-to-send Paradex", toSendParadex}, {"  of it CPU, Vest", cpuToSendVest},
             {"  of it CPU, Paradex", cpuToSendParadex}, {"decision-to-first-byte Vest", toWireVest},
-            {"decision-to-first-byte Paradex", toWireParadex}, {"decision-to-ack Vest", toAckVest},
+            {"decision-to-first-byte Paradex", toWireParadex}, {"decision-to-last-byte Vest", toLastVest},
+            {"decision-to-last-byte Paradex", toLastParadex}, {"decision-to-ack Vest", toAckVest},
             {"decision-to-ack Paradex", toAckParadex}, {"decision-to-both-acks", bothAcks}};
     }
 
@@ -76,6 +83,8 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
         engine.print(decisions, out);
         out.printf(Locale.ROOT, "  GC client: %s; simulators: %s; Paradex orders signed from a hash made ahead: %d of "
             + "%d%n", clientGc, simGc, prehashHits, prehashHits + prehashMisses);
+        out.printf(Locale.ROOT, "  orders whose last byte came in a later read than their first: Vest %d, Paradex "
+            + "%d%n", splitVest, splitParadex);
         out.printf(Locale.ROOT, "  %-32s %9s %9s %9s %9s %7s%n", "µs", "p50", "p99", "p99.9", "max", "count");
         for (final Object[] row : rows()) {
             final Histogram h = (Histogram) row[1];

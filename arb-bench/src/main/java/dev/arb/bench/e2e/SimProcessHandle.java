@@ -42,8 +42,19 @@ final class SimProcessHandle implements AutoCloseable {
     record Paced(long maxLateUs, long vestStep, long paradexStep) {
     }
 
-    /** Order arrivals at the simulators since the previous {@link #stamps()}, and the simulators' JVM's GC. */
-    record Stamps(long[] vestNanos, long[] paradexNanos, GcTotals gc) {
+    /**
+     * Order arrivals at the simulators since the previous {@link #stamps()}, oldest first, and the simulators' JVM's
+     * GC. The last-byte arrays line up with the first-byte ones (empty from a simulator process that reports no
+     * last bytes).
+     *
+     * @param vestNanos        the reads that carried each Vest order's first byte, ns
+     * @param paradexNanos     the reads that carried each Paradex order's first byte, ns
+     * @param vestLastNanos    the reads that carried each Vest order's last byte, ns
+     * @param paradexLastNanos the reads that carried each Paradex order's last byte, ns
+     * @param gc               the simulators' JVM's collections so far
+     */
+    record Stamps(long[] vestNanos, long[] paradexNanos, long[] vestLastNanos, long[] paradexLastNanos,
+        GcTotals gc) {
     }
 
     /**
@@ -112,8 +123,9 @@ final class SimProcessHandle implements AutoCloseable {
         send("stamps");
         final JsonNode s = await("stamps");
         final JsonNode gc = s.path("gc");
-        return new Stamps(longs(s.path("vest")), longs(s.path("paradex")), new GcTotals(gc.path("youngCount").asLong(),
-            gc.path("youngMs").asLong(), gc.path("oldCount").asLong(), gc.path("oldMs").asLong()));
+        return new Stamps(longs(s.path("vest")), longs(s.path("paradex")), longs(s.path("vestLast")),
+            longs(s.path("paradexLast")), new GcTotals(gc.path("youngCount").asLong(), gc.path("youngMs").asLong(),
+                gc.path("oldCount").asLong(), gc.path("oldMs").asLong()));
     }
 
     private static long[] longs(final JsonNode array) {

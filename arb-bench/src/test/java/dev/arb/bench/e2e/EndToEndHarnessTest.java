@@ -39,6 +39,10 @@ class EndToEndHarnessTest {
                 text.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(r.toWireVest().getTotalCount()).isEqualTo(r.decisions());
             assertThat(r.toWireParadex().getTotalCount()).isEqualTo(r.decisions());
+            assertThat(r.toLastVest().getTotalCount()).isEqualTo(r.decisions());
+            assertThat(r.toLastParadex().getTotalCount()).isEqualTo(r.decisions());
+            assertThat(r.toLastVest().getMinValue()).isGreaterThanOrEqualTo(r.toWireVest().getMinValue());
+            assertThat(r.toLastParadex().getMinValue()).isGreaterThanOrEqualTo(r.toWireParadex().getMinValue());
             assertThat(r.bothAcks().getMaxValue()).isLessThan(RoundRecorder.HIGHEST_US);
             assertThat(r.engine().declined()).isZero();
             assertThat(r.engine().paradexStep()).as("Paradex follows the paced Vest's model step")
@@ -47,7 +51,9 @@ class EndToEndHarnessTest {
         assertThat(((RunResult) results.get(0)).path()).isEqualTo(HarnessPath.OLD);
         assertThat(((RunResult) results.get(1)).path()).isEqualTo(HarnessPath.NEW);
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("rate 20/s path old").contains("rate 20/s path new")
-            .contains("old ÷ new").contains("decision-to-first-byte Paradex").contains("p99.9")
+            .contains("old ÷ new").contains("decision-to-first-byte Paradex")
+            .contains("decision-to-last-byte Vest").contains("decision-to-last-byte Paradex")
+            .contains("orders whose last byte came in a later read").contains("p99.9")
             .contains("decisions declined (no hand-over): risk/breaker 0").contains("simulators' model steps");
     }
 

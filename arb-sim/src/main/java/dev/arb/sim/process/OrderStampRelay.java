@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * A loopback TCP relay in front of one simulator port (REST and WebSocket share it) that stamps the arrival of
- * each order's first byte ({@link System#nanoTime()}, see {@link TickBoard} for why another process may compare
- * it), found by an {@link OrderStartScanner} per connection. Bytes are relayed unchanged, two blocking threads
+ * each order's first and last byte ({@link System#nanoTime()}, see {@link TickBoard} for why another process may
+ * compare it), found by an {@link OrderStartScanner} per connection. Bytes are relayed unchanged, two blocking threads
  * per connection, {@code TCP_NODELAY} on both sides: the relay adds one loopback hop to whatever goes through it.
  *
  * <p><b>Note:</b> thread-safe: {@link #drain()} may be called from any thread while orders arrive.
@@ -23,7 +23,8 @@ final class OrderStampRelay implements AutoCloseable {
     private final int targetPort;
     private final String requestLine;
     private final String wsMarker;
-    private final List<Long> arrivals = new ArrayList<>();
+    private final List<Long> firsts = new ArrayList<>();
+    private final List<Long> lasts = new ArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -45,15 +46,27 @@ final class OrderStampRelay implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** @return the order arrival times (ns) stamped since the last call, oldest first */
-    synchronized long[] drain() {
-        final long[] out = arrivals.stream().mapToLong(Long::longValue).toArray();
-        arrivals.clear();
+    /**
+     * Orders' arrival times, one entry per order in both arrays, oldest first.
+     *
+     * @param firstNanos when each order's first byte was read, ns
+     * @param lastNanos  when each order's last byte was read, ns
+     */
+    record Arrivals(long[] firstNanos, long[] lastNanos) {
+    }
+
+    /** @return the orders stamped since the last call (those whose last byte has arrived), oldest first */
+    synchronized Arrivals drain() {
+        final Arrivals out = new Arrivals(firsts.stream().mapToLong(Long::longValue).toArray(),
+            lasts.stream().mapToLong(Long::longValue).toArray());
+        firsts.clear();
+        lasts.clear();
         return out;
     }
 
-    private synchronized void stamp(final long nanos) {
-        arrivals.add(nanos);
+    private synchronized void stamp(final long firstNanos, final long lastNanos) {
+        firsts.add(firstNanos);
+        lasts.add(lastNanos);
     }
 
     private void acceptLoop() {

@@ -1,22 +1,36 @@
 package dev.arb.sim.process;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.LongConsumer;
 
 /**
  * Finds where orders start in one client-to-server TCP stream, as it is read: an HTTP request whose chunk starts
  * with a given request line ({@code "POST /v2/orders "}), or, once the connection was upgraded to a WebSocket,
  * a client frame whose (unmasked) first 512 payload bytes contain a given marker ({@code "order.create"}, the
- * Paradex JSON-RPC method). Each order start reports the arrival time of the read that carried its first byte.
+ * Paradex JSON-RPC method). Each order reports, once its last byte is read, the arrival time of the read that
+ * carried its first byte and of the read that carried its last: the end of the request's body ({@code Content-Length}
+ * bytes after the head; the head's empty line when there is none), or of the frame's payload.
  *
  * <p>HTTP/1.1 requests are framed as they arrive (RFC 9112 §6: the head ends at the first empty line, a body of
  * {@code Content-Length} bytes follows), across reads and several per read: on a kept-alive connection an
  * order may share a read with the end of the request before it. WebSocket frames are parsed with their lengths
  * (RFC 6455 §5.2: 7-, 16- or 64-bit length, 4-byte mask), across reads.
  *
+ * <p>Orders are reported in the order they were sent. One whose last byte never comes (the connection closed
+ * mid-order) is not reported.
+ *
  * <p><b>Note:</b> not thread-safe; one instance per connection, fed by its reading thread.
  */
 final class OrderStartScanner {
+    /** Receives each order's arrival times, once its last byte is read. */
+    @FunctionalInterface
+    interface OrderListener {
+        /**
+         * @param firstNanos when the read that carried the order's first byte returned, {@link System#nanoTime()}
+         * @param lastNanos  when the read that carried its last byte returned ({@code >= firstNanos})
+         */
+        void onOrder(long firstNanos, long lastNanos);
+    }
+
     private static final int PEEK = 512;
     private static final byte[] UPGRADE = "upgrade: websocket".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_LENGTH = "\r\ncontent-length:".getBytes(StandardCharsets.US_ASCII);
@@ -24,7 +38,7 @@ final class OrderStartScanner {
 
     private final byte[] requestLine;
     private final byte[] wsMarker;
-    private final LongConsumer onOrder;
+    private final OrderListener onOrder;
     private boolean webSocket;
     // HTTP request state: the head's first bytes, its last four (to find the empty line), the body left to skip
     private final byte[] head = new byte[HEAD_KEPT];
@@ -32,6 +46,8 @@ final class OrderStartScanner {
     private int lastFour;
     private long headStartNanos;
     private long bodyLeft;
+    // the order whose body is being read, if the request is one
+    private boolean orderBody;
     // WebSocket frame state
     private final byte[] header = new byte[14];
     private int headerRead;
@@ -45,9 +61,9 @@ final class OrderStartScanner {
     /**
      * @param requestLine HTTP request-line prefix of an order, e.g. {@code "POST /v1/orders "}
      * @param wsMarker    bytes that identify an order in a WebSocket frame's payload, e.g. {@code "order.create"}
-     * @param onOrder     receives the arrival time (ns) of each order's first byte
+     * @param onOrder     receives the arrival times (ns) of each order's first and last byte
      */
-    OrderStartScanner(final String requestLine, final String wsMarker, final LongConsumer onOrder) {
+    OrderStartScanner(final String requestLine, final String wsMarker, final OrderListener onOrder) {
         this.requestLine = requestLine.getBytes(StandardCharsets.US_ASCII);
         this.wsMarker = wsMarker.getBytes(StandardCharsets.US_ASCII);
         this.onOrder = onOrder;
@@ -71,6 +87,9 @@ final class OrderStartScanner {
         if (bodyLeft > 0) {
             final int skip = (int) Math.min(bodyLeft, n - i);
             bodyLeft -= skip;
+            if (bodyLeft == 0) {
+                endBody(nowNanos);
+            }
             return i + skip;
         }
         if (headLength == 0) {
@@ -84,23 +103,33 @@ final class OrderStartScanner {
             headLength++;
             lastFour = (lastFour << 8) | (b & 0xff);
             if (lastFour == 0x0d0a0d0a) {
-                endHead();
+                endHead(nowNanos);
                 return i;
             }
         }
         return i;
     }
 
-    private void endHead() {
+    private void endHead(final long nowNanos) {
         final int kept = Math.min(headLength, HEAD_KEPT);
-        if (startsWith(head, kept, requestLine)) {
-            onOrder.accept(headStartNanos);
-        } else if (head[0] == 'G' && indexOfIgnoreCase(head, kept, UPGRADE) >= 0) {
+        orderBody = startsWith(head, kept, requestLine);
+        if (!orderBody && head[0] == 'G' && indexOfIgnoreCase(head, kept, UPGRADE) >= 0) {
             webSocket = true; // the client sends no frame before the 101 answer
         }
         bodyLeft = contentLength(kept);
         headLength = 0;
         lastFour = 0;
+        if (bodyLeft == 0) {
+            endBody(nowNanos);
+        }
+    }
+
+    /** The request ends (its body's last byte, or its head's when it has no body) in the read of {@code nowNanos}. */
+    private void endBody(final long nowNanos) {
+        if (orderBody) {
+            orderBody = false;
+            onOrder.onOrder(headStartNanos, nowNanos);
+        }
     }
 
     private long contentLength(final int kept) {
@@ -133,7 +162,7 @@ final class OrderStartScanner {
                     headerNeeded = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + ((header[1] & 0x80) != 0 ? 4 : 0);
                 }
                 if (headerRead == headerNeeded) {
-                    startPayload();
+                    startPayload(nowNanos);
                 }
                 continue;
             }
@@ -147,12 +176,12 @@ final class OrderStartScanner {
             payloadLeft -= take;
             i += take;
             if (payloadLeft == 0) {
-                endFrame();
+                endFrame(nowNanos);
             }
         }
     }
 
-    private void startPayload() {
+    private void startPayload(final long nowNanos) {
         final int len7 = header[1] & 0x7f;
         long len = len7;
         if (len7 == 126) {
@@ -167,13 +196,13 @@ final class OrderStartScanner {
         payloadIndex = 0;
         peeked = 0;
         if (len == 0) {
-            endFrame();
+            endFrame(nowNanos);
         }
     }
 
-    private void endFrame() {
+    private void endFrame(final long nowNanos) {
         if (indexOfIgnoreCase(peek, peeked, wsMarker) >= 0) {
-            onOrder.accept(frameStartNanos);
+            onOrder.onOrder(frameStartNanos, nowNanos);
         }
         headerRead = 0;
         headerNeeded = 2;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * The simulators as a process of their own, for an end-to-end harness in another JVM: both venues on 127.0.0.1
  * ephemeral ports (the Vest book stepped by a paced thread, the Paradex book following its model step on Paradex's
  * 100 ms timer: see {@link SimPair#start(long, boolean, int)}), an {@link OrderStampRelay} in front of each venue
- * port stamping every order's first byte, and the planned time of each tick on a {@link TickBoard}.
+ * port stamping every order's first and last byte, and the planned time of each tick on a {@link TickBoard}.
  *
  * <p>Usage: {@code java -cp … dev.arb.sim.process.SimProcess --tick-file PATH [--seed N]}. Prints one line
  * {@code {"event":"ready",…}} ({@link SimPair#json()} plus {@code vestOrderRestUrl}, {@code paradexOrderRestUrl},
@@ -26,8 +26,11 @@ import java.nio.file.Path;
  *       {@code {"event":"paced","ticks":N,"maxLateUs":…,"vestStep":…,"paradexStep":…}} when done (the model
  *       step each venue's book is quoted at: both venues must stay within {@code MarketModel.RETAINED_STEPS} of
  *       each other);</li>
- *   <li>{@code stamps}: answers {@code {"event":"stamps","vest":[ns…],"paradex":[ns…],"gc":{…}}}, the order
- *       arrivals since the last {@code stamps}, oldest first, and this JVM's collections so far.</li>
+ *   <li>{@code stamps}: answers
+ *       {@code {"event":"stamps","vest":[ns…],"paradex":[ns…],"vestLast":[ns…],"paradexLast":[ns…],"gc":{…}}},
+ *       the orders that arrived since the last {@code stamps}, oldest first: {@code vest} and {@code paradex} the
+ *       reads that carried each order's first byte, {@code vestLast} and {@code paradexLast} (same length, same
+ *       order) the reads that carried its last; and this JVM's collections so far.</li>
  * </ul>
  * It exits (status 0) when stdin closes: a parent that dies takes it along.
  *
@@ -90,20 +93,22 @@ public final class SimProcess {
         }
     }
 
-    private static ObjectNode stamps(final long[] vest, final long[] paradex) {
+    private static ObjectNode stamps(final OrderStampRelay.Arrivals vest, final OrderStampRelay.Arrivals paradex) {
         final ObjectNode o = JSON.createObjectNode().put("event", "stamps");
-        final ArrayNode v = o.putArray("vest");
-        for (final long t : vest) {
-            v.add(t);
-        }
-        final ArrayNode p = o.putArray("paradex");
-        for (final long t : paradex) {
-            p.add(t);
-        }
+        putLongs(o.putArray("vest"), vest.firstNanos());
+        putLongs(o.putArray("paradex"), paradex.firstNanos());
+        putLongs(o.putArray("vestLast"), vest.lastNanos());
+        putLongs(o.putArray("paradexLast"), paradex.lastNanos());
         final GcTotals gc = GcTotals.now();
         o.putObject("gc").put("youngCount", gc.youngCount()).put("youngMs", gc.youngMs())
             .put("oldCount", gc.oldCount()).put("oldMs", gc.oldMs());
         return o;
+    }
+
+    private static void putLongs(final ArrayNode array, final long[] values) {
+        for (final long t : values) {
+            array.add(t);
+        }
     }
 
     private static int port(final String url) {
