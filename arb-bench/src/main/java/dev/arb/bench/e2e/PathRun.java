@@ -171,11 +171,13 @@ final class PathRun implements AutoCloseable {
         final SimProcessHandle.Stamps before = sim.stamps();
         final ExecutorStats stats0 = executor.stats();
         final GcTotals gc0 = GcTotals.now();
+        final ThreadAllocations alloc0 = ThreadAllocations.now();
         final long hits0 = paradex.signer().prehashHits();
         final long misses0 = paradex.signer().prehashMisses();
         final SimProcessHandle.Paced paced = sim.pace(ratePerSecond, ticks);
         awaitQuiet(board.tick());
         final GcTotals gc = GcTotals.now().minus(gc0);
+        final ThreadAllocations allocated = ThreadAllocations.now().minus(alloc0);
         final SimProcessHandle.Stamps after = sim.stamps();
         final ExecutorStats stats = executor.stats();
         final BreakerStatus breaker = risk.status();
@@ -185,7 +187,7 @@ final class PathRun implements AutoCloseable {
             return RunResult.of(ratePerSecond, path, ticks, paced.maxLateUs(), recorder, gc,
                 after.gc().minus(before.gc()), EngineCounters.of(recorder.decisions - recorder.handedOver, stats0,
                     stats, breaker, paced), paradex.signer().prehashHits() - hits0,
-                paradex.signer().prehashMisses() - misses0);
+                paradex.signer().prehashMisses() - misses0, allocated);
         });
     }
 

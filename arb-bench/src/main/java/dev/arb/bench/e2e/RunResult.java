@@ -39,18 +39,19 @@ import org.HdrHistogram.Histogram;
  * @param prehashMisses   Paradex orders hashed at the decision
  * @param splitVest       Vest orders whose last byte arrived in a later read than their first
  * @param splitParadex    Paradex orders whose last byte arrived in a later read than their first
+ * @param allocated       heap bytes this JVM's threads allocated during the window
  */
 record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs, long decisions, long skipped,
     long completeRounds, long extraOrders, long stampMismatches, Histogram tickToDecision, Histogram toSendVest,
     Histogram toSendParadex, Histogram cpuToSendVest, Histogram cpuToSendParadex, Histogram toWireVest,
     Histogram toWireParadex, Histogram toLastVest, Histogram toLastParadex, Histogram toAckVest,
     Histogram toAckParadex, Histogram bothAcks, GcTotals clientGc, GcTotals simGc, EngineCounters engine,
-    long prehashHits, long prehashMisses, long splitVest, long splitParadex) {
+    long prehashHits, long prehashMisses, long splitVest, long splitParadex, ThreadAllocations allocated) {
 
     /** Copies the recorder's state (on its thread). */
     static RunResult of(final int rate, final HarnessPath path, final int ticks, final long maxLateUs,
         final RoundRecorder r, final GcTotals clientGc, final GcTotals simGc, final EngineCounters engine,
-        final long prehashHits, final long prehashMisses) {
+        final long prehashHits, final long prehashMisses, final ThreadAllocations allocated) {
         return new RunResult(rate, path, ticks, maxLateUs, r.decisions, r.skipped, r.completeRounds, r.extraOrders,
             r.stampMismatches, r.tickToDecision.copy(), r.toSend[RoundRecorder.VEST].copy(),
             r.toSend[RoundRecorder.PARADEX].copy(), r.toSendCpu[RoundRecorder.VEST].copy(),
@@ -58,7 +59,7 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
             r.toFirstByte[RoundRecorder.PARADEX].copy(), r.toLastByte[RoundRecorder.VEST].copy(),
             r.toLastByte[RoundRecorder.PARADEX].copy(), r.toAck[RoundRecorder.VEST].copy(),
             r.toAck[RoundRecorder.PARADEX].copy(), r.bothAcks.copy(), clientGc, simGc, engine, prehashHits,
-            prehashMisses, r.splitOrders[RoundRecorder.VEST], r.splitOrders[RoundRecorder.PARADEX]);
+            prehashMisses, r.splitOrders[RoundRecorder.VEST], r.splitOrders[RoundRecorder.PARADEX], allocated);
     }
 
     /** @return the rows printed, name and histogram, in order */
@@ -83,6 +84,7 @@ record RunResult(int ratePerSecond, HarnessPath path, int ticks, long maxLateUs,
         engine.print(decisions, out);
         out.printf(Locale.ROOT, "  GC client: %s; simulators: %s; Paradex orders signed from a hash made ahead: %d of "
             + "%d%n", clientGc, simGc, prehashHits, prehashHits + prehashMisses);
+        out.printf(Locale.ROOT, "  allocated in the client: %s%n", allocated.describe(decisions));
         out.printf(Locale.ROOT, "  orders whose last byte came in a later read than their first: Vest %d, Paradex "
             + "%d%n", splitVest, splitParadex);
         out.printf(Locale.ROOT, "  %-32s %9s %9s %9s %9s %7s%n", "µs", "p50", "p99", "p99.9", "max", "count");
