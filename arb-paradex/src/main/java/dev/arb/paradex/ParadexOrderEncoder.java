@@ -78,8 +78,11 @@ final class ParadexOrderEncoder {
     /**
      * Signs the order now. {@code signature_timestamp} is the current time, ms since the epoch, or, with a
      * pre-signing signer whose hash of this order was ready, the (at most a minute older) time it was hashed at
-     * ({@link ParadexSigner#signOrderNow}). Then tells a pre-signing signer to hash the same order ahead at the same
-     * limit price and one and two ticks either side ({@link #CANDIDATE_TICKS}), the likeliest next order of this leg.
+     * ({@link ParadexSigner#signOrderNow}). After a miss (the order was hashed now), tells a pre-signing signer to hash
+     * the same order ahead at the same limit price and one and two ticks either side ({@link #CANDIDATE_TICKS}), the
+     * likeliest next order of this leg when the caller gives no hint. After a hit the expectation that produced it
+     * (the caller's {@link dev.arb.api.ExchangeAdapter#expectOrder} or this one) stays, and is hashed again at a new
+     * timestamp: re-expecting would only make the pre-signer hash a chain the caller's next hint replaces.
      * The JSON is written from the result by {@link ParadexOrderJsonWriter}, or built as a tree by {@link #tree}.
      *
      * @param r    the order, already validated
@@ -89,9 +92,9 @@ final class ParadexOrderEncoder {
     ParadexSignedOrder signOrder(final OrderRequest r, final MarketSpec spec) {
         final String size = FixedPoint.formatTrimmed(r.size(), SCALE);
         final String price = r.type() == OrderType.MARKET ? "0" : FixedPoint.formatTrimmed(r.limitPrice(), SCALE);
-        final ParadexOrderSignature signed = signer.signOrderNow(System.currentTimeMillis(), r.market(), r.side(),
-            r.type(), size, price);
-        if (signer.isPresigning()) {
+        final long nowMs = System.currentTimeMillis();
+        final ParadexOrderSignature signed = signer.signOrderNow(nowMs, r.market(), r.side(), r.type(), size, price);
+        if (signer.isPresigning() && signed.signatureTimestampMs() == nowMs) {
             signer.expectOrder(r.market(), r.side(), r.type(), r.size(), candidatePrices(r, spec));
         }
         return new ParadexSignedOrder(r, signed.signature().wireString(), signed.signatureTimestampMs());
