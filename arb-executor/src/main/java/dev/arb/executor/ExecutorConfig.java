@@ -167,7 +167,7 @@ public final class ExecutorConfig {
 
     /**
      * @return the grid IOC limits are moved onto, toward the book, bps (default 1; 0 = exact ticks): the largest
-     *     tick × 10^k not above it, never past the depth price, so the slippage bound tightens by less than a step
+     *     tick × {1,2,5} × 10^k not above it, never past the depth price, so the slippage bound tightens by less than a step
      *     and never loosens, and a leg's likely next limit (hashed ahead by Paradex) survives small book moves
      */
     public double limitPriceGridBps() {

@@ -11,6 +11,9 @@ import java.math.BigDecimal;
  * <p><b>Note:</b> stateless, thread-safe; reads a leg's book, so call it on the state thread.
  */
 final class LegPricing {
+    /** The 1-2-5 series of grid steps within a decade of ticks. */
+    private static final int[] GRID_MULTIPLES = {1, 2, 5};
+
     private LegPricing() {
     }
 
@@ -59,15 +62,20 @@ final class LegPricing {
      * @param leg       the leg (its tick size)
      * @param reference a price at the leg's price scale
      * @param gridBps   the wanted grid, bps of {@code reference}
-     * @return the largest tick × 10^k not above {@code gridBps} of {@code reference}, at least one tick: lines that
-     *     stay where they are as the price moves (price scale)
+     * @return the largest of tick × {1, 2, 5} × 10^k not above {@code gridBps} of {@code reference}, at least one
+     *     tick (so within 0.4× and 1× of the grid asked for): lines that stay where they are as the price moves, and
+     *     change only when the price crosses a 1-2-5 boundary (price scale)
      */
     static long gridStep(final Leg leg, final long reference, final double gridBps) {
         final long tick = leg.spec.tickSize();
         final double want = reference * (gridBps / 10_000.0);
         long step = tick;
-        while (step <= Long.MAX_VALUE / 10 && step * 10 <= want) {
-            step *= 10;
+        for (long decade = tick; decade <= Long.MAX_VALUE / 10 && decade <= want; decade *= 10) {
+            for (final int m : GRID_MULTIPLES) {
+                if (decade * m <= want) {
+                    step = decade * m;
+                }
+            }
         }
         return step;
     }

@@ -43,7 +43,8 @@ final class OrderHints {
             Arrays.fill(limits, 0);
             return;
         }
-        if (!core.config.orderHints() || !pricing.configured() || core.legA.spec == null || core.legB.spec == null || !pricing.priceSnapshot(nowNanos)) {
+        if (!core.config.orderHints() || !pricing.configured() || core.legA.spec == null || core.legB.spec == null
+            || !pricing.priceSnapshot(nowNanos)) {
             return;
         }
         if (state == ExecutorCore.State.FLAT) {
